@@ -1,0 +1,117 @@
+// The contract between the hall-server core and its feature modules (queue, packs, ratings, identity…).
+// The core owns the HTTP server, the SQLite connection, migrations, the event stream, auth and audit;
+// a module declares its tables, routes and snapshot and never opens its own server or database.
+import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
+import type { Pack } from '../../content/schema/index.ts';
+
+/** Who a paired terminal or a signed-in manager is. */
+export type Role = 'admin' | 'kiosk' | 'pad' | 'counter' | 'board';
+
+export interface Principal {
+  /** Terminal id (for a manager: "admin:<user>"). */
+  id: string;
+  role: Role;
+  /** The window a pad or counter acts for; null for other roles. */
+  window: number | null;
+  /** Human name shown in the console, e.g. "1号取号机". */
+  name: string;
+}
+
+/** One schema change of one module; ids are unique within the module and applied in array order, once. */
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export interface RouteRequest<Body> {
+  body: Body;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** null only on routes declared `roles: 'public'`. */
+  principal: Principal | null;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface RouteResult {
+  status?: number;
+  /** Serialised as JSON unless `raw` is given. */
+  body?: unknown;
+  /** For downloads such as CSV exports. */
+  raw?: string | Uint8Array;
+  headers?: Record<string, string>;
+}
+
+export interface RouteSpec<S extends z.ZodType = z.ZodType> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Express-style path, e.g. "/api/windows/:window/call-next". */
+  path: string;
+  /** Roles allowed to call it, or 'public'. A pad or counter may only act on its own window (checked by the core
+   * when the path has a `:window` parameter). */
+  roles: Role[] | 'public';
+  /** Body schema (strict objects: unknown fields are rejected). Requests without a body schema must have no body. */
+  body?: S;
+  /** Default 64 KiB; pack uploads raise it. */
+  maxBodyBytes?: number;
+  /** Raw body instead of JSON (e.g. a pack zip upload). */
+  rawBody?: boolean;
+  handle(req: RouteRequest<z.infer<S>>): RouteResult | Promise<RouteResult>;
+}
+
+/** Thrown by handlers; becomes `{"error":{"code","message"}}` with the status. The message is Chinese, for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One entry of the hall's event stream. Sequence numbers are gap-free and survive restarts. */
+export interface HallEvent {
+  seq: number;
+  type: string;
+  at: string;
+  data: unknown;
+  /** Limits delivery, e.g. a rating prompt only to the pad of its window. Absent: every terminal. */
+  window?: number;
+}
+
+export interface EventHub {
+  /** Records the event in the same SQLite transaction as the caller's change (call it inside `app.tx`), and
+   * delivers it to connected sockets once that transaction has committed. */
+  publish(type: string, data: unknown, opts?: { window?: number }): HallEvent;
+}
+
+export interface Secrets {
+  /** Keyed hash (HMAC-SHA256, hex) for matching an ID number without storing it. */
+  hashId(idNumber: string): string;
+  /** Authenticated encryption of a field that must be read back (call-back phone, ID number for the upstream export). */
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+}
+
+export interface HallApp {
+  db: Database;
+  events: EventHub;
+  secrets: Secrets;
+  /** Runs `fn` in one durable transaction; events published inside are sent after the commit. */
+  tx<T>(fn: () => T): T;
+  route<S extends z.ZodType>(spec: RouteSpec<S>): void;
+  audit(actor: Principal | null, action: string, details: Record<string, unknown>): void;
+  now(): Date;
+  /** The active content pack (validated). */
+  pack(): Pack;
+  /** Called after a new pack (or a rollback) became active. */
+  onPackActivated(listener: (pack: Pack) => void): void;
+}
+
+export interface HallModule {
+  name: string;
+  migrations: Migration[];
+  register(app: HallApp): void;
+  /** The part of the snapshot a newly (re)connected socket receives, under the module's name. */
+  snapshot?(principal: Principal): unknown;
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Debian packages the tests and the demo hall use: Chromium for browser tests, CJK fonts so Chinese renders,
+# socat for virtual serial ports, libusb for node-hid at run time.
+set -euo pipefail
+
+needed=(chromium fonts-noto-cjk socat libusb-1.0-0)
+missing=()
+for pkg in "${needed[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing Debian packages the tests need: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+else
+  echo "The tests need these Debian packages. Install them with:" >&2
+  echo "  sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
