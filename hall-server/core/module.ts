@@ -75,14 +75,16 @@ export interface HallEvent {
   type: string;
   at: string;
   data: unknown;
-  /** Limits delivery, e.g. a rating prompt only to the pad of its window. Absent: every terminal. */
+  /** Limits delivery, e.g. a rating prompt only to the pad of its window. Absent: every terminal. Admins get every event. */
   window?: number;
+  /** Limits delivery to these roles (admins always receive). Absent: every role. */
+  roles?: Role[];
 }
 
 export interface EventHub {
   /** Records the event in the same SQLite transaction as the caller's change (call it inside `app.tx`), and
    * delivers it to connected sockets once that transaction has committed. */
-  publish(type: string, data: unknown, opts?: { window?: number }): HallEvent;
+  publish(type: string, data: unknown, opts?: { window?: number; roles?: Role[] }): HallEvent;
 }
 
 export interface Secrets {

@@ -1,0 +1,35 @@
+// Shapes shared by every part of the hall API. Imported by the hall-server and by the page.
+import { z } from 'zod';
+
+/** Every 4xx/5xx body. `message` is Chinese, for the person in front of the screen. */
+export const ErrorBody = z.strictObject({
+  error: z.strictObject({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const RoleSchema = z.enum(['admin', 'kiosk', 'pad', 'counter', 'board']);
+
+export const PrincipalSchema = z.strictObject({
+  id: z.string(),
+  role: RoleSchema,
+  window: z.number().int().positive().nullable(),
+  name: z.string(),
+});
+
+/** A client-chosen key that makes a command safe to retry (a retry returns the first result). */
+export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotency key: 8–64 letters, digits, - or _');
+
+export const WindowNumber = z.number().int().min(1).max(999);
+
+/** ISO-8601 timestamp with offset, as produced by Date#toISOString. */
+export const Timestamp = z.string();
+
+export const OkBody = z.strictObject({ ok: z.literal(true) });
+
+/** `GET /api/health` — exactly this shape. */
+export const HealthResponse = z.strictObject({
+  status: z.literal('ok'),
+  version: z.string(),
+  pack: z.strictObject({ id: z.string(), version: z.string() }),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -1,0 +1,107 @@
+// The hall's event stream: the data of every event type, and the WebSocket messages in both directions.
+// Modules other than the queue publish their own types; the socket carries them as `HallEventMessage` with `data: unknown`,
+// and a page that cares parses `data` with the schema below (or the owning module's).
+import { z } from 'zod';
+import { PrincipalSchema, Timestamp, WindowNumber } from './common.ts';
+import { TerminalHeartbeat, TerminalView } from './terminals.ts';
+import { CallView, QueueSnapshot, ServiceView, TicketView, TidalAlertView, WindowView } from './queue.ts';
+
+export const TicketIssuedEvent = z.strictObject({ ticket: TicketView });
+export const TicketCalledEvent = CallView.extend({ recall: z.boolean() });
+export type TicketCalledEvent = z.infer<typeof TicketCalledEvent>;
+/** Delivered only to its window's pad/counter and to admins: it opens the rating prompt. */
+export const TicketFinishedEvent = z.strictObject({
+  ticketId: z.string(),
+  number: z.string(),
+  serviceCode: z.string(),
+  serviceName: z.string(),
+  window: WindowNumber,
+  staffId: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+  finishedAt: Timestamp,
+});
+export type TicketFinishedEvent = z.infer<typeof TicketFinishedEvent>;
+/** Any other change of one ticket (start, no-show, transfer, hold, return, undo, print result). */
+export const TicketUpdatedEvent = z.strictObject({ ticket: TicketView, action: z.string() });
+export const WindowChangedEvent = z.strictObject({ window: WindowView });
+export const QueueChangedEvent = z.strictObject({ services: z.array(ServiceView) });
+export const TidalAlertEvent = TidalAlertView;
+export const TidalClearedEvent = z.strictObject({ group: z.string(), reason: z.enum(['drained', 'tidal_window_opened']) });
+export const PackActivatedEvent = z.strictObject({ id: z.string(), version: z.string() });
+export const TerminalSeenEvent = z.strictObject({ terminal: TerminalView });
+export const QueueResetEvent = z.strictObject({ businessDay: z.string() });
+
+/** Event type → data schema, for the types the core and queue publish. */
+export const EventSchemas = {
+  'ticket.issued': TicketIssuedEvent,
+  'ticket.called': TicketCalledEvent,
+  'ticket.finished': TicketFinishedEvent,
+  'ticket.updated': TicketUpdatedEvent,
+  'window.changed': WindowChangedEvent,
+  'queue.changed': QueueChangedEvent,
+  'queue.reset': QueueResetEvent,
+  'tidal.alert': TidalAlertEvent,
+  'tidal.cleared': TidalClearedEvent,
+  'pack.activated': PackActivatedEvent,
+  'terminal.seen': TerminalSeenEvent,
+} as const;
+export type KnownEventType = keyof typeof EventSchemas;
+export type EventData<T extends KnownEventType> = z.infer<(typeof EventSchemas)[T]>;
+
+export const HallEventMessage = z.strictObject({
+  seq: z.number().int().positive(),
+  type: z.string(),
+  at: Timestamp,
+  data: z.unknown(),
+  window: WindowNumber.optional(),
+});
+export type HallEventMessage = z.infer<typeof HallEventMessage>;
+
+/** Parses an event's data when it is of a known type; null for another type or malformed data. */
+export function eventData<T extends KnownEventType>(event: HallEventMessage, type: T): EventData<T> | null {
+  if (event.type !== type) return null;
+  const parsed = EventSchemas[type].safeParse(event.data);
+  return parsed.success ? (parsed.data as EventData<T>) : null;
+}
+
+// ---- socket: GET /api/events (WebSocket). The first client message must be `hello`.
+
+export const ClientHello = z.strictObject({
+  type: z.literal('hello'),
+  token: z.string().min(1).max(200),
+  /** The last sequence number the client has applied; the server resumes after it, or sends a fresh snapshot. */
+  lastSeq: z.number().int().nonnegative().optional(),
+});
+export const ClientPong = z.strictObject({ type: z.literal('pong'), at: Timestamp });
+export const ClientHeartbeat = z.strictObject({ type: z.literal('heartbeat'), heartbeat: TerminalHeartbeat });
+export const ClientMessage = z.discriminatedUnion('type', [ClientHello, ClientPong, ClientHeartbeat]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+
+/** Module name → that module's snapshot part (`queue` is QueueSnapshot). */
+export const Snapshot = z.strictObject({
+  seq: z.number().int().nonnegative(),
+  serverTime: Timestamp,
+  principal: PrincipalSchema,
+  pack: z.strictObject({ id: z.string(), version: z.string() }),
+  modules: z.record(z.string(), z.unknown()),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+export const ServerSnapshot = z.strictObject({ type: z.literal('snapshot'), snapshot: Snapshot });
+/** The server will send every event after `lastSeq` next, then live ones. */
+export const ServerResumed = z.strictObject({ type: z.literal('resumed'), fromSeq: z.number().int().nonnegative() });
+export const ServerEvent = z.strictObject({ type: z.literal('event'), event: HallEventMessage });
+export const ServerPing = z.strictObject({ type: z.literal('ping'), at: Timestamp });
+export const ServerError = z.strictObject({ type: z.literal('error'), code: z.string(), message: z.string() });
+export const ServerMessage = z.discriminatedUnion('type', [ServerSnapshot, ServerResumed, ServerEvent, ServerPing, ServerError]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+
+export function queueSnapshotOf(snapshot: Snapshot): z.infer<typeof QueueSnapshot> | null {
+  const parsed = QueueSnapshot.safeParse(snapshot.modules['queue']);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Heartbeat interval of the server's pings and the page's terminal heartbeats. */
+export const PING_INTERVAL_MS = 10_000;
+/** A link without any message for this long is dead. */
+export const DEAD_LINK_MS = 25_000;

@@ -1,0 +1,6 @@
+// The hall API shared by the hall-server and the page: one schema per request, response and event.
+export * from './common.ts';
+export * from './queue.ts';
+export * from './terminals.ts';
+export * from './events.ts';
+export * from './routes.ts';

@@ -1,0 +1,174 @@
+// Queue requests, responses and views: ticket issue (kiosk), print result, window actions (pad, counter, HID caller,
+// case-handling system) and the queue part of the snapshot.
+import { z } from 'zod';
+import { IdempotencyKey, Timestamp, WindowNumber } from './common.ts';
+
+/** 绿色通道 classes. `elderly` is derived from the birth date; the others are set by a guide or staff. */
+export const PriorityClass = z.enum(['normal', 'elderly', 'disability', 'pregnancy', 'veteran']);
+export type PriorityClass = z.infer<typeof PriorityClass>;
+
+export const TicketStatus = z.enum(['waiting', 'called', 'serving', 'held', 'finished', 'no_show', 'cancelled']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const PrintState = z.enum(['pending', 'printed', 'failed', 'screen']);
+export type PrintState = z.infer<typeof PrintState>;
+
+/** Identity as read from an ID card, a social-security card or a 医保电子凭证. The ID number is only hashed by the server. */
+export const Identity = z.strictObject({
+  idNumber: z.string().regex(/^\d{17}[\dXx]$/, '身份证号码格式不正确'),
+  name: z.string().min(1).max(40),
+  birthDate: z.iso.date(),
+  source: z.enum(['id_card', 'ss_card', 'ecard', 'manual']),
+});
+export type Identity = z.infer<typeof Identity>;
+
+export const IssueTicketRequest = z.strictObject({
+  idempotencyKey: IdempotencyKey,
+  serviceCode: z.string().min(1).max(40),
+  identity: Identity.optional(),
+  /** Set by a guide or staff (counter/admin); a kiosk may only leave it out or send `normal`. */
+  priority: PriorityClass.optional(),
+});
+export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
+
+/** What any screen may show about a ticket: never an ID number; the name only masked (张*三). */
+export const TicketView = z.strictObject({
+  id: z.string(),
+  number: z.string(),
+  serviceCode: z.string(),
+  serviceName: z.string(),
+  status: TicketStatus,
+  priority: PriorityClass,
+  maskedName: z.string().nullable(),
+  issuedAt: Timestamp,
+  calledAt: Timestamp.nullable(),
+  startedAt: Timestamp.nullable(),
+  finishedAt: Timestamp.nullable(),
+  window: WindowNumber.nullable(),
+  /** Transfer to a specific window: only that window calls it. */
+  targetWindow: WindowNumber.nullable(),
+  callCount: z.number().int().nonnegative(),
+  print: PrintState,
+  staffId: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+});
+export type TicketView = z.infer<typeof TicketView>;
+
+export const IssueTicketResponse = z.strictObject({
+  ticket: TicketView,
+  /** Why an existing ticket came back instead of a new one. */
+  reused: z.enum(['idempotent', 'same_person']).nullable(),
+  waitingAhead: z.number().int().nonnegative(),
+  hallName: z.string(),
+});
+export type IssueTicketResponse = z.infer<typeof IssueTicketResponse>;
+
+/** The kiosk reports whether the ticket came out of the printer (or was shown on screen instead). */
+export const PrintResultRequest = z.strictObject({
+  outcome: z.enum(['printed', 'failed', 'screen']),
+  reason: z.string().max(200).optional(),
+});
+export type PrintResultRequest = z.infer<typeof PrintResultRequest>;
+
+// ---- window actions: POST /api/windows/:window/<action>
+
+export const SignInRequest = z.strictObject({ staffId: z.string().regex(/^[A-Za-z0-9-]{1,20}$/, '工号格式不正确') });
+export type SignInRequest = z.infer<typeof SignInRequest>;
+export const CallNextRequest = z.strictObject({ idempotencyKey: IdempotencyKey.optional() });
+export const TicketRef = z.strictObject({ ticketId: z.string().min(1).max(64) });
+export type TicketRef = z.infer<typeof TicketRef>;
+export const TransferRequest = z
+  .strictObject({
+    toService: z.string().min(1).max(40).optional(),
+    toWindow: WindowNumber.optional(),
+  })
+  .refine((v) => v.toService !== undefined || v.toWindow !== undefined, '请选择转往的事项或窗口');
+export type TransferRequest = z.infer<typeof TransferRequest>;
+export const FinishRequest = z.strictObject({
+  /** 办件编号 of the hall's case-handling system; binds the rating to the case. */
+  caseNumber: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, '办件编号格式不正确').optional(),
+  idempotencyKey: IdempotencyKey.optional(),
+});
+export type FinishRequest = z.infer<typeof FinishRequest>;
+export const EmptyRequest = z.strictObject({});
+
+export const WindowActionName = z.enum([
+  'sign-in', 'sign-out', 'call-next', 'call', 'recall', 'start', 'no-show', 'transfer', 'hold', 'return', 'pause', 'resume', 'finish', 'undo',
+]);
+export type WindowActionName = z.infer<typeof WindowActionName>;
+
+export const WindowView = z.strictObject({
+  number: WindowNumber,
+  name: z.string(),
+  services: z.array(z.string()),
+  group: z.string(),
+  tidal: z.boolean(),
+  paused: z.boolean(),
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+  current: TicketView.nullable(),
+  held: z.array(TicketView),
+  /** Seconds until recall is allowed again; 0 when it is. */
+  recallCooldownUntil: Timestamp.nullable(),
+  /** The last action that can still be undone, and until when. */
+  undoable: z.strictObject({ action: z.string(), until: Timestamp }).nullable(),
+});
+export type WindowView = z.infer<typeof WindowView>;
+
+export const WindowActionResponse = z.strictObject({
+  window: WindowView,
+  /** The ticket the action was about (the called one for call-next; null when the queue was empty). */
+  ticket: TicketView.nullable(),
+});
+export type WindowActionResponse = z.infer<typeof WindowActionResponse>;
+
+export const ServiceView = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  waiting: z.number().int().nonnegative(),
+  issuedToday: z.number().int().nonnegative(),
+  dailyCap: z.number().int().positive().nullable(),
+  /** Whether a ticket can be taken now (issuing hours, cap). */
+  open: z.boolean(),
+  closedReason: z.string().nullable(),
+});
+export type ServiceView = z.infer<typeof ServiceView>;
+
+export const TidalAlertView = z.strictObject({
+  group: z.string(),
+  waiting: z.number().int().nonnegative(),
+  threshold: z.number().int().positive(),
+  since: Timestamp,
+});
+export type TidalAlertView = z.infer<typeof TidalAlertView>;
+
+export const CallView = z.strictObject({
+  ticketId: z.string(),
+  number: z.string(),
+  window: WindowNumber,
+  windowName: z.string(),
+  serviceCode: z.string(),
+  serviceName: z.string(),
+  callCount: z.number().int().positive(),
+  at: Timestamp,
+});
+export type CallView = z.infer<typeof CallView>;
+
+/** The `queue` part of a snapshot. `waiting` lists tickets for counters and admins only (empty for others). */
+export const QueueSnapshot = z.strictObject({
+  businessDay: z.string(),
+  services: z.array(ServiceView),
+  windows: z.array(WindowView),
+  waiting: z.array(TicketView),
+  recentCalls: z.array(CallView),
+  tidalAlerts: z.array(TidalAlertView),
+});
+export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
+
+export const TicketTimings = z.strictObject({
+  waitSeconds: z.number().nullable(),
+  walkSeconds: z.number().nullable(),
+  serviceSeconds: z.number().nullable(),
+});
+export type TicketTimings = z.infer<typeof TicketTimings>;

@@ -1,0 +1,20 @@
+// The HTTP paths of the core and queue, in one place so the page and the OpenAPI reference never drift.
+export const ApiPaths = {
+  health: '/api/health',
+  pairingInfo: '/api/pairing',
+  pair: '/api/pairing/exchange',
+  demoPair: '/api/pairing/demo',
+  pairingCodes: '/api/admin/pairing-codes',
+  adminStatus: '/api/admin/status',
+  adminSetup: '/api/admin/setup',
+  adminLogin: '/api/admin/login',
+  whoami: '/api/whoami',
+  terminals: '/api/admin/terminals',
+  heartbeat: '/api/terminals/heartbeat',
+  events: '/api/events',
+  tickets: '/api/tickets',
+  printResult: (ticketId: string) => `/api/tickets/${encodeURIComponent(ticketId)}/print-result`,
+  ticketTimings: (ticketId: string) => `/api/tickets/${encodeURIComponent(ticketId)}/timings`,
+  queue: '/api/queue',
+  windowAction: (window: number, action: string) => `/api/windows/${window}/${action}`,
+} as const;

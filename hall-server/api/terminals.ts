@@ -1,0 +1,80 @@
+// Pairing, tokens, admin login and terminal heartbeats.
+import { z } from 'zod';
+import { PrincipalSchema, RoleSchema, Timestamp, WindowNumber } from './common.ts';
+
+export const TerminalRole = z.enum(['kiosk', 'pad', 'counter', 'board']);
+export type TerminalRole = z.infer<typeof TerminalRole>;
+
+/** Admin creates a code; pads and counters must name their window. */
+export const CreatePairingCodeRequest = z
+  .strictObject({
+    role: TerminalRole,
+    window: WindowNumber.optional(),
+    name: z.string().min(1).max(40),
+  })
+  .refine((v) => (v.role === 'pad' || v.role === 'counter') === (v.window !== undefined), {
+    message: '评价器和窗口面板必须指定窗口号，其他终端不指定窗口号',
+    path: ['window'],
+  });
+export type CreatePairingCodeRequest = z.infer<typeof CreatePairingCodeRequest>;
+
+export const PairingCodeResponse = z.strictObject({ code: z.string(), expiresAt: Timestamp });
+export type PairingCodeResponse = z.infer<typeof PairingCodeResponse>;
+
+export const PairRequest = z.strictObject({ code: z.string().regex(/^\d{8}$/, '配对码为 8 位数字') });
+export type PairRequest = z.infer<typeof PairRequest>;
+
+/** Demo halls pair their simulated terminals automatically; a real hall answers 403. */
+export const DemoPairRequest = z
+  .strictObject({ role: TerminalRole, window: WindowNumber.optional() })
+  .refine((v) => (v.role === 'pad' || v.role === 'counter') === (v.window !== undefined), {
+    message: '评价器和窗口面板必须指定窗口号',
+    path: ['window'],
+  });
+export type DemoPairRequest = z.infer<typeof DemoPairRequest>;
+
+export const TokenResponse = z.strictObject({
+  token: z.string(),
+  principal: PrincipalSchema,
+  /** True when paired automatically because the hall runs in demo mode: the page says so. */
+  demo: z.boolean(),
+});
+export type TokenResponse = z.infer<typeof TokenResponse>;
+
+export const PairingInfoResponse = z.strictObject({ demo: z.boolean(), hallName: z.string() });
+export type PairingInfoResponse = z.infer<typeof PairingInfoResponse>;
+
+export const AdminStatusResponse = z.strictObject({ passwordSet: z.boolean() });
+export const AdminSetupRequest = z.strictObject({ password: z.string().min(8, '密码至少 8 位').max(128) });
+export const AdminLoginRequest = z.strictObject({ password: z.string().min(1).max(128) });
+
+export const DeviceHealth = z.strictObject({
+  device: z.string().max(40),
+  state: z.enum(['ok', 'degraded', 'offline']),
+  reason: z.string().max(200).optional(),
+});
+export type DeviceHealth = z.infer<typeof DeviceHealth>;
+
+/** Sent by a terminal over HTTP (`POST /api/terminals/heartbeat`) or its socket (type `heartbeat`). */
+export const TerminalHeartbeat = z.strictObject({
+  packVersion: z.string().max(40).nullable(),
+  appVersion: z.string().max(40).optional(),
+  devices: z.array(DeviceHealth).max(20),
+});
+export type TerminalHeartbeat = z.infer<typeof TerminalHeartbeat>;
+
+export const TerminalView = z.strictObject({
+  id: z.string(),
+  role: RoleSchema,
+  window: WindowNumber.nullable(),
+  name: z.string(),
+  pairedAt: Timestamp,
+  lastSeen: Timestamp.nullable(),
+  online: z.boolean(),
+  packVersion: z.string().nullable(),
+  devices: z.array(DeviceHealth),
+  revoked: z.boolean(),
+});
+export type TerminalView = z.infer<typeof TerminalView>;
+
+export const TerminalListResponse = z.strictObject({ terminals: z.array(TerminalView) });

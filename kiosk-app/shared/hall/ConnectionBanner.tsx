@@ -1,0 +1,35 @@
+// A small banner while the hall link is down. Text and an icon with a label, not colour alone.
+import type { Signal } from '@preact/signals';
+import type { ConnectionState } from './socket.ts';
+
+export function ConnectionBanner({ state }: { state: Signal<ConnectionState> }) {
+  if (state.value === 'open' || state.value === 'closed') return null;
+  const text =
+    state.value === 'unauthorized'
+      ? '本终端尚未配对或配对已失效，请联系工作人员'
+      : state.value === 'connecting'
+        ? '正在连接大厅服务器…'
+        : '连接中断，正在重新连接…';
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      style={{
+        position: 'fixed', top: 0, left: 0, right: 0, zIndex: 1000, padding: '8px 16px',
+        background: '#7a2e00', color: '#fff', fontSize: '20px', textAlign: 'center',
+      }}
+    >
+      <span aria-hidden="true">⚠ </span>
+      {text}
+    </div>
+  );
+}
+
+/** Shown on a terminal paired automatically by a demo hall. */
+export function DemoPairingNote() {
+  return (
+    <p role="note" style={{ margin: 0, padding: '4px 12px', fontSize: '16px', background: '#fff4c2', color: '#3a2c00' }}>
+      演示模式：本终端已由演示大厅自动配对
+    </p>
+  );
+}

@@ -1,0 +1,80 @@
+// fetch wrapper for the hall-server: JSON in, schema-checked JSON out, typed errors with a Chinese message.
+import type { z } from 'zod';
+import { ErrorBody } from '../../../hall-server/api/index.ts';
+import { saveSession, session } from './session.ts';
+
+/** Base URL of the hall-server; empty when the page is served by it (the normal case). */
+let baseUrl = '';
+export function setHallBaseUrl(url: string): void {
+  baseUrl = url.replace(/\/$/, '');
+}
+export function hallBaseUrl(): string {
+  return baseUrl || globalThis.location?.origin || '';
+}
+
+export class HallApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the hall-server could not be reached. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+  get unreachable(): boolean {
+    return this.status === 0;
+  }
+}
+
+export interface ApiOptions<R extends z.ZodType> {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Validates the response body; without it the body is returned unchecked as unknown. */
+  response?: R;
+  token?: string | null;
+  signal?: AbortSignal;
+}
+
+/** Calls the hall API. A body means POST unless `method` says otherwise. */
+export async function api<R extends z.ZodType = z.ZodUnknown>(
+  path: string,
+  body?: unknown,
+  options: ApiOptions<R> = {},
+): Promise<z.infer<R>> {
+  const token = options.token === undefined ? session.value?.token : options.token;
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers['authorization'] = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(baseUrl + path, {
+      method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: options.signal ?? null,
+    });
+  } catch {
+    throw new HallApiError(0, 'unreachable', '暂时无法连接大厅服务器，请稍后再试');
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    throw new HallApiError(res.status, 'bad_response', '大厅服务器的回复无法识别，请联系工作人员');
+  }
+  if (!res.ok) {
+    const err = ErrorBody.safeParse(json);
+    if (res.status === 401 && token && token === session.value?.token) saveSession(null);
+    if (err.success) throw new HallApiError(res.status, err.data.error.code, err.data.error.message);
+    throw new HallApiError(res.status, 'http_' + res.status, '大厅服务器暂时无法处理，请稍后再试');
+  }
+  if (!options.response) return json as z.infer<R>;
+  const parsed = options.response.safeParse(json);
+  if (!parsed.success) throw new HallApiError(res.status, 'bad_response', '大厅服务器的回复无法识别，请联系工作人员');
+  return parsed.data as z.infer<R>;
+}
+
+/** A fresh idempotency key for one command (reuse it when retrying the same command). */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID().replaceAll('-', '');
+}

@@ -1,0 +1,26 @@
+// Pairing a terminal: exchange an 8-digit code from the admin console, or (demo hall only) pair automatically.
+import { ApiPaths, DemoPairRequest, PairingInfoResponse, TokenResponse } from '../../../hall-server/api/index.ts';
+import type { z } from 'zod';
+import { api } from './api.ts';
+import { saveSession, session, type Session } from './session.ts';
+
+export type TerminalWanted = z.infer<typeof DemoPairRequest>;
+
+export async function pairWithCode(code: string): Promise<Session> {
+  const res = await api(ApiPaths.pair, { code }, { response: TokenResponse, token: null });
+  const next = { token: res.token, principal: res.principal, demo: res.demo };
+  saveSession(next);
+  return next;
+}
+
+/** Returns the session when the stored one fits `wanted`, or pairs automatically in a demo hall; null otherwise. */
+export async function ensurePaired(wanted: TerminalWanted): Promise<Session | null> {
+  const current = session.value;
+  if (current && current.principal.role === wanted.role && current.principal.window === (wanted.window ?? null)) return current;
+  const info = await api(ApiPaths.pairingInfo, undefined, { response: PairingInfoResponse, token: null });
+  if (!info.demo) return null;
+  const res = await api(ApiPaths.demoPair, wanted, { response: TokenResponse, token: null });
+  const next = { token: res.token, principal: res.principal, demo: true };
+  saveSession(next);
+  return next;
+}
