@@ -1,0 +1,41 @@
+import type { ComponentChildren, JSX } from 'preact';
+import { Icon, type IconName } from './icons.tsx';
+import './components.css';
+
+export interface BigButtonProps {
+  /** Visible text; also the accessible name. */
+  label: string;
+  icon?: IconName;
+  onClick: () => void;
+  variant?: 'primary' | 'accent' | 'quiet' | 'plain';
+  size?: 'normal' | 'large';
+  layout?: 'row' | 'tile';
+  disabled?: boolean;
+  /** Secondary line under the label (tiles). */
+  detail?: ComponentChildren;
+  class?: string;
+  testId?: string;
+  style?: JSX.HTMLAttributes<HTMLButtonElement>['style'];
+}
+
+/** A large touch target with an icon and a text label; never an icon alone. */
+export function BigButton(props: BigButtonProps) {
+  const { label, icon, onClick, variant = 'plain', size = 'normal', layout = 'row', disabled, detail } = props;
+  return (
+    <button
+      type="button"
+      class={`ui-button ${props.class ?? ''}`}
+      data-variant={variant}
+      data-size={size}
+      data-layout={layout}
+      data-testid={props.testId}
+      disabled={disabled}
+      onClick={onClick}
+      style={props.style}
+    >
+      {icon && <Icon name={icon} />}
+      <span class="ui-button-label">{label}</span>
+      {detail && <span class="ui-button-detail">{detail}</span>}
+    </button>
+  );
+}

@@ -1,0 +1,29 @@
+import { signal } from '@preact/signals';
+import { BigButton } from './BigButton.tsx';
+
+export type HelpState = 'idle' | 'sending' | 'sent' | 'failed';
+
+/** "呼叫工作人员": present on every kiosk screen. The caller supplies how the request is raised (hall-server route). */
+export function HelpButton({ onHelp }: { onHelp: () => Promise<void> }) {
+  const state = helpState;
+  const press = async () => {
+    if (state.value === 'sending') return;
+    state.value = 'sending';
+    try {
+      await onHelp();
+      state.value = 'sent';
+    } catch {
+      state.value = 'failed';
+    }
+  };
+  const label =
+    state.value === 'sent' ? '工作人员马上就到，请您稍等' : state.value === 'failed' ? '呼叫未成功，请到咨询台' : '呼叫工作人员';
+  return (
+    <div class="ui-help" role="status" aria-live="polite">
+      <BigButton label={label} icon="help" variant="accent" onClick={press} testId="help-button" />
+    </div>
+  );
+}
+
+/** Shared so a reset (idle, new citizen) can clear the "sent" confirmation. */
+export const helpState = signal<HelpState>('idle');

@@ -1,0 +1,12 @@
+// The UI kit shared by every screen (kiosk, board, pad, counter, admin).
+import './tokens.css';
+
+export { BigButton, type BigButtonProps } from './BigButton.tsx';
+export { HelpButton, helpState } from './HelpButton.tsx';
+export { IdleOverlay } from './IdleOverlay.tsx';
+export { Icon, type IconName } from './icons.tsx';
+export { idlePhase, idlePolicyFor, NORMAL_IDLE, SENIOR_IDLE, type IdlePhase, type IdlePolicy } from './idle.ts';
+export { watchIdle, type IdleWatch } from './idleWatch.ts';
+export { installKioskHardening } from './hardening.ts';
+export { choicesPerScreen, initDisplayMode, resetSeniorMode, seniorForced, seniorMode, toggleSeniorMode } from './mode.ts';
+export { SeniorSwitch } from './SeniorSwitch.tsx';
