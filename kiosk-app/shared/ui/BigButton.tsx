@@ -1,4 +1,4 @@
-import type { ComponentChildren, JSX } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { Icon, type IconName } from './icons.tsx';
 import './components.css';
 
@@ -15,7 +15,7 @@ export interface BigButtonProps {
   detail?: ComponentChildren;
   class?: string;
   testId?: string;
-  style?: JSX.HTMLAttributes<HTMLButtonElement>['style'];
+  style?: Record<string, string | number>;
 }
 
 /** A large touch target with an icon and a text label; never an icon alone. */
