@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { nonEmpty, packPath, phone } from './common.ts';
+
+export const PACK_SCHEMA_VERSION = 1;
+
+export const hallLevels = ['省', '市', '县区', '乡镇街道', '村社区'] as const;
+export const hallLevel = z.enum(hallLevels);
+export type HallLevel = z.infer<typeof hallLevel>;
+
+/** The hall itself: what §10 of DB21/T 4402 asks to disclose. */
+export const hallInfoSchema = z.strictObject({
+  name: nonEmpty,
+  level: hallLevel,
+  /** Administrative area, e.g. "辽宁省某某市某某县". */
+  region: nonEmpty,
+  address: nonEmpty,
+  /** Opening hours as shown to citizens, one line each, e.g. "周一至周五 8:30—11:30，13:00—17:00". */
+  hours: z.array(nonEmpty).min(1),
+  consultPhone: phone,
+  complaintPhone: phone,
+  duties: z.array(nonEmpty).min(1),
+  commitments: z.array(nonEmpty).min(1),
+  slogan: nonEmpty.default('中国医保 一生守护'),
+  /** Waiting people above which a tidal window should open (DB21/T 4402 §7.1.6). */
+  tidalThreshold: z.number().int().min(1).max(100).default(5),
+});
+export type HallInfo = z.infer<typeof hallInfoSchema>;
+
+export const manifestFileSchema = z.strictObject({
+  path: packPath,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256 应为 64 位小写十六进制'),
+  size: z.number().int().min(0),
+});
+export type ManifestFile = z.infer<typeof manifestFileSchema>;
+
+const semver = z.string().regex(/^\d+\.\d+\.\d+$/, '版本号应写成 1.2.3 这样的格式');
+
+export const manifestSchema = z.strictObject({
+  schemaVersion: z.literal(PACK_SCHEMA_VERSION),
+  /** Stable id of the hall's content line, e.g. "ln-sample-county". */
+  packId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, '内容包标识只能由小写字母、数字和-组成'),
+  /** Only goes up; the hall refuses a lower version than the active one. */
+  version: z.number().int().min(1),
+  created: z.iso.datetime({ offset: true }),
+  /** Product versions this pack works with (inclusive). */
+  product: z.strictObject({ min: semver, max: semver }),
+  /** True for demonstration data (the sample hall); screens may show "示例数据". */
+  sample: z.boolean(),
+  title: nonEmpty,
+  hall: hallInfoSchema,
+  files: z.array(manifestFileSchema),
+});
+export type Manifest = z.infer<typeof manifestSchema>;

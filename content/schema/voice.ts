@@ -1,0 +1,73 @@
+// Voice clip naming. A call "请 A零二三 号 到 5 号窗口办理" is played as a sequence of short clips from the pack's voice/ folder.
+
+export const VOICE_DIR = 'voice/';
+export const VOICE_EXT = '.wav';
+
+/** Fixed phrase clips and what each one says. */
+export const voicePhrases = {
+  chime: '（提示音）',
+  qing: '请',
+  hao: '号',
+  dao: '到',
+  'chuangkou-banli': '窗口办理',
+  shi: '十',
+} as const;
+export type VoicePhrase = keyof typeof voicePhrases;
+
+export const digitWords = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
+
+export function digitClip(d: number): string {
+  return `${VOICE_DIR}digit-${d}${VOICE_EXT}`;
+}
+export function letterClip(letter: string): string {
+  return `${VOICE_DIR}letter-${letter.toUpperCase()}${VOICE_EXT}`;
+}
+export function phraseClip(p: VoicePhrase): string {
+  return `${VOICE_DIR}${p}${VOICE_EXT}`;
+}
+
+/** Clips that read a window number as a Chinese cardinal: 5 → 五, 12 → 十二, 20 → 二十, 23 → 二十三. */
+export function windowNumberClips(n: number): string[] {
+  if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`window number out of range: ${n}`);
+  if (n < 10) return [digitClip(n)];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  const out = tens === 1 ? [phraseClip('shi')] : [digitClip(tens), phraseClip('shi')];
+  if (ones > 0) out.push(digitClip(ones));
+  return out;
+}
+
+/**
+ * The clip sequence for one call: chime, 请, letters, digits one by one (零二三), 号, 到, window number, 号, 窗口办理.
+ * `ticket` is the printed number, e.g. "A023".
+ */
+export function callClips(ticket: string, windowNumber: number): string[] {
+  const m = /^([A-Z]{1,2})(\d{1,4})$/.exec(ticket);
+  if (!m) throw new RangeError(`not a ticket number: ${ticket}`);
+  const [, letters, digits] = m as unknown as [string, string, string];
+  return [
+    phraseClip('chime'),
+    phraseClip('qing'),
+    ...[...letters].map(letterClip),
+    ...[...digits].map((d) => digitClip(Number(d))),
+    phraseClip('hao'),
+    phraseClip('dao'),
+    ...windowNumberClips(windowNumber),
+    phraseClip('hao'),
+    phraseClip('chuangkou-banli'),
+  ];
+}
+
+/** The text of a call as shown on the board and read by the clips. */
+export function callText(ticket: string, windowNumber: number): string {
+  return `请 ${ticket} 号到 ${windowNumber} 号窗口办理`;
+}
+
+/** Every clip a hall needs given its ticket prefixes and window numbers. */
+export function requiredVoiceClips(prefixes: Iterable<string>, windowNumbers: Iterable<number>): Set<string> {
+  const need = new Set<string>(Object.keys(voicePhrases).map((p) => phraseClip(p as VoicePhrase)));
+  for (let d = 0; d <= 9; d++) need.add(digitClip(d));
+  for (const p of prefixes) for (const l of p) need.add(letterClip(l));
+  for (const w of windowNumbers) if (w >= 1 && w <= 99) for (const c of windowNumberClips(w)) need.add(c);
+  return need;
+}
