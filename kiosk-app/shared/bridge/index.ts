@@ -1,0 +1,6 @@
+export { createBridgeClient, BridgeRequestError } from './client.ts';
+export type { BridgeClient, BridgeClientOptions, BridgeConnection, BridgeEventType } from './client.ts';
+export { WedgeScanDetector, listenForWedgeScans } from './wedge.ts';
+export type { WedgeOptions, WedgeKey } from './wedge.ts';
+export { ticketToSvg } from '../../../device-bridge/ticket/svg.ts';
+export * from '../../../device-bridge/protocol/messages.ts';
