@@ -1,0 +1,59 @@
+// Pure: the home screen's tiles, grouped by 主项 and cut into pages (never a scrolling wall).
+
+export interface CatalogItem {
+  code: string;
+  label: string;
+  group: { code: string; name: string };
+}
+
+export interface CatalogSection {
+  group: { code: string; name: string };
+  /** True when the group began on an earlier page. */
+  continued: boolean;
+  items: CatalogItem[];
+}
+
+export type CatalogPage = CatalogSection[];
+
+/** Keeps the pack's order; groups appear in the order of their first item; each page holds at most `perPage` tiles. */
+export function paginateCatalog(items: CatalogItem[], perPage: number): CatalogPage[] {
+  if (perPage < 1) throw new Error('perPage must be at least 1');
+  const groups = new Map<string, CatalogItem[]>();
+  for (const item of items) {
+    const list = groups.get(item.group.code) ?? [];
+    list.push(item);
+    groups.set(item.group.code, list);
+  }
+  const pages: CatalogPage[] = [];
+  let page: CatalogPage = [];
+  let count = 0;
+  for (const list of groups.values()) {
+    let continued = false;
+    let rest = list;
+    while (rest.length > 0) {
+      if (count === perPage) {
+        pages.push(page);
+        page = [];
+        count = 0;
+      }
+      const take = rest.slice(0, perPage - count);
+      page.push({ group: list[0]!.group, continued, items: take });
+      count += take.length;
+      rest = rest.slice(take.length);
+      continued = true;
+    }
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+/** Tiles per page: 8 normally, 4 in 长辈模式 (at most 4 choices per screen). */
+export function tilesPerPage(senior: boolean): number {
+  return senior ? 4 : 8;
+}
+
+/** Estimated wait in minutes: people ahead × minutes per person, shared by the open windows that serve the item. */
+export function estimateWaitMinutes(peopleAhead: number, openWindows: number, minutesPerPerson = 6): number {
+  if (peopleAhead === 0) return 0;
+  return Math.max(1, Math.ceil((peopleAhead * minutesPerPerson) / Math.max(1, openWindows)));
+}

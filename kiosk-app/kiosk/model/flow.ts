@@ -1,0 +1,127 @@
+// The kiosk flow as pure transitions: home → guide → identify → confirm (绿色通道 offer) → 一次性告知 → ticket → thanks → home.
+// The controller applies them to a signal; screens only read the state. Personal data lives only inside the state,
+// so resetting the state wipes it.
+import type { Identity, IdentityRequirement } from './types.ts';
+
+export type PrintStatus = 'printing' | 'printed' | 'failed';
+
+export interface IssuedTicket {
+  id: string;
+  number: string;
+  serviceName: string;
+  peopleAhead: number;
+  waitMinutes: number;
+  windows: string[];
+  maskedName: string | null;
+  issuedAt: string;
+  /** The citizen already held this waiting ticket for the item. */
+  duplicate: boolean;
+}
+
+export type Step =
+  | { name: 'home'; page: number }
+  | { name: 'info' }
+  | { name: 'guide'; code: string }
+  | { name: 'identify'; code: string; busy: boolean; error: string | null }
+  | { name: 'confirm'; code: string; identity: Identity; greenOffered: boolean }
+  | { name: 'notice'; code: string; identity: Identity | null; green: boolean; issuing: boolean; error: string | null }
+  | { name: 'ticket'; code: string; ticket: IssuedTicket; print: PrintStatus; printMessage: string | null }
+  | { name: 'thanks' };
+
+export type Action =
+  | { type: 'page'; page: number }
+  | { type: 'openInfo' }
+  | { type: 'openItem'; code: string }
+  | { type: 'takeTicket'; code: string; identity: IdentityRequirement }
+  | { type: 'identifying' }
+  | { type: 'identified'; identity: Identity; greenOffered: boolean }
+  | { type: 'identifyFailed'; message: string }
+  | { type: 'withoutDocument' }
+  | { type: 'confirmIdentity'; green: boolean }
+  | { type: 'issuing' }
+  | { type: 'issueFailed'; message: string }
+  | { type: 'issued'; ticket: IssuedTicket }
+  | { type: 'printed' }
+  | { type: 'printFailed'; message: string }
+  | { type: 'reprinting' }
+  | { type: 'finish' }
+  | { type: 'back' }
+  | { type: 'reset' };
+
+export const HOME: Step = { name: 'home', page: 0 };
+
+/** Applies one action; an action that does not fit the current step leaves the state unchanged. */
+export function next(step: Step, action: Action): Step {
+  switch (action.type) {
+    case 'reset':
+      return HOME;
+    case 'page':
+      return step.name === 'home' ? { name: 'home', page: Math.max(0, action.page) } : step;
+    case 'openInfo':
+      return step.name === 'home' ? { name: 'info' } : step;
+    case 'openItem':
+      return step.name === 'home' ? { name: 'guide', code: action.code } : step;
+    case 'takeTicket':
+      if (step.name !== 'guide' || step.code !== action.code) return step;
+      return action.identity === 'none'
+        ? { name: 'notice', code: step.code, identity: null, green: false, issuing: false, error: null }
+        : { name: 'identify', code: step.code, busy: false, error: null };
+    case 'identifying':
+      return step.name === 'identify' ? { ...step, busy: true, error: null } : step;
+    case 'identified':
+      return step.name === 'identify'
+        ? { name: 'confirm', code: step.code, identity: action.identity, greenOffered: action.greenOffered }
+        : step;
+    case 'identifyFailed':
+      return step.name === 'identify' ? { ...step, busy: false, error: action.message } : step;
+    case 'withoutDocument':
+      return step.name === 'identify' ? { name: 'notice', code: step.code, identity: null, green: false, issuing: false, error: null } : step;
+    case 'confirmIdentity':
+      return step.name === 'confirm'
+        ? { name: 'notice', code: step.code, identity: step.identity, green: step.greenOffered && action.green, issuing: false, error: null }
+        : step;
+    case 'issuing':
+      return step.name === 'notice' && !step.issuing ? { ...step, issuing: true, error: null } : step;
+    case 'issueFailed':
+      return step.name === 'notice' ? { ...step, issuing: false, error: action.message } : step;
+    case 'issued':
+      return step.name === 'notice' ? { name: 'ticket', code: step.code, ticket: action.ticket, print: 'printing', printMessage: null } : step;
+    case 'printed':
+      return step.name === 'ticket' ? { ...step, print: 'printed', printMessage: null } : step;
+    case 'printFailed':
+      return step.name === 'ticket' ? { ...step, print: 'failed', printMessage: action.message } : step;
+    case 'reprinting':
+      return step.name === 'ticket' ? { ...step, print: 'printing', printMessage: null } : step;
+    case 'finish':
+      return step.name === 'ticket' && step.print !== 'printing' ? { name: 'thanks' } : step;
+    case 'back':
+      return back(step);
+  }
+}
+
+function back(step: Step): Step {
+  switch (step.name) {
+    case 'info':
+    case 'guide':
+      return HOME;
+    case 'identify':
+      return step.busy ? step : { name: 'guide', code: step.code };
+    case 'confirm':
+      return { name: 'identify', code: step.code, busy: false, error: null };
+    case 'notice':
+      return step.issuing ? step : { name: 'guide', code: step.code };
+    default:
+      return step;
+  }
+}
+
+/** Whether the step holds anything personal (then an idle timeout shows the countdown before wiping it). */
+export function holdsCitizen(step: Step): boolean {
+  return step.name !== 'home' || step.page !== 0;
+}
+
+/** The identity the step carries, if any (for the ticket request). */
+export function identityOf(step: Step): Identity | null {
+  if (step.name === 'confirm' || step.name === 'notice') return step.identity;
+  return null;
+}

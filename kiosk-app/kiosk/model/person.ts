@@ -1,0 +1,48 @@
+// Pure personal-data helpers for the kiosk: masking for screens and paper, age for the 绿色通道 offer.
+
+/** For anything a bystander can see: 张三丰 → 张*丰, 张三 → 张*, 欧阳娜娜 → 欧**娜. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return chars.join('');
+  if (chars.length === 2) return `${chars[0]}*`;
+  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
+}
+
+/** Only on the citizen's own confirmation screen: at most the first 6 and last 4 characters. */
+export function maskIdNumber(idNumber: string): string {
+  if (idNumber.length < 10) return '*'.repeat(idNumber.length);
+  return `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;
+}
+
+/** Full years between a birth date and today (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  let age = ty - by;
+  if (tm < bm || (tm === bm && td < bd)) age--;
+  return age;
+}
+
+/** Whether the flow offers the 绿色通道: the item has one and the citizen reaches its age. */
+export function offersGreenChannel(
+  birthDate: string,
+  today: string,
+  rule: { elderlyPriorityAge: number | null; greenChannel: boolean },
+): boolean {
+  if (rule.elderlyPriorityAge === null) return false;
+  return ageOn(birthDate, today) >= rule.elderlyPriorityAge;
+}
+
+/** Local calendar date (YYYY-MM-DD) of a Date in the hall's time zone. */
+export function localDate(now: Date, timeZone = 'Asia/Shanghai'): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** "YYYY-MM-DD HH:mm" in the hall's time zone, as printed on the ticket. */
+export function localDateTime(now: Date, timeZone = 'Asia/Shanghai'): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
