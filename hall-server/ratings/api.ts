@@ -1,0 +1,171 @@
+// Requests, responses and the snapshot part of the ratings module. Shared by the hall-server and the pages
+// (pad, counter, admin); zod only, browser-safe.
+import { z } from 'zod';
+import { CASE_ACTIONS, CASE_STATES } from './core/cases.ts';
+
+export const RatingId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '评价编号格式不正确');
+
+/** Where the press came from: the touch screen or the physical rating keypad through the bridge. */
+export const RatingSource = z.enum(['touch', 'keypad']);
+
+export const SubmitRatingRequest = z.strictObject({
+  /** Generated on the pad before the rating enters its outbox; the hall-server stores each id exactly once. */
+  id: RatingId,
+  ticketId: z.string().min(1).max(64),
+  score: z.number().int().min(1).max(5),
+  reasons: z.array(z.string().min(1).max(40)).max(12),
+  comment: z.string().max(200),
+  /** Call-back phone for a 差评, '' when none was given. Stored encrypted. */
+  phone: z.string().max(20),
+  consent: z.boolean(),
+  source: RatingSource,
+  /** When the citizen pressed (pad clock). */
+  ratedAt: z.string().max(40),
+});
+export type SubmitRatingRequest = z.infer<typeof SubmitRatingRequest>;
+
+export const SubmitRatingResponse = z.strictObject({
+  id: z.string(),
+  ticketId: z.string(),
+  score: z.number().int(),
+  /** True when this id was stored before (a retry): nothing was added. */
+  duplicate: z.boolean(),
+  caseId: z.string().nullable(),
+});
+export type SubmitRatingResponse = z.infer<typeof SubmitRatingResponse>;
+
+/** A finished ticket waiting for its rating, as the pad shows it. */
+export const RatingPrompt = z.strictObject({
+  ticketId: z.string(),
+  number: z.string(),
+  serviceName: z.string(),
+  caseNumber: z.string(),
+  staffId: z.string().nullable(),
+  finishedAt: z.string(),
+  expiresAt: z.string(),
+});
+export type RatingPrompt = z.infer<typeof RatingPrompt>;
+
+export const StaffCard = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  partyMember: z.boolean(),
+  stars: z.number().int(),
+  photoUrl: z.string().nullable(),
+});
+export type StaffCard = z.infer<typeof StaffCard>;
+
+/** The `ratings` part of the snapshot of a pad or counter. */
+export const RatingsSnapshot = z.strictObject({
+  window: z.number().int().nullable(),
+  windowName: z.string().nullable(),
+  slogan: z.string(),
+  hallName: z.string(),
+  staff: z.array(StaffCard),
+  badReasons: z.array(z.string()),
+  noRatingTimeoutSeconds: z.number().int(),
+  minPressIntervalMs: z.number().int(),
+  /** The window's pending prompt (after a reload), or null. */
+  prompt: RatingPrompt.nullable(),
+});
+export type RatingsSnapshot = z.infer<typeof RatingsSnapshot>;
+
+/** Published (to the window and admins) when a prompt ends without a rating. */
+export const RatingUnratedEvent = z.strictObject({ ticketId: z.string(), window: z.number().int() });
+/** Published (to the window and admins) when a rating is stored. */
+export const RatingStoredEvent = z.strictObject({ ticketId: z.string(), window: z.number().int(), score: z.number().int() });
+
+// ---- 差评 cases (admin)
+
+export const CaseState = z.enum(CASE_STATES);
+export const CaseAction = z.enum(CASE_ACTIONS);
+export const DueFlag = z.enum(['overdue', 'due_soon', 'on_track', 'closed_on_time', 'closed_late', 'withdrawn']);
+
+export const CaseStepView = z.strictObject({
+  action: CaseAction,
+  from: CaseState,
+  to: CaseState,
+  by: z.string(),
+  at: z.string(),
+  note: z.string(),
+});
+
+export const CaseView = z.strictObject({
+  id: z.string(),
+  ratingId: z.string(),
+  caseNumber: z.string(),
+  ticketNumber: z.string(),
+  window: z.number().int(),
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+  serviceName: z.string(),
+  score: z.number().int(),
+  reasons: z.array(z.string()),
+  comment: z.string(),
+  /** Masked (138****5678); '' when none. */
+  phone: z.string(),
+  state: CaseState,
+  openedOn: z.string(),
+  dueOn: z.string(),
+  closedOn: z.string().nullable(),
+  flag: DueFlag,
+  /** Working days from today to the due date (negative when overdue). */
+  workingDaysLeft: z.number().int(),
+  allowedActions: z.array(CaseAction),
+  steps: z.array(CaseStepView),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+export const CaseListResponse = z.strictObject({ today: z.string(), cases: z.array(CaseView) });
+export const CaseActionRequest = z.strictObject({ action: CaseAction, note: z.string().min(1, '请填写处理说明').max(500) });
+export type CaseActionRequest = z.infer<typeof CaseActionRequest>;
+
+// ---- statistics (admin)
+
+export const StatsGroup = z.enum(['day', 'week', 'month', 'window', 'staff', 'service']);
+export type StatsGroup = z.infer<typeof StatsGroup>;
+
+export const StatsRow = z.strictObject({
+  key: z.string(),
+  label: z.string(),
+  finished: z.number().int(),
+  rated: z.number().int(),
+  unrated: z.number().int(),
+  bad: z.number().int(),
+  satisfaction: z.number().nullable(),
+  average: z.number().nullable(),
+  coverage: z.number().nullable(),
+  cases: z.number().int(),
+  closure: z.number().nullable(),
+  onTime: z.number().nullable(),
+  /** Mean seconds from ticket issue to first call / from start to finish, from the queue. */
+  avgWaitSeconds: z.number().nullable(),
+  avgServiceSeconds: z.number().nullable(),
+  /** Per window only: seconds signed in without a ticket being served. */
+  idleSeconds: z.number().nullable(),
+});
+export type StatsRow = z.infer<typeof StatsRow>;
+
+export const StatsResponse = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  group: StatsGroup,
+  total: StatsRow,
+  rows: z.array(StatsRow),
+  target: z.number(),
+});
+export type StatsResponse = z.infer<typeof StatsResponse>;
+
+export const ExportKind = z.enum(['upstream', 'full']);
+
+export const RatingPaths = {
+  submit: (window: number) => `/api/windows/${window}/ratings`,
+  prompt: (window: number) => `/api/windows/${window}/rating-prompt`,
+  cases: '/api/ratings/cases',
+  caseAction: (id: string) => `/api/ratings/cases/${encodeURIComponent(id)}/actions`,
+  stats: '/api/ratings/stats',
+  export: '/api/ratings/export',
+} as const;
+
+export const MIN_PRESS_INTERVAL_MS = 1500;

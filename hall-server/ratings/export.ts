@@ -1,0 +1,104 @@
+// CSV exports for a date range: the 12-column upstream layout (with the decrypted ID number and phone, admins only)
+// and the full export of every rating field (personal fields masked), 未评价 included.
+import type { Database } from 'better-sqlite3';
+import type { Pack } from '../../content/schema/index.ts';
+import type { Secrets } from '../core/module.ts';
+import { type UpstreamRow, cstDateTime, tableCsv, upstreamCsv } from './core/csv.ts';
+import { levelLabel } from './core/levels.ts';
+import { maskPhone } from './core/mask.ts';
+import { type CompiledCalendar, addWorkingDays, hallDate } from './core/workdays.ts';
+import type { RatingRow } from './store.ts';
+
+/** 承诺/法定办结时间: the finish time for 即办 items, else the end of the N-th working day after receipt. */
+function limitTime(pack: Pack, serviceCode: string, receivedIso: string, finishedIso: string, cal: CompiledCalendar): string {
+  const limit = pack.services.find((s) => s.code === serviceCode)?.guide.timeLimit;
+  if (!limit || limit.kind === 'immediate') return cstDateTime(finishedIso);
+  return `${addWorkingDays(hallDate(new Date(receivedIso)), limit.days, cal)} 17:00:00`;
+}
+
+export function exportUpstream(db: Database, pack: Pack, secrets: Secrets, cal: CompiledCalendar, from: string, to: string) {
+  const rows = db
+    .prepare('SELECT * FROM ratings WHERE day BETWEEN ? AND ? AND counted = 1 ORDER BY day, rated_at, id')
+    .iterate(from, to) as IterableIterator<RatingRow>;
+  let count = 0;
+  function* upstream(): Generator<UpstreamRow> {
+    for (const r of rows) {
+      count++;
+      const received = r.received_at ?? r.finished_at;
+      const promised = limitTime(pack, r.service_code, received, r.finished_at, cal);
+      yield {
+        caseNo: r.case_number,
+        itemCode: r.service_code,
+        itemName: r.service_name,
+        idType: (r.id_type as UpstreamRow['idType'] | null) ?? '',
+        idNumber: r.id_sealed ? secrets.decrypt(r.id_sealed) : '',
+        name: r.name_sealed ? secrets.decrypt(r.name_sealed) : '',
+        phone: r.phone_sealed ? secrets.decrypt(r.phone_sealed) : '',
+        receivedAt: cstDateTime(received),
+        promisedAt: promised,
+        legalAt: promised,
+        score: r.score,
+        ratedAt: cstDateTime(r.rated_at),
+      };
+    }
+  }
+  const csv = upstreamCsv(upstream());
+  return { csv, count };
+}
+
+const FULL_HEADER = [
+  '评价编号', '办件编号', '号票', '事项编码', '事项名称', '窗口', '工号', '工作人员', '评价渠道', '评价方式', '评价结果', '分值',
+  '是否差评', '差评原因', '意见', '回访电话', '办结时间', '评价时间', '入库时间', '计入统计', '差评状态', '整改期限',
+] as const;
+
+interface FullRow extends RatingRow {
+  case_state: string | null;
+  case_due: string | null;
+}
+
+interface UnratedRow {
+  ticket_id: string;
+  case_number: string;
+  ticket_number: string;
+  service_code: string;
+  service_name: string;
+  window: number;
+  staff_id: string | null;
+  finished_at: string;
+  outcome_at: string | null;
+}
+
+export function exportFull(db: Database, pack: Pack, secrets: Secrets, from: string, to: string) {
+  const rated = db
+    .prepare(
+      `SELECT r.*, c.state AS case_state, c.due_on AS case_due FROM ratings r LEFT JOIN rating_cases c ON c.rating_id = r.id
+       WHERE r.day BETWEEN ? AND ? ORDER BY r.day, r.rated_at, r.id`,
+    )
+    .iterate(from, to) as IterableIterator<FullRow>;
+  const unrated = db
+    .prepare(`SELECT * FROM rating_prompts WHERE day BETWEEN ? AND ? AND outcome = 'unrated' ORDER BY day, finished_at`)
+    .iterate(from, to) as IterableIterator<UnratedRow>;
+  let count = 0;
+  const staffName = (id: string | null) => pack.staff.find((s) => s.id === id)?.name ?? '';
+  function* lines(): Generator<(string | number | null)[]> {
+    for (const r of rated) {
+      count++;
+      yield [
+        r.id, r.case_number, r.ticket_number, r.service_code, r.service_name, r.window, r.staff_id ?? '', r.staff_name ?? '',
+        '评价器', r.source === 'keypad' ? '实体按键' : '触摸屏', levelLabel(r.score), r.score, r.bad ? '是' : '否',
+        (JSON.parse(r.reasons) as string[]).join('；'), r.comment, r.phone_sealed ? maskPhone(secrets.decrypt(r.phone_sealed)) : '',
+        cstDateTime(r.finished_at), cstDateTime(r.rated_at), cstDateTime(r.stored_at), r.counted ? '是' : '否（申诉撤销）',
+        r.case_state ?? '', r.case_due ?? '',
+      ];
+    }
+    for (const u of unrated) {
+      count++;
+      yield [
+        '', u.case_number, u.ticket_number, u.service_code, u.service_name, u.window, u.staff_id ?? '', staffName(u.staff_id),
+        '评价器', '', '未评价', '', '否', '', '', '', cstDateTime(u.finished_at), '', cstDateTime(u.outcome_at), '否', '', '',
+      ];
+    }
+  }
+  const csv = tableCsv(FULL_HEADER, lines());
+  return { csv, count };
+}

@@ -1,0 +1,260 @@
+// The ratings service: turns finished tickets into prompts, stores ratings exactly once, records 未评价, runs the
+// 差评 cases and purges personal fields. Routes (routes.ts) and the module shell call it; it never opens its own database.
+import { randomUUID } from 'node:crypto';
+import type { Pack } from '../../content/schema/index.ts';
+import { ApiError, type HallApp, type Principal } from '../core/module.ts';
+import type { CaseActionRequest, CaseView, RatingPrompt, SubmitRatingRequest, SubmitRatingResponse } from './api.ts';
+import { CaseTransitionError, allowedActions, applyAction, dueFlag, isOpen, openCase } from './core/cases.ts';
+import { upstreamCaseNo } from './core/csv.ts';
+import { isBad, ratingProblem } from './core/levels.ts';
+import { maskPhone } from './core/mask.ts';
+import { type CompiledCalendar, compileCalendar, hallDate, workingDaysBetween } from './core/workdays.ts';
+import { FinishedFeed } from './feed.ts';
+import { type PromptRow, type RatingRow, RatingStore } from './store.ts';
+
+/** A finished ticket as the queue reports it (the `ticket.finished` event data). */
+export interface FinishedTicket {
+  ticketId: string;
+  number: string;
+  serviceCode: string;
+  serviceName: string;
+  window: number;
+  staffId: string | null;
+  caseNumber: string | null;
+  finishedAt: string;
+}
+
+/** What the queue knows about a ticket beyond the finished event: when it was taken and, for the upstream export
+ * only, who took it. */
+export interface TicketFacts {
+  issuedAt: string | null;
+  applicant: { idType: '111' | '001'; idNumber: string; name: string } | null;
+}
+
+export function calendarOf(pack: Pack): CompiledCalendar {
+  return compileCalendar({
+    holidays: pack.calendar.years.flatMap((y) => y.holidays.flatMap((h) => h.dates)),
+    workdays: pack.calendar.years.flatMap((y) => y.workdays),
+  });
+}
+
+/** The 6-digit administrative region code for generated case numbers, when the pack has one. */
+function regionCode(pack: Pack): string {
+  const hall = pack.manifest.hall as { regionCode?: unknown };
+  return typeof hall.regionCode === 'string' && /^\d{6}$/.test(hall.regionCode) ? hall.regionCode : '000000';
+}
+
+export class RatingService {
+  readonly store: RatingStore;
+  private readonly feed: FinishedFeed;
+  private calendar: CompiledCalendar | null = null;
+
+  constructor(
+    private readonly app: HallApp,
+    private readonly ticketFacts: (ticketId: string) => TicketFacts = () => ({ issuedAt: null, applicant: null }),
+  ) {
+    this.store = new RatingStore(app.db);
+    this.feed = new FinishedFeed(app.db);
+    app.onPackActivated(() => {
+      this.calendar = null;
+    });
+  }
+
+  /** The active pack's calendar, compiled once per pack. */
+  get cal(): CompiledCalendar {
+    this.calendar ??= calendarOf(this.app.pack());
+    return this.calendar;
+  }
+
+  today(): string {
+    return hallDate(this.app.now());
+  }
+
+  /** Records a finished ticket as due for a rating (idempotent per ticket). Call inside a transaction. */
+  addFinished(t: FinishedTicket): void {
+    const evaluation = this.app.pack().evaluation;
+    const day = hallDate(new Date(t.finishedAt));
+    const caseNumber = t.caseNumber ?? this.nextCaseNumber(day);
+    const expiresAt = new Date(Date.parse(t.finishedAt) + evaluation.noRatingTimeoutSeconds * 1000).toISOString();
+    this.store.addPrompt({
+      ticket_id: t.ticketId, window: t.window, ticket_number: t.number, service_code: t.serviceCode,
+      service_name: t.serviceName, staff_id: t.staffId, case_number: caseNumber, finished_at: t.finishedAt, day, expires_at: expiresAt,
+    });
+  }
+
+  private nextCaseNumber(day: string): string {
+    const key = `case-seq:${day}`;
+    const seq = Number(this.store.state(key) ?? '0') + 1;
+    this.store.setState(key, String(seq));
+    return upstreamCaseNo(regionCode(this.app.pack()), day, seq);
+  }
+
+  promptView(p: PromptRow): RatingPrompt {
+    return {
+      ticketId: p.ticket_id, number: p.ticket_number, serviceName: p.service_name, caseNumber: p.case_number,
+      staffId: p.staff_id, finishedAt: p.finished_at, expiresAt: p.expires_at,
+    };
+  }
+
+  pendingPrompt(window: number): RatingPrompt | null {
+    this.ingest();
+    const p = this.store.pendingPrompt(window, this.app.now().toISOString());
+    return p ? this.promptView(p) : null;
+  }
+
+  /** Takes the finished tickets published since the last call into prompts. */
+  ingest(): number {
+    return this.app.tx(() => {
+      let total = 0;
+      for (;;) {
+        const cursor = Number(this.store.state('finished-cursor') ?? '0');
+        const batch = this.feed.read(cursor);
+        if (batch.cursor === cursor) return total;
+        if (batch.malformed > 0) console.warn(`ratings: skipped ${batch.malformed} malformed ticket.finished events`);
+        for (const t of batch.tickets) this.addFinished(t);
+        this.store.setState('finished-cursor', String(batch.cursor));
+        total += batch.tickets.length;
+      }
+    });
+  }
+
+  /** One maintenance pass: new finished tickets, 未评价 for expired prompts, purge of personal fields. */
+  sweep(): { finished: number; unrated: number; purged: number } {
+    return { finished: this.ingest(), unrated: this.expirePrompts(), purged: this.purgeExpiredPersonalData() };
+  }
+
+  /** Marks every prompt past its timeout as 未评价 and tells the window's pad. */
+  expirePrompts(): number {
+    return this.app.tx(() => {
+      const nowIso = this.app.now().toISOString();
+      const expired = this.store.expiredPrompts(nowIso);
+      for (const p of expired) {
+        this.store.markUnrated(p, nowIso);
+        this.app.events.publish('rating.unrated', { ticketId: p.ticket_id, window: p.window }, { window: p.window });
+      }
+      return expired.length;
+    });
+  }
+
+  submit(principal: Principal, window: number, req: SubmitRatingRequest): { status: number; body: SubmitRatingResponse } {
+    this.ingest();
+    return this.app.tx(() => {
+      const same = this.store.ratingById(req.id);
+      if (same) {
+        if (same.ticket_id !== req.ticketId) throw new ApiError(409, 'rating_id_reused', '评价编号已被另一条评价使用');
+        return { status: 200, body: this.response(same, true) };
+      }
+      const prompt = this.store.prompt(req.ticketId);
+      if (!prompt) throw new ApiError(404, 'ticket_not_finished', '没有找到这张已办结的号票，无法评价');
+      if (prompt.window !== window) throw new ApiError(403, 'other_window', '只能评价本窗口办结的业务');
+      if (this.store.ratingByTicket(req.ticketId)) {
+        throw new ApiError(409, 'already_rated', '本次服务已经评价过了，每次服务只能评价一次');
+      }
+      const ratedAtMs = Date.parse(req.ratedAt);
+      if (Number.isNaN(ratedAtMs)) throw new ApiError(400, 'bad_time', '评价时间格式不正确');
+      // The pad closes its prompt at the timeout; a press stamped later is not this service's rating. A small clock
+      // skew between pad and hall-server is tolerated.
+      if (ratedAtMs > Date.parse(prompt.expires_at) + 30_000) {
+        throw new ApiError(409, 'prompt_expired', '评价时间已过，本次服务已记为未评价');
+      }
+      const evaluation = this.app.pack().evaluation;
+      const problem = ratingProblem(req, evaluation.badReasons);
+      if (problem) throw new ApiError(400, 'invalid_rating', problem);
+
+      const nowIso = this.app.now().toISOString();
+      const facts = this.ticketFacts(req.ticketId);
+      const applicant = facts.applicant;
+      const staff = this.app.pack().staff.find((s) => s.id === prompt.staff_id);
+      const bad = isBad(req.score);
+      const row: RatingRow = {
+        id: req.id, ticket_id: req.ticketId, window, staff_id: prompt.staff_id, staff_name: staff?.name ?? null,
+        service_code: prompt.service_code, service_name: prompt.service_name, ticket_number: prompt.ticket_number,
+        case_number: prompt.case_number, score: req.score, bad: bad ? 1 : 0, reasons: JSON.stringify(req.reasons),
+        comment: req.comment, phone_sealed: req.phone ? this.app.secrets.encrypt(req.phone) : null,
+        id_type: applicant?.idType ?? null, id_sealed: applicant ? this.app.secrets.encrypt(applicant.idNumber) : null,
+        name_sealed: applicant ? this.app.secrets.encrypt(applicant.name) : null, source: req.source, pad_id: principal.id,
+        received_at: facts.issuedAt, finished_at: prompt.finished_at, rated_at: new Date(ratedAtMs).toISOString(), stored_at: nowIso,
+        day: prompt.day, counted: 1, personal_purged_at: null,
+      };
+      this.store.insertRating(row, prompt);
+      let caseId: string | null = null;
+      if (bad) {
+        const opened = hallDate(new Date(Math.min(ratedAtMs, this.app.now().getTime())));
+        const record = openCase(opened, evaluation.followUpWorkingDays, this.cal);
+        caseId = `C${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+        this.store.insertCase({
+          id: caseId, rating_id: row.id, state: record.state, opened_on: record.openedOn, due_on: record.dueOn, closed_on: null,
+          day: row.day,
+        });
+      }
+      this.app.events.publish('rating.stored', { ticketId: row.ticket_id, window, score: row.score }, { window });
+      return { status: 201, body: { ...this.response(row, false), caseId } };
+    });
+  }
+
+  private response(r: RatingRow, duplicate: boolean): SubmitRatingResponse {
+    return {
+      id: r.id, ticketId: r.ticket_id, score: r.score, duplicate,
+      caseId: duplicate ? (this.store.caseByRating(r.id)?.id ?? null) : null,
+    };
+  }
+
+  caseView(id: string): CaseView {
+    const c = this.store.caseById(id);
+    if (!c) throw new ApiError(404, 'case_not_found', '没有找到这条差评记录');
+    const r = this.store.ratingById(c.rating_id);
+    if (!r) throw new ApiError(500, 'case_without_rating', '差评记录缺少对应的评价');
+    const record = this.store.caseRecord(c);
+    const today = this.today();
+    return {
+      id: c.id, ratingId: r.id, caseNumber: r.case_number, ticketNumber: r.ticket_number, window: r.window,
+      staffId: r.staff_id, staffName: r.staff_name, serviceName: r.service_name, score: r.score,
+      reasons: JSON.parse(r.reasons) as string[], comment: r.comment,
+      phone: r.phone_sealed ? maskPhone(this.app.secrets.decrypt(r.phone_sealed)) : '',
+      state: record.state, openedOn: c.opened_on, dueOn: c.due_on, closedOn: c.closed_on,
+      flag: dueFlag(record, today, this.cal, c.closed_on),
+      workingDaysLeft: workingDaysBetween(today, c.due_on, this.cal),
+      allowedActions: allowedActions(record), steps: record.steps,
+    };
+  }
+
+  listCases(filter: { open?: boolean; from?: string; to?: string }): CaseView[] {
+    return this.store.listCases(filter).map((c) => this.caseView(c.id));
+  }
+
+  act(principal: Principal, id: string, req: CaseActionRequest): CaseView {
+    return this.app.tx(() => {
+      const c = this.store.caseById(id);
+      if (!c) throw new ApiError(404, 'case_not_found', '没有找到这条差评记录');
+      const record = this.store.caseRecord(c);
+      let next;
+      try {
+        next = applyAction(record, req.action, principal.name, this.app.now().toISOString(), req.note);
+      } catch (err) {
+        if (err instanceof CaseTransitionError) throw new ApiError(409, 'case_transition', err.message);
+        throw err;
+      }
+      this.store.saveCaseStep(c, next, this.today());
+      const rating = this.store.ratingById(c.rating_id);
+      if (rating && (next.state === '申诉撤销') !== (record.state === '申诉撤销')) {
+        this.store.setCounted(rating, next.state !== '申诉撤销');
+      }
+      this.app.audit(principal, 'ratings.case.' + req.action, { caseId: id, from: record.state, to: next.state });
+      this.app.events.publish('rating.case', { caseId: id, state: next.state }, { roles: ['admin'] });
+      return this.caseView(id);
+    });
+  }
+
+  /** Clears phone, ID number and name of ratings older than the retention period, unless their case is open. */
+  purgeExpiredPersonalData(): number {
+    const days = this.app.pack().evaluation.retentionDays;
+    const now = this.app.now();
+    const before = new Date(now.getTime() - days * 86_400_000).toISOString();
+    return this.app.tx(() => this.store.purgePersonal(before, now.toISOString()));
+  }
+
+  isCaseOpen(ratingId: string): boolean {
+    const c = this.store.caseByRating(ratingId);
+    return c !== undefined && isOpen(c.state);
+  }
+}

@@ -1,0 +1,158 @@
+// Statistics for the console from the per-day aggregate, the 差评 cases and (through QueueTimes) the queue's timings.
+import type { Database } from 'better-sqlite3';
+import type { Pack } from '../../content/schema/index.ts';
+import type { StatsGroup, StatsRow } from './api.ts';
+import { SATISFACTION_TARGET, rates } from './core/stats.ts';
+import { addDays, parseIsoDate } from './core/workdays.ts';
+
+/** Wait, service and idle seconds from the queue (read-only); null where the queue cannot say. */
+export interface QueueTimes {
+  /** Mean wait and service seconds per group key for finished tickets of [from, to]. */
+  timings(from: string, to: string, group: StatsGroup): Map<string, { wait: number | null; service: number | null }>;
+  /** Idle seconds per window number for [from, to]. */
+  idle(from: string, to: string): Map<number, number>;
+}
+
+interface Agg {
+  key: string;
+  finished: number;
+  rated: number;
+  unrated: number;
+  bad: number;
+  score_sum: number;
+}
+
+interface CaseAgg {
+  key: string;
+  cases: number;
+  closed: number;
+  closed_on_time: number;
+}
+
+const SQL_KEY: Record<StatsGroup, string> = {
+  day: 'day',
+  week: 'day',
+  month: 'substr(day, 1, 7)',
+  window: 'CAST(window AS TEXT)',
+  staff: 'staff_id',
+  service: 'service_code',
+};
+
+const CASE_KEY: Record<StatsGroup, string> = {
+  day: 'c.day',
+  week: 'c.day',
+  month: 'substr(c.day, 1, 7)',
+  window: 'CAST(r.window AS TEXT)',
+  staff: "coalesce(r.staff_id, '')",
+  service: 'r.service_code',
+};
+
+/** Monday of the ISO week of a date. */
+export function weekOf(day: string): string {
+  const weekday = (new Date(parseIsoDate(day) * 86_400_000).getUTCDay() + 6) % 7;
+  return addDays(day, -weekday);
+}
+
+export function computeStats(
+  db: Database,
+  pack: Pack,
+  from: string,
+  to: string,
+  group: StatsGroup,
+  queue: QueueTimes | null,
+): { total: StatsRow; rows: StatsRow[]; target: number } {
+  const aggs = db
+    .prepare(
+      `SELECT ${SQL_KEY[group]} AS key, sum(finished) AS finished, sum(rated) AS rated, sum(unrated) AS unrated,
+        sum(bad) AS bad, sum(score_sum) AS score_sum
+       FROM rating_daily WHERE day BETWEEN ? AND ? GROUP BY 1`,
+    )
+    .all(from, to) as Agg[];
+  const caseAggs = db
+    .prepare(
+      `SELECT ${CASE_KEY[group]} AS key, count(*) AS cases,
+        sum(c.state = '已反馈办结') AS closed, sum(c.state = '已反馈办结' AND c.closed_on <= c.due_on) AS closed_on_time
+       FROM rating_cases c JOIN ratings r ON r.id = c.rating_id
+       WHERE c.day BETWEEN ? AND ? AND c.state <> '申诉撤销' GROUP BY 1`,
+    )
+    .all(from, to) as CaseAgg[];
+
+  const fold = group === 'week' ? weekOf : (k: string) => k;
+  const byKey = new Map<string, Agg & CaseAgg>();
+  const entry = (key: string) => {
+    let e = byKey.get(key);
+    if (!e) {
+      e = { key, finished: 0, rated: 0, unrated: 0, bad: 0, score_sum: 0, cases: 0, closed: 0, closed_on_time: 0 };
+      byKey.set(key, e);
+    }
+    return e;
+  };
+  for (const a of aggs) {
+    const e = entry(fold(a.key));
+    e.finished += a.finished;
+    e.rated += a.rated;
+    e.unrated += a.unrated;
+    e.bad += a.bad;
+    e.score_sum += a.score_sum;
+  }
+  for (const c of caseAggs) {
+    const e = entry(fold(c.key));
+    e.cases += c.cases;
+    e.closed += c.closed;
+    e.closed_on_time += c.closed_on_time;
+  }
+
+  const timings = queue?.timings(from, to, group) ?? new Map();
+  const idle = group === 'window' ? (queue?.idle(from, to) ?? new Map<number, number>()) : null;
+  const label = labeller(pack, group);
+  const toRow = (e: Agg & CaseAgg, rowLabel: string): StatsRow => {
+    const r = rates(
+      { finished: e.finished, rated: e.rated, bad: e.bad, scoreSum: e.score_sum, unrated: e.unrated },
+      { cases: e.cases, closed: e.closed, closedOnTime: e.closed_on_time },
+    );
+    const t = timings.get(e.key);
+    return {
+      key: e.key, label: rowLabel, finished: e.finished, rated: e.rated, unrated: e.unrated, bad: e.bad,
+      satisfaction: r.satisfaction, average: r.average, coverage: r.coverage, cases: e.cases, closure: r.closure, onTime: r.onTime,
+      avgWaitSeconds: t?.wait ?? null, avgServiceSeconds: t?.service ?? null,
+      idleSeconds: idle ? (idle.get(Number(e.key)) ?? null) : null,
+    };
+  };
+  const rows = [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true })).map((e) => toRow(e, label(e.key)));
+  const sum = { key: 'total', finished: 0, rated: 0, unrated: 0, bad: 0, score_sum: 0, cases: 0, closed: 0, closed_on_time: 0 };
+  for (const e of byKey.values()) {
+    for (const k of ['finished', 'rated', 'unrated', 'bad', 'score_sum', 'cases', 'closed', 'closed_on_time'] as const) sum[k] += e[k];
+  }
+  const totalTimes = queue?.timings(from, to, 'month');
+  let wait: number | null = null;
+  let service: number | null = null;
+  if (totalTimes && totalTimes.size === 1) {
+    const only = [...totalTimes.values()][0];
+    wait = only?.wait ?? null;
+    service = only?.service ?? null;
+  }
+  const total = { ...toRow(sum, '合计'), avgWaitSeconds: wait, avgServiceSeconds: service };
+  return { total, rows, target: SATISFACTION_TARGET };
+}
+
+function labeller(pack: Pack, group: StatsGroup): (key: string) => string {
+  switch (group) {
+    case 'day':
+      return (k) => k;
+    case 'week':
+      return (k) => `${k} 当周`;
+    case 'month': {
+      return (k) => `${k.slice(0, 4)}年${Number(k.slice(5, 7))}月`;
+    }
+    case 'window':
+      return (k) => pack.windows.find((w) => String(w.number) === k)?.name ?? `${k}号窗口`;
+    case 'staff':
+      return (k) => {
+        if (k === '') return '未签到';
+        const s = pack.staff.find((x) => x.id === k);
+        return s ? `${s.name}（${s.id}）` : `工号 ${k}`;
+      };
+    case 'service':
+      return (k) => pack.services.find((s) => s.code === k)?.name ?? k;
+  }
+}
