@@ -49,6 +49,8 @@ export const guideSchema = z.strictObject({
   serviceObject: nonEmpty,
   conditions: z.array(nonEmpty).default([]),
   process: z.array(nonEmpty).min(1),
+  /** 办理渠道 with online links (是否可网办/掌办). */
+  channels: z.array(channelSchema).min(1),
   materials: z.array(materialSchema).max(10),
   timeLimit: timeLimitSchema,
   legalBasis: z.array(nonEmpty).min(1),

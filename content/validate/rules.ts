@@ -1,0 +1,185 @@
+// Rules across the pack files, beyond each file's schema. Pure: data in, issues out. Browser-safe.
+import {
+  callText,
+  requiredVoiceClips,
+  type Calendar,
+  type Evaluation,
+  type HallWindow,
+  type Manifest,
+  type Notice,
+  type Service,
+  type Staff,
+} from '../schema/index.ts';
+import { itemPlace } from './zod-messages.ts';
+import { issue, type PackIssue } from './report.ts';
+
+export interface ParsedPack {
+  manifest: Manifest;
+  services: Service[];
+  windows: HallWindow[];
+  staff: Staff[];
+  evaluation: Evaluation;
+  calendar: Calendar;
+  notices: Notice[];
+}
+
+export interface RuleResult {
+  errors: PackIssue[];
+  warnings: PackIssue[];
+}
+
+const S = 'services.json';
+const W = 'windows.json';
+
+function duplicates<T>(values: T[]): Set<T> {
+  const seen = new Set<T>();
+  const dup = new Set<T>();
+  for (const v of values) (seen.has(v) ? dup : seen).add(v);
+  return dup;
+}
+
+function serviceRules(p: ParsedPack, out: RuleResult): void {
+  const dupCodes = duplicates(p.services.map((s) => s.code));
+  const dupPrefixes = duplicates(p.services.map((s) => s.ticket.prefix));
+  p.services.forEach((s, i) => {
+    const place = itemPlace(S, i, s);
+    if (dupCodes.has(s.code)) out.errors.push(issue('service.duplicate-code', S, place, `事项编码 ${s.code} 与其他事项重复`));
+    if (dupPrefixes.has(s.ticket.prefix)) out.errors.push(issue('service.duplicate-prefix', S, place, `取号字头“${s.ticket.prefix}”与其他事项重复，叫号时无法区分`));
+    const { from, to } = s.ticket.range;
+    if (from > to) out.errors.push(issue('service.range-order', S, place, `号段起始号 ${from} 大于截止号 ${to}`));
+    else if (to - from + 1 < s.ticket.dailyCap) {
+      out.errors.push(issue('service.range-too-small', S, place, `号段 ${from}—${to} 只有 ${to - from + 1} 个号，放不下每日取号上限 ${s.ticket.dailyCap} 个`));
+    }
+    s.ticket.issuingHours.forEach((h, j) => {
+      if (h.from >= h.to) out.errors.push(issue('service.issuing-hours', S, place, `取号时段第${j + 1}条的开始时间 ${h.from} 不早于结束时间 ${h.to}`));
+    });
+    const deferrable = s.guide.materials.filter((m) => m.deferrable);
+    if (deferrable.length > 0 && !s.guide.deferredAcceptance.allowed) {
+      out.errors.push(issue('service.deferral-mismatch', S, place, `申办材料「${deferrable[0]!.name}」标为可容缺，但本事项未开通容缺受理`));
+    }
+    if (s.guide.deferredAcceptance.allowed && deferrable.length === 0) {
+      out.errors.push(issue('service.deferral-mismatch', S, place, '本事项开通了容缺受理，但没有标明哪些材料可以容缺'));
+    }
+    s.guide.channels.forEach((c, j) => {
+      if ((c.kind === 'web' || c.kind === 'mobile') && !c.url) {
+        out.errors.push(issue('service.channel-link', S, place, `办理渠道第${j + 1}条（${c.kind === 'web' ? '网上办理' : '掌上办理'}）缺少网址，取号机无法显示二维码`));
+      }
+      if (c.kind === 'phone' && !c.phone) out.errors.push(issue('service.channel-phone', S, place, `办理渠道第${j + 1}条（电话办理）缺少电话号码`));
+    });
+    if (!s.guide.channels.some((c) => c.kind === 'window')) {
+      out.errors.push(issue('service.no-window-channel', S, place, '办理渠道中没有“窗口办理”，大厅无法为该事项取号'));
+    }
+    if (s.guide.materials.length > 4) {
+      out.warnings.push(issue('service.many-materials', S, place, `申办材料有 ${s.guide.materials.length} 项；国家清单中面向群众的事项一般不超过 4 项，请核对`));
+    }
+  });
+}
+
+function windowRules(p: ParsedPack, out: RuleResult): void {
+  const codes = new Set(p.services.map((s) => s.code));
+  const dupNumbers = duplicates(p.windows.map((w) => w.number));
+  p.windows.forEach((w, i) => {
+    const place = itemPlace(W, i, w);
+    if (dupNumbers.has(w.number)) out.errors.push(issue('window.duplicate-number', W, place, `窗口号 ${w.number} 重复`));
+    for (const code of w.services) {
+      if (!codes.has(code)) out.errors.push(issue('window.unknown-service', W, place, `办理事项中的编码 ${code} 在 services.json 中不存在`));
+    }
+    if (w.generalCounter) {
+      const missing = p.services.filter((s) => !w.services.includes(s.code));
+      if (missing.length > 0) {
+        out.errors.push(issue('window.general-counter-incomplete', W, place, `是综合柜员窗口，但不能办理「${missing[0]!.name}」等 ${missing.length} 个事项`));
+      }
+    }
+  });
+  p.services.forEach((s, i) => {
+    if (!p.windows.some((w) => w.services.includes(s.code))) {
+      out.errors.push(issue('service.no-window', S, itemPlace(S, i, s), '没有任何窗口办理该事项，取到的号无人叫'));
+    }
+  });
+  if (!p.windows.some((w) => w.tidal)) {
+    out.warnings.push(issue('window.no-tidal', W, '', `没有潮汐窗口；排队超过 ${p.manifest.hall.tidalThreshold} 人时无窗口可开（DB21/T 4402 7.1.6）`));
+  }
+}
+
+function staffRules(p: ParsedPack, files: ReadonlySet<string>, out: RuleResult): void {
+  const dupIds = duplicates(p.staff.map((s) => s.id));
+  p.staff.forEach((s, i) => {
+    const place = itemPlace('staff.json', i, s);
+    if (dupIds.has(s.id)) out.errors.push(issue('staff.duplicate-id', 'staff.json', place, `工号 ${s.id} 重复`));
+    if (!s.photo.startsWith('staff/')) out.errors.push(issue('staff.photo-place', 'staff.json', place, `照片 ${s.photo} 应放在 staff/ 目录中`));
+    else if (!files.has(s.photo)) out.errors.push(issue('staff.photo-missing', 'staff.json', place, `照片文件 ${s.photo} 不在内容包中`));
+  });
+}
+
+const isoWeekday = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
+const validDate = (date: string): boolean => {
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
+};
+
+function calendarRules(p: ParsedPack, now: Date, out: RuleResult): void {
+  const F = 'calendar.json';
+  const dupYears = duplicates(p.calendar.years.map((y) => y.year));
+  for (const y of p.calendar.years) {
+    const place = `${y.year}年`;
+    if (dupYears.has(y.year)) out.errors.push(issue('calendar.duplicate-year', F, place, '该年度出现了两次'));
+    const holidayDates = y.holidays.flatMap((h) => h.dates);
+    for (const d of [...holidayDates, ...y.workdays]) {
+      if (!validDate(d)) out.errors.push(issue('calendar.bad-date', F, place, `日期 ${d} 不存在`));
+      else if (!d.startsWith(`${y.year}-`)) out.errors.push(issue('calendar.wrong-year', F, place, `日期 ${d} 不属于 ${y.year} 年`));
+    }
+    for (const d of duplicates(holidayDates)) out.errors.push(issue('calendar.duplicate-date', F, place, `节假日 ${d} 重复出现`));
+    for (const d of y.workdays) {
+      if (holidayDates.includes(d)) out.errors.push(issue('calendar.holiday-and-workday', F, place, `${d} 同时是节假日和调休上班日`));
+      else if (validDate(d) && ![0, 6].includes(isoWeekday(d))) {
+        out.errors.push(issue('calendar.workday-not-weekend', F, place, `调休上班日 ${d} 不是周六或周日，本来就是工作日`));
+      }
+    }
+    if (y.provisional) out.warnings.push(issue('calendar.provisional', F, place, '节假日安排为暂定，国务院办公厅公布后请更新'));
+  }
+  const thisYear = now.getUTCFullYear();
+  if (!p.calendar.years.some((y) => y.year === thisYear)) {
+    out.errors.push(issue('calendar.missing-current-year', F, '', `缺少今年（${thisYear}年）的节假日安排，办理时限无法按工作日计算`));
+  }
+}
+
+function voiceRules(p: ParsedPack, files: ReadonlySet<string>, out: RuleResult): void {
+  const need = requiredVoiceClips(p.services.map((s) => s.ticket.prefix), p.windows.map((w) => w.number));
+  const example = p.services[0] && p.windows[0] ? `（例如“${callText(`${p.services[0].ticket.prefix}023`, p.windows[0].number)}”）` : '';
+  for (const clip of [...need].sort()) {
+    if (!files.has(clip)) out.errors.push(issue('voice.missing-clip', clip, '', `缺少叫号语音片段，叫号${example}需要它`));
+  }
+}
+
+function noticeRules(p: ParsedPack, out: RuleResult): void {
+  const dupIds = duplicates(p.notices.map((n) => n.id));
+  p.notices.forEach((n, i) => {
+    const place = itemPlace('notices.json', i, n);
+    if (dupIds.has(n.id)) out.errors.push(issue('notice.duplicate-id', 'notices.json', place, `公告编号 ${n.id} 重复`));
+    if (n.from && n.until && new Date(n.until) <= new Date(n.from)) {
+      out.errors.push(issue('notice.schedule', 'notices.json', place, '结束显示时间早于开始显示时间，公告永远不会显示'));
+    }
+    n.daily?.forEach((r, j) => {
+      if (r.from >= r.to) out.errors.push(issue('notice.daily', 'notices.json', place, `每日显示时段第${j + 1}条的开始时间不早于结束时间`));
+    });
+  });
+}
+
+function evaluationRules(p: ParsedPack, out: RuleResult): void {
+  for (const r of duplicates(p.evaluation.badReasons)) {
+    out.errors.push(issue('evaluation.duplicate-reason', 'evaluation.json', '', `差评原因「${r}」重复`));
+  }
+}
+
+/** Cross-file rules. `files` is the set of file paths in the pack. */
+export function crossFileRules(p: ParsedPack, files: ReadonlySet<string>, now: Date): RuleResult {
+  const out: RuleResult = { errors: [], warnings: [] };
+  serviceRules(p, out);
+  windowRules(p, out);
+  staffRules(p, files, out);
+  calendarRules(p, now, out);
+  voiceRules(p, files, out);
+  noticeRules(p, out);
+  evaluationRules(p, out);
+  return out;
+}

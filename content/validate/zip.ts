@@ -1,0 +1,206 @@
+// Safe zip reading and writing for packs. Reading walks the central directory itself so that it sees every entry's
+// type (symlink, device), declared sizes and compression ratio before inflating anything, then inflates entry by entry
+// in small steps and stops as soon as an entry grows past its limits (zip bombs that lie about their size).
+import { Inflate, zipSync, type Zippable } from 'fflate';
+import type { PackFiles, ReadResult } from './files.ts';
+import { mib } from './folder.ts';
+import { DEFAULT_LIMITS, isPackDir, pathProblem, type PackLimits } from './paths.ts';
+import { issue } from './report.ts';
+
+const EOCD_SIG = 0x06054b50;
+const CEN_SIG = 0x02014b50;
+const LOC_SIG = 0x04034b50;
+const INFLATE_STEP = 16 * 1024;
+
+interface CentralEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  unixMode: number | null;
+  localOffset: number;
+}
+
+class ZipFormatError extends Error {}
+
+function findEocd(view: DataView): number {
+  const min = Math.max(0, view.byteLength - 22 - 0xffff);
+  for (let i = view.byteLength - 22; i >= min; i--) if (view.getUint32(i, true) === EOCD_SIG) return i;
+  throw new ZipFormatError('不是有效的 zip 压缩包（找不到目录结尾）');
+}
+
+function centralDirectory(bytes: Uint8Array): CentralEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.byteLength < 22) throw new ZipFormatError('不是有效的 zip 压缩包（文件太短）');
+  const eocd = findEocd(view);
+  const count = view.getUint16(eocd + 10, true);
+  const cdSize = view.getUint32(eocd + 12, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipFormatError('不支持 ZIP64 格式的超大压缩包');
+  if (cdOffset + cdSize > eocd) throw new ZipFormatError('zip 压缩包目录损坏');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const entries: CentralEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > eocd || view.getUint32(p, true) !== CEN_SIG) throw new ZipFormatError('zip 压缩包目录损坏');
+    const madeBy = view.getUint16(p + 4, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    const external = view.getUint32(p + 38, true);
+    let name: string;
+    try {
+      name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    } catch {
+      throw new ZipFormatError('zip 压缩包中有无法识别编码的文件名');
+    }
+    entries.push({
+      name,
+      flags: view.getUint16(p + 8, true),
+      method: view.getUint16(p + 10, true),
+      compressedSize: view.getUint32(p + 20, true),
+      size: view.getUint32(p + 24, true),
+      unixMode: madeBy >> 8 === 3 ? external >>> 16 : null,
+      localOffset: view.getUint32(p + 42, true),
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+const S_IFMT = 0o170000;
+const S_IFDIR = 0o040000;
+const S_IFREG = 0o100000;
+const S_IFLNK = 0o120000;
+
+/** Inflates one entry, refusing to produce more than `limit` bytes. */
+function inflateBounded(data: Uint8Array, limit: number): Uint8Array | null {
+  const chunks: Uint8Array[] = [];
+  let produced = 0;
+  let over = false;
+  const inflater = new Inflate((chunk) => {
+    produced += chunk.length;
+    if (produced > limit) over = true;
+    else chunks.push(chunk);
+  });
+  for (let off = 0; off < data.length && !over; off += INFLATE_STEP) {
+    inflater.push(data.subarray(off, Math.min(off + INFLATE_STEP, data.length)), off + INFLATE_STEP >= data.length);
+  }
+  if (over) return null;
+  const out = new Uint8Array(produced);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+/** Reads a pack zip into memory; any unsafe entry is reported and not extracted. */
+export function readPackZip(bytes: Uint8Array, limits: PackLimits = DEFAULT_LIMITS): ReadResult {
+  const result: ReadResult = { files: new Map(), issues: [] };
+  let entries: CentralEntry[];
+  try {
+    entries = centralDirectory(bytes);
+  } catch (e) {
+    if (e instanceof ZipFormatError) {
+      result.issues.push(issue('zip.format', '', '', e.message));
+      return result;
+    }
+    throw e;
+  }
+  if (entries.length > limits.maxFiles) {
+    result.issues.push(issue('safety.too-many-files', '', '', `压缩包中有 ${entries.length} 个文件，超过上限 ${limits.maxFiles} 个`));
+    return result;
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const e of entries) {
+    const type = e.unixMode === null ? null : e.unixMode & S_IFMT;
+    const isDir = e.name.endsWith('/') || type === S_IFDIR;
+    if (type === S_IFLNK) {
+      result.issues.push(issue('safety.symlink', e.name, '', '是符号链接，内容包不允许符号链接'));
+      continue;
+    }
+    if (type !== null && type !== 0 && type !== S_IFREG && type !== S_IFDIR) {
+      result.issues.push(issue('safety.device', e.name, '', '是设备文件、管道或套接字，内容包只允许普通文件'));
+      continue;
+    }
+    if (isDir) {
+      const dirName = e.name.replace(/\/$/, '');
+      const problem = pathProblem(`${dirName}/x.png`);
+      if (!isPackDir(dirName)) result.issues.push(issue(problem && problem.includes('..') ? 'safety.path' : 'safety.unknown-dir', e.name, '', problem && !problem.startsWith('不支持') ? problem : '不是内容包认识的目录'));
+      continue;
+    }
+    const problem = pathProblem(e.name);
+    if (problem) {
+      result.issues.push(issue('safety.path', e.name, '', problem));
+      continue;
+    }
+    if (e.flags & 1) {
+      result.issues.push(issue('zip.encrypted', e.name, '', '是加密的文件，无法读取'));
+      continue;
+    }
+    if (e.method !== 0 && e.method !== 8) {
+      result.issues.push(issue('zip.method', e.name, '', '使用了不支持的压缩方式（只支持存储和 Deflate）'));
+      continue;
+    }
+    const limit = e.name.endsWith('.json') ? limits.maxJsonBytes : limits.maxFileBytes;
+    if (e.size > limit) {
+      result.issues.push(issue('safety.file-too-large', e.name, '', `文件过大（${mib(e.size)}），单个文件不能超过 ${mib(limit)}`));
+      continue;
+    }
+    if (e.method === 8 && e.size > limits.ratioFloorBytes && e.size > e.compressedSize * limits.maxRatio) {
+      result.issues.push(issue('safety.zip-bomb', e.name, '', `压缩比异常（${Math.round(e.size / Math.max(1, e.compressedSize))}:1），疑似压缩炸弹`));
+      continue;
+    }
+    if ((total += e.size) > limits.maxTotalBytes) {
+      result.issues.push(issue('safety.pack-too-large', '', '', `内容包解压后总大小超过 ${mib(limits.maxTotalBytes)}`));
+      break;
+    }
+    if (e.localOffset + 30 > bytes.byteLength || view.getUint32(e.localOffset, true) !== LOC_SIG) {
+      result.issues.push(issue('zip.format', e.name, '', 'zip 压缩包中该文件的数据损坏'));
+      continue;
+    }
+    const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
+    const raw = bytes.subarray(start, start + e.compressedSize);
+    if (raw.length !== e.compressedSize) {
+      result.issues.push(issue('zip.format', e.name, '', 'zip 压缩包被截断，该文件不完整'));
+      continue;
+    }
+    let data: Uint8Array | null;
+    try {
+      data = e.method === 0 ? raw.slice() : inflateBounded(raw, Math.min(e.size, limit));
+    } catch {
+      result.issues.push(issue('zip.format', e.name, '', '该文件解压失败，压缩包可能已损坏'));
+      continue;
+    }
+    if (data === null) {
+      result.issues.push(issue('safety.zip-bomb', e.name, '', '解压后的大小超过压缩包中声明的大小，疑似压缩炸弹'));
+      continue;
+    }
+    if (data.length !== e.size) {
+      result.issues.push(issue('zip.format', e.name, '', '解压后的大小与声明不符，压缩包可能已损坏'));
+      continue;
+    }
+    if (result.files.has(e.name)) {
+      result.issues.push(issue('zip.duplicate', e.name, '', '压缩包中出现了两次'));
+      continue;
+    }
+    result.files.set(e.name, data);
+  }
+  return result;
+}
+
+/** Builds a deterministic zip of a pack (fixed timestamps, sorted names; media already compressed is stored). */
+export function writePackZip(files: PackFiles): Uint8Array {
+  const tree: Zippable = {};
+  const mtime = new Date('2026-01-01T00:00:00Z');
+  for (const name of [...files.keys()].sort()) {
+    if (pathProblem(name)) throw new Error(`refusing to zip unsafe name ${name}`);
+    const compressed = /\.(png|jpe?g|webp|mp3|mp4|webm|ogg)$/i.test(name);
+    tree[name] = [files.get(name)!, { level: compressed ? 0 : 6, mtime }];
+  }
+  return zipSync(tree);
+}

@@ -1,0 +1,38 @@
+// Regenerates the call-announcement clips of a pack with espeak-ng's Mandarin voice and a sox chime.
+// Usage: npx tsx scripts/voice/generate.ts [pack-dir]   (default content/packs/sample)
+// Clips are trimmed of leading/trailing silence and stored as 16 kHz mono 16-bit WAV so they join without gaps.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { digitClip, digitWords, letterClip, phraseClip, voicePhrases, type VoicePhrase } from '../../content/schema/index.ts';
+
+const packDir = process.argv[2] ?? 'content/packs/sample';
+const work = mkdtempSync(join(tmpdir(), 'voice-'));
+mkdirSync(join(packDir, 'voice'), { recursive: true });
+
+function speak(text: string, outRel: string): void {
+  const raw = join(work, 'raw.wav');
+  execFileSync('espeak-ng', ['-v', 'cmn', '-s', '150', '-w', raw, text]);
+  execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', join(packDir, outRel),
+    'silence', '1', '0.02', '0.5%', 'reverse', 'silence', '1', '0.02', '0.5%', 'reverse', 'pad', '0', '0.08']);
+}
+
+/** Letters are spoken the way Chinese halls read them (English letter names). */
+const letterWords: Record<string, string> = {};
+for (const l of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') letterWords[l] = l;
+
+try {
+  for (let d = 0; d <= 9; d++) speak(digitWords[d]!, digitClip(d));
+  for (const l of Object.keys(letterWords)) speak(letterWords[l]!, letterClip(l));
+  for (const p of Object.keys(voicePhrases) as VoicePhrase[]) {
+    if (p === 'chime') continue;
+    speak(voicePhrases[p], phraseClip(p));
+  }
+  // Two-tone "ding-dong" chime.
+  execFileSync('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', join(packDir, phraseClip('chime')),
+    'synth', '0.35', 'sine', '880', 'synth', '0.35', 'sine', 'mix', '659', 'fade', 'q', '0.02', '0.7', '0.3', 'vol', '0.5']);
+  console.log(`voice clips written to ${join(packDir, 'voice')}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
