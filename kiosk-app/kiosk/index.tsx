@@ -1,4 +1,236 @@
-// Placeholder until the kiosk screen lands; replaced by its owner.
-export default function Screen() {
-  return <main><h1>kiosk</h1></main>;
+// 取号机 (/kiosk, portrait 1080×1920): pick item → guide → identify → 一次性告知 → ticket.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { effect } from '@preact/signals';
+import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
+import { ensurePaired } from '../shared/hall/pairing.ts';
+import { subscribe } from '../shared/hall/socket.ts';
+import { HelpButton } from '../shared/ui/HelpButton.tsx';
+import { IdleOverlay } from '../shared/ui/IdleOverlay.tsx';
+import { installKioskHardening } from '../shared/ui/hardening.ts';
+import { idlePolicyFor } from '../shared/ui/idle.ts';
+import { watchIdle } from '../shared/ui/idleWatch.ts';
+import { initDisplayMode, seniorForced, seniorMode } from '../shared/ui/mode.ts';
+import { onUpdateWaiting } from '../shared/ui/swUpdate.ts';
+import '../shared/ui/tokens.css';
+import { createKiosk, type Kiosk } from './controller.ts';
+import { holdsCitizen } from './model/flow.ts';
+import { localDateTime } from './model/person.ts';
+import { speakPrompt } from './prompts.ts';
+import { Confirm } from './screens/Confirm.tsx';
+import { Frame } from './screens/Frame.tsx';
+import { Guide } from './screens/Guide.tsx';
+import { Home } from './screens/Home.tsx';
+import { Identify } from './screens/Identify.tsx';
+import { Info } from './screens/Info.tsx';
+import { Notice } from './screens/Notice.tsx';
+import { Paused } from './screens/Paused.tsx';
+import { Thanks } from './screens/Thanks.tsx';
+import { TicketScreen } from './screens/TicketScreen.tsx';
+import './kiosk.css';
+
+function bridgeUrl(): string | undefined {
+  return new URLSearchParams(location.search).get('bridge') ?? undefined;
+}
+
+export default function KioskScreen() {
+  const [kiosk, setKiosk] = useState<Kiosk | null>(null);
+  const [unpaired, setUnpaired] = useState(false);
+  useEffect(() => {
+    const undoMode = initDisplayMode();
+    const undoHardening = installKioskHardening();
+    let bridge: BridgeClient | null = null;
+    let created: Kiosk | null = null;
+    let stopStream: (() => void) | null = null;
+    let stopped = false;
+    const start = async () => {
+      let paired = null;
+      for (let attempt = 0; !paired && !stopped; attempt++) {
+        try {
+          paired = await ensurePaired({ role: 'kiosk' });
+          if (!paired) {
+            setUnpaired(true);
+            return;
+          }
+        } catch {
+          await new Promise((r) => setTimeout(r, Math.min(10_000, 1000 * 2 ** attempt)));
+        }
+      }
+      if (stopped) return;
+      bridge = createBridgeClient({ url: bridgeUrl() });
+      const b = bridge;
+      const stream = subscribe({
+        heartbeat: () => ({
+          packVersion: created?.pack.peek()?.manifest.version ?? null,
+          devices: b.devices.peek().map((d) => ({ device: d.id, state: d.health.state, reason: d.health.reason.slice(0, 200) })),
+        }),
+      });
+      stopStream = () => stream.close();
+      created = createKiosk({ stream, bridge: b });
+      onUpdateWaiting((apply) => created?.updateWaiting(apply));
+      setKiosk(created);
+    };
+    void start();
+    return () => {
+      stopped = true;
+      created?.dispose();
+      stopStream?.();
+      bridge?.close();
+      undoHardening();
+      undoMode();
+    };
+  }, []);
+
+  if (unpaired) {
+    return (
+      <main class="paused">
+        <h1>本终端尚未配对，请联系工作人员</h1>
+      </main>
+    );
+  }
+  if (!kiosk) {
+    return (
+      <main class="paused">
+        <h1>正在启动，请您稍等…</h1>
+      </main>
+    );
+  }
+  return <KioskView kiosk={kiosk} />;
+}
+
+function KioskView({ kiosk }: { kiosk: Kiosk }) {
+  const idle = useMemo(
+    () => watchIdle({ policy: () => idlePolicyFor(seniorMode.peek()), onExpire: () => kiosk.idleReset() }),
+    [kiosk],
+  );
+  useEffect(() => () => idle.stop(), [idle]);
+  useEffect(
+    () =>
+      effect(() => {
+        const name = kiosk.step.value.name;
+        if (seniorMode.value) speakPrompt(name, kiosk.pack.peek());
+      }),
+    [kiosk],
+  );
+
+  const step = kiosk.step.value;
+  const pack = kiosk.pack.value;
+  const phase = idle.phase.value;
+  const showCountdown = holdsCitizen(step) || (seniorMode.value && !seniorForced.value);
+  const now = new Date();
+  const hhmm = localDateTime(now).slice(11);
+  const help = <HelpButton onHelp={() => kiosk.help()} />;
+
+  if (!pack) {
+    return (
+      <>
+        {kiosk.paused.value ? <Paused /> : <main class="paused"><h1>正在加载办事事项，请您稍等…</h1></main>}
+        {help}
+      </>
+    );
+  }
+  const hall = pack.manifest.hall;
+  const home = () => kiosk.dispatch({ type: 'reset' });
+  const back = () => kiosk.dispatch({ type: 'back' });
+  const frame = (testId: string, children: preact.ComponentChildren, nav: { back?: boolean; home?: boolean }) => (
+    <Frame
+      hallName={hall.name}
+      slogan={hall.slogan}
+      testId={testId}
+      {...(nav.back ? { onBack: back } : {})}
+      {...(nav.home ? { onHome: home } : {})}
+    >
+      {children}
+    </Frame>
+  );
+
+  let screen;
+  switch (step.name) {
+    case 'home':
+      screen = frame(
+        'screen-home',
+        <Home
+          pack={pack}
+          page={step.page}
+          now={now}
+          hhmm={hhmm}
+          onPage={(page) => kiosk.dispatch({ type: 'page', page })}
+          onItem={(code) => kiosk.dispatch({ type: 'openItem', code })}
+          onInfo={() => kiosk.dispatch({ type: 'openInfo' })}
+        />,
+        {},
+      );
+      break;
+    case 'info':
+      screen = frame('screen-info', <Info pack={pack} />, { back: true });
+      break;
+    case 'guide': {
+      const svc = kiosk.service(step.code);
+      screen = frame('screen-guide', svc ? <Guide service={svc} onTake={() => kiosk.takeTicket(step.code)} /> : null, { back: true });
+      break;
+    }
+    case 'identify': {
+      const svc = kiosk.service(step.code);
+      screen = frame(
+        'screen-identify',
+        <Identify
+          serviceName={svc?.shortName ?? svc?.name ?? ''}
+          busy={step.busy}
+          error={step.error}
+          allowWithout={svc?.identity === 'optional'}
+          onWithout={() => kiosk.withoutDocument()}
+        />,
+        { back: true, home: true },
+      );
+      break;
+    }
+    case 'confirm': {
+      const svc = kiosk.service(step.code);
+      screen = frame(
+        'screen-confirm',
+        <Confirm
+          identity={step.identity}
+          greenOffered={step.greenOffered}
+          greenAge={svc?.ticket.elderlyPriorityAge ?? null}
+          onConfirm={(green) => kiosk.confirmIdentity(green)}
+        />,
+        { back: true, home: true },
+      );
+      break;
+    }
+    case 'notice': {
+      const svc = kiosk.service(step.code);
+      screen = frame(
+        'screen-notice',
+        svc ? <Notice service={svc} issuing={step.issuing} error={step.error} green={step.green} onIssue={() => void kiosk.issue()} /> : null,
+        { back: !step.issuing, home: !step.issuing },
+      );
+      break;
+    }
+    case 'ticket':
+      screen = frame(
+        'screen-ticket',
+        <TicketScreen
+          ticket={step.ticket}
+          print={step.print}
+          printMessage={step.printMessage}
+          preview={kiosk.ticketPreview.value}
+          onReprint={() => void kiosk.reprint()}
+          onFinish={() => kiosk.finish()}
+        />,
+        {},
+      );
+      break;
+    case 'thanks':
+      screen = frame('screen-thanks', <Thanks />, {});
+      break;
+  }
+
+  return (
+    <>
+      {screen}
+      {kiosk.paused.value && step.name !== 'ticket' && <Paused />}
+      {help}
+      {showCountdown && <IdleOverlay phase={phase} onContinue={() => idle.touch()} />}
+    </>
+  );
 }

@@ -1,0 +1,48 @@
+// Request and response shapes of the identity module (医保电子凭证 decode, help requests), shared with the page.
+// Browser-safe: zod only.
+import { z } from 'zod';
+
+export const IdentityPaths = {
+  ecardDecode: '/api/identity/ecard',
+  help: '/api/help',
+  helpList: '/api/admin/help',
+  helpResolve: (id: number) => `/api/admin/help/${id}/resolve`,
+} as const;
+
+/** The opaque, dynamic QR payload of a 医保电子凭证; the terminal never decodes it itself. */
+export const EcardDecodeRequest = z.strictObject({
+  payload: z.string().min(8, '医保码内容不完整').max(2048, '医保码内容过长'),
+});
+export type EcardDecodeRequest = z.infer<typeof EcardDecodeRequest>;
+
+/** Only what the kiosk flow needs. The ID number goes straight into the ticket request and is never shown in full. */
+export const EcardDecodeResponse = z.strictObject({
+  identity: z.strictObject({
+    idNumber: z.string().regex(/^\d{17}[\dX]$/),
+    name: z.string().min(1).max(40),
+    birthDate: z.iso.date(),
+  }),
+});
+export type EcardDecodeResponse = z.infer<typeof EcardDecodeResponse>;
+
+export const HelpRequestBody = z.strictObject({
+  /** The kiosk screen the citizen was on, e.g. "identify". */
+  screen: z.string().regex(/^[a-z-]{1,20}$/),
+});
+export type HelpRequestBody = z.infer<typeof HelpRequestBody>;
+
+export const HelpRequestView = z.strictObject({
+  id: z.number().int().positive(),
+  terminalId: z.string(),
+  terminalName: z.string(),
+  screen: z.string(),
+  at: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+});
+export type HelpRequestView = z.infer<typeof HelpRequestView>;
+
+export const HelpListResponse = z.strictObject({ requests: z.array(HelpRequestView) });
+
+/** Events the module publishes (data of `help.requested` / `help.resolved`). */
+export const HelpEvent = z.strictObject({ request: HelpRequestView });

@@ -1,0 +1,281 @@
+// The kiosk's shell logic: applies the pure flow transitions to a signal and does the I/O (hall-server, device-bridge).
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import {
+  ApiPaths,
+  IssueTicketResponse,
+  queueSnapshotOf,
+  type IssueTicketRequest,
+  type PrintResultRequest,
+} from '../../hall-server/api/index.ts';
+import type { PackData, Service } from '../../content/schema/index.ts';
+import type { BridgeClient } from '../shared/bridge/client.ts';
+import type { TicketInput } from '../../device-bridge/protocol/messages.ts';
+import type { HallStream } from '../shared/hall/socket.ts';
+import { api, HallApiError, newIdempotencyKey } from '../shared/hall/api.ts';
+import { helpState } from '../shared/ui/HelpButton.tsx';
+import { resetSeniorMode } from '../shared/ui/mode.ts';
+import { estimateWaitMinutes } from './model/catalog.ts';
+import { HOME, identityOf, next, type Action, type IssuedTicket, type Step } from './model/flow.ts';
+import { localDate, localDateTime, maskName, offersGreenChannel } from './model/person.ts';
+import type { Identity } from './model/types.ts';
+import { EcardDecodeResponse, IdentityPaths } from '../../hall-server/identity/schema.ts';
+import { PACK_DATA_PATH } from './hallPaths.ts';
+import { ticketInput } from './ticketInput.ts';
+
+const THANKS_MS = 5_000;
+
+export interface KioskDeps {
+  stream: HallStream;
+  bridge: BridgeClient;
+  now?: () => Date;
+  /** Applies a waiting service-worker update (reloads the page); called only at an idle reset. */
+  applyUpdate?: () => void;
+}
+
+export interface Kiosk {
+  step: ReadonlySignal<Step>;
+  pack: ReadonlySignal<PackData | null>;
+  /** The ticket as last sent to the printer (the on-screen preview when printing fails). */
+  ticketPreview: ReadonlySignal<TicketInput | null>;
+  /** The hall-server cannot be reached: "暂停取号，请到咨询台". */
+  paused: ReadonlySignal<boolean>;
+  dispatch(action: Action): void;
+  service(code: string): Service | null;
+  takeTicket(code: string): void;
+  withoutDocument(): void;
+  confirmIdentity(green: boolean): void;
+  issue(): Promise<void>;
+  reprint(): Promise<void>;
+  finish(): void;
+  help(): Promise<void>;
+  /** Idle timeout reached zero: wipe everything personal, then apply a pending pack refresh or app update. */
+  idleReset(): void;
+  /** A service-worker update is waiting for the next idle reset. */
+  updateWaiting(apply: () => void): void;
+  dispose(): void;
+}
+
+export function createKiosk(deps: KioskDeps): Kiosk {
+  const now = deps.now ?? (() => new Date());
+  const step = signal<Step>(HOME);
+  const pack = signal<PackData | null>(null);
+  const issueFailedUnreachable = signal(false);
+  const ticketPreview = signal<TicketInput | null>(null);
+  const paused = computed(() => deps.stream.state.value !== 'open' || issueFailedUnreachable.value);
+  let packStale = false;
+  let pendingUpdate: (() => void) | null = deps.applyUpdate ?? null;
+  let issueKey: string | null = null;
+  let thanksTimer: ReturnType<typeof setTimeout> | undefined;
+  const cleanups: Array<() => void> = [];
+
+  const dispatch = (action: Action) => {
+    step.value = next(step.peek(), action);
+  };
+  const service = (code: string) => pack.peek()?.services.find((s) => s.code === code) ?? null;
+
+  async function loadPack(): Promise<void> {
+    try {
+      pack.value = (await api(PACK_DATA_PATH)) as PackData;
+      packStale = false;
+    } catch (error) {
+      console.warn('kiosk: pack could not be loaded', error instanceof Error ? error.message : error);
+    }
+  }
+
+  function onIdentity(identity: Identity): void {
+    const current = step.peek();
+    if (current.name !== 'identify') return;
+    const svc = service(current.code);
+    const greenOffered = svc ? offersGreenChannel(identity.birthDate, localDate(now()), svc.ticket) : false;
+    dispatch({ type: 'identified', identity, greenOffered });
+  }
+
+  async function decodeEcard(payload: string): Promise<void> {
+    const current = step.peek();
+    if (current.name !== 'identify' || current.busy) return;
+    dispatch({ type: 'identifying' });
+    try {
+      const decoded = await api(IdentityPaths.ecardDecode, { payload }, { response: EcardDecodeResponse });
+      onIdentity({ ...decoded.identity, source: 'ecard' });
+    } catch (error) {
+      dispatch({ type: 'identifyFailed', message: error instanceof HallApiError ? error.message : '医保码识别失败，请重试或使用证件' });
+    }
+  }
+
+  cleanups.push(
+    deps.bridge.on('identity.read', ({ identity }) => {
+      onIdentity({
+        idNumber: identity.idNumber,
+        name: identity.name,
+        birthDate: identity.birthDate,
+        source: identity.source === 'idcard' ? 'id_card' : 'ss_card',
+      });
+    }),
+    deps.bridge.on('identity.failed', ({ message }) => {
+      if (step.peek().name === 'identify') dispatch({ type: 'identifyFailed', message });
+    }),
+    deps.bridge.on('scan', ({ kind, payload }) => {
+      if (step.peek().name !== 'identify') return;
+      if (kind === 'ecard') void decodeEcard(payload);
+      else dispatch({ type: 'identifyFailed', message: '这不是医保电子凭证，请出示医保码或使用证件' });
+    }),
+    deps.stream.onEvent((event) => {
+      // Applied at the next idle reset, never under a citizen's hands.
+      if (event.type === 'pack.activated') packStale = true;
+    }),
+    // Fast card polling only while the identify screen waits for a card.
+    effect(() => {
+      const waiting = step.value.name === 'identify';
+      void deps.bridge.setWaitingForCard(waiting).catch(() => undefined);
+    }),
+    // Load the pack once the hall link is up; clear an "unreachable" pause when the link comes back.
+    effect(() => {
+      if (deps.stream.state.value === 'open') {
+        issueFailedUnreachable.value = false;
+        if (!pack.peek()) void loadPack();
+      }
+    }),
+    effect(() => {
+      clearTimeout(thanksTimer);
+      if (step.value.name === 'thanks') thanksTimer = setTimeout(() => dispatch({ type: 'reset' }), THANKS_MS);
+    }),
+  );
+
+  function windowsServing(code: string): { labels: string[]; open: number } {
+    const data = pack.peek();
+    const snapshot = deps.stream.snapshot.peek();
+    const queue = snapshot ? queueSnapshotOf(snapshot) : null;
+    const live = queue?.windows.filter((w) => w.services.includes(code) && !w.paused) ?? [];
+    const fromPack = data?.windows.filter((w) => w.services.includes(code) && !w.tidal) ?? [];
+    const numbers = live.length > 0 ? live.map((w) => w.number) : fromPack.map((w) => w.number);
+    return { labels: numbers.map((n) => `${n}号窗口`), open: live.filter((w) => w.staffId !== null).length || fromPack.length };
+  }
+
+  async function print(ticket: IssuedTicket, reprint: boolean): Promise<void> {
+    const data = pack.peek();
+    const current = step.peek();
+    const svc = current.name === 'ticket' ? service(current.code) : null;
+    if (!data) return;
+    const input = ticketInput(
+      ticket,
+      {
+        hallName: data.manifest.hall.name,
+        supervisionPhone: data.manifest.hall.complaintPhone,
+        slogan: data.manifest.hall.slogan,
+        materials: svc?.guide.materials.map((m) => m.name) ?? [],
+      },
+      reprint,
+    );
+    ticketPreview.value = input;
+    const result = await deps.bridge.print(input);
+    const after = step.peek();
+    if (after.name !== 'ticket' || after.ticket.id !== ticket.id) return;
+    if (result.ok) dispatch({ type: 'printed' });
+    else dispatch({ type: 'printFailed', message: result.message });
+    const report: PrintResultRequest = result.ok ? { outcome: 'printed' } : { outcome: 'failed', reason: result.code };
+    await api(ApiPaths.printResult(ticket.id), report).catch((error: unknown) => {
+      console.warn('kiosk: print result not reported', error instanceof Error ? error.message : error);
+    });
+  }
+
+  async function issue(): Promise<void> {
+    const current = step.peek();
+    if (current.name !== 'notice' || current.issuing) return;
+    const svc = service(current.code);
+    if (!svc) return;
+    issueKey ??= newIdempotencyKey();
+    dispatch({ type: 'issuing' });
+    const identity = identityOf(current);
+    const body: IssueTicketRequest = {
+      idempotencyKey: issueKey,
+      serviceCode: svc.code,
+      ...(identity ? { identity } : {}),
+      ...(identity && !current.green ? { priority: 'normal' as const } : {}),
+    };
+    try {
+      const res = await api(ApiPaths.tickets, body, { response: IssueTicketResponse });
+      issueKey = null;
+      const windows = windowsServing(svc.code);
+      const ticket: IssuedTicket = {
+        id: res.ticket.id,
+        number: res.ticket.number,
+        serviceName: res.ticket.serviceName,
+        peopleAhead: res.waitingAhead,
+        waitMinutes: estimateWaitMinutes(res.waitingAhead, windows.open),
+        windows: windows.labels,
+        maskedName: identity ? maskName(identity.name) : null,
+        issuedAt: localDateTime(new Date(res.ticket.issuedAt)),
+        duplicate: res.reused === 'same_person',
+      };
+      dispatch({ type: 'issued', ticket });
+      await print(ticket, ticket.duplicate);
+    } catch (error) {
+      const unreachable = error instanceof HallApiError && error.unreachable;
+      if (unreachable) issueFailedUnreachable.value = true;
+      dispatch({ type: 'issueFailed', message: error instanceof HallApiError ? error.message : '取号未成功，请到咨询台' });
+    }
+  }
+
+  function wipe(): void {
+    clearTimeout(thanksTimer);
+    issueKey = null;
+    batch(() => {
+      step.value = HOME;
+      ticketPreview.value = null;
+      helpState.value = 'idle';
+      resetSeniorMode();
+    });
+  }
+
+  return {
+    step,
+    pack,
+    ticketPreview,
+    paused,
+    dispatch,
+    service,
+    takeTicket(code) {
+      const svc = service(code);
+      if (!svc) return;
+      issueKey = null;
+      dispatch({ type: 'takeTicket', code, identity: svc.identity });
+    },
+    withoutDocument() {
+      const current = step.peek();
+      if (current.name === 'identify' && service(current.code)?.identity === 'optional') dispatch({ type: 'withoutDocument' });
+    },
+    confirmIdentity(green) {
+      dispatch({ type: 'confirmIdentity', green });
+    },
+    issue,
+    async reprint() {
+      const current = step.peek();
+      if (current.name !== 'ticket' || current.print === 'printing') return;
+      dispatch({ type: 'reprinting' });
+      await print(current.ticket, true);
+    },
+    finish() {
+      dispatch({ type: 'finish' });
+    },
+    async help() {
+      await api(IdentityPaths.help, { screen: step.peek().name });
+    },
+    idleReset() {
+      wipe();
+      if (pendingUpdate) {
+        const apply = pendingUpdate;
+        pendingUpdate = null;
+        apply();
+        return;
+      }
+      if (packStale) void loadPack();
+    },
+    updateWaiting(apply) {
+      pendingUpdate = apply;
+    },
+    dispose() {
+      clearTimeout(thanksTimer);
+      for (const cleanup of cleanups) cleanup();
+    },
+  };
+}

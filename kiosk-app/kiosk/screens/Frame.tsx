@@ -1,0 +1,28 @@
+import type { ComponentChildren } from 'preact';
+import { SeniorSwitch } from '../../shared/ui/SeniorSwitch.tsx';
+import { BigButton } from '../../shared/ui/BigButton.tsx';
+
+/** Header with the hall name, the screen's content, a footer with back/home and the 长辈模式 switch. */
+export function Frame(props: {
+  hallName: string;
+  slogan: string;
+  children: ComponentChildren;
+  onBack?: () => void;
+  onHome?: () => void;
+  testId: string;
+}) {
+  return (
+    <div class="kiosk" data-testid={props.testId}>
+      <header class="kiosk-header">
+        <p class="hall-name">{props.hallName}</p>
+        <p class="slogan">{props.slogan}</p>
+      </header>
+      <main class="kiosk-main">{props.children}</main>
+      <footer class="kiosk-footer">
+        {props.onBack && <BigButton label="返回上一步" icon="back" onClick={props.onBack} testId="back" />}
+        {props.onHome && <BigButton label="回到首页" icon="home" onClick={props.onHome} testId="home" />}
+        <SeniorSwitch />
+      </footer>
+    </div>
+  );
+}

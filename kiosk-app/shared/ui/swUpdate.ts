@@ -1,0 +1,28 @@
+// Service-worker registration in prompt mode: a new version waits until the screen says it is a good moment
+// (the kiosk's idle reset, the board at any time). Nothing here reloads by itself.
+import { Workbox } from 'workbox-window';
+
+type UpdateListener = (apply: () => void) => void;
+const listeners = new Set<UpdateListener>();
+let waitingApply: (() => void) | null = null;
+
+/** Registers the worker once per page (production builds only). */
+export function registerServiceWorker(url = '/sw.js'): void {
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  const wb = new Workbox(url, { scope: '/' });
+  wb.addEventListener('waiting', () => {
+    waitingApply = () => {
+      wb.addEventListener('controlling', () => location.reload());
+      wb.messageSkipWaiting();
+    };
+    for (const listener of listeners) listener(waitingApply);
+  });
+  void wb.register().catch((error: unknown) => console.warn('service worker not registered', error));
+}
+
+/** Called with an `apply` function when an update waits; called at once if one already does. */
+export function onUpdateWaiting(listener: UpdateListener): () => void {
+  listeners.add(listener);
+  if (waitingApply) listener(waitingApply);
+  return () => listeners.delete(listener);
+}
