@@ -76,7 +76,7 @@ describe('SamFrameParser', () => {
 
   it('rejects a bad XOR and still takes the next frame', () => {
     const bad = encodeSamResponse(0x90);
-    bad[bad.length - 1] ^= 0xff;
+    bad[bad.length - 1] = (bad[bad.length - 1] as number) ^ 0xff;
     const events = new SamFrameParser().push(Buffer.concat([bad, encodeSamResponse(0x9f)]));
     expect(errors(events)).toEqual(['checksum']);
     expect(frames(events)).toEqual(['00009f']);
