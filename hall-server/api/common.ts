@@ -30,6 +30,6 @@ export const OkBody = z.strictObject({ ok: z.literal(true) });
 export const HealthResponse = z.strictObject({
   status: z.literal('ok'),
   version: z.string(),
-  pack: z.strictObject({ id: z.string(), version: z.string() }),
+  pack: z.strictObject({ id: z.string(), version: z.number().int() }),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;

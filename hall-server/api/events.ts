@@ -27,7 +27,7 @@ export const WindowChangedEvent = z.strictObject({ window: WindowView });
 export const QueueChangedEvent = z.strictObject({ services: z.array(ServiceView) });
 export const TidalAlertEvent = TidalAlertView;
 export const TidalClearedEvent = z.strictObject({ group: z.string(), reason: z.enum(['drained', 'tidal_window_opened']) });
-export const PackActivatedEvent = z.strictObject({ id: z.string(), version: z.string() });
+export const PackActivatedEvent = z.strictObject({ id: z.string(), version: z.number().int() });
 export const TerminalSeenEvent = z.strictObject({ terminal: TerminalView });
 export const QueueResetEvent = z.strictObject({ businessDay: z.string() });
 
@@ -82,7 +82,7 @@ export const Snapshot = z.strictObject({
   seq: z.number().int().nonnegative(),
   serverTime: Timestamp,
   principal: PrincipalSchema,
-  pack: z.strictObject({ id: z.string(), version: z.string() }),
+  pack: z.strictObject({ id: z.string(), version: z.number().int() }).nullable(),
   modules: z.record(z.string(), z.unknown()),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

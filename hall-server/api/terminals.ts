@@ -57,7 +57,7 @@ export type DeviceHealth = z.infer<typeof DeviceHealth>;
 
 /** Sent by a terminal over HTTP (`POST /api/terminals/heartbeat`) or its socket (type `heartbeat`). */
 export const TerminalHeartbeat = z.strictObject({
-  packVersion: z.string().max(40).nullable(),
+  packVersion: z.number().int().nullable(),
   appVersion: z.string().max(40).optional(),
   devices: z.array(DeviceHealth).max(20),
 });
@@ -71,7 +71,7 @@ export const TerminalView = z.strictObject({
   pairedAt: Timestamp,
   lastSeen: Timestamp.nullable(),
   online: z.boolean(),
-  packVersion: z.string().nullable(),
+  packVersion: z.number().int().nullable(),
   devices: z.array(DeviceHealth),
   revoked: z.boolean(),
 });

@@ -108,6 +108,15 @@ export interface HallApp {
   pack(): Pack;
   /** Called after a new pack (or a rollback) became active. */
   onPackActivated(listener: (pack: Pack) => void): void;
+  /** For the packs module: makes `pack` the active one, publishes `pack.activated` and calls the listeners.
+   * Call it inside `app.tx` together with the store change, so both commit or neither does. */
+  setActivePack(pack: Pack): void;
+  /** The hall's data directory (SQLite, secrets); a module keeps files under `<dataDir>/<module name>/`. */
+  dataDir: string;
+  /** A pack directory or zip named on the command line (`--pack`), for the packs module to import at start; null if none. */
+  startupPack: string | null;
+  /** True in the demo hall (terminals pair automatically). */
+  demo: boolean;
 }
 
 export interface HallModule {

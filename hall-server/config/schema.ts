@@ -1,0 +1,50 @@
+// The hall-server's configuration: a JSON file (`--config FILE`), validated here with messages a manager understands.
+import { z } from 'zod';
+
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM，例如 03:00');
+
+export const QueuePolicyConfig = z.discriminatedUnion('kind', [
+  /** Priority tickets always first. */
+  z.strictObject({ kind: z.literal('strict'), maxWaitMinutes: z.number().int().positive().optional() }),
+  /** After `normalPerPriority` normal tickets, one priority ticket (when one waits). */
+  z.strictObject({
+    kind: z.literal('interleave'),
+    normalPerPriority: z.number().int().min(1).max(20),
+    maxWaitMinutes: z.number().int().positive().optional(),
+  }),
+]);
+export type QueuePolicyConfig = z.infer<typeof QueuePolicyConfig>;
+
+export const QueueConfig = z.strictObject({
+  policy: QueuePolicyConfig.default({ kind: 'interleave', normalPerPriority: 3, maxWaitMinutes: 60 }),
+  recallCooldownSeconds: z.number().int().min(0).max(600).default(10),
+  noShowAfterCalls: z.number().int().min(1).max(10).default(3),
+  undoSeconds: z.number().int().min(0).max(600).default(30),
+  /** Refuse tickets outside the issuing hours of the pack. A demo hall may switch it off to be tried at any hour. */
+  enforceIssuingHours: z.boolean().default(true),
+  /** Local clock time at which numbering starts again. */
+  dailyResetAt: ClockTime.default('03:00'),
+  /** Minutes east of UTC of the hall's local time (China: 480). */
+  utcOffsetMinutes: z.number().int().min(-720).max(840).default(480),
+});
+export type QueueConfig = z.infer<typeof QueueConfig>;
+
+const Base64Key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, '密钥应为 32 字节的 base64 字符串');
+
+export const HallConfig = z.strictObject({
+  /** A demo hall pairs its terminals automatically and says so on screen. */
+  demo: z.boolean().default(false),
+  queue: QueueConfig.default(QueueConfig.parse({})),
+  /** HMAC key for ID hashes and the AES-256-GCM key for fields read back. Generated and kept in the data dir when absent. */
+  secrets: z.strictObject({ hmacKey: Base64Key, encryptionKey: Base64Key }).optional(),
+  /** Events older than this are purged at the daily reset (a client further behind gets a fresh snapshot). */
+  eventRetentionDays: z.number().int().min(1).max(365).default(7),
+  maxBodyBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(64 * 1024),
+});
+export type HallConfig = z.infer<typeof HallConfig>;
+export type HallConfigInput = z.input<typeof HallConfig>;
+
+/** Turns zod issues into one line per problem, naming the field. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `  - ${i.path.length ? i.path.join('.') : '(根)'}: ${i.message}`).join('\n');
+}

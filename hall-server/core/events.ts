@@ -1,0 +1,106 @@
+// The event log: every event is a row written in the caller's transaction (gap-free seq, survives restarts) and is
+// delivered to sockets only after that transaction has committed.
+import type Database from 'better-sqlite3';
+import type { EventHub, HallEvent, Migration, Principal, Role } from './module.ts';
+
+export const eventMigrations: Migration[] = [
+  {
+    id: '001-events',
+    sql: `CREATE TABLE events (seq INTEGER PRIMARY KEY, type TEXT NOT NULL, at TEXT NOT NULL, data TEXT NOT NULL,
+            window INTEGER, roles TEXT);
+          CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor_id TEXT, actor_role TEXT, action TEXT NOT NULL,
+            details TEXT NOT NULL);`,
+  },
+];
+
+interface EventRow {
+  seq: number;
+  type: string;
+  at: string;
+  data: string;
+  window: number | null;
+  roles: string | null;
+}
+
+function fromRow(row: EventRow): HallEvent {
+  const event: HallEvent = { seq: row.seq, type: row.type, at: row.at, data: JSON.parse(row.data) };
+  if (row.window !== null) event.window = row.window;
+  if (row.roles !== null) event.roles = JSON.parse(row.roles) as Role[];
+  return event;
+}
+
+/** Whether a principal may receive an event. Admins receive everything. */
+export function visibleTo(event: HallEvent, principal: Principal): boolean {
+  if (principal.role === 'admin') return true;
+  if (event.roles && !event.roles.includes(principal.role)) return false;
+  if (event.window !== undefined && principal.window !== event.window) return false;
+  return true;
+}
+
+export class EventLog implements EventHub {
+  private pending: HallEvent[] = [];
+  private depth = 0;
+  private readonly insert;
+  private readonly after;
+  private readonly maxSeq;
+  private readonly minSeq;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+    private readonly deliver: (events: HallEvent[]) => void,
+  ) {
+    this.insert = db.prepare('INSERT INTO events (type, at, data, window, roles) VALUES (?, ?, ?, ?, ?)');
+    this.after = db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq');
+    this.maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
+    this.minSeq = db.prepare('SELECT MIN(seq) FROM events').pluck();
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction (nested calls join the outer one) and delivers its events after commit. */
+  tx<T>(fn: () => T): T {
+    if (this.depth > 0) return fn();
+    this.depth++;
+    let result: T;
+    try {
+      result = this.db.transaction(fn).immediate();
+    } catch (err) {
+      this.pending = [];
+      throw err;
+    } finally {
+      this.depth--;
+    }
+    const committed = this.pending;
+    this.pending = [];
+    if (committed.length) this.deliver(committed);
+    return result;
+  }
+
+  publish(type: string, data: unknown, opts: { window?: number; roles?: Role[] } = {}): HallEvent {
+    if (this.depth === 0) return this.tx(() => this.publish(type, data, opts));
+    const at = this.now().toISOString();
+    const info = this.insert.run(type, at, JSON.stringify(data), opts.window ?? null, opts.roles ? JSON.stringify(opts.roles) : null);
+    const event: HallEvent = { seq: Number(info.lastInsertRowid), type, at, data };
+    if (opts.window !== undefined) event.window = opts.window;
+    if (opts.roles) event.roles = opts.roles;
+    this.pending.push(event);
+    return event;
+  }
+
+  lastSeq(): number {
+    return this.maxSeq.get() as number;
+  }
+
+  /** Events after `seq`, or null when some of them were already purged (the client needs a fresh snapshot). */
+  since(seq: number): HallEvent[] | null {
+    const min = this.minSeq.get() as number | null;
+    const last = this.lastSeq();
+    if (seq > last) return null;
+    if (seq < last && min !== null && min > seq + 1) return null;
+    return (this.after.all(seq) as EventRow[]).map(fromRow);
+  }
+
+  /** Deletes events older than `before`, always keeping the newest one so seq numbers never restart. */
+  purge(before: Date): number {
+    return this.db.prepare('DELETE FROM events WHERE at < ? AND seq < (SELECT MAX(seq) FROM events)').run(before.toISOString()).changes;
+  }
+}

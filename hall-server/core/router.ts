@@ -1,0 +1,172 @@
+// Matches requests to routes, authenticates, checks roles and the pad/counter window rule, reads and validates the
+// body strictly, and turns every failure into `{"error":{"code","message"}}` with a 4xx.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { ApiError, type Principal, type RouteResult, type RouteSpec } from './module.ts';
+
+const zhCN = z.locales.zhCN();
+
+interface CompiledRoute {
+  spec: RouteSpec;
+  parts: string[];
+}
+
+export type Authenticate = (token: string) => Principal | null;
+
+export class Router {
+  private routes: CompiledRoute[] = [];
+
+  constructor(
+    private readonly authenticate: Authenticate,
+    private readonly defaultMaxBody: number,
+  ) {}
+
+  add(spec: RouteSpec): void {
+    const parts = spec.path.split('/').filter(Boolean);
+    const clash = this.routes.find((r) => r.spec.method === spec.method && r.spec.path === spec.path);
+    if (clash) throw new Error(`route ${spec.method} ${spec.path} registered twice`);
+    this.routes.push({ spec, parts });
+  }
+
+  list(): RouteSpec[] {
+    return this.routes.map((r) => r.spec);
+  }
+
+  /** Returns false when no route has this path (the caller serves static files then). */
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    const segments = url.pathname.split('/').filter(Boolean).map(safeDecode);
+    const byPath = this.routes
+      .map((r) => ({ r, params: match(r.parts, segments) }))
+      .filter((m): m is { r: CompiledRoute; params: Record<string, string> } => m.params !== null);
+    if (byPath.length === 0) {
+      if (!url.pathname.startsWith('/api/')) return false;
+      sendError(res, new ApiError(404, 'not_found', '没有这个接口'));
+      return true;
+    }
+    const found = byPath.find((m) => m.r.spec.method === req.method);
+    if (!found) {
+      sendError(res, new ApiError(405, 'method_not_allowed', '该接口不支持这种请求方式'));
+      return true;
+    }
+    try {
+      const result = await this.run(found.r.spec, found.params, req, url);
+      send(res, result);
+    } catch (err) {
+      if (err instanceof ApiError) sendError(res, err);
+      else {
+        console.error(`[hall] ${req.method} ${url.pathname} failed:`, err);
+        sendError(res, new ApiError(500, 'internal', '服务器内部错误，请稍后再试或联系管理员'));
+      }
+    }
+    return true;
+  }
+
+  private async run(spec: RouteSpec, params: Record<string, string>, req: IncomingMessage, url: URL): Promise<RouteResult> {
+    const principal = this.principalOf(req);
+    if (spec.roles !== 'public') {
+      if (!principal) throw new ApiError(401, 'unauthorized', '请先配对终端或登录管理台');
+      if (!spec.roles.includes(principal.role)) throw new ApiError(403, 'forbidden', '本终端无权进行此操作');
+      if (params['window'] !== undefined && (principal.role === 'pad' || principal.role === 'counter')) {
+        if (String(principal.window) !== params['window']) {
+          throw new ApiError(403, 'wrong_window', `本终端只能操作 ${principal.window} 号窗口`);
+        }
+      }
+    }
+    const raw = await readBody(req, spec.maxBodyBytes ?? this.defaultMaxBody);
+    let body: unknown = undefined;
+    if (spec.rawBody) body = raw;
+    else if (spec.body) {
+      if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+        throw new ApiError(415, 'unsupported_media_type', '请求内容应为 JSON（Content-Type: application/json）');
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(raw.toString('utf8'));
+      } catch {
+        throw new ApiError(400, 'bad_json', '请求内容不是有效的 JSON');
+      }
+      const parsed = spec.body.safeParse(json, { error: zhCN.localeError });
+      if (!parsed.success) throw new ApiError(400, 'invalid_body', describeBodyIssues(parsed.error));
+      body = parsed.data;
+    } else if (raw.length > 0) {
+      throw new ApiError(400, 'unexpected_body', '此接口不接受请求内容');
+    }
+    return spec.handle({ body, params, query: url.searchParams, principal, headers: req.headers });
+  }
+
+  private principalOf(req: IncomingMessage): Principal | null {
+    const header = req.headers['authorization'];
+    const m = typeof header === 'string' ? /^Bearer (\S+)$/.exec(header) : null;
+    return m?.[1] ? this.authenticate(m[1]) : null;
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function match(parts: string[], segments: string[]): Record<string, string> | null {
+  if (parts.length !== segments.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    const s = segments[i]!;
+    if (p.startsWith(':')) params[p.slice(1)] = s;
+    else if (p !== s) return null;
+  }
+  return params;
+}
+
+function describeBodyIssues(error: z.ZodError): string {
+  const lines = error.issues.slice(0, 5).map((i) => {
+    const field = i.path.join('.');
+    if (i.code === 'unrecognized_keys') return `不认识的字段：${i.keys.join('、')}`;
+    return field ? `字段 ${field}：${i.message}` : i.message;
+  });
+  return `请求内容有误。${lines.join('；')}`;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      reject(new ApiError(413, 'body_too_large', `请求内容过大（上限 ${limit} 字节）`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.destroy();
+        reject(new ApiError(413, 'body_too_large', `请求内容过大（上限 ${limit} 字节）`));
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function send(res: ServerResponse, result: RouteResult): void {
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
+  if (result.raw !== undefined) {
+    res.writeHead(result.status ?? 200, headers);
+    res.end(result.raw);
+    return;
+  }
+  const payload = result.body === undefined ? '' : JSON.stringify(result.body);
+  if (payload) headers['content-type'] = 'application/json; charset=utf-8';
+  res.writeHead(result.status ?? (payload ? 200 : 204), headers);
+  res.end(payload);
+}
+
+export function sendError(res: ServerResponse, err: ApiError): void {
+  if (res.headersSent) return;
+  res.setHeader('connection', err.status === 413 ? 'close' : 'keep-alive');
+  send(res, { status: err.status, body: { error: { code: err.code, message: err.message } } });
+}

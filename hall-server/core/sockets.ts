@@ -1,0 +1,146 @@
+// The WebSocket side of the event stream: hello (token + last seq) → snapshot or resume → live events; pings, dead-link
+// detection, terminal heartbeats. Slow consumers are dropped (they resume on reconnect) instead of buffering without bound.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  ClientMessage,
+  DEAD_LINK_MS,
+  PING_INTERVAL_MS,
+  type ServerMessage,
+  type Snapshot,
+  type TerminalHeartbeat,
+} from '../api/index.ts';
+import { visibleTo, type EventLog } from './events.ts';
+import type { HallEvent, Principal } from './module.ts';
+
+const MAX_BUFFERED = 4 * 1024 * 1024;
+const HELLO_TIMEOUT_MS = 5000;
+
+interface Client {
+  ws: WebSocket;
+  principal: Principal | null;
+  lastHeard: number;
+}
+
+export interface SocketDeps {
+  log: EventLog;
+  authenticate(token: string): Principal | null;
+  snapshot(principal: Principal): Snapshot;
+  heartbeat(principal: Principal, hb: TerminalHeartbeat): void;
+  /** A terminal's socket opened or closed (for last-seen and online state). */
+  presence(principal: Principal, online: boolean): void;
+}
+
+export class SocketHub {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly clients = new Set<Client>();
+  private readonly pinger: ReturnType<typeof setInterval>;
+
+  constructor(private readonly deps: SocketDeps) {
+    this.pinger = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
+    this.pinger.unref();
+  }
+
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+  }
+
+  /** Sends committed events to every client allowed to see them. */
+  deliver(events: HallEvent[]): void {
+    for (const client of this.clients) {
+      if (!client.principal) continue;
+      for (const event of events) if (visibleTo(event, client.principal)) this.send(client, { type: 'event', event: wire(event) });
+    }
+  }
+
+  online(): Principal[] {
+    return [...this.clients].flatMap((c) => (c.principal ? [c.principal] : []));
+  }
+
+  /** Closes the sockets of a revoked terminal. */
+  disconnect(terminalId: string): void {
+    for (const c of this.clients) if (c.principal?.id === terminalId) c.ws.close(4001, 'revoked');
+  }
+
+  close(): void {
+    clearInterval(this.pinger);
+    for (const c of this.clients) c.ws.terminate();
+    this.wss.close();
+  }
+
+  private accept(ws: WebSocket): void {
+    const client: Client = { ws, principal: null, lastHeard: Date.now() };
+    this.clients.add(client);
+    const helloTimer = setTimeout(() => ws.close(4002, 'no hello'), HELLO_TIMEOUT_MS);
+    ws.on('message', (data) => {
+      client.lastHeard = Date.now();
+      let parsed: ReturnType<typeof ClientMessage.safeParse>;
+      try {
+        parsed = ClientMessage.safeParse(JSON.parse(String(data)));
+      } catch {
+        return this.fail(client, 'bad_message', '消息格式不正确');
+      }
+      if (!parsed.success) return this.fail(client, 'bad_message', '消息格式不正确');
+      const msg = parsed.data;
+      if (msg.type === 'hello') {
+        clearTimeout(helloTimer);
+        this.hello(client, msg.token, msg.lastSeq);
+      } else if (msg.type === 'heartbeat' && client.principal) {
+        this.deps.heartbeat(client.principal, msg.heartbeat);
+      }
+    });
+    ws.on('close', () => {
+      clearTimeout(helloTimer);
+      this.clients.delete(client);
+      if (client.principal) this.deps.presence(client.principal, false);
+    });
+    ws.on('error', () => ws.terminate());
+  }
+
+  private hello(client: Client, token: string, lastSeq: number | undefined): void {
+    const principal = this.deps.authenticate(token);
+    if (!principal) {
+      this.send(client, { type: 'error', code: 'unauthorized', message: '本终端尚未配对或配对已失效' });
+      client.ws.close(4001, 'unauthorized');
+      return;
+    }
+    client.principal = principal;
+    this.deps.presence(principal, true);
+    // Synchronous from here to the last send: no live event can slip in between the replay and the live stream.
+    const missed = lastSeq === undefined ? null : this.deps.log.since(lastSeq);
+    if (missed === null) {
+      this.send(client, { type: 'snapshot', snapshot: this.deps.snapshot(principal) });
+      return;
+    }
+    this.send(client, { type: 'resumed', fromSeq: lastSeq ?? 0 });
+    for (const event of missed) if (visibleTo(event, principal)) this.send(client, { type: 'event', event: wire(event) });
+  }
+
+  private fail(client: Client, code: string, message: string): void {
+    this.send(client, { type: 'error', code, message });
+  }
+
+  private send(client: Client, msg: ServerMessage): void {
+    if (client.ws.readyState !== client.ws.OPEN) return;
+    if (client.ws.bufferedAmount > MAX_BUFFERED) {
+      client.ws.terminate();
+      return;
+    }
+    client.ws.send(JSON.stringify(msg));
+  }
+
+  private pingAll(): void {
+    const now = Date.now();
+    for (const client of this.clients) {
+      if (now - client.lastHeard > DEAD_LINK_MS) client.ws.terminate();
+      else this.send(client, { type: 'ping', at: new Date(now).toISOString() });
+    }
+  }
+}
+
+/** The event as sent to a page: the role filter stays on the server. */
+function wire(event: HallEvent): { seq: number; type: string; at: string; data: unknown; window?: number } {
+  const { roles: _roles, ...rest } = event;
+  return rest;
+}

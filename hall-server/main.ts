@@ -1,0 +1,70 @@
+// hall-server command line: `tsx hall-server/main.ts [--data-dir var] [--port 4600] [--host 127.0.0.1] [--pack DIR]
+// [--config FILE] [--demo]`. Prints one JSON line `{"ready":true,"url":…}` when listening (scripts/start.ts waits for it).
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { ConfigError, loadHallConfigFile, parseHallConfig } from './config/load.ts';
+import { HallDataError } from './core/db.ts';
+import { startHall } from './core/hall.ts';
+import { loadStartupPack } from './core/startup-pack.ts';
+import { hallModules } from './modules.ts';
+
+const HELP = `hall-server — 医保经办大厅服务
+
+  --data-dir DIR   SQLite database and keys (default: var)
+  --port N         HTTP/WebSocket port (default: 4600; 0 = any free port)
+  --host ADDR      listen address (default: 127.0.0.1)
+  --pack DIR       content pack folder to load at start
+  --config FILE    hall config (JSON)
+  --demo           demo hall: terminals pair automatically, tickets at any hour
+  --help           this text`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string', default: 'var' },
+      port: { type: 'string', default: '4600' },
+      host: { type: 'string', default: '127.0.0.1' },
+      pack: { type: 'string' },
+      config: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const demoOverrides = values.demo ? { demo: true, queue: { enforceIssuingHours: false } } : {};
+  const config = values.config ? loadHallConfigFile(values.config, demoOverrides) : parseHallConfig(demoOverrides);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port 应为 0 到 65535 的整数，收到 ${values.port}`);
+  const startupPack = values.pack ? resolve(values.pack) : null;
+  const hall = await startHall({
+    dataDir: resolve(values['data-dir']),
+    config,
+    host: values.host,
+    port,
+    modules: hallModules(config),
+    startupPack,
+    ...(startupPack ? { fallbackPack: loadStartupPack(startupPack) } : {}),
+  });
+  console.log(JSON.stringify({ ready: true, url: hall.url, port: hall.port }));
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`[hall] ${signal}: closing`);
+    hall.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof HallDataError) console.error(`[hall] ${err.message}`);
+  else console.error('[hall] failed to start:', err);
+  process.exit(2);
+});

@@ -1,0 +1,235 @@
+// The queue shell: holds the in-memory state, runs pure commands inside one durable transaction, writes what changed,
+// publishes the events (plus queue.changed and tidal alerts) and rolls the business day over at the reset time.
+import { randomUUID } from 'node:crypto';
+import type { Pack } from '../../content/schema/index.ts';
+import type { IssueTicketRequest, IssueTicketResponse, PrintResultRequest, QueueSnapshot, TicketTimings, TidalAlertView } from '../api/index.ts';
+import type { QueueConfig } from '../config/schema.ts';
+import { ApiError, type HallApp, type Principal } from '../core/module.ts';
+import { applyWindowAction, type WindowAction } from './actions.ts';
+import { businessDay } from './clock.ts';
+import { issueTicket, waitingAhead } from './issue.ts';
+import { maskName } from './mask.ts';
+import { rulesFromPack } from './rules.ts';
+import type { QueueStore } from './store.ts';
+import { groupStatuses, tidalTransitions } from './tidal.ts';
+import type { Outcome, QueueRules, QueueState, Ticket } from './types.ts';
+import { recentCalls, serviceViews, ticketView, windowView } from './views.ts';
+import { windowStateOf } from './actions.ts';
+
+export class QueueEngine {
+  private state: QueueState;
+  private alerts: Map<string, TidalAlertView>;
+  private cachedRules: { pack: Pack; rules: QueueRules } | null = null;
+
+  constructor(
+    private readonly app: HallApp,
+    private readonly store: QueueStore,
+    private readonly config: QueueConfig,
+  ) {
+    this.state = this.store.load(this.today());
+    this.alerts = this.store.tidalAlerts();
+  }
+
+  rules(): QueueRules {
+    const pack = this.app.pack();
+    if (this.cachedRules?.pack !== pack) this.cachedRules = { pack, rules: rulesFromPack(pack, this.config) };
+    return this.cachedRules.rules;
+  }
+
+  private nowMs(): number {
+    return this.app.now().getTime();
+  }
+
+  private today(): string {
+    return businessDay(this.nowMs(), this.config.dailyResetAt, this.config.utcOffsetMinutes);
+  }
+
+  /** Runs a pure command in one transaction; on any failure the in-memory state is reloaded from SQLite. */
+  private run(command: (state: QueueState, rules: QueueRules, nowMs: number) => Outcome): Outcome {
+    try {
+      return this.app.tx(() => {
+        this.rollover();
+        const rules = this.rules();
+        const outcome = command(this.state, rules, this.nowMs());
+        this.apply(outcome, rules);
+        return outcome;
+      });
+    } catch (err) {
+      if (!(err instanceof ApiError)) this.reload();
+      throw err;
+    }
+  }
+
+  private apply(outcome: Outcome, rules: QueueRules): void {
+    for (const t of outcome.tickets) {
+      this.store.writeTicket(t);
+      this.state.tickets.set(t.id, t);
+    }
+    for (const w of outcome.windows) {
+      this.store.writeWindow(w);
+      this.state.windows.set(w.number, w);
+    }
+    for (const [service, counter] of outcome.counters) {
+      this.store.writeCounter(this.state.day, service, counter);
+      this.state.counters.set(service, counter);
+    }
+    for (const e of outcome.events) this.app.events.publish(e.type, e.data, pickOpts(e));
+    if (outcome.tickets.length) {
+      this.app.events.publish('queue.changed', { services: serviceViews(this.state, rules, this.nowMs()) });
+    }
+    if (outcome.tickets.length || outcome.windows.length) this.updateTidal(rules);
+  }
+
+  private updateTidal(rules: QueueRules): void {
+    const next = tidalTransitions(this.alerts, groupStatuses(this.state, rules), rules.tidalThreshold, this.app.now().toISOString());
+    for (const alert of next.raise) this.app.events.publish('tidal.alert', alert, { roles: ['admin', 'board', 'counter'] });
+    for (const e of next.clear) this.app.events.publish(e.type, e.data, { roles: ['admin', 'board', 'counter'] });
+    if (next.raise.length || next.clear.length) this.store.saveTidalAlerts(next.alerts);
+    this.alerts = next.alerts;
+  }
+
+  private reload(): void {
+    this.state = this.store.load(this.today());
+    this.alerts = this.store.tidalAlerts();
+  }
+
+  /** Starts a new business day when the reset time has passed: open tickets of earlier days are cancelled. */
+  rollover(): void {
+    const day = this.today();
+    if (day === this.state.day) return;
+    this.app.tx(() => {
+      for (const t of this.state.tickets.values()) {
+        if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held') {
+          this.store.writeTicket({ ...t, status: 'cancelled', version: t.version + 1 });
+        }
+      }
+      for (const w of this.state.windows.values()) {
+        this.store.writeWindow({ ...w, currentId: null, undo: null, normalsSincePriority: 0, staffId: null });
+      }
+      this.store.setDay(day);
+      this.store.saveTidalAlerts(new Map());
+      this.app.audit(null, 'queue.daily_reset', { from: this.state.day, to: day });
+      for (const group of this.alerts.keys()) this.app.events.publish('tidal.cleared', { group, reason: 'drained' });
+      this.app.events.publish('queue.reset', { businessDay: day });
+    });
+    this.state = this.store.load(day);
+    this.alerts = new Map();
+  }
+
+  issue(req: IssueTicketRequest, principal: Principal): IssueTicketResponse {
+    if (req.priority && req.priority !== 'normal' && principal.role === 'kiosk') {
+      throw new ApiError(403, 'priority_by_staff', '绿色通道类别需由工作人员设置');
+    }
+    const respond = (ticket: Ticket, reused: IssueTicketResponse['reused']): IssueTicketResponse => {
+      const rules = this.rules();
+      return { ticket: ticketView(ticket, rules), reused, waitingAhead: waitingAhead(this.state, ticket), hallName: rules.hallName };
+    };
+    const previous = this.store.ticketByIdempotencyKey(req.idempotencyKey);
+    if (previous) return respond(this.state.tickets.get(previous.id) ?? previous, 'idempotent');
+    const identity = req.identity;
+    const outcome = this.run((state, rules, nowMs) => {
+      const out = issueTicket(state, rules, {
+        id: randomUUID(),
+        idempotencyKey: req.idempotencyKey,
+        serviceCode: req.serviceCode,
+        personHash: identity ? this.app.secrets.hashId(identity.idNumber) : null,
+        maskedName: identity ? maskName(identity.name) : null,
+        birthDate: identity?.birthDate ?? null,
+        priority: req.priority ?? null,
+      }, nowMs);
+      if (out.tickets.length) this.app.audit(principal, 'ticket.issued', { ticket: out.ticket!.id, number: out.ticket!.number });
+      return out;
+    });
+    return respond(outcome.ticket!, outcome.tickets.length ? null : 'same_person');
+  }
+
+  windowAction(number: number, action: WindowAction, principal: Principal, idempotencyKey?: string) {
+    const key = idempotencyKey ? `window:${number}:${action.kind}:${idempotencyKey}` : null;
+    if (key) {
+      const previous = this.store.commandResult(key);
+      if (previous !== undefined) return previous as ReturnType<QueueEngine['windowResponse']>;
+    }
+    let response!: ReturnType<QueueEngine['windowResponse']>;
+    this.run((state, rules, nowMs) => {
+      const out = applyWindowAction(state, rules, number, action, nowMs);
+      this.app.audit(principal, `window.${action.kind}`, { window: number, ticket: out.ticket?.id ?? null, ...auditDetails(action) });
+      return out;
+    });
+    this.app.tx(() => {
+      response = this.windowResponse(number, this.lastTicketOf(number, action));
+      if (key) this.store.saveCommandResult(key, response, this.app.now().toISOString());
+    });
+    return response;
+  }
+
+  private lastTicketOf(number: number, action: WindowAction): Ticket | null {
+    const w = this.state.windows.get(number);
+    if (action.kind === 'call-next' || action.kind === 'call' || action.kind === 'return' || action.kind === 'recall' || action.kind === 'start') {
+      return w?.currentId ? this.state.tickets.get(w.currentId) ?? null : null;
+    }
+    return null;
+  }
+
+  private windowResponse(number: number, ticket: Ticket | null) {
+    const rules = this.rules();
+    const w = windowStateOf(this.state, rules, number);
+    return { window: windowView(w, this.state, rules, this.nowMs()), ticket: ticket ? ticketView(ticket, rules) : null };
+  }
+
+  printResult(ticketId: string, result: PrintResultRequest, principal: Principal): void {
+    this.app.tx(() => {
+      const t = this.state.tickets.get(ticketId) ?? this.store.ticketById(ticketId);
+      if (!t) throw new ApiError(404, 'unknown_ticket', '没有这个号');
+      this.store.setPrintResult(ticketId, result.outcome, result.reason ?? null);
+      const next = { ...t, print: result.outcome };
+      if (this.state.tickets.has(ticketId)) this.state.tickets.set(ticketId, next);
+      this.app.audit(principal, 'ticket.print_result', { ticket: ticketId, outcome: result.outcome, reason: result.reason ?? null });
+      this.app.events.publish('ticket.updated', { ticket: ticketView(next, this.rules()), action: 'print:' + result.outcome }, { roles: ['admin', 'counter'] });
+    });
+  }
+
+  timings(ticketId: string): TicketTimings {
+    const t = this.state.tickets.get(ticketId) ?? this.store.ticketById(ticketId);
+    if (!t) throw new ApiError(404, 'unknown_ticket', '没有这个号');
+    return ticketTimings(t);
+  }
+
+  snapshot(principal: Principal): QueueSnapshot {
+    const rules = this.rules();
+    const now = this.nowMs();
+    const windows = [...rules.windows.keys()].map((n) => windowView(windowStateOf(this.state, rules, n), this.state, rules, now));
+    const seesWaiting = principal.role === 'admin' || principal.role === 'counter';
+    return {
+      businessDay: this.state.day,
+      services: serviceViews(this.state, rules, now),
+      windows,
+      waiting: seesWaiting
+        ? [...this.state.tickets.values()].filter((t) => t.status === 'waiting').sort((a, b) => a.issuedAt - b.issuedAt).map((t) => ticketView(t, rules))
+        : [],
+      recentCalls: recentCalls(this.state, rules),
+      tidalAlerts: [...this.alerts.values()],
+    };
+  }
+
+  /** After a new pack: rules change (services, windows); alerts are re-evaluated. */
+  packChanged(): void {
+    this.app.tx(() => this.updateTidal(this.rules()));
+  }
+}
+
+export function ticketTimings(t: Pick<Ticket, 'issuedAt' | 'calledAt' | 'startedAt' | 'finishedAt'>): TicketTimings {
+  const secs = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((b - a) / 100) / 10);
+  return { waitSeconds: secs(t.issuedAt, t.calledAt), walkSeconds: secs(t.calledAt, t.startedAt), serviceSeconds: secs(t.startedAt, t.finishedAt) };
+}
+
+function pickOpts(e: { window?: number; roles?: Principal['role'][] }) {
+  const opts: { window?: number; roles?: Principal['role'][] } = {};
+  if (e.window !== undefined) opts.window = e.window;
+  if (e.roles) opts.roles = e.roles;
+  return opts;
+}
+
+function auditDetails(action: WindowAction): Record<string, unknown> {
+  const { kind: _kind, ...rest } = action;
+  return rest;
+}

@@ -1,0 +1,86 @@
+// Issuing a ticket (pure). Idempotency-key lookups happen in the shell (they span days); this handles the rest.
+import type { PriorityClass } from '../api/index.ts';
+import { ApiError } from '../core/module.ts';
+import { ageOn, localDate } from './clock.ts';
+import { ticketNumber } from './rules.ts';
+import { serviceViews, ticketView } from './views.ts';
+import type { Outcome, QueueRules, QueueState, Ticket } from './types.ts';
+
+export interface IssueInput {
+  id: string;
+  idempotencyKey: string;
+  serviceCode: string;
+  personHash: string | null;
+  maskedName: string | null;
+  birthDate: string | null;
+  /** Set by staff or a guide; null = decide from age. */
+  priority: PriorityClass | null;
+}
+
+export function priorityFor(input: Pick<IssueInput, 'priority' | 'birthDate'>, elderlyAge: number | null, today: string): PriorityClass {
+  if (input.priority && input.priority !== 'normal') return input.priority;
+  if (elderlyAge !== null && input.birthDate && ageOn(input.birthDate, today) >= elderlyAge) return 'elderly';
+  return 'normal';
+}
+
+/** The person's waiting ticket for the same item today, if any. */
+export function samePersonTicket(state: QueueState, personHash: string | null, serviceCode: string): Ticket | null {
+  if (!personHash) return null;
+  for (const t of state.tickets.values()) {
+    if (t.personHash === personHash && t.serviceCode === serviceCode && t.status === 'waiting') return t;
+  }
+  return null;
+}
+
+export function issueTicket(state: QueueState, rules: QueueRules, input: IssueInput, nowMs: number): Outcome {
+  const rule = rules.services.get(input.serviceCode);
+  if (!rule) throw new ApiError(404, 'unknown_service', '没有这个事项，请重新选择');
+  const existing = samePersonTicket(state, input.personHash, input.serviceCode);
+  if (existing) return { tickets: [], windows: [], counters: [], events: [], ticket: existing, window: null };
+  const views = serviceViews(state, rules, nowMs);
+  const closed = views.find((v) => v.code === rule.code)?.closedReason;
+  if (closed) throw new ApiError(409, 'service_closed', closed);
+  const counter = state.counters.get(rule.code) ?? { last: null, issued: 0 };
+  const n = counter.last === null || counter.last >= rule.to ? rule.from : counter.last + 1;
+  const ticket: Ticket = {
+    id: input.id,
+    day: state.day,
+    number: ticketNumber(rule, n),
+    serviceCode: rule.code,
+    status: 'waiting',
+    priority: priorityFor(input, rule.elderlyAge, localDate(nowMs, rules.utcOffsetMinutes)),
+    personHash: input.personHash,
+    maskedName: input.maskedName,
+    issuedAt: nowMs,
+    calledAt: null,
+    lastCalledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    window: null,
+    targetWindow: null,
+    callCount: 0,
+    print: 'pending',
+    staffId: null,
+    caseNumber: null,
+    idempotencyKey: input.idempotencyKey,
+    version: 1,
+  };
+  const nextCounter = { last: n, issued: counter.issued + 1 };
+  return {
+    tickets: [ticket],
+    windows: [],
+    counters: [[rule.code, nextCounter]],
+    events: [{ type: 'ticket.issued', data: { ticket: ticketView(ticket, rules) }, roles: ['admin', 'counter'] }],
+    ticket,
+    window: null,
+  };
+}
+
+/** Tickets of this service waiting before the given one (what the ticket prints as "前面还有 N 人"). */
+export function waitingAhead(state: QueueState, ticket: Ticket): number {
+  let n = 0;
+  for (const t of state.tickets.values()) {
+    if (t.status === 'waiting' && t.serviceCode === ticket.serviceCode && t.issuedAt < ticket.issuedAt) n++;
+  }
+  return n;
+}

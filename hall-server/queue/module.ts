@@ -1,0 +1,99 @@
+// The queue module: routes for ticket issue, print results and window actions, and the queue part of the snapshot.
+import type { z } from 'zod';
+import {
+  ApiPaths,
+  CallNextRequest,
+  EmptyRequest,
+  FinishRequest,
+  IssueTicketRequest,
+  PrintResultRequest,
+  SignInRequest,
+  TicketRef,
+  TransferRequest,
+} from '../api/index.ts';
+import { QueueConfig } from '../config/schema.ts';
+import { ApiError, type HallApp, type HallModule, type Principal, type Role } from '../core/module.ts';
+import type { WindowAction } from './actions.ts';
+import { QueueEngine } from './engine.ts';
+import { QueueStore, queueMigrations } from './store.ts';
+
+const WINDOW_ROLES: Role[] = ['admin', 'counter', 'pad'];
+
+function windowNumber(raw: string | undefined): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 999) throw new ApiError(404, 'unknown_window', `没有 ${raw ?? ''} 号窗口`);
+  return n;
+}
+
+export function queueModule(config: QueueConfig = QueueConfig.parse({})): HallModule & { engine(): QueueEngine } {
+  let engine: QueueEngine | null = null;
+  const get = () => {
+    if (!engine) throw new Error('queue module not registered');
+    return engine;
+  };
+  return {
+    name: 'queue',
+    migrations: queueMigrations,
+    engine: get,
+    snapshot: (principal: Principal) => {
+      try {
+        return get().snapshot(principal);
+      } catch (err) {
+        if (err instanceof ApiError) return null;
+        throw err;
+      }
+    },
+    register(app: HallApp) {
+      const e = new QueueEngine(app, new QueueStore(app.db), config);
+      engine = e;
+      app.onPackActivated(() => e.packChanged());
+      const timer = setInterval(() => e.rollover(), 60_000);
+      timer.unref();
+
+      app.route({
+        method: 'POST', path: ApiPaths.tickets, roles: ['kiosk', 'counter', 'admin'], body: IssueTicketRequest,
+        handle: ({ body, principal }) => {
+          const res = e.issue(body, principal!);
+          return { status: res.reused ? 200 : 201, body: res };
+        },
+      });
+      app.route({
+        method: 'POST', path: '/api/tickets/:id/print-result', roles: ['kiosk'], body: PrintResultRequest,
+        handle: ({ body, params, principal }) => {
+          e.printResult(params['id'] ?? '', body, principal!);
+          return { body: { ok: true } };
+        },
+      });
+      app.route({
+        method: 'GET', path: '/api/tickets/:id/timings', roles: ['admin', 'counter'],
+        handle: ({ params }) => ({ body: e.timings(params['id'] ?? '') }),
+      });
+      app.route({
+        method: 'GET', path: ApiPaths.queue, roles: ['admin', 'kiosk', 'pad', 'counter', 'board'],
+        handle: ({ principal }) => ({ body: e.snapshot(principal!) }),
+      });
+
+      const action = <S extends z.ZodType>(name: string, body: S, toAction: (b: z.infer<S>) => WindowAction, key?: (b: z.infer<S>) => string | undefined) =>
+        app.route({
+          method: 'POST', path: `/api/windows/:window/${name}`, roles: WINDOW_ROLES, body,
+          handle: ({ body: b, params, principal }) => ({
+            body: e.windowAction(windowNumber(params['window']), toAction(b), principal!, key?.(b)),
+          }),
+        });
+      action('sign-in', SignInRequest, (b) => ({ kind: 'sign-in', staffId: b.staffId }));
+      action('sign-out', EmptyRequest, () => ({ kind: 'sign-out' }));
+      action('call-next', CallNextRequest, () => ({ kind: 'call-next' }), (b) => b.idempotencyKey);
+      action('call', TicketRef, (b) => ({ kind: 'call', ticketId: b.ticketId }));
+      action('recall', EmptyRequest, () => ({ kind: 'recall' }));
+      action('start', EmptyRequest, () => ({ kind: 'start' }));
+      action('no-show', EmptyRequest, () => ({ kind: 'no-show' }));
+      action('transfer', TransferRequest, (b) => ({ kind: 'transfer', ...b }));
+      action('hold', EmptyRequest, () => ({ kind: 'hold' }));
+      action('return', TicketRef, (b) => ({ kind: 'return', ticketId: b.ticketId }));
+      action('pause', EmptyRequest, () => ({ kind: 'pause' }));
+      action('resume', EmptyRequest, () => ({ kind: 'resume' }));
+      action('finish', FinishRequest, (b) => ({ kind: 'finish', caseNumber: b.caseNumber ?? null }), (b) => b.idempotencyKey);
+      action('undo', EmptyRequest, () => ({ kind: 'undo' }));
+    },
+  };
+}

@@ -1,0 +1,141 @@
+// SQLite persistence of the queue state. Writes happen inside the caller's transaction.
+import type Database from 'better-sqlite3';
+import type { TidalAlertView } from '../api/index.ts';
+import type { Migration } from '../core/module.ts';
+import type { Counter, QueueState, Ticket, WindowState } from './types.ts';
+
+export const queueMigrations: Migration[] = [
+  {
+    id: '001-queue',
+    sql: `CREATE TABLE queue_tickets (id TEXT PRIMARY KEY, day TEXT NOT NULL, number TEXT NOT NULL, service TEXT NOT NULL,
+            status TEXT NOT NULL, priority TEXT NOT NULL, person_hash TEXT, masked_name TEXT, issued_at INTEGER NOT NULL,
+            called_at INTEGER, last_called_at INTEGER, started_at INTEGER, finished_at INTEGER, window INTEGER, target_window INTEGER,
+            call_count INTEGER NOT NULL, print TEXT NOT NULL, print_reason TEXT, staff_id TEXT, case_number TEXT,
+            idem_key TEXT UNIQUE, version INTEGER NOT NULL);
+          CREATE INDEX queue_tickets_day ON queue_tickets (day, status);
+          CREATE TABLE queue_windows (number INTEGER PRIMARY KEY, paused INTEGER NOT NULL, staff_id TEXT, current_id TEXT,
+            normals_since_priority INTEGER NOT NULL, undo TEXT);
+          CREATE TABLE queue_counters (day TEXT NOT NULL, service TEXT NOT NULL, last INTEGER, issued INTEGER NOT NULL,
+            PRIMARY KEY (day, service));
+          CREATE TABLE queue_tidal (grp TEXT PRIMARY KEY, alert TEXT NOT NULL);
+          CREATE TABLE queue_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+          CREATE TABLE queue_commands (key TEXT PRIMARY KEY, response TEXT NOT NULL, at TEXT NOT NULL);`,
+  },
+];
+
+interface TicketRow {
+  id: string; day: string; number: string; service: string; status: Ticket['status']; priority: Ticket['priority'];
+  person_hash: string | null; masked_name: string | null; issued_at: number; called_at: number | null;
+  last_called_at: number | null; started_at: number | null; finished_at: number | null; window: number | null;
+  target_window: number | null; call_count: number; print: Ticket['print']; staff_id: string | null;
+  case_number: string | null; idem_key: string | null; version: number;
+}
+
+function toTicket(r: TicketRow): Ticket {
+  return {
+    id: r.id, day: r.day, number: r.number, serviceCode: r.service, status: r.status, priority: r.priority,
+    personHash: r.person_hash, maskedName: r.masked_name, issuedAt: r.issued_at, calledAt: r.called_at,
+    lastCalledAt: r.last_called_at, startedAt: r.started_at, finishedAt: r.finished_at, window: r.window,
+    targetWindow: r.target_window, callCount: r.call_count, print: r.print, staffId: r.staff_id,
+    caseNumber: r.case_number, idempotencyKey: r.idem_key, version: r.version,
+  };
+}
+
+export class QueueStore {
+  private readonly upsertTicket;
+  private readonly upsertWindow;
+  private readonly upsertCounter;
+
+  constructor(private readonly db: Database.Database) {
+    this.upsertTicket = db.prepare(`INSERT INTO queue_tickets VALUES (@id, @day, @number, @serviceCode, @status, @priority,
+        @personHash, @maskedName, @issuedAt, @calledAt, @lastCalledAt, @startedAt, @finishedAt, @window, @targetWindow,
+        @callCount, @print, NULL, @staffId, @caseNumber, @idempotencyKey, @version)
+      ON CONFLICT (id) DO UPDATE SET service = excluded.service, status = excluded.status, priority = excluded.priority,
+        called_at = excluded.called_at, last_called_at = excluded.last_called_at, started_at = excluded.started_at,
+        finished_at = excluded.finished_at, window = excluded.window, target_window = excluded.target_window,
+        call_count = excluded.call_count, print = excluded.print, staff_id = excluded.staff_id,
+        case_number = excluded.case_number, version = excluded.version`);
+    this.upsertWindow = db.prepare(`INSERT INTO queue_windows VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (number) DO UPDATE SET paused = excluded.paused, staff_id = excluded.staff_id, current_id = excluded.current_id,
+        normals_since_priority = excluded.normals_since_priority, undo = excluded.undo`);
+    this.upsertCounter = db.prepare(`INSERT INTO queue_counters VALUES (?, ?, ?, ?)
+      ON CONFLICT (day, service) DO UPDATE SET last = excluded.last, issued = excluded.issued`);
+  }
+
+  /** Today's tickets and any still open from before (a reset closes those), windows and counters. */
+  load(day: string): QueueState {
+    const tickets = new Map<string, Ticket>();
+    const rows = this.db
+      .prepare(`SELECT * FROM queue_tickets WHERE day = ? OR status IN ('waiting', 'called', 'serving', 'held')`)
+      .all(day) as TicketRow[];
+    for (const r of rows) tickets.set(r.id, toTicket(r));
+    const windows = new Map<number, WindowState>();
+    for (const r of this.db.prepare('SELECT * FROM queue_windows').all() as Array<{
+      number: number; paused: number; staff_id: string | null; current_id: string | null; normals_since_priority: number; undo: string | null;
+    }>) {
+      windows.set(r.number, {
+        number: r.number, paused: r.paused === 1, staffId: r.staff_id, currentId: r.current_id,
+        normalsSincePriority: r.normals_since_priority, undo: r.undo ? JSON.parse(r.undo) : null,
+      });
+    }
+    const counters = new Map<string, Counter>();
+    for (const r of this.db.prepare('SELECT * FROM queue_counters WHERE day = ?').all(day) as Array<{ service: string; last: number | null; issued: number }>) {
+      counters.set(r.service, { last: r.last, issued: r.issued });
+    }
+    return { day: this.storedDay() ?? day, tickets, windows, counters };
+  }
+
+  storedDay(): string | null {
+    return (this.db.prepare("SELECT value FROM queue_meta WHERE key = 'day'").pluck().get() as string | undefined) ?? null;
+  }
+
+  setDay(day: string): void {
+    this.db.prepare("INSERT INTO queue_meta VALUES ('day', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(day);
+  }
+
+  writeTicket(t: Ticket): void {
+    this.upsertTicket.run(t);
+  }
+
+  writeWindow(w: WindowState): void {
+    this.upsertWindow.run(w.number, w.paused ? 1 : 0, w.staffId, w.currentId, w.normalsSincePriority, w.undo ? JSON.stringify(w.undo) : null);
+  }
+
+  writeCounter(day: string, service: string, c: Counter): void {
+    this.upsertCounter.run(day, service, c.last, c.issued);
+  }
+
+  setPrintResult(id: string, print: Ticket['print'], reason: string | null): void {
+    this.db.prepare('UPDATE queue_tickets SET print = ?, print_reason = ? WHERE id = ?').run(print, reason, id);
+  }
+
+  ticketByIdempotencyKey(key: string): Ticket | null {
+    const row = this.db.prepare('SELECT * FROM queue_tickets WHERE idem_key = ?').get(key) as TicketRow | undefined;
+    return row ? toTicket(row) : null;
+  }
+
+  ticketById(id: string): Ticket | null {
+    const row = this.db.prepare('SELECT * FROM queue_tickets WHERE id = ?').get(id) as TicketRow | undefined;
+    return row ? toTicket(row) : null;
+  }
+
+  commandResult(key: string): unknown {
+    const row = this.db.prepare('SELECT response FROM queue_commands WHERE key = ?').pluck().get(key) as string | undefined;
+    return row === undefined ? undefined : JSON.parse(row);
+  }
+
+  saveCommandResult(key: string, response: unknown, at: string): void {
+    this.db.prepare('INSERT INTO queue_commands VALUES (?, ?, ?)').run(key, JSON.stringify(response), at);
+  }
+
+  tidalAlerts(): Map<string, TidalAlertView> {
+    const rows = this.db.prepare('SELECT grp, alert FROM queue_tidal').all() as Array<{ grp: string; alert: string }>;
+    return new Map(rows.map((r) => [r.grp, JSON.parse(r.alert) as TidalAlertView]));
+  }
+
+  saveTidalAlerts(alerts: Map<string, TidalAlertView>): void {
+    this.db.prepare('DELETE FROM queue_tidal').run();
+    const ins = this.db.prepare('INSERT INTO queue_tidal VALUES (?, ?)');
+    for (const [g, a] of alerts) ins.run(g, JSON.stringify(a));
+  }
+}

@@ -1,0 +1,118 @@
+// The queue's state, as the pure core sees it. Times are epoch milliseconds.
+import type { PrintState, PriorityClass, TicketStatus } from '../api/index.ts';
+import type { QueuePolicyConfig } from '../config/schema.ts';
+
+export interface Ticket {
+  id: string;
+  /** Business day (local date after the daily reset time) the ticket belongs to. */
+  day: string;
+  number: string;
+  serviceCode: string;
+  status: TicketStatus;
+  priority: PriorityClass;
+  /** HMAC of the ID number; never the number itself. */
+  personHash: string | null;
+  maskedName: string | null;
+  issuedAt: number;
+  /** First call. */
+  calledAt: number | null;
+  lastCalledAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  window: number | null;
+  targetWindow: number | null;
+  callCount: number;
+  print: PrintState;
+  staffId: string | null;
+  caseNumber: string | null;
+  idempotencyKey: string | null;
+  /** Bumped on every change; undo checks nothing changed since. */
+  version: number;
+}
+
+export interface UndoRecord {
+  action: string;
+  until: number;
+  before: { tickets: Ticket[]; window: Omit<WindowState, 'undo'> };
+  /** Ticket id → version right after the action. */
+  after: Record<string, number>;
+}
+
+export interface WindowState {
+  number: number;
+  paused: boolean;
+  staffId: string | null;
+  currentId: string | null;
+  /** Normal tickets called since the last priority one (interleave policy). */
+  normalsSincePriority: number;
+  undo: UndoRecord | null;
+}
+
+export interface Counter {
+  /** Last number handed out today; null before the first. */
+  last: number | null;
+  issued: number;
+}
+
+export interface QueueState {
+  day: string;
+  tickets: Map<string, Ticket>;
+  windows: Map<number, WindowState>;
+  /** service code → today's counter */
+  counters: Map<string, Counter>;
+}
+
+export interface ServiceRule {
+  code: string;
+  name: string;
+  prefix: string;
+  from: number;
+  to: number;
+  dailyCap: number;
+  issuingHours: Array<{ from: string; to: string }>;
+  /** Age from which a ticket is 绿色通道 automatically; null = no automatic priority. */
+  elderlyAge: number | null;
+}
+
+export interface WindowRule {
+  number: number;
+  name: string;
+  services: string[];
+  tidal: boolean;
+  /** Tidal-alert group label, e.g. "1、2、5号窗口" (windows serving the same items). */
+  group: string;
+}
+
+export interface QueueRules {
+  hallName: string;
+  services: Map<string, ServiceRule>;
+  windows: Map<number, WindowRule>;
+  /** 工号 → name */
+  staff: Map<string, string>;
+  policy: QueuePolicyConfig;
+  recallCooldownMs: number;
+  noShowAfterCalls: number;
+  undoMs: number;
+  tidalThreshold: number;
+  dailyResetAt: string;
+  utcOffsetMinutes: number;
+  enforceIssuingHours: boolean;
+}
+
+export interface QueueEvent {
+  type: string;
+  data: unknown;
+  window?: number;
+  roles?: Array<'admin' | 'kiosk' | 'pad' | 'counter' | 'board'>;
+}
+
+/** What a command changed; the shell writes it in one transaction and publishes the events. */
+export interface Outcome {
+  tickets: Ticket[];
+  windows: WindowState[];
+  counters: Array<[string, Counter]>;
+  events: QueueEvent[];
+  /** The ticket the command was about. */
+  ticket: Ticket | null;
+  window: number | null;
+}

@@ -1,0 +1,143 @@
+// Terminals, pairing codes, tokens and admin sessions in SQLite. Tokens and codes are stored only as SHA-256 hashes.
+import type Database from 'better-sqlite3';
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import type { DeviceHealth, TerminalHeartbeat, TerminalRole, TerminalView } from '../api/index.ts';
+import type { Migration, Principal, Role } from '../core/module.ts';
+
+export const terminalMigrations: Migration[] = [
+  {
+    id: '001-terminals',
+    sql: `CREATE TABLE terminals (id TEXT PRIMARY KEY, role TEXT NOT NULL, window INTEGER, name TEXT NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE, paired_at TEXT NOT NULL, expires_at TEXT, last_seen TEXT, pack_version INTEGER,
+            devices TEXT NOT NULL DEFAULT '[]', revoked INTEGER NOT NULL DEFAULT 0);
+          CREATE TABLE pairing_codes (code_hash TEXT PRIMARY KEY, role TEXT NOT NULL, window INTEGER, name TEXT NOT NULL,
+            expires_at TEXT NOT NULL, used_at TEXT);
+          CREATE TABLE admin_password (id INTEGER PRIMARY KEY CHECK (id = 1), hash TEXT NOT NULL, set_at TEXT NOT NULL);`,
+  },
+];
+
+export const PAIRING_CODE_TTL_MS = 15 * 60 * 1000;
+export const ADMIN_SESSION_MS = 12 * 60 * 60 * 1000;
+
+interface TerminalRow {
+  id: string;
+  role: Role;
+  window: number | null;
+  name: string;
+  paired_at: string;
+  expires_at: string | null;
+  last_seen: string | null;
+  pack_version: number | null;
+  devices: string;
+  revoked: number;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export class TerminalStore {
+  /** token hash → principal, so authenticating a request does not hit SQLite. */
+  private cache = new Map<string, { principal: Principal; expiresAt: number | null }>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {}
+
+  authenticate(token: string): Principal | null {
+    const hash = sha256(token);
+    let hit = this.cache.get(hash);
+    if (!hit) {
+      const row = this.db.prepare('SELECT * FROM terminals WHERE token_hash = ? AND revoked = 0').get(hash) as TerminalRow | undefined;
+      if (!row) return null;
+      hit = { principal: toPrincipal(row), expiresAt: row.expires_at ? Date.parse(row.expires_at) : null };
+      this.cache.set(hash, hit);
+    }
+    if (hit.expiresAt !== null && hit.expiresAt < this.now().getTime()) return null;
+    return hit.principal;
+  }
+
+  /** Creates a terminal (or admin session) and returns its token. */
+  issue(role: Role, window: number | null, name: string, ttlMs: number | null = null): { token: string; principal: Principal } {
+    const token = randomBytes(32).toString('base64url');
+    const id = role === 'admin' ? `admin:${randomUUID()}` : randomUUID();
+    const now = this.now();
+    this.db
+      .prepare('INSERT INTO terminals (id, role, window, name, token_hash, paired_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, role, window, name, sha256(token), now.toISOString(), ttlMs ? new Date(now.getTime() + ttlMs).toISOString() : null);
+    return { token, principal: { id, role, window, name } };
+  }
+
+  createPairingCode(role: TerminalRole, window: number | null, name: string): { code: string; expiresAt: string } {
+    const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
+    const expiresAt = new Date(this.now().getTime() + PAIRING_CODE_TTL_MS).toISOString();
+    this.db
+      .prepare('INSERT OR REPLACE INTO pairing_codes (code_hash, role, window, name, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .run(sha256(code), role, window, name, expiresAt);
+    return { code, expiresAt };
+  }
+
+  /** Uses a pairing code once; null when it is unknown, used or expired. */
+  redeem(code: string): { role: TerminalRole; window: number | null; name: string } | null {
+    const row = this.db.prepare('SELECT * FROM pairing_codes WHERE code_hash = ?').get(sha256(code)) as
+      | { role: TerminalRole; window: number | null; name: string; expires_at: string; used_at: string | null }
+      | undefined;
+    if (!row || row.used_at || Date.parse(row.expires_at) < this.now().getTime()) return null;
+    this.db.prepare('UPDATE pairing_codes SET used_at = ? WHERE code_hash = ?').run(this.now().toISOString(), sha256(code));
+    return { role: row.role, window: row.window, name: row.name };
+  }
+
+  revoke(id: string): boolean {
+    const changed = this.db.prepare('UPDATE terminals SET revoked = 1 WHERE id = ?').run(id).changes > 0;
+    for (const [hash, hit] of this.cache) if (hit.principal.id === id) this.cache.delete(hash);
+    return changed;
+  }
+
+  recordHeartbeat(id: string, hb: TerminalHeartbeat): void {
+    this.db
+      .prepare('UPDATE terminals SET last_seen = ?, pack_version = ?, devices = ? WHERE id = ?')
+      .run(this.now().toISOString(), hb.packVersion, JSON.stringify(hb.devices), id);
+  }
+
+  touch(id: string): void {
+    this.db.prepare('UPDATE terminals SET last_seen = ? WHERE id = ?').run(this.now().toISOString(), id);
+  }
+
+  list(online: Set<string>): TerminalView[] {
+    const rows = this.db
+      .prepare("SELECT * FROM terminals WHERE role != 'admin' ORDER BY role, window, name")
+      .all() as TerminalRow[];
+    return rows.map((r) => toView(r, online.has(r.id)));
+  }
+
+  view(id: string, online: boolean): TerminalView | null {
+    const row = this.db.prepare('SELECT * FROM terminals WHERE id = ?').get(id) as TerminalRow | undefined;
+    return row ? toView(row, online) : null;
+  }
+
+  passwordHash(): string | null {
+    return (this.db.prepare('SELECT hash FROM admin_password WHERE id = 1').pluck().get() as string | undefined) ?? null;
+  }
+
+  setPasswordHash(hash: string): void {
+    this.db.prepare('INSERT INTO admin_password (id, hash, set_at) VALUES (1, ?, ?)').run(hash, this.now().toISOString());
+  }
+}
+
+function toPrincipal(row: TerminalRow): Principal {
+  return { id: row.id, role: row.role, window: row.window, name: row.name };
+}
+
+function toView(row: TerminalRow, online: boolean): TerminalView {
+  return {
+    id: row.id,
+    role: row.role,
+    window: row.window,
+    name: row.name,
+    pairedAt: row.paired_at,
+    lastSeen: row.last_seen,
+    online,
+    packVersion: row.pack_version,
+    devices: JSON.parse(row.devices) as DeviceHealth[],
+    revoked: row.revoked === 1,
+  };
+}
