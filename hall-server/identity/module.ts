@@ -1,0 +1,89 @@
+// The identity module: 医保电子凭证 decode for the kiosk, and help requests from terminals to the admin console.
+import { z } from 'zod';
+import { ApiError, type HallApp, type HallModule } from '../core/module.ts';
+import { loadIdentityConfig, type IdentityConfig } from './config.ts';
+import { queryEcard, type FetchLike } from './ecard.ts';
+import { HelpStore, helpMigrations } from './help.ts';
+import { EcardDecodeRequest, HelpRequestBody, IdentityPaths, type EcardDecodeResponse } from './schema.ts';
+
+export interface IdentityModuleOptions {
+  /** Overrides `<dataDir>/identity.json` (tests). */
+  config?: IdentityConfig;
+  fetch?: FetchLike;
+}
+
+export function createIdentityModule(options: IdentityModuleOptions = {}): HallModule {
+  let help: HelpStore | null = null;
+  return {
+    name: 'identity',
+    migrations: helpMigrations,
+    register(app: HallApp) {
+      const config = options.config ?? loadIdentityConfig(app.dataDir);
+      const store = new HelpStore(app.db);
+      help = store;
+
+      app.route({
+        method: 'POST',
+        path: IdentityPaths.ecardDecode,
+        roles: ['kiosk'],
+        body: EcardDecodeRequest,
+        async handle({ body, principal }): Promise<{ body: EcardDecodeResponse }> {
+          const decoded = await queryEcard(config.ecQuery, body.payload, options.fetch);
+          app.audit(principal, 'identity.ecard_decoded', { terminal: principal?.name ?? null });
+          return { body: { identity: decoded } };
+        },
+      });
+
+      app.route({
+        method: 'POST',
+        path: IdentityPaths.help,
+        roles: ['kiosk', 'pad', 'counter'],
+        body: HelpRequestBody,
+        handle({ body, principal }) {
+          if (!principal) throw new ApiError(401, 'unauthorized', '请先配对终端');
+          const result = app.tx(() => {
+            const raised = store.raise({ id: principal.id, name: principal.name }, body.screen, app.now().toISOString());
+            if (raised.fresh) app.events.publish('help.requested', { request: raised.request });
+            return raised;
+          });
+          return { status: result.fresh ? 201 : 200, body: { request: result.request } };
+        },
+      });
+
+      app.route({
+        method: 'GET',
+        path: IdentityPaths.helpList,
+        roles: ['admin'],
+        handle() {
+          return { body: { requests: store.list() } };
+        },
+      });
+
+      app.route({
+        method: 'POST',
+        path: '/api/admin/help/:id/resolve',
+        roles: ['admin'],
+        body: z.strictObject({}),
+        handle({ params, principal }) {
+          const id = Number(params['id']);
+          if (!Number.isInteger(id) || id < 1) throw new ApiError(400, 'bad_id', '求助编号不正确');
+          const resolved = app.tx(() => {
+            const before = store.get(id);
+            if (!before) throw new ApiError(404, 'not_found', '没有这条求助记录');
+            const after = store.resolve(id, principal?.name ?? '管理员', app.now().toISOString());
+            if (!before.resolvedAt && after) app.events.publish('help.resolved', { request: after });
+            return after;
+          });
+          return { body: { request: resolved } };
+        },
+      });
+    },
+    snapshot(principal) {
+      if (principal.role !== 'admin' || !help) return { openHelpRequests: [] };
+      return { openHelpRequests: help.open() };
+    },
+  };
+}
+
+/** The module as registered in hall-server/modules.ts (configuration from the data dir). */
+export const identityModule: HallModule = createIdentityModule();
