@@ -85,5 +85,3 @@ export function createIdentityModule(options: IdentityModuleOptions = {}): HallM
   };
 }
 
-/** The module as registered in hall-server/modules.ts (configuration from the data dir). */
-export const identityModule: HallModule = createIdentityModule();
