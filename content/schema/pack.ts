@@ -38,7 +38,8 @@ export interface Pack extends PackData {
   file(path: string): Uint8Array | undefined;
 }
 
-/** Where a page fetches a pack file over HTTP (public route of the hall-server, cacheable: the version is in the URL). */
+/** Where a page fetches a pack file over HTTP (public route of the hall-server, cacheable: the version is in the URL).
+ * Pack files are always `<dir>/<name>` (voice/, staff/, media/), so the URL has two segments after the version. */
 export function packFileUrl(manifest: Pick<Manifest, 'packId' | 'version'>, path: string): string {
   return `/api/packs/files/${encodeURIComponent(manifest.packId)}/${manifest.version}/${path
     .split('/')

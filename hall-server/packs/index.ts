@@ -1,0 +1,132 @@
+// The packs module: pack store in <dataDir>/packs, upload → validation report → preview → activate → rollback,
+// history, and the pack files (voice clips, staff photos, media) served to the pages.
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { DEMO_PUBLIC_KEY } from '../../content/keys/demo.ts';
+import { packData } from '../../content/schema/index.ts';
+import { formatIssue, readPackFolder, readPackZip, type ReadResult } from '../../content/validate/index.ts';
+import { ApiError, type HallApp, type HallModule, type Principal } from '../core/module.ts';
+import { MAX_UPLOAD_BYTES, PackPaths, type ActivateResponse, type PackListResponse, type UploadResponse } from './api.ts';
+import { contentTypeOf } from './content-type.ts';
+import { packMigrations } from './schema.ts';
+import { PackStore } from './store.ts';
+
+export const SAMPLE_PACK_DIR = fileURLToPath(new URL('../../content/packs/sample', import.meta.url));
+
+export interface PacksModuleOptions {
+  /** Raw base64url Ed25519 public keys this hall trusts. A demo hall also trusts the demo key of the sample pack. */
+  trustedKeys?: readonly string[];
+  /** Pack imported when the store has none active and no `--pack` was given; default: the sample pack. */
+  firstPack?: string | null;
+}
+
+const TERMINAL_ROLES = ['admin', 'kiosk', 'pad', 'counter', 'board'] as const;
+const SYSTEM: Principal = { id: 'system', role: 'admin', window: null, name: '系统（启动时导入）' };
+
+function readSource(path: string): ReadResult {
+  return lstatSync(path).isDirectory() ? readPackFolder(path) : readPackZip(new Uint8Array(readFileSync(path)));
+}
+
+/** Creates the module; `store()` gives the PackStore once registered (tests, benchmarks). */
+export function packsModule(options: PacksModuleOptions = {}): HallModule & { store(): PackStore } {
+  let store: PackStore | null = null;
+  return {
+    name: 'packs',
+    migrations: packMigrations,
+    store() {
+      if (!store) throw new Error('packs module not registered');
+      return store;
+    },
+    register(app: HallApp) {
+      const trusted = [...(options.trustedKeys ?? []), ...(app.demo ? [DEMO_PUBLIC_KEY] : [])];
+      const s = new PackStore({
+        db: app.db,
+        root: join(app.dataDir, 'packs'),
+        trustedKeys: () => trusted,
+        now: () => app.now(),
+        tx: (fn) => app.tx(fn),
+        setActive: (pack) => app.setActivePack(pack),
+        audit: (actor, action, details) => app.audit(actor, action, details),
+      });
+      store = s;
+      importAtStart(s, app.startupPack, options.firstPack === undefined ? SAMPLE_PACK_DIR : options.firstPack);
+      registerRoutes(app, s);
+    },
+  };
+}
+
+/** `--pack` always wins (staged and activated if newer); otherwise the stored active slot; otherwise the first pack. */
+function importAtStart(store: PackStore, startupPack: string | null, firstPack: string | null): void {
+  const restored = store.restore();
+  const source = startupPack ?? (restored ? null : firstPack);
+  if (!source || !existsSync(source)) {
+    if (source) console.error(`[packs] pack not found: ${source}`);
+    return;
+  }
+  const outcome = store.stage(readSource(source), SYSTEM);
+  if (!outcome.accepted || !outcome.slot) {
+    const errors = outcome.report.errors;
+    console.error(`[packs] ${source} refused (${errors.length} problems): ${errors.slice(0, 5).map(formatIssue).join(' | ')}`);
+    return;
+  }
+  store.activate(outcome.slot.slot, SYSTEM);
+  console.log(`[packs] activated ${outcome.slot.packId} v${outcome.slot.version} from ${source}`);
+}
+
+function registerRoutes(app: HallApp, store: PackStore): void {
+  app.route({
+    method: 'POST',
+    path: PackPaths.upload,
+    roles: ['admin'],
+    rawBody: true,
+    maxBodyBytes: MAX_UPLOAD_BYTES,
+    handle({ body, principal }): { status: number; body: UploadResponse } {
+      const bytes = body as unknown as Buffer;
+      if (bytes.length === 0) throw new ApiError(400, 'empty_upload', '没有收到文件，请选择内容包 zip 文件后再上传');
+      const outcome = store.stageZip(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), principal);
+      return { status: outcome.accepted ? 201 : 422, body: outcome };
+    },
+  });
+  app.route({
+    method: 'GET',
+    path: PackPaths.list,
+    roles: ['admin'],
+    handle: (): { body: PackListResponse } => ({ body: store.list() }),
+  });
+  app.route({ method: 'GET', path: '/api/admin/packs/:slot/report', roles: ['admin'], handle: ({ params }) => ({ body: store.report(params['slot']!) }) });
+  app.route({ method: 'GET', path: '/api/admin/packs/:slot/preview', roles: ['admin'], handle: ({ params }) => ({ body: store.preview(params['slot']!) }) });
+  app.route({
+    method: 'POST',
+    path: '/api/admin/packs/:slot/activate',
+    roles: ['admin'],
+    handle: ({ params, principal }): { body: ActivateResponse } => ({ body: { active: store.activate(params['slot']!, principal) } }),
+  });
+  app.route({
+    method: 'POST',
+    path: PackPaths.rollback,
+    roles: ['admin'],
+    handle: ({ principal }): { body: ActivateResponse } => ({ body: { active: store.rollback(principal) } }),
+  });
+  app.route({
+    method: 'GET',
+    path: PackPaths.active,
+    roles: [...TERMINAL_ROLES],
+    handle: () => ({ body: packData(app.pack()) }),
+  });
+  app.route({
+    method: 'GET',
+    path: '/api/packs/files/:packId/:version/:dir/:name',
+    roles: 'public',
+    handle({ params }) {
+      const version = Number(params['version']);
+      const path = `${params['dir']}/${params['name']}`;
+      const bytes = Number.isInteger(version) ? store.file(params['packId']!, version, path) : undefined;
+      if (!bytes) throw new ApiError(404, 'no_such_file', '内容包中没有这个文件');
+      return {
+        raw: bytes,
+        headers: { 'content-type': contentTypeOf(path), 'cache-control': 'public, max-age=31536000, immutable' },
+      };
+    },
+  });
+}

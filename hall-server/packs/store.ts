@@ -1,0 +1,319 @@
+// The pack store: verified packs live in their own slot folder under <dataDir>/packs/slots/<slot>; the active one is a
+// row in SQLite and an in-memory Pack. An upload is staged in a fresh folder, verified from disk, then moved into its
+// slot; activation switches in one transaction (the running pack is untouched until then). The last KEEP slots stay.
+import { randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { Pack, PackData } from '../../content/schema/index.ts';
+import {
+  formatIssue,
+  issue,
+  mib,
+  packFromFolder,
+  readPackFolder,
+  readPackZip,
+  validatePackFiles,
+  type ReadResult,
+  type ValidationReport,
+  type ValidationResult,
+} from '../../content/validate/index.ts';
+import { ApiError, type Principal } from '../core/module.ts';
+import type { HistoryEntry, SlotView } from './api.ts';
+import { writeSlot } from './staging.ts';
+
+export const KEEP_SLOTS = 5;
+
+export interface PackStoreDeps {
+  db: Database;
+  /** <dataDir>/packs */
+  root: string;
+  trustedKeys: () => readonly string[];
+  now: () => Date;
+  /** Runs fn in the hall's durable transaction (events published inside go out after commit). */
+  tx<T>(fn: () => T): T;
+  /** Makes the pack the hall's active one (publishes pack.activated). Called inside tx. */
+  setActive(pack: Pack): void;
+  audit(actor: Principal | null, action: string, details: Record<string, unknown>): void;
+}
+
+interface SlotRow {
+  slot: string;
+  pack_id: string;
+  version: number;
+  title: string;
+  sample: number;
+  state: SlotView['state'];
+  uploaded_at: string;
+  uploaded_by: string;
+  last_activated_at: string | null;
+  bytes: number;
+  report: string;
+}
+
+export interface UploadOutcome {
+  accepted: boolean;
+  slot: SlotView | null;
+  report: ValidationReport;
+}
+
+const actorName = (p: Principal | null): string => (p ? p.name || p.id : '系统');
+
+export class PackStore {
+  private activePack: Pack | null = null;
+  /** Verified packs opened for preview, by slot. */
+  private readonly previewPacks = new Map<string, Pack>();
+
+  constructor(private readonly deps: PackStoreDeps) {
+    mkdirSync(join(deps.root, 'slots'), { recursive: true });
+    // Leftovers of an upload interrupted by a crash are never trusted.
+    rmSync(join(deps.root, 'staging'), { recursive: true, force: true });
+    mkdirSync(join(deps.root, 'staging'), { recursive: true });
+  }
+
+  active(): Pack | null {
+    return this.activePack;
+  }
+
+  slotDir(slot: string): string {
+    return join(this.deps.root, 'slots', slot);
+  }
+
+  /** At start: loads the active slot again (re-verified from disk). Returns false when there is none or it fails. */
+  restore(): boolean {
+    const row = this.row(`SELECT * FROM pack_slots WHERE state = 'active'`);
+    if (!row) return false;
+    const result = this.verifySlot(row.slot);
+    if (!result.data) {
+      console.error(`[packs] active slot ${row.slot} failed verification: ${result.report.errors.map(formatIssue).join('; ')}`);
+      return false;
+    }
+    this.activePack = packFromFolder(this.slotDir(row.slot), result.data);
+    this.deps.tx(() => this.deps.setActive(this.activePack!));
+    return true;
+  }
+
+  /** Validates, stages and verifies an uploaded zip (or a folder read from disk); nothing becomes active. */
+  stage(read: ReadResult, actor: Principal | null): UploadOutcome {
+    const activeVersion = this.activePack?.manifest.version ?? null;
+    const first = validatePackFiles(read, { trustedKeys: this.deps.trustedKeys(), activeVersion, now: this.deps.now() });
+    if (!first.data) return this.refuse(first, actor);
+    const slot = `${first.data.manifest.packId}-v${first.data.manifest.version}-${randomBytes(4).toString('hex')}`;
+    const staging = join(this.deps.root, 'staging', slot);
+    try {
+      writeSlot(staging, first.files);
+      // Verify what is on disk, not what was in memory.
+      const onDisk = validatePackFiles(readPackFolder(staging), {
+        trustedKeys: this.deps.trustedKeys(),
+        activeVersion,
+        now: this.deps.now(),
+      });
+      if (!onDisk.data) {
+        rmSync(staging, { recursive: true, force: true });
+        return this.refuse(onDisk, actor);
+      }
+      renameSync(staging, this.slotDir(slot));
+    } catch (err) {
+      rmSync(staging, { recursive: true, force: true });
+      throw err;
+    }
+    const report = first.report;
+    const m = first.data.manifest;
+    const at = this.deps.now().toISOString();
+    this.deps.tx(() => {
+      this.deps.db
+        .prepare(
+          `INSERT INTO pack_slots (slot, pack_id, version, title, sample, state, uploaded_at, uploaded_by, bytes, report)
+           VALUES (?, ?, ?, ?, ?, 'verified', ?, ?, ?, ?)`,
+        )
+        .run(slot, m.packId, m.version, m.title, m.sample ? 1 : 0, at, actorName(actor), report.summary?.bytes ?? 0, JSON.stringify(report));
+      this.history('uploaded', actor, m.packId, m.version, slot, `${m.title}（${report.summary?.services ?? 0} 个事项，${mib(report.summary?.bytes ?? 0)}）`);
+      this.deps.audit(actor, 'pack.upload', { packId: m.packId, version: m.version, slot });
+    });
+    this.prune();
+    return { accepted: true, slot: this.view(slot), report };
+  }
+
+  stageZip(bytes: Uint8Array, actor: Principal | null): UploadOutcome {
+    return this.stage(readPackZip(bytes), actor);
+  }
+
+  stageFolder(dir: string, actor: Principal | null): UploadOutcome {
+    return this.stage(readPackFolder(dir), actor);
+  }
+
+  /** Switches to a verified slot. A version not above the active one is refused (rollback is the way back). */
+  activate(slot: string, actor: Principal | null): SlotView {
+    const row = this.requireRow(slot);
+    const current = this.activePack?.manifest.version ?? null;
+    if (row.state === 'active') throw new ApiError(409, 'already_active', `版本 ${row.version} 已经在使用中`);
+    if (current !== null && row.version <= current) {
+      throw new ApiError(409, 'version_not_newer', `版本 ${row.version} 不高于正在使用的版本 ${current}；要回到旧版本请用“回退”`);
+    }
+    return this.switchTo(row, actor, 'activated');
+  }
+
+  /** The slot a rollback returns to: the highest version below the active one that has been active before. */
+  rollbackTarget(): SlotView | null {
+    const current = this.activePack?.manifest.version;
+    if (current === undefined) return null;
+    const row = this.row(
+      `SELECT * FROM pack_slots WHERE removed = 0 AND state = 'retired' AND last_activated_at IS NOT NULL AND version < ?
+       ORDER BY version DESC LIMIT 1`,
+      current,
+    );
+    return row ? this.toView(row) : null;
+  }
+
+  rollback(actor: Principal | null): SlotView {
+    const target = this.rollbackTarget();
+    if (!target) throw new ApiError(409, 'no_rollback_target', '没有可以回退的上一个版本');
+    return this.switchTo(this.requireRow(target.slot), actor, 'rolled_back');
+  }
+
+  private switchTo(row: SlotRow, actor: Principal | null, action: 'activated' | 'rolled_back'): SlotView {
+    const result = this.verifySlot(row.slot);
+    if (!result.data) {
+      throw new ApiError(409, 'slot_invalid', `该内容包已不能通过校验：${result.report.errors.slice(0, 1).map(formatIssue).join('')}`);
+    }
+    const pack = packFromFolder(this.slotDir(row.slot), result.data);
+    const previous = this.activePack;
+    const at = this.deps.now().toISOString();
+    this.deps.tx(() => {
+      this.deps.db.prepare(`UPDATE pack_slots SET state = 'retired' WHERE state = 'active'`).run();
+      this.deps.db.prepare(`UPDATE pack_slots SET state = 'active', last_activated_at = ? WHERE slot = ?`).run(at, row.slot);
+      const from = previous ? `（原版本 ${previous.manifest.version}）` : '';
+      this.history(action, actor, row.pack_id, row.version, row.slot, `${action === 'activated' ? '启用' : '回退到'} ${row.title} 版本 ${row.version}${from}`);
+      this.deps.audit(actor, action === 'activated' ? 'pack.activate' : 'pack.rollback', { packId: row.pack_id, version: row.version, slot: row.slot });
+      this.deps.setActive(pack);
+    });
+    this.activePack = pack;
+    this.prune();
+    return this.view(row.slot)!;
+  }
+
+  /** Keeps the active slot and the KEEP most recent others... in total KEEP folders; older ones are deleted. */
+  private prune(): void {
+    const rows = this.deps.db
+      .prepare(`SELECT slot, state FROM pack_slots WHERE removed = 0 ORDER BY COALESCE(last_activated_at, uploaded_at) DESC, uploaded_at DESC`)
+      .all() as Array<{ slot: string; state: string }>;
+    const keep = new Set(rows.filter((r) => r.state === 'active').map((r) => r.slot));
+    for (const r of rows) if (keep.size < KEEP_SLOTS) keep.add(r.slot);
+    for (const r of rows) {
+      if (keep.has(r.slot)) continue;
+      rmSync(this.slotDir(r.slot), { recursive: true, force: true });
+      this.previewPacks.delete(r.slot);
+      this.deps.db.prepare(`UPDATE pack_slots SET removed = 1 WHERE slot = ?`).run(r.slot);
+    }
+    // Folders without a row (a crash between rename and insert) are removed too.
+    const known = new Set((this.deps.db.prepare(`SELECT slot FROM pack_slots WHERE removed = 0`).all() as Array<{ slot: string }>).map((r) => r.slot));
+    for (const name of readdirSync(join(this.deps.root, 'slots'))) {
+      if (!known.has(name)) rmSync(this.slotDir(name), { recursive: true, force: true });
+    }
+  }
+
+  private refuse(result: ValidationResult, actor: Principal | null): UploadOutcome {
+    const s = result.report.summary;
+    const first = result.report.errors[0];
+    this.deps.tx(() => {
+      this.history('refused', actor, s?.packId ?? null, s?.version ?? null, null, `${result.report.errors.length} 个问题${first ? `，例如：${formatIssue(first)}` : ''}`);
+      this.deps.audit(actor, 'pack.refused', { packId: s?.packId ?? null, version: s?.version ?? null, errors: result.report.errors.length });
+    });
+    return { accepted: false, slot: null, report: result.report };
+  }
+
+  private verifySlot(slot: string): ValidationResult {
+    const dir = this.slotDir(slot);
+    if (!existsSync(dir) || !lstatSync(dir).isDirectory()) {
+      return {
+        report: { ok: false, errors: [issue('slot.missing', '', '', '内容包文件夹已不存在')], warnings: [], summary: null },
+        data: null,
+        files: new Map(),
+      };
+    }
+    return validatePackFiles(readPackFolder(dir), { trustedKeys: this.deps.trustedKeys(), now: this.deps.now() });
+  }
+
+  /** Data of a kept slot (for the console preview). */
+  preview(slot: string): PackData {
+    const row = this.requireRow(slot);
+    const result = this.verifySlot(row.slot);
+    if (!result.data) throw new ApiError(409, 'slot_invalid', '该内容包已不能通过校验');
+    return result.data;
+  }
+
+  report(slot: string): ValidationReport {
+    return JSON.parse(this.requireRow(slot).report) as ValidationReport;
+  }
+
+  /** A file of a kept slot by pack id and version (files of a verified, not yet active pack can be previewed). */
+  file(packId: string, version: number, path: string): Uint8Array | undefined {
+    const active = this.activePack;
+    if (active && active.manifest.packId === packId && active.manifest.version === version) return active.file(path);
+    const row = this.row(`SELECT * FROM pack_slots WHERE removed = 0 AND pack_id = ? AND version = ? ORDER BY uploaded_at DESC LIMIT 1`, packId, version);
+    if (!row) return undefined;
+    let pack = this.previewPacks.get(row.slot);
+    if (!pack) {
+      pack = packFromFolder(this.slotDir(row.slot), this.preview(row.slot));
+      this.previewPacks.set(row.slot, pack);
+    }
+    return pack.file(path);
+  }
+
+  list(): { active: SlotView | null; slots: SlotView[]; history: HistoryEntry[]; rollbackTarget: SlotView | null } {
+    const rows = this.deps.db
+      .prepare(`SELECT * FROM pack_slots WHERE removed = 0 ORDER BY uploaded_at DESC`)
+      .all() as SlotRow[];
+    const slots = rows.map((r) => this.toView(r));
+    const history = (
+      this.deps.db.prepare(`SELECT * FROM pack_history ORDER BY seq DESC LIMIT 100`).all() as Array<{
+        at: string;
+        action: HistoryEntry['action'];
+        actor: string;
+        pack_id: string | null;
+        version: number | null;
+        slot: string | null;
+        note: string;
+      }>
+    ).map((h) => ({ at: h.at, action: h.action, actor: h.actor, packId: h.pack_id, version: h.version, slot: h.slot, note: h.note }));
+    return { active: slots.find((s) => s.state === 'active') ?? null, slots, history, rollbackTarget: this.rollbackTarget() };
+  }
+
+  private history(action: HistoryEntry['action'], actor: Principal | null, packId: string | null, version: number | null, slot: string | null, note: string): void {
+    this.deps.db
+      .prepare(`INSERT INTO pack_history (at, action, actor, pack_id, version, slot, note) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .run(this.deps.now().toISOString(), action, actorName(actor), packId, version, slot, note);
+  }
+
+  private row(sql: string, ...params: unknown[]): SlotRow | undefined {
+    return this.deps.db.prepare(sql).get(...params) as SlotRow | undefined;
+  }
+
+  private requireRow(slot: string): SlotRow {
+    const row = this.row(`SELECT * FROM pack_slots WHERE slot = ? AND removed = 0`, slot);
+    if (!row) throw new ApiError(404, 'no_such_pack', '没有这个内容包（可能已超过保留数量被清理）');
+    return row;
+  }
+
+  private view(slot: string): SlotView | null {
+    const row = this.row(`SELECT * FROM pack_slots WHERE slot = ?`, slot);
+    return row ? this.toView(row) : null;
+  }
+
+  private toView(r: SlotRow): SlotView {
+    const report = JSON.parse(r.report) as ValidationReport;
+    return {
+      slot: r.slot,
+      packId: r.pack_id,
+      version: r.version,
+      title: r.title,
+      sample: r.sample === 1,
+      state: r.state,
+      uploadedAt: r.uploaded_at,
+      uploadedBy: r.uploaded_by,
+      lastActivatedAt: r.last_activated_at,
+      bytes: r.bytes,
+      warnings: report.warnings.length,
+    };
+  }
+}
