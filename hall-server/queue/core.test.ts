@@ -1,0 +1,176 @@
+// The pure queue core: clock arithmetic, masking, numbering, issuing rules, window actions, undo and tidal alerts.
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../core/module.ts';
+import { applyWindowAction } from './actions.ts';
+import { ageOn, businessDay, localClock } from './clock.ts';
+import { issueTicket, priorityFor } from './issue.ts';
+import { maskName } from './mask.ts';
+import { groupStatuses, tidalTransitions } from './tidal.ts';
+import type { QueueRules, QueueState, ServiceRule } from './types.ts';
+
+const T0 = Date.parse('2026-11-23T01:00:00Z'); // 09:00 in China
+
+function rules(over: Partial<ServiceRule> = {}): QueueRules {
+  const service: ServiceRule = {
+    code: 'S1', name: '参保登记', prefix: 'A', from: 1, to: 999, dailyCap: 300,
+    issuingHours: [{ from: '08:30', to: '11:30' }], elderlyAge: 70, ...over,
+  };
+  return {
+    hallName: '测试大厅',
+    services: new Map([[service.code, service]]),
+    windows: new Map([
+      [1, { number: 1, name: '1号窗口', services: ['S1'], tidal: false, group: '1、2号窗口' }],
+      [2, { number: 2, name: '2号窗口', services: ['S1'], tidal: true, group: '1、2号窗口' }],
+    ]),
+    staff: new Map([['20101', '张三']]),
+    policy: { kind: 'strict' },
+    recallCooldownMs: 10_000,
+    noShowAfterCalls: 3,
+    undoMs: 30_000,
+    tidalThreshold: 2,
+    dailyResetAt: '03:00',
+    utcOffsetMinutes: 480,
+    enforceIssuingHours: true,
+  };
+}
+
+function emptyState(): QueueState {
+  return { day: '2026-11-23', tickets: new Map(), windows: new Map(), counters: new Map() };
+}
+
+function apply(state: QueueState, out: ReturnType<typeof issueTicket>): void {
+  for (const t of out.tickets) state.tickets.set(t.id, t);
+  for (const w of out.windows) state.windows.set(w.number, w);
+  for (const [s, c] of out.counters) state.counters.set(s, c);
+}
+
+let n = 0;
+function issue(state: QueueState, r: QueueRules, at = T0, extra: Partial<Parameters<typeof issueTicket>[2]> = {}) {
+  const out = issueTicket(state, r, { id: `t${n++}`, idempotencyKey: `k${n}`, serviceCode: 'S1', personHash: null, maskedName: null, birthDate: null, priority: null, ...extra }, at);
+  apply(state, out);
+  return out;
+}
+
+function act(state: QueueState, r: QueueRules, window: number, action: Parameters<typeof applyWindowAction>[3], at: number) {
+  const out = applyWindowAction(state, r, window, action, at);
+  apply(state, out);
+  return out;
+}
+
+function apiError(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ApiError) return err;
+    throw err;
+  }
+  throw new Error('no ApiError thrown');
+}
+
+describe('clock', () => {
+  it('counts the hours before the reset time to the previous business day', () => {
+    expect(businessDay(Date.parse('2026-11-23T18:59:00Z'), '03:00', 480)).toBe('2026-11-23'); // 02:59 on the 24th
+    expect(businessDay(Date.parse('2026-11-23T19:00:00Z'), '03:00', 480)).toBe('2026-11-24'); // 03:00 on the 24th
+    expect(localClock(T0, 480)).toBe('09:00');
+  });
+  it('computes age in full years', () => {
+    expect(ageOn('1956-11-23', '2026-11-23')).toBe(70);
+    expect(ageOn('1956-11-24', '2026-11-23')).toBe(69);
+    expect(priorityFor({ priority: null, birthDate: '1956-11-23' }, 70, '2026-11-23')).toBe('elderly');
+    expect(priorityFor({ priority: null, birthDate: '1956-11-23' }, null, '2026-11-23')).toBe('normal');
+    expect(priorityFor({ priority: 'pregnancy', birthDate: null }, 70, '2026-11-23')).toBe('pregnancy');
+  });
+  it('masks names for bystanders', () => {
+    expect(maskName('张三')).toBe('张*');
+    expect(maskName('张小三')).toBe('张*三');
+    expect(maskName('欧阳小明')).toBe('欧**明');
+  });
+});
+
+describe('issue', () => {
+  it('numbers with the prefix and width, wraps at the end of the range, and stops at the daily cap', () => {
+    const r = rules({ from: 98, to: 99, dailyCap: 3 });
+    const s = emptyState();
+    expect([issue(s, r), issue(s, r), issue(s, r)].map((o) => o.ticket!.number)).toEqual(['A98', 'A99', 'A98']);
+    const err = apiError(() => issue(s, r));
+    expect([err.status, err.code, err.message]).toEqual([409, 'service_closed', '今日该事项号源已取完，请明日再来或咨询工作人员']);
+  });
+  it('refuses outside the issuing hours', () => {
+    const err = apiError(() => issue(emptyState(), rules(), Date.parse('2026-11-23T04:00:00Z')));
+    expect(err.message).toBe('当前不在取号时间（08:30—11:30）');
+  });
+  it('returns the waiting ticket of the same person for the same item', () => {
+    const s = emptyState();
+    const first = issue(s, rules(), T0, { personHash: 'h1' });
+    const again = issue(s, rules(), T0 + 1000, { personHash: 'h1' });
+    expect(again.tickets).toEqual([]);
+    expect(again.ticket!.id).toBe(first.ticket!.id);
+  });
+});
+
+describe('window actions', () => {
+  it('needs a signed-in 工号 to call, then enforces the recall cool-down and the no-show rule', () => {
+    const r = rules();
+    const s = emptyState();
+    issue(s, r);
+    expect(apiError(() => act(s, r, 1, { kind: 'call-next' }, T0)).code).toBe('not_signed_in');
+    act(s, r, 1, { kind: 'sign-in', staffId: '20101' }, T0);
+    const call = act(s, r, 1, { kind: 'call-next' }, T0);
+    expect(call.events.map((e) => e.type)).toEqual(['ticket.called', 'window.changed']);
+    expect(apiError(() => act(s, r, 1, { kind: 'recall' }, T0 + 9_999)).message).toBe('请稍候 1 秒再重呼');
+    act(s, r, 1, { kind: 'recall' }, T0 + 10_000);
+    expect(apiError(() => act(s, r, 1, { kind: 'no-show' }, T0 + 20_000)).code).toBe('too_few_calls');
+    act(s, r, 1, { kind: 'recall' }, T0 + 20_000);
+    expect(apiError(() => act(s, r, 1, { kind: 'recall' }, T0 + 30_000)).code).toBe('call_limit');
+    const gone = act(s, r, 1, { kind: 'no-show' }, T0 + 30_000);
+    expect(gone.ticket!.status).toBe('no_show');
+  });
+  it('scopes ticket.finished to its window and carries staff and case number', () => {
+    const r = rules();
+    const s = emptyState();
+    issue(s, r);
+    act(s, r, 1, { kind: 'sign-in', staffId: '20101' }, T0);
+    act(s, r, 1, { kind: 'call-next' }, T0);
+    const fin = act(s, r, 1, { kind: 'finish', caseNumber: 'C-1' }, T0 + 60_000);
+    const event = fin.events.find((e) => e.type === 'ticket.finished')!;
+    expect(event.window).toBe(1);
+    expect(event.data).toMatchObject({ window: 1, staffId: '20101', caseNumber: 'C-1', serviceCode: 'S1' });
+  });
+  it('undoes within 30 s only, and not after the ticket changed elsewhere', () => {
+    const r = rules();
+    const s = emptyState();
+    issue(s, r);
+    act(s, r, 1, { kind: 'sign-in', staffId: '20101' }, T0);
+    act(s, r, 1, { kind: 'call-next' }, T0);
+    expect(apiError(() => act(s, r, 1, { kind: 'undo' }, T0 + 30_001)).code).toBe('nothing_to_undo');
+    const undone = act(s, r, 1, { kind: 'undo' }, T0 + 30_000);
+    expect(undone.ticket!.status).toBe('waiting');
+    expect(s.windows.get(1)!.currentId).toBeNull();
+    expect(apiError(() => act(s, r, 1, { kind: 'undo' }, T0 + 30_000)).code).toBe('nothing_to_undo');
+  });
+});
+
+describe('tidal alerts', () => {
+  it('raises above the threshold and clears when a tidal window opens or the queue drains', () => {
+    const r = rules();
+    const s = emptyState();
+    for (let i = 0; i < 3; i++) issue(s, r);
+    const up = tidalTransitions(new Map(), groupStatuses(s, r), r.tidalThreshold, 'now');
+    expect(up.raise).toEqual([{ group: '1、2号窗口', waiting: 3, threshold: 2, since: 'now' }]);
+    act(s, r, 2, { kind: 'sign-in', staffId: '20101' }, T0);
+    act(s, r, 2, { kind: 'resume' }, T0);
+    const opened = tidalTransitions(up.alerts, groupStatuses(s, r), r.tidalThreshold, 'later');
+    expect(opened.clear).toEqual([{ type: 'tidal.cleared', data: { group: '1、2号窗口', reason: 'tidal_window_opened' } }]);
+    act(s, r, 2, { kind: 'pause' }, T0);
+    const again = tidalTransitions(opened.alerts, groupStatuses(s, r), r.tidalThreshold, 'later');
+    expect(again.raise).toHaveLength(1);
+    act(s, r, 2, { kind: 'resume' }, T0);
+    for (let i = 0; i < 3; i++) {
+      act(s, r, 2, { kind: 'call-next' }, T0 + i);
+      act(s, r, 2, { kind: 'finish', caseNumber: null }, T0 + i);
+    }
+    act(s, r, 2, { kind: 'pause' }, T0);
+    const drained = tidalTransitions(again.alerts, groupStatuses(s, r), r.tidalThreshold, 'end');
+    expect(drained.clear).toEqual([{ type: 'tidal.cleared', data: { group: '1、2号窗口', reason: 'drained' } }]);
+  });
+});
