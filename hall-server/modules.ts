@@ -3,9 +3,9 @@ import type { HallConfig } from './config/schema.ts';
 import type { HallModule } from './core/module.ts';
 import { packsModule } from './packs/index.ts';
 import { queueModule } from './queue/module.ts';
-import { ratingsModule } from './ratings/index.ts';
+import { createRatingsModule } from './ratings/index.ts';
 import { createIdentityModule } from './identity/module.ts';
 
 export function hallModules(config: HallConfig): HallModule[] {
-  return [packsModule(), queueModule(config.queue), ratingsModule, createIdentityModule()];
+  return [packsModule(), queueModule(config.queue), createRatingsModule(), createIdentityModule()];
 }

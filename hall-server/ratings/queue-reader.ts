@@ -1,28 +1,107 @@
-// Read-only access to the queue's tables: when a ticket was taken, who took it (for the upstream export), and the
-// wait, service and idle times for the statistics. The ratings module never writes them.
-import type { Database } from 'better-sqlite3';
+// Read-only access to the queue's tables (queue_tickets): when a ticket was taken, who took it (for the upstream
+// export, when the queue keeps it sealed), and the wait, service and idle times for the statistics.
+// The ratings module never writes these tables.
+import type { Database, Statement } from 'better-sqlite3';
 import type { Secrets } from '../core/module.ts';
 import type { StatsGroup } from './api.ts';
 import type { TicketFacts } from './service.ts';
-import type { QueueTimes } from './stats.ts';
+import { type QueueTimes, weekOf } from './stats.ts';
+
+const GROUP_SQL: Record<StatsGroup, string> = {
+  day: 'day',
+  week: 'day',
+  month: 'substr(day, 1, 7)',
+  window: 'CAST(window AS TEXT)',
+  staff: "coalesce(staff_id, '')",
+  service: 'service',
+};
+
+interface TimingRow {
+  key: string;
+  wait_sum: number | null;
+  wait_n: number;
+  service_sum: number | null;
+  service_n: number;
+}
 
 export class QueueReader implements QueueTimes {
-  constructor(private readonly db: Database) {}
+  private readonly columns: Set<string>;
+  private readonly facts: Statement | null;
 
-  private hasTable(name: string): boolean {
-    return this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+  constructor(private readonly db: Database) {
+    this.columns = new Set(
+      (db.prepare(`SELECT name FROM pragma_table_info('queue_tickets')`).all() as { name: string }[]).map((c) => c.name),
+    );
+    const sealed = this.columns.has('person_sealed') ? 'person_sealed' : 'NULL AS person_sealed';
+    const sealedName = this.columns.has('name_sealed') ? 'name_sealed' : 'NULL AS name_sealed';
+    this.facts = this.columns.has('issued_at')
+      ? db.prepare(`SELECT issued_at, ${sealed}, ${sealedName} FROM queue_tickets WHERE id = ?`)
+      : null;
   }
 
-  ticketFacts(_ticketId: string, _secrets: Secrets): TicketFacts {
-    if (!this.hasTable('tickets')) return { issuedAt: null, applicant: null };
-    return { issuedAt: null, applicant: null };
+  ticketFacts(ticketId: string, secrets: Secrets): TicketFacts {
+    const row = this.facts?.get(ticketId) as
+      | { issued_at: number | null; person_sealed: string | null; name_sealed: string | null }
+      | undefined;
+    if (!row) return { issuedAt: null, applicant: null };
+    const issuedAt = row.issued_at === null ? null : new Date(row.issued_at).toISOString();
+    if (!row.person_sealed) return { issuedAt, applicant: null };
+    return {
+      issuedAt,
+      applicant: {
+        idType: '111',
+        idNumber: secrets.decrypt(row.person_sealed),
+        name: row.name_sealed ? secrets.decrypt(row.name_sealed) : '',
+      },
+    };
   }
 
-  timings(_from: string, _to: string, _group: StatsGroup): Map<string, { wait: number | null; service: number | null }> {
-    return new Map();
+  timings(from: string, to: string, group: StatsGroup | 'all'): Map<string, { wait: number | null; service: number | null }> {
+    const out = new Map<string, { wait: number | null; service: number | null }>();
+    if (!this.columns.has('issued_at')) return out;
+    const rows = this.db
+      .prepare(
+        `SELECT ${group === 'all' ? "'all'" : GROUP_SQL[group]} AS key,
+           sum(CASE WHEN called_at IS NOT NULL THEN called_at - issued_at END) AS wait_sum,
+           count(called_at) AS wait_n,
+           sum(finished_at - coalesce(started_at, called_at)) AS service_sum,
+           count(coalesce(started_at, called_at)) AS service_n
+         FROM queue_tickets WHERE day BETWEEN ? AND ? AND status = 'finished' GROUP BY 1`,
+      )
+      .all(from, to) as TimingRow[];
+    const acc = new Map<string, TimingRow>();
+    for (const r of rows) {
+      const key = group === 'week' ? weekOf(r.key) : r.key;
+      const a = acc.get(key) ?? { key, wait_sum: 0, wait_n: 0, service_sum: 0, service_n: 0 };
+      a.wait_sum = (a.wait_sum ?? 0) + (r.wait_sum ?? 0);
+      a.wait_n += r.wait_n;
+      a.service_sum = (a.service_sum ?? 0) + (r.service_sum ?? 0);
+      a.service_n += r.service_n;
+      acc.set(key, a);
+    }
+    for (const [key, a] of acc) {
+      out.set(key, {
+        wait: a.wait_n ? Math.round((a.wait_sum ?? 0) / a.wait_n / 1000) : null,
+        service: a.service_n ? Math.round((a.service_sum ?? 0) / a.service_n / 1000) : null,
+      });
+    }
+    return out;
   }
 
-  idle(_from: string, _to: string): Map<number, number> {
-    return new Map();
+  /** Per window and day: the gaps between finishing one ticket and calling the next, summed. */
+  idle(from: string, to: string): Map<number, number> {
+    const out = new Map<number, number>();
+    if (!this.columns.has('finished_at')) return out;
+    const rows = this.db
+      .prepare(
+        `SELECT window, sum(gap) AS idle FROM (
+           SELECT window, called_at - lag(finished_at) OVER (PARTITION BY window, day ORDER BY called_at) AS gap
+           FROM queue_tickets WHERE day BETWEEN ? AND ? AND window IS NOT NULL AND called_at IS NOT NULL
+             AND status IN ('finished', 'no_show'))
+         WHERE gap > 0 GROUP BY window`,
+      )
+      .all(from, to) as { window: number; idle: number }[];
+    for (const r of rows) out.set(r.window, Math.round(r.idle / 1000));
+    return out;
   }
 }

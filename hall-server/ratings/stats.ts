@@ -7,8 +7,8 @@ import { addDays, parseIsoDate } from './core/workdays.ts';
 
 /** Wait, service and idle seconds from the queue (read-only); null where the queue cannot say. */
 export interface QueueTimes {
-  /** Mean wait and service seconds per group key for finished tickets of [from, to]. */
-  timings(from: string, to: string, group: StatsGroup): Map<string, { wait: number | null; service: number | null }>;
+  /** Mean wait and service seconds per group key for finished tickets of [from, to]; key 'all' for the whole range. */
+  timings(from: string, to: string, group: StatsGroup | 'all'): Map<string, { wait: number | null; service: number | null }>;
   /** Idle seconds per window number for [from, to]. */
   idle(from: string, to: string): Map<number, number>;
 }
@@ -123,15 +123,8 @@ export function computeStats(
   for (const e of byKey.values()) {
     for (const k of ['finished', 'rated', 'unrated', 'bad', 'score_sum', 'cases', 'closed', 'closed_on_time'] as const) sum[k] += e[k];
   }
-  const totalTimes = queue?.timings(from, to, 'month');
-  let wait: number | null = null;
-  let service: number | null = null;
-  if (totalTimes && totalTimes.size === 1) {
-    const only = [...totalTimes.values()][0];
-    wait = only?.wait ?? null;
-    service = only?.service ?? null;
-  }
-  const total = { ...toRow(sum, '合计'), avgWaitSeconds: wait, avgServiceSeconds: service };
+  const overall = queue?.timings(from, to, 'all').get('all');
+  const total = { ...toRow(sum, '合计'), avgWaitSeconds: overall?.wait ?? null, avgServiceSeconds: overall?.service ?? null };
   return { total, rows, target: SATISFACTION_TARGET };
 }
 

@@ -1,4 +1,114 @@
-// Placeholder until the pad screen lands; replaced by its owner.
-export default function Screen() {
-  return <main><h1>pad</h1></main>;
+// 窗口评价器 (/pad/:window, landscape 1280×800): who serves at this window, the number served, and 好差评 once per service.
+import { useEffect, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
+import { ConnectionBanner } from '../shared/hall/ConnectionBanner.tsx';
+import { ensurePaired } from '../shared/hall/pairing.ts';
+import { subscribe, type HallStream } from '../shared/hall/socket.ts';
+import { installKioskHardening } from '../shared/ui/hardening.ts';
+import '../shared/ui/tokens.css';
+import { createPad, type Pad } from './controller.ts';
+import { openOutbox, type Outbox } from './outbox.ts';
+import { Idle, Rate, Reasons, Thanks } from './screens.tsx';
+import './pad.css';
+
+function bridgeUrl(): string | undefined {
+  return new URLSearchParams(location.search).get('bridge') ?? undefined;
+}
+
+export default function PadScreen() {
+  const { params } = useRoute();
+  const window = Number(params['window']);
+  const [pad, setPad] = useState<Pad | null>(null);
+  const [stream, setStream] = useState<HallStream | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!Number.isInteger(window) || window < 1) {
+      setProblem('窗口号不正确，请联系工作人员');
+      return;
+    }
+    const undoHardening = installKioskHardening();
+    let stopped = false;
+    let bridge: BridgeClient | null = null;
+    let outbox: Outbox | null = null;
+    let created: Pad | null = null;
+    let hall: HallStream | null = null;
+    const start = async () => {
+      outbox = await openOutbox();
+      for (let attempt = 0; !stopped; attempt++) {
+        try {
+          const paired = await ensurePaired({ role: 'pad', window });
+          if (!paired) {
+            setProblem('本评价器尚未配对，请联系工作人员在管理台生成配对码');
+            return;
+          }
+          break;
+        } catch {
+          await new Promise((r) => setTimeout(r, Math.min(10_000, 1000 * 2 ** attempt)));
+        }
+      }
+      if (stopped) return;
+      bridge = createBridgeClient({ url: bridgeUrl() });
+      hall = subscribe({
+        heartbeat: () => ({
+          packVersion: null,
+          devices: (bridge?.devices.peek() ?? []).map((d) => ({ device: d.id, state: d.health.state, reason: d.health.reason.slice(0, 200) })),
+        }),
+      });
+      created = createPad(window, hall, outbox, bridge);
+      setStream(hall);
+      setPad(created);
+    };
+    void start().catch((err: unknown) => {
+      console.error('pad start failed', err);
+      setProblem('评价器启动失败，请联系工作人员');
+    });
+    return () => {
+      stopped = true;
+      created?.dispose();
+      hall?.close();
+      bridge?.close();
+      outbox?.close();
+      undoHardening();
+    };
+  }, [window]);
+
+  if (problem) {
+    return (
+      <main class="pad pad-message">
+        <h1>{problem}</h1>
+      </main>
+    );
+  }
+  if (!pad || !stream) {
+    return (
+      <main class="pad pad-message">
+        <h1>正在启动，请您稍等…</h1>
+      </main>
+    );
+  }
+  return (
+    <>
+      <ConnectionBanner state={stream.state} />
+      <PadView pad={pad} />
+    </>
+  );
+}
+
+function PadView({ pad }: { pad: Pad }) {
+  const v = pad.view.value;
+  return (
+    <main class="pad" data-view={v.kind} aria-live="polite">
+      {v.kind === 'idle' && <Idle pad={pad} />}
+      {v.kind === 'rate' && <Rate pad={pad} prompt={v.prompt} />}
+      {v.kind === 'reasons' && <Reasons pad={pad} view={v} />}
+      {v.kind === 'thanks' && <Thanks pad={pad} bad={v.bad} />}
+      {pad.pendingUploads.value > 0 && (
+        <p class="pad-outbox" role="status">
+          {pad.pendingUploads.value} 条评价已保存，待上传
+        </p>
+      )}
+    </main>
+  );
 }
