@@ -10,3 +10,4 @@ export * from './validate.ts';
 export * from './manifest-build.ts';
 export { crossFileRules } from './rules.ts';
 export * from './load.ts';
+export { diffPacks } from './diff.ts';
