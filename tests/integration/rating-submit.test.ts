@@ -95,7 +95,7 @@ describe('rating submit', () => {
     const prompt = await hall.api('GET', '/api/windows/2/rating-prompt', undefined, t.pad[2]);
     expect(prompt.body.prompt).toMatchObject({ ticketId, serviceName: expect.any(String) });
     expect(prompt.body.prompt.caseNumber).toMatch(/^\d{6}001\d{8}0\d{6}$/);
-    const socket = await hall.socket(t.pad[2]);
+    const socket = await hall.socket(t.pad[2]!);
     const snap = await socket.waitFor((m) => m.type === 'snapshot');
     expect(snap.snapshot.modules.ratings).toMatchObject({
       window: 2, windowName: '参保登记窗口', slogan: '中国医保 一生守护', noRatingTimeoutSeconds: 120, prompt: { ticketId },
