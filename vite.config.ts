@@ -1,11 +1,36 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The PWA lives in kiosk-app/; the hall-server serves the built files from dist/.
+// Service worker: our own (kiosk-app/sw.ts, injectManifest) in prompt mode; the page registers it with workbox-window
+// and applies an update only at a natural boundary (the kiosk's idle reset).
 export default defineConfig({
   root: 'kiosk-app',
   base: '/',
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: '.',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: '医保服务大厅自助终端',
+        short_name: '医保大厅',
+        lang: 'zh-CN',
+        display: 'fullscreen',
+        start_url: '/kiosk',
+        background_color: '#ffffff',
+        theme_color: '#0b5cab',
+        icons: [],
+      },
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+      },
+    }),
+  ],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { LocationProvider, Router, Route, lazy } from 'preact-iso';
+import { registerServiceWorker } from './shared/ui/swUpdate.ts';
 
 // Each screen is its own chunk so a terminal loads only what it shows.
 const Kiosk = lazy(() => import('./kiosk/index.tsx'));
@@ -26,3 +27,4 @@ function App() {
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);
+registerServiceWorker();

@@ -13,7 +13,7 @@ import { createClipPlayer } from '../shared/ui/voice/player.ts';
 import { AnnouncementQueue } from '../shared/ui/voice/queue.ts';
 import { initDisplayMode } from '../shared/ui/mode.ts';
 import '../shared/ui/tokens.css';
-import { PACK_DATA_PATH } from '../kiosk/hallPaths.ts';
+import { PackPaths } from '../../hall-server/packs/api.ts';
 import { localDateTime } from '../kiosk/model/person.ts';
 import { callKey, callsToAnnounce, currentCalls } from './calls.ts';
 import './board.css';
@@ -80,7 +80,7 @@ export default function BoardScreen() {
     if (!stream) return;
     let loaded = false;
     const load = () =>
-      void api(PACK_DATA_PATH)
+      void api(PackPaths.active)
         .then((data) => {
           loaded = true;
           setPack(data as PackData);

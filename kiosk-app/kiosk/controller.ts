@@ -19,7 +19,7 @@ import { HOME, identityOf, next, type Action, type IssuedTicket, type Step } fro
 import { localDate, localDateTime, maskName, offersGreenChannel } from './model/person.ts';
 import type { Identity } from './model/types.ts';
 import { EcardDecodeResponse, IdentityPaths } from '../../hall-server/identity/schema.ts';
-import { PACK_DATA_PATH } from './hallPaths.ts';
+import { PackPaths } from '../../hall-server/packs/api.ts';
 import { ticketInput } from './ticketInput.ts';
 
 const THANKS_MS = 5_000;
@@ -75,7 +75,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
 
   async function loadPack(): Promise<void> {
     try {
-      pack.value = (await api(PACK_DATA_PATH)) as PackData;
+      pack.value = (await api(PackPaths.active)) as PackData;
       packStale = false;
     } catch (error) {
       console.warn('kiosk: pack could not be loaded', error instanceof Error ? error.message : error);
