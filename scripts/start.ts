@@ -1,0 +1,130 @@
+// `npm start`: builds the PWA if stale, starts the hall-server and a device-bridge with simulated devices, prints the
+// URL of every screen, and stops both cleanly on Ctrl-C / SIGTERM.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { buildPwa, pwaIsStale } from './start/build.ts';
+import { HELP, parseStartArgs, StartConfigError, type StartConfig } from './start/config.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const children: ChildProcess[] = [];
+
+function launch(name: string, args: string[]): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = (line: string) => (line.startsWith('[') ? line : `[${name}] ${line}`);
+  createInterface({ input: child.stderr! }).on('line', (l) => console.error(prefix(l)));
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[start] ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything.`);
+      void stopAll(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+function waitForReady(name: string, child: ChildProcess, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`${name} did not become ready within ${timeoutMs / 1000} s`)), timeoutMs);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (pattern.test(line)) {
+        clearTimeout(timer);
+        ok(line);
+      } else console.log(`[${name}] ${line}`);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`${name} exited (code ${code}) before it was ready`));
+    });
+  });
+}
+
+let stopping = false;
+async function stopAll(code: number): Promise<never> {
+  stopping = true;
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((ok) => {
+          if (c.exitCode !== null || c.signalCode !== null) return ok();
+          const force = setTimeout(() => c.kill('SIGKILL'), 5000);
+          c.once('exit', () => {
+            clearTimeout(force);
+            ok();
+          });
+          c.kill('SIGTERM');
+        }),
+    ),
+  );
+  process.exit(code);
+}
+
+function windowNumbers(packDir: string): number[] {
+  try {
+    const windows = JSON.parse(readFileSync(join(packDir, 'windows.json'), 'utf8')) as Array<{ number: number }>;
+    return windows.map((w) => w.number);
+  } catch {
+    return [1];
+  }
+}
+
+async function main(config: StartConfig): Promise<void> {
+  const dataDir = resolve(ROOT, config.dataDir);
+  const packDir = resolve(ROOT, config.pack);
+  if (!existsSync(join(packDir, 'manifest.json'))) throw new StartConfigError(`内容包目录 ${config.pack} 中没有 manifest.json`);
+  if (pwaIsStale(ROOT)) buildPwa(ROOT);
+  mkdirSync(dataDir, { recursive: true });
+  const hallConfigFile = join(dataDir, 'start-hall-config.json');
+  writeFileSync(hallConfigFile, JSON.stringify(config.hall, null, 2) + '\n');
+
+  const hall = launch('hall', [
+    'hall-server/main.ts', '--data-dir', dataDir, '--port', String(config.hallPort), '--pack', packDir, '--config', hallConfigFile,
+  ]);
+  const ready = JSON.parse(await waitForReady('hall', hall, /^\{"ready":true/)) as { url: string };
+
+  const bridgeMain = join(ROOT, 'device-bridge/main.ts');
+  let bridgeUrl: string | null = null;
+  if (existsSync(bridgeMain)) {
+    const args = ['device-bridge/main.ts', '--port', String(config.bridgePort)];
+    if (config.bridgeConfig) args.push('--config', resolve(ROOT, config.bridgeConfig));
+    else args.push('--simulate');
+    const bridge = launch('bridge', args);
+    bridge.stdout!.on('data', (d: Buffer) => process.stdout.write(`[bridge] ${d}`));
+    bridgeUrl = `http://127.0.0.1:${config.bridgePort}`;
+  } else {
+    console.warn('[start] device-bridge/main.ts not found: starting without a device bridge');
+  }
+
+  const url = ready.url;
+  const windows = windowNumbers(packDir);
+  console.log(`
+医保经办大厅演示已启动 / demo hall running
+  大厅服务 hall-server : ${url}   (data: ${dataDir})
+  设备桥 device-bridge : ${bridgeUrl ?? '未启动 / not started'}${bridgeUrl && !config.bridgeConfig ? '  (模拟设备 simulated devices)' : ''}
+${config.hall.demo ? '  演示模式：各终端页面自动配对 / demo mode: terminals pair automatically\n' : ''}
+  取号机 kiosk        ${url}/kiosk
+  叫号大屏 board      ${url}/board
+  管理台 admin        ${url}/admin
+${windows.map((n) => `  ${n}号窗口 评价器 pad ${url}/pad/${n}    窗口面板 counter ${url}/counter/${n}`).join('\n')}
+
+按 Ctrl-C 停止 / press Ctrl-C to stop`);
+}
+
+let config: StartConfig | 'help';
+try {
+  config = parseStartArgs(process.argv.slice(2));
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
+if (config === 'help') {
+  console.log(HELP);
+  process.exit(0);
+}
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+main(config).catch((err: unknown) => {
+  console.error(`[start] ${(err as Error).message}`);
+  void stopAll(2);
+});
