@@ -1,0 +1,297 @@
+// The broken-pack corpus: small mutations of the sample pack, one per validation rule, each as the zip a manager might
+// upload. Every case names the rule that must refuse it and the exact message the manager must see.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Manifest } from '../schema/index.ts';
+import { generateKeyPair, readPackFolder, sealPack, type PackFiles } from '../validate/index.ts';
+import { rawZip, type RawEntry } from './raw-zip.ts';
+
+export const SAMPLE_DIR = fileURLToPath(new URL('../packs/sample', import.meta.url));
+const DEMO_KEY = readFileSync(fileURLToPath(new URL('../keys/demo-private.DEMO-ONLY.pem', import.meta.url)), 'utf8');
+/** Corpus packs are version 2, validated against an active version 1 (the sample). */
+export const CORPUS_ACTIVE_VERSION = 1;
+export const CORPUS_NOW = new Date('2026-11-23T02:00:00Z');
+
+export interface BrokenPack {
+  id: string;
+  /** The rule that must refuse it. */
+  rule: string;
+  /** The exact formatted message (formatIssue) the report must contain (a pattern where it names a random key). */
+  message: string | RegExp;
+  zip(): Uint8Array;
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+type Json = any; // any: corpus mutations poke at arbitrary places of the sample's JSON
+
+export function sampleFiles(): PackFiles {
+  return readPackFolder(SAMPLE_DIR).files;
+}
+const getJson = (f: PackFiles, name: string): Json => JSON.parse(dec.decode(f.get(name)));
+const setJson = (f: PackFiles, name: string, v: unknown): void => void f.set(name, enc.encode(JSON.stringify(v, null, 2)));
+
+/** Sealed (file list + signature) with the demo key as version 2, unless told otherwise. */
+export function sealed(files: PackFiles, opts: { version?: number; key?: string | null; manifest?: Partial<Manifest> } = {}): PackFiles {
+  return sealPack(files, opts.key === undefined ? DEMO_KEY : opts.key, { version: opts.version ?? 2, ...opts.manifest });
+}
+
+export function toZip(files: PackFiles, extra: RawEntry[] = []): Uint8Array {
+  return rawZip([...[...files].map(([name, data]) => ({ name, data, deflate: true })), ...extra]);
+}
+
+/** A sample mutation: edit the JSON (or files), then seal and zip. */
+function mutate(edit: (f: PackFiles) => void, seal: Parameters<typeof sealed>[1] = {}): () => Uint8Array {
+  return () => {
+    const f = sampleFiles();
+    edit(f);
+    return toZip(sealed(f, seal));
+  };
+}
+/** Seal first, then change something: what tampering after signing looks like. */
+function tamper(edit: (f: PackFiles) => void, extra: () => RawEntry[] = () => []): () => Uint8Array {
+  return () => {
+    const f = sealed(sampleFiles());
+    edit(f);
+    return toZip(f, extra());
+  };
+}
+
+const svc = (f: PackFiles) => getJson(f, 'services.json');
+
+export const brokenPacks: BrokenPack[] = [
+  {
+    id: 'material-without-name',
+    rule: 'schema.invalid_type',
+    message: 'services.json 第3项「城乡居民参保信息变更登记」: 申办材料第2条缺少名称',
+    zip: mutate((f) => { const s = svc(f); delete s[2].guide.materials[1].name; setJson(f, 'services.json', s); }),
+  },
+  {
+    id: 'empty-process-step',
+    rule: 'schema.too_small',
+    message: 'services.json 第1项「城乡居民参保登记」: 办理流程第2条不能为空',
+    zip: mutate((f) => { const s = svc(f); s[0].guide.process[1] = ' '; setJson(f, 'services.json', s); }),
+  },
+  {
+    id: 'duplicate-code',
+    rule: 'service.duplicate-code',
+    message: 'services.json 第2项「职工参保登记」: 事项编码 212036001003 与其他事项重复',
+    zip: mutate((f) => { const s = svc(f); s[1].code = s[0].code; setJson(f, 'services.json', s); }),
+  },
+  {
+    id: 'duplicate-prefix',
+    rule: 'service.duplicate-prefix',
+    message: 'services.json 第2项「职工参保登记」: 取号字头“A”与其他事项重复，叫号时无法区分',
+    zip: mutate((f) => { const s = svc(f); s[1].ticket.prefix = 'A'; setJson(f, 'services.json', s); }),
+  },
+  {
+    id: 'range-below-cap',
+    rule: 'service.range-too-small',
+    message: 'services.json 第1项「城乡居民参保登记」: 号段 1—99 只有 99 个号，放不下每日取号上限 300 个',
+    zip: mutate((f) => { const s = svc(f); s[0].ticket.range.to = 99; setJson(f, 'services.json', s); }),
+  },
+  {
+    id: 'issuing-hours-reversed',
+    rule: 'service.issuing-hours',
+    message: 'services.json 第1项「城乡居民参保登记」: 取号时段第2条的开始时间 16:40 不早于结束时间 13:00',
+    zip: mutate((f) => { const s = svc(f); s[0].ticket.issuingHours[1] = { from: '16:40', to: '13:00' }; setJson(f, 'services.json', s); }),
+  },
+  {
+    id: 'deferral-without-acceptance',
+    rule: 'service.deferral-mismatch',
+    message: 'services.json 第1项「城乡居民参保登记」: 申办材料「居住证」标为可容缺，但本事项未开通容缺受理',
+    zip: mutate((f) => { const s = svc(f); s[0].guide.deferredAcceptance.allowed = false; setJson(f, 'services.json', s); }),
+  },
+  {
+    id: 'web-channel-without-link',
+    rule: 'service.channel-link',
+    message: 'services.json 第1项「城乡居民参保登记」: 办理渠道第2条（网上办理）缺少网址，取号机无法显示二维码',
+    zip: mutate((f) => { const s = svc(f); delete s[0].guide.channels[1].url; setJson(f, 'services.json', s); }),
+  },
+  {
+    id: 'window-unknown-item',
+    rule: 'window.unknown-service',
+    message: 'windows.json 第3项「3号窗口」: 办理事项中的编码 212036099001 在 services.json 中不存在',
+    zip: mutate((f) => { const w = getJson(f, 'windows.json'); w[2].services.push('212036099001'); setJson(f, 'windows.json', w); }),
+  },
+  {
+    id: 'duplicate-window-number',
+    rule: 'window.duplicate-number',
+    message: 'windows.json 第6项「5号窗口」: 窗口号 5 重复',
+    zip: mutate((f) => { const w = getJson(f, 'windows.json'); w[5].number = 5; setJson(f, 'windows.json', w); }),
+  },
+  {
+    id: 'general-counter-incomplete',
+    rule: 'window.general-counter-incomplete',
+    message: 'windows.json 第1项「1号窗口」: 是综合柜员窗口，但不能办理「城乡居民医疗保险费退费」等 1 个事项',
+    zip: mutate((f) => { const w = getJson(f, 'windows.json'); w[0].services.pop(); setJson(f, 'windows.json', w); }),
+  },
+  {
+    id: 'staff-photo-missing',
+    rule: 'staff.photo-missing',
+    message: 'staff.json 第3项「张国庆（工号20103）」: 照片文件 staff/20103.png 不在内容包中',
+    zip: mutate((f) => void f.delete('staff/20103.png')),
+  },
+  {
+    id: 'holiday-is-also-workday',
+    rule: 'calendar.holiday-and-workday',
+    message: 'calendar.json 2026年: 2026-10-03 同时是节假日和调休上班日',
+    zip: mutate((f) => { const c = getJson(f, 'calendar.json'); c.years[0].workdays.push('2026-10-03'); setJson(f, 'calendar.json', c); }),
+  },
+  {
+    id: 'workday-not-weekend',
+    rule: 'calendar.workday-not-weekend',
+    message: 'calendar.json 2026年: 调休上班日 2026-10-12 不是周六或周日，本来就是工作日',
+    zip: mutate((f) => { const c = getJson(f, 'calendar.json'); c.years[0].workdays.push('2026-10-12'); setJson(f, 'calendar.json', c); }),
+  },
+  {
+    id: 'date-in-wrong-year',
+    rule: 'calendar.wrong-year',
+    message: 'calendar.json 2027年: 日期 2026-12-31 不属于 2027 年',
+    zip: mutate((f) => { const c = getJson(f, 'calendar.json'); c.years[1].holidays[0].dates.push('2026-12-31'); setJson(f, 'calendar.json', c); }),
+  },
+  {
+    id: 'no-calendar-this-year',
+    rule: 'calendar.missing-current-year',
+    message: 'calendar.json: 缺少今年（2026年）的节假日安排，办理时限无法按工作日计算',
+    zip: mutate((f) => { const c = getJson(f, 'calendar.json'); c.years.shift(); setJson(f, 'calendar.json', c); }),
+  },
+  {
+    id: 'voice-letter-missing',
+    rule: 'voice.missing-clip',
+    message: 'voice/letter-A.wav: 缺少叫号语音片段，叫号（例如“请 A023 号到 1 号窗口办理”）需要它',
+    zip: mutate((f) => void f.delete('voice/letter-A.wav')),
+  },
+  {
+    id: 'notice-ends-before-start',
+    rule: 'notice.schedule',
+    message: 'notices.json 第4项「2027年度城乡居民医保集中缴费」: 结束显示时间早于开始显示时间，公告永远不会显示',
+    zip: mutate((f) => { const n = getJson(f, 'notices.json'); n[3].until = '2026-08-01T00:00:00+08:00'; setJson(f, 'notices.json', n); }),
+  },
+  {
+    id: 'bad-hall-level',
+    rule: 'schema.invalid_value',
+    message: 'manifest.json: 大厅信息：大厅层级只能是：省、市、县区、乡镇街道、村社区',
+    zip: mutate((f) => { const m = getJson(f, 'manifest.json'); m.hall.level = '县级'; setJson(f, 'manifest.json', m); }),
+  },
+  {
+    id: 'services-json-syntax',
+    rule: 'json.syntax',
+    message: 'services.json 第1行附近: JSON 格式错误（请检查逗号、引号和括号是否成对）',
+    zip: mutate((f) => void f.set('services.json', enc.encode('[{"code": "1",,}]'))),
+  },
+  {
+    id: 'lower-version',
+    rule: 'manifest.version-not-newer',
+    message: 'manifest.json 版本号: 版本 1 不高于正在使用的版本 1；新内容包的版本号必须更大（要回到旧版本请用“回退”）',
+    zip: mutate(() => undefined, { version: 1 }),
+  },
+  {
+    id: 'incompatible-product',
+    rule: 'manifest.product',
+    message: 'manifest.json 适用软件版本: 内容包适用于 2.0.0—2.9.0，本系统是 0.1.0',
+    zip: mutate(() => undefined, { manifest: { product: { min: '2.0.0', max: '2.9.0' } } }),
+  },
+  {
+    id: 'unsigned',
+    rule: 'signature.missing',
+    message: 'manifest.sig: 内容包没有签名，不能使用（请用 pack sign 签名）',
+    zip: mutate(() => undefined, { key: null }),
+  },
+  {
+    id: 'untrusted-key',
+    rule: 'signature.untrusted',
+    message: /^manifest\.sig: 签名密钥（[0-9a-f]{16}）不在本大厅信任的密钥列表中$/,
+    zip: () => toZip(sealed(sampleFiles(), { key: generateKeyPair().privateKeyPem })),
+  },
+  {
+    id: 'manifest-edited-after-signing',
+    rule: 'signature.invalid',
+    message: 'manifest.sig: 签名校验失败：manifest.json 在签名后被改动过，或签名不属于它',
+    zip: tamper((f) => { const m = getJson(f, 'manifest.json'); m.hall.consultPhone = '0410-9999999'; setJson(f, 'manifest.json', m); }),
+  },
+  {
+    id: 'file-edited-after-signing',
+    rule: 'manifest.hash-mismatch',
+    message: 'services.json: 文件校验值与清单不符，文件在签名后被改动过',
+    zip: tamper((f) => void f.set('services.json', enc.encode(dec.decode(f.get('services.json')).replace('"dailyCap": 300', '"dailyCap": 301')))),
+  },
+  {
+    id: 'file-size-changed',
+    rule: 'manifest.size-mismatch',
+    message: /^voice\/chime\.wav: 文件大小（100 字节）与清单记录（\d+ 字节）不符，文件可能被改动过$/,
+    zip: tamper((f) => void f.set('voice/chime.wav', f.get('voice/chime.wav')!.subarray(0, 100))),
+  },
+  {
+    id: 'listed-file-missing',
+    rule: 'manifest.missing-file',
+    message: 'staff/20108.png: 文件清单中列出了该文件，但内容包里没有',
+    zip: tamper((f) => void f.delete('staff/20108.png')),
+  },
+  {
+    id: 'unknown-file',
+    rule: 'manifest.unlisted-file',
+    message: 'media/extra.png: 不在文件清单中（未知文件），不允许',
+    zip: tamper((f) => void f.set('media/extra.png', f.get('staff/20101.png')!)),
+  },
+  {
+    id: 'no-manifest',
+    rule: 'manifest.missing',
+    message: 'manifest.json: 缺少 manifest.json，无法识别内容包',
+    zip: tamper((f) => void f.delete('manifest.json')),
+  },
+  {
+    id: 'dot-dot-entry',
+    rule: 'safety.path',
+    message: '../../evil.txt: 路径中含有“..”，可能写到内容包以外，不允许',
+    zip: tamper(() => undefined, () => [{ name: '../../evil.txt', data: enc.encode('owned') }]),
+  },
+  {
+    id: 'absolute-path-entry',
+    rule: 'safety.path',
+    message: '/tmp/evil.txt: 使用了绝对路径，不允许',
+    zip: tamper(() => undefined, () => [{ name: '/tmp/evil.txt', data: enc.encode('owned') }]),
+  },
+  {
+    id: 'symlink-entry',
+    rule: 'safety.symlink',
+    message: 'media/passwd.png: 是符号链接，内容包不允许符号链接',
+    zip: tamper(() => undefined, () => [{ name: 'media/passwd.png', data: enc.encode('/etc/passwd'), unixMode: 0o120777 }]),
+  },
+  {
+    id: 'device-entry',
+    rule: 'safety.device',
+    message: 'media/null.png: 是设备文件、管道或套接字，内容包只允许普通文件',
+    zip: tamper(() => undefined, () => [{ name: 'media/null.png', data: new Uint8Array(), unixMode: 0o020666 }]),
+  },
+  {
+    id: 'zip-bomb-ratio',
+    rule: 'safety.zip-bomb',
+    message: 'media/bomb.wav: 压缩比异常（1024:1），疑似压缩炸弹',
+    zip: tamper(() => undefined, () => [{ name: 'media/bomb.wav', data: new Uint8Array(20 * 1024 * 1024), deflate: true }]),
+  },
+  {
+    id: 'zip-bomb-lying-size',
+    rule: 'safety.zip-bomb',
+    message: 'media/liar.wav: 解压后的大小超过压缩包中声明的大小，疑似压缩炸弹',
+    zip: tamper(() => undefined, () => [{ name: 'media/liar.wav', data: new Uint8Array(8 * 1024 * 1024), deflate: true, declaredSize: 1000 }]),
+  },
+  {
+    id: 'oversize-file',
+    rule: 'safety.file-too-large',
+    message: 'media/huge.mp4: 文件过大（40.0 MB），单个文件不能超过 32.0 MB',
+    zip: tamper(() => undefined, () => [{ name: 'media/huge.mp4', data: new Uint8Array(40 * 1024 * 1024), deflate: true }]),
+  },
+  {
+    id: 'script-file-type',
+    rule: 'safety.path',
+    message: 'media/logo.svg: 不支持的文件类型“.svg”（media/ 只允许 .png .jpg .jpeg .webp .mp4 .webm .wav .mp3 .ogg）',
+    zip: tamper(() => undefined, () => [{ name: 'media/logo.svg', data: enc.encode('<svg onload="alert(1)"/>') }]),
+  },
+  {
+    id: 'unknown-folder',
+    rule: 'safety.path',
+    message: 'scripts/run.sh: 不是内容包认识的文件（只允许 manifest.json、各配置文件以及 voice/、staff/、media/ 目录）',
+    zip: tamper(() => undefined, () => [{ name: 'scripts/run.sh', data: enc.encode('rm -rf /') }]),
+  },
+];

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { callClips, callText, formatTicketNumber, requiredVoiceClips, windowNumberClips } from './index.ts';
+
+describe('voice clips of a call', () => {
+  it('reads "请 A023 号到 5 号窗口办理" clip by clip', () => {
+    expect(callClips('A023', 5)).toEqual([
+      'voice/chime.wav', 'voice/qing.wav', 'voice/letter-A.wav', 'voice/digit-0.wav', 'voice/digit-2.wav', 'voice/digit-3.wav',
+      'voice/hao.wav', 'voice/dao.wav', 'voice/digit-5.wav', 'voice/hao.wav', 'voice/chuangkou-banli.wav',
+    ]);
+    expect(callText('A023', 5)).toBe('请 A023 号到 5 号窗口办理');
+  });
+
+  it('reads window numbers as Chinese cardinals', () => {
+    expect(windowNumberClips(10)).toEqual(['voice/shi.wav']);
+    expect(windowNumberClips(12)).toEqual(['voice/shi.wav', 'voice/digit-2.wav']);
+    expect(windowNumberClips(20)).toEqual(['voice/digit-2.wav', 'voice/shi.wav']);
+    expect(windowNumberClips(23)).toEqual(['voice/digit-2.wav', 'voice/shi.wav', 'voice/digit-3.wav']);
+    expect(() => windowNumberClips(0)).toThrow(RangeError);
+  });
+
+  it('needs letters only for the prefixes in use', () => {
+    const need = requiredVoiceClips(['A', 'BC'], [1, 12]);
+    expect(need.has('voice/letter-A.wav')).toBe(true);
+    expect(need.has('voice/letter-C.wav')).toBe(true);
+    expect(need.has('voice/letter-D.wav')).toBe(false);
+    expect(need.has('voice/shi.wav')).toBe(true);
+    expect(need.size).toBe(6 + 10 + 3);
+  });
+
+  it('pads ticket numbers to the width of the range', () => {
+    expect(formatTicketNumber({ prefix: 'A', range: { from: 1, to: 999 } }, 23)).toBe('A023');
+    expect(formatTicketNumber({ prefix: 'KB', range: { from: 1, to: 50 } }, 7)).toBe('KB07');
+  });
+});
