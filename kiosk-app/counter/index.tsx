@@ -1,4 +1,82 @@
-// Placeholder until the counter screen lands; replaced by its owner.
-export default function Screen() {
-  return <main><h1>counter</h1></main>;
+// Window staff panel (/counter/:window): sign in with 工号, call controls of the queue engine, the current ticket's item,
+// timing and 容缺 note; the HID caller keypad (through the bridge) drives the same actions.
+import { useEffect, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
+import { ConnectionBanner } from '../shared/hall/ConnectionBanner.tsx';
+import { ensurePaired } from '../shared/hall/pairing.ts';
+import { subscribe, type HallStream } from '../shared/hall/socket.ts';
+import '../shared/ui/tokens.css';
+import { createCounter, type Counter } from './controller.ts';
+import { CounterView } from './view.tsx';
+import './counter.css';
+
+function bridgeUrl(): string | undefined {
+  return new URLSearchParams(location.search).get('bridge') ?? undefined;
+}
+
+export default function CounterScreen() {
+  const { params } = useRoute();
+  const window = Number(params['window']);
+  const [counter, setCounter] = useState<Counter | null>(null);
+  const [stream, setStream] = useState<HallStream | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!Number.isInteger(window) || window < 1) {
+      setProblem('窗口号不正确，请联系管理员');
+      return;
+    }
+    let stopped = false;
+    let bridge: BridgeClient | null = null;
+    let hall: HallStream | null = null;
+    let created: Counter | null = null;
+    const start = async () => {
+      for (let attempt = 0; !stopped; attempt++) {
+        try {
+          if (!(await ensurePaired({ role: 'counter', window }))) {
+            setProblem('本窗口面板尚未配对，请管理员在管理台生成配对码');
+            return;
+          }
+          break;
+        } catch {
+          await new Promise((r) => setTimeout(r, Math.min(10_000, 1000 * 2 ** attempt)));
+        }
+      }
+      if (stopped) return;
+      bridge = createBridgeClient({ url: bridgeUrl() });
+      hall = subscribe();
+      created = createCounter(window, hall, bridge);
+      setStream(hall);
+      setCounter(created);
+    };
+    void start();
+    return () => {
+      stopped = true;
+      created?.dispose();
+      hall?.close();
+      bridge?.close();
+    };
+  }, [window]);
+
+  if (problem) {
+    return (
+      <main class="counter">
+        <h1>{problem}</h1>
+      </main>
+    );
+  }
+  if (!counter || !stream) {
+    return (
+      <main class="counter">
+        <h1>正在连接，请稍等…</h1>
+      </main>
+    );
+  }
+  return (
+    <>
+      <ConnectionBanner state={stream.state} />
+      <CounterView counter={counter} />
+    </>
+  );
 }
