@@ -160,6 +160,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     async close() {
       clearInterval(purgeTimer);
       hub?.close();
+      for (const m of all) m.stop?.();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
       db.close();

@@ -125,4 +125,6 @@ export interface HallModule {
   register(app: HallApp): void;
   /** The part of the snapshot a newly (re)connected socket receives, under the module's name. */
   snapshot?(principal: Principal): unknown;
+  /** Called when the hall-server stops, before the database closes (clear timers here). */
+  stop?(): void;
 }

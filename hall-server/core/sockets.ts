@@ -36,6 +36,7 @@ export class SocketHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly clients = new Set<Client>();
   private readonly pinger: ReturnType<typeof setInterval>;
+  private closed = false;
 
   constructor(private readonly deps: SocketDeps) {
     this.pinger = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
@@ -64,6 +65,7 @@ export class SocketHub {
   }
 
   close(): void {
+    this.closed = true;
     clearInterval(this.pinger);
     for (const c of this.clients) c.ws.terminate();
     this.wss.close();
@@ -86,14 +88,14 @@ export class SocketHub {
       if (msg.type === 'hello') {
         clearTimeout(helloTimer);
         this.hello(client, msg.token, msg.lastSeq);
-      } else if (msg.type === 'heartbeat' && client.principal) {
+      } else if (msg.type === 'heartbeat' && client.principal && !this.closed) {
         this.deps.heartbeat(client.principal, msg.heartbeat);
       }
     });
     ws.on('close', () => {
       clearTimeout(helloTimer);
       this.clients.delete(client);
-      if (client.principal) this.deps.presence(client.principal, false);
+      if (client.principal && !this.closed) this.deps.presence(client.principal, false);
     });
     ws.on('error', () => ws.terminate());
   }

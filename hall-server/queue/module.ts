@@ -27,6 +27,7 @@ function windowNumber(raw: string | undefined): number {
 
 export function queueModule(config: QueueConfig = QueueConfig.parse({})): HallModule & { engine(): QueueEngine } {
   let engine: QueueEngine | null = null;
+  let timer: ReturnType<typeof setInterval> | undefined;
   const get = () => {
     if (!engine) throw new Error('queue module not registered');
     return engine;
@@ -35,6 +36,7 @@ export function queueModule(config: QueueConfig = QueueConfig.parse({})): HallMo
     name: 'queue',
     migrations: queueMigrations,
     engine: get,
+    stop: () => clearInterval(timer),
     snapshot: (principal: Principal) => {
       try {
         return get().snapshot(principal);
@@ -47,7 +49,7 @@ export function queueModule(config: QueueConfig = QueueConfig.parse({})): HallMo
       const e = new QueueEngine(app, new QueueStore(app.db), config);
       engine = e;
       app.onPackActivated(() => e.packChanged());
-      const timer = setInterval(() => e.rollover(), 60_000);
+      timer = setInterval(() => e.rollover(), 60_000);
       timer.unref();
 
       app.route({

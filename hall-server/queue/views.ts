@@ -97,7 +97,7 @@ export function callView(t: Ticket, rules: QueueRules): CallView {
 
 export function recentCalls(state: QueueState, rules: QueueRules, limit = 20): CallView[] {
   return [...state.tickets.values()]
-    .filter((t) => t.lastCalledAt !== null && t.window !== null && (t.status === 'called' || t.status === 'serving'))
+    .filter((t) => t.lastCalledAt !== null && t.window !== null)
     .sort((a, b) => b.lastCalledAt! - a.lastCalledAt!)
     .slice(0, limit)
     .map((t) => callView(t, rules));

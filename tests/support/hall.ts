@@ -52,6 +52,8 @@ export const TEST_ADMIN_PASSWORD = 'test-admin-password';
 export interface TestHallOptions {
   config?: HallConfigInput;
   dataDir?: string;
+  /** Default 0 (any free port); a fixed port lets a test restart the hall where clients expect it. */
+  port?: number;
   now?: () => Date;
 }
 
@@ -65,7 +67,7 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
   const hall = await startHall({
     dataDir,
     config,
-    port: 0,
+    port: options.port ?? 0,
     modules: hallModules(config),
     fallbackPack: loadStartupPack(SAMPLE_PACK),
     startupPack: SAMPLE_PACK,

@@ -2,10 +2,15 @@
 import { ApiPaths, DemoPairRequest, PairingInfoResponse, TokenResponse } from '../../../hall-server/api/index.ts';
 import type { z } from 'zod';
 import { api } from './api.ts';
-import { saveSession, session, type Session } from './session.ts';
+import { saveSession, session, useSessionScope, type Session } from './session.ts';
 
 export type TerminalWanted = z.infer<typeof DemoPairRequest>;
 
+export function scopeOf(wanted: TerminalWanted): string {
+  return wanted.window === undefined ? wanted.role : `${wanted.role}-${wanted.window}`;
+}
+
+/** Exchanges a pairing code; call `useSessionScope(scopeOf(…))` first so the token is kept for the right screen. */
 export async function pairWithCode(code: string): Promise<Session> {
   const res = await api(ApiPaths.pair, { code }, { response: TokenResponse, token: null });
   const next = { token: res.token, principal: res.principal, demo: res.demo };
@@ -15,6 +20,7 @@ export async function pairWithCode(code: string): Promise<Session> {
 
 /** Returns the session when the stored one fits `wanted`, or pairs automatically in a demo hall; null otherwise. */
 export async function ensurePaired(wanted: TerminalWanted): Promise<Session | null> {
+  useSessionScope(scopeOf(wanted));
   const current = session.value;
   if (current && current.principal.role === wanted.role && current.principal.window === (wanted.window ?? null)) return current;
   const info = await api(ApiPaths.pairingInfo, undefined, { response: PairingInfoResponse, token: null });
