@@ -17,7 +17,7 @@ async function upload(zip: Uint8Array): Promise<{ status: number; body: UploadRe
   const res = await fetch(hall.url + PackPaths.upload, {
     method: 'POST',
     headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/zip' },
-    body: zip,
+    body: zip as Uint8Array<ArrayBuffer>,
   });
   return { status: res.status, body: (await res.json()) as UploadResponse };
 }
@@ -154,9 +154,9 @@ describe('packs through the hall-server', () => {
 
   it('refuses uploads from terminals and unauthenticated callers', async () => {
     const kiosk = await hall.pair('kiosk');
-    const res = await fetch(hall.url + PackPaths.upload, { method: 'POST', headers: { authorization: `Bearer ${kiosk}` }, body: sampleVersion(9) });
+    const res = await fetch(hall.url + PackPaths.upload, { method: 'POST', headers: { authorization: `Bearer ${kiosk}` }, body: sampleVersion(9) as Uint8Array<ArrayBuffer> });
     expect(res.status).toBe(403);
-    expect((await fetch(hall.url + PackPaths.upload, { method: 'POST', body: sampleVersion(9) })).status).toBe(401);
+    expect((await fetch(hall.url + PackPaths.upload, { method: 'POST', body: sampleVersion(9) as Uint8Array<ArrayBuffer> })).status).toBe(401);
   });
 });
 
