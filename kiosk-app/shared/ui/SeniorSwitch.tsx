@@ -5,6 +5,7 @@ import './components.css';
 /** The 长辈模式 switch: a real switch with its state in words, not only in colour. */
 export function SeniorSwitch() {
   const on = seniorMode.value;
+  if (seniorForced.value) return null;
   return (
     <button
       type="button"
@@ -13,7 +14,6 @@ export function SeniorSwitch() {
       class="ui-button"
       data-variant={on ? 'primary' : 'plain'}
       data-testid="senior-switch"
-      disabled={seniorForced.value}
       onClick={toggleSeniorMode}
     >
       <Icon name="senior" />
