@@ -32,6 +32,7 @@ function snapshotFor(app: HallApp, svc: RatingService, principal: Principal): Ra
 export function createRatingsModule(): HallModule {
   let service: RatingService | null = null;
   let app: HallApp | null = null;
+  let timer: ReturnType<typeof setInterval> | undefined;
   return {
     name: 'ratings',
     migrations,
@@ -41,11 +42,7 @@ export function createRatingsModule(): HallModule {
       const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId, hall.secrets));
       service = svc;
       registerRoutes(hall, svc, () => queue);
-      const timer = setInterval(() => {
-        if (!hall.db.open) {
-          clearInterval(timer);
-          return;
-        }
+      timer = setInterval(() => {
         try {
           svc.sweep();
         } catch (err) {
@@ -53,6 +50,9 @@ export function createRatingsModule(): HallModule {
         }
       }, SWEEP_INTERVAL_MS);
       timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
     },
     snapshot(principal) {
       return app && service ? snapshotFor(app, service, principal) : null;
