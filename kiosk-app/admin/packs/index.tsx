@@ -1,0 +1,240 @@
+// 内容包 console page: upload with progress → validation report → preview → activate; rollback; kept packs; history;
+// which version each terminal shows.
+import { useEffect, useState } from 'preact/hooks';
+import type { PackData } from '../../../content/schema/index.ts';
+import type { TerminalView } from '../../../hall-server/api/index.ts';
+import type { PackListResponse, SlotView, UploadResponse } from '../../../hall-server/packs/api.ts';
+import { HallApiError } from '../../shared/hall/api.ts';
+import type { AdminPageProps } from '../nav.ts';
+import { activate, loadList, loadPreview, loadTerminals, rollback, uploadPack } from './data.ts';
+import { PackPreview } from './Preview.tsx';
+import { ValidationReportView } from './Report.tsx';
+import './packs.css';
+
+const STATE_LABELS: Record<SlotView['state'], string> = { active: '使用中', verified: '待启用', retired: '已停用' };
+const ACTION_LABELS: Record<string, string> = { uploaded: '上传并校验通过', refused: '上传被拒绝', activated: '启用', rolled_back: '回退' };
+const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+const message = (e: unknown) => (e instanceof HallApiError ? e.message : '操作失败，请重试');
+
+export default function PacksPage(_props: AdminPageProps) {
+  const [list, setList] = useState<PackListResponse | null>(null);
+  const [terminals, setTerminals] = useState<TerminalView[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [upload, setUpload] = useState<UploadResponse | null>(null);
+  const [previewSlot, setPreviewSlot] = useState<string | null>(null);
+  const [preview, setPreview] = useState<PackData | null>(null);
+  const [confirm, setConfirm] = useState<{ kind: 'activate' | 'rollback'; slot: SlotView } | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+
+  const refresh = async () => {
+    try {
+      setList(await loadList());
+      setTerminals((await loadTerminals()).terminals);
+    } catch (e) {
+      setNotice({ ok: false, text: message(e) });
+    }
+  };
+  useEffect(() => void refresh(), []);
+  useEffect(() => {
+    setPreview(null);
+    if (previewSlot) loadPreview(previewSlot).then(setPreview, (e) => setNotice({ ok: false, text: message(e) }));
+  }, [previewSlot]);
+
+  const send = async () => {
+    if (!file) return;
+    setUpload(null);
+    setNotice(null);
+    setProgress(0);
+    try {
+      const result = await uploadPack(file, setProgress);
+      setUpload(result);
+      if (result.slot) setPreviewSlot(result.slot.slot);
+      await refresh();
+    } catch (e) {
+      setNotice({ ok: false, text: message(e) });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const run = async () => {
+    if (!confirm) return;
+    try {
+      const res = confirm.kind === 'activate' ? await activate(confirm.slot.slot) : await rollback();
+      setNotice({ ok: true, text: `已${confirm.kind === 'activate' ? '启用' : '回退到'}版本 ${res.active.version}，各终端将在空闲时自动更新内容` });
+      setUpload(null);
+    } catch (e) {
+      setNotice({ ok: false, text: message(e) });
+    }
+    setConfirm(null);
+    await refresh();
+  };
+
+  return (
+    <div class="pk">
+      <h2>内容包管理</h2>
+      {notice && (
+        <p role={notice.ok ? 'status' : 'alert'} class={notice.ok ? 'pk-notice-ok' : 'pk-notice-bad'}>
+          {notice.ok ? '✔ ' : '✘ '}
+          {notice.text}
+        </p>
+      )}
+
+      <section class="pk-card" aria-labelledby="pk-upload-title">
+        <h3 id="pk-upload-title">上传新内容包</h3>
+        <p class="pk-help">请选择由 pack build 生成、已签名的 .zip 文件。上传后先校验、再预览，确认无误后再启用；正在使用的内容不受影响。</p>
+        <div class="pk-upload">
+          <label for="pk-file">内容包文件（.zip）</label>
+          <input id="pk-file" type="file" accept=".zip,application/zip" onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
+          <button type="button" class="pk-btn pk-primary" disabled={!file || progress !== null} onClick={() => void send()}>
+            上传并校验
+          </button>
+        </div>
+        {progress !== null && (
+          <div class="pk-progress">
+            <label for="pk-progress-bar">上传进度</label>
+            <progress id="pk-progress-bar" max={1} value={progress} />
+            <span aria-live="polite">{progress >= 1 ? '已上传，正在校验…' : `${Math.round(progress * 100)}%`}</span>
+          </div>
+        )}
+        {upload && <ValidationReportView report={upload.report} />}
+        {upload?.slot && (
+          <p>
+            <button type="button" class="pk-btn pk-primary" onClick={() => setConfirm({ kind: 'activate', slot: upload.slot! })}>
+              启用版本 {upload.slot.version}
+            </button>
+          </p>
+        )}
+      </section>
+
+      {confirm && (
+        <section class="pk-card pk-confirm" role="alertdialog" aria-labelledby="pk-confirm-title">
+          <h3 id="pk-confirm-title">
+            {confirm.kind === 'activate' ? `确认启用「${confirm.slot.title}」版本 ${confirm.slot.version}？` : `确认回退到版本 ${confirm.slot.version}？`}
+          </h3>
+          <p>各终端会在没有群众操作时自动换成新内容，正在办理的群众不受影响。</p>
+          <button type="button" class="pk-btn pk-primary" onClick={() => void run()}>
+            确认{confirm.kind === 'activate' ? '启用' : '回退'}
+          </button>
+          <button type="button" class="pk-btn" onClick={() => setConfirm(null)}>
+            取消
+          </button>
+        </section>
+      )}
+
+      <section class="pk-card" aria-labelledby="pk-slots-title">
+        <h3 id="pk-slots-title">已保存的内容包（最近 5 个）</h3>
+        {list?.rollbackTarget && (
+          <p>
+            <button type="button" class="pk-btn" onClick={() => setConfirm({ kind: 'rollback', slot: list.rollbackTarget! })}>
+              回退到上一版本（版本 {list.rollbackTarget.version}）
+            </button>
+          </p>
+        )}
+        <table class="pk-table">
+          <thead>
+            <tr>
+              <th scope="col">版本</th>
+              <th scope="col">名称</th>
+              <th scope="col">状态</th>
+              <th scope="col">上传</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list?.slots.map((s) => (
+              <tr key={s.slot}>
+                <td>{s.version}</td>
+                <td>
+                  {s.title}
+                  {s.sample && <span class="pk-tag">示例数据</span>}
+                </td>
+                <td>
+                  <span class={`pk-state pk-state-${s.state}`}>{STATE_LABELS[s.state]}</span>
+                </td>
+                <td>
+                  {time(s.uploadedAt)} · {s.uploadedBy}
+                </td>
+                <td class="pk-actions">
+                  <button type="button" class="pk-btn" aria-pressed={previewSlot === s.slot} onClick={() => setPreviewSlot(s.slot)}>
+                    预览
+                  </button>
+                  {s.state !== 'active' && list.active && s.version > list.active.version && (
+                    <button type="button" class="pk-btn pk-primary" onClick={() => setConfirm({ kind: 'activate', slot: s })}>
+                      启用
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {preview && (
+        <section class="pk-card" aria-labelledby="pk-preview-title">
+          <h3 id="pk-preview-title">
+            预览：{preview.manifest.title} 版本 {preview.manifest.version}
+          </h3>
+          <PackPreview pack={preview} />
+        </section>
+      )}
+
+      <section class="pk-card" aria-labelledby="pk-terminals-title">
+        <h3 id="pk-terminals-title">各终端显示的内容版本</h3>
+        {terminals.length === 0 ? (
+          <p>还没有已配对的终端。</p>
+        ) : (
+          <table class="pk-table">
+            <thead>
+              <tr>
+                <th scope="col">终端</th>
+                <th scope="col">在线</th>
+                <th scope="col">内容版本</th>
+              </tr>
+            </thead>
+            <tbody>
+              {terminals.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.name}</td>
+                  <td>{t.online ? '在线' : '离线'}</td>
+                  <td>
+                    {t.packVersion ?? '尚未上报'}
+                    {t.packVersion !== null && list?.active && t.packVersion !== list.active.version ? '（待更新）' : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section class="pk-card" aria-labelledby="pk-history-title">
+        <h3 id="pk-history-title">操作记录</h3>
+        <table class="pk-table">
+          <thead>
+            <tr>
+              <th scope="col">时间</th>
+              <th scope="col">操作</th>
+              <th scope="col">操作人</th>
+              <th scope="col">版本</th>
+              <th scope="col">说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list?.history.map((h, i) => (
+              <tr key={i}>
+                <td>{time(h.at)}</td>
+                <td>{ACTION_LABELS[h.action] ?? h.action}</td>
+                <td>{h.actor}</td>
+                <td>{h.version ?? '—'}</td>
+                <td>{h.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
