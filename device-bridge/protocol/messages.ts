@@ -210,9 +210,11 @@ export const BridgeMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('scan'), kind: ScanKindSchema, payload: z.string() }),
   z.strictObject({ type: z.literal('key'), key: KeyPressSchema }),
   z.strictObject({ type: z.literal('print.result'), requestId, result: PrintResultSchema }),
+  /** Simulate mode only: what the simulated printer put on paper (SVG picture and decoded text), for the admin panel. */
+  z.strictObject({ type: z.literal('sim.printed'), text: z.string(), svg: z.string(), incomplete: z.boolean() }),
   /** Answer to any other command. */
   z.strictObject({ type: z.literal('ack'), requestId }),
   z.strictObject({ type: z.literal('error'), requestId: requestId.nullable(), code: BridgeErrorCodeSchema, message: z.string() }),
 ]);
 export type BridgeMessage = z.infer<typeof BridgeMessageSchema>;
-export type BridgeEvent = Extract<BridgeMessage, { type: 'identity.read' | 'identity.removed' | 'identity.failed' | 'scan' | 'key' | 'devices' }>;
+export type BridgeEvent = Extract<BridgeMessage, { type: 'identity.read' | 'identity.removed' | 'identity.failed' | 'scan' | 'key' | 'devices' | 'sim.printed' }>;

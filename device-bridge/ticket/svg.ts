@@ -59,11 +59,14 @@ function renderBlock(block: TicketBlock, top: number, out: string[]): void {
 /** Renders a ticket (validated here, so bad input throws a ZodError with Chinese messages). */
 export function ticketToSvg(input: TicketInput, options: { title?: string } = {}): string {
   const ticket = TicketSchema.parse(input);
-  const blocks = layoutTicket(ticket);
+  return blocksToSvg(layoutTicket(ticket), options.title ?? `${ticket.hallName} ${ticket.number} 号小票`);
+}
+
+/** Renders printable blocks as paper; the printer simulator uses it for what it decoded from ESC/POS bytes. */
+export function blocksToSvg(blocks: TicketBlock[], title: string): string {
   const contentHeight = ticketHeightDots(blocks);
   const width = PAPER_DOTS + 2 * MARGIN_DOTS;
   const height = contentHeight + 2 * MARGIN_DOTS;
-  const title = options.title ?? `${ticket.hallName} ${ticket.number} 号小票`;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(title)}">`,
     `<title>${escapeXml(title)}</title>`,

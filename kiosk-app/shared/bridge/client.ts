@@ -14,7 +14,7 @@ import {
 
 export type BridgeConnection = 'connecting' | 'open' | 'closed';
 type MessageOf<T extends BridgeMessage['type']> = Extract<BridgeMessage, { type: T }>;
-export type BridgeEventType = 'devices' | 'identity.read' | 'identity.removed' | 'identity.failed' | 'scan' | 'key';
+export type BridgeEventType = 'devices' | 'identity.read' | 'identity.removed' | 'identity.failed' | 'scan' | 'key' | 'sim.printed';
 
 /** A command the bridge refused or did not answer. `message` is Chinese, for people. */
 export class BridgeRequestError extends Error {

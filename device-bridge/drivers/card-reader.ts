@@ -1,0 +1,159 @@
+// A card reader polls for a card: fast while the page waits for one, slow otherwise. One identity event per
+// placement, a removal event when the card is taken away, and health that follows what the reader answers.
+import type { Identity } from '../protocol/messages.ts';
+import { SamFrameError } from '../codecs/sam-frame.ts';
+import { SamStatusError } from '../codecs/sam-status.ts';
+import { IdTextError } from '../codecs/id-text.ts';
+import { SsCardError } from '../codecs/sscard-apdu.ts';
+import type { ByteTransport } from '../transports/types.ts';
+import type { Logger } from '../util/log.ts';
+import { DeviceTimeoutError } from '../util/wake.ts';
+import { Driver } from './driver.ts';
+import { SamChannel } from './sam-channel.ts';
+
+export interface CardReaderTiming {
+  reconnectMs: number;
+  /** Poll interval while the page shows "please place your card". */
+  pollFastMs: number;
+  pollSlowMs: number;
+  requestTimeoutMs: number;
+  /** Consecutive timeouts before the reader counts as offline. */
+  timeoutsBeforeOffline: number;
+}
+
+export const DEFAULT_CARD_READER_TIMING: CardReaderTiming = {
+  reconnectMs: 1_000,
+  pollFastMs: 60,
+  pollSlowMs: 1_000,
+  requestTimeoutMs: 1_500,
+  timeoutsBeforeOffline: 2,
+};
+
+export type CardReadOutcome = { ok: true; identity: Identity } | { ok: false; code: string; message: string };
+
+/** A card error that will not go away by retrying the same placement. */
+function isFinal(error: unknown): boolean {
+  return error instanceof IdTextError || (error instanceof SsCardError && error.code !== 'no_card' && error.code !== 'transport');
+}
+
+/** Chinese reason of any typed error a read can end with. */
+export function readErrorReason(error: unknown): { code: string; message: string } {
+  if (error instanceof SamStatusError || error instanceof SamFrameError || error instanceof IdTextError || error instanceof SsCardError) {
+    return { code: error.code, message: error.reason };
+  }
+  if (error instanceof DeviceTimeoutError) return { code: 'no_reply', message: '读卡器无响应，请重新放置证件' };
+  return { code: 'read_failed', message: '读卡失败，请重新放置证件' };
+}
+
+export abstract class CardReaderDriver extends Driver<ByteTransport> {
+  protected readonly channel: SamChannel;
+  private waiting = false;
+  private present = false;
+  private misses = 0;
+  private readFailures = 0;
+  private timeouts = 0;
+  private probed = false;
+
+  constructor(
+    id: 'idcard' | 'sscard',
+    transport: ByteTransport,
+    log: Logger,
+    protected readonly readerTiming: CardReaderTiming,
+    simulated: boolean,
+  ) {
+    super(id, transport, log, readerTiming, simulated);
+    this.channel = new SamChannel(transport, (error) => {
+      this.log('debug', `${this.id}: ${error.message}`);
+      this.setHealth('degraded', 'bad_data', '读卡器数据异常，正在恢复');
+    });
+  }
+
+  onIdentity(listener: (outcome: CardReadOutcome) => void): void {
+    this.events.on('identity', listener);
+  }
+
+  onRemoved(listener: () => void): void {
+    this.events.on('removed', listener);
+  }
+
+  /** The page is (or stops) waiting for a card: switch to fast polling at once. */
+  setWaiting(waiting: boolean): void {
+    this.waiting = waiting;
+    if (waiting) this.waker.wake();
+  }
+
+  protected request(cmd: number, para: number, data?: Uint8Array, timeoutMs = this.readerTiming.requestTimeoutMs) {
+    return this.channel.request(cmd, para, data, timeoutMs);
+  }
+
+  /** Answers whether the reader is there (e.g. SAM status 11 FF). */
+  protected abstract probe(): Promise<void>;
+  /** True when a card is on the reader. */
+  protected abstract cardPresent(): Promise<boolean>;
+  protected abstract readCard(): Promise<Identity>;
+
+  protected override onClosed(): void {
+    this.channel.abort(new Error('closed'));
+    this.probed = false;
+    this.timeouts = 0;
+  }
+
+  protected async whileOpen(): Promise<void> {
+    while (this.connected) {
+      try {
+        await this.pollOnce();
+        this.timeouts = 0;
+        this.setHealth('ok', 'ok', '正常');
+      } catch (error) {
+        if (!this.connected) break;
+        this.noteFailure(error);
+      }
+      await this.waker.sleep(this.waiting ? this.readerTiming.pollFastMs : this.readerTiming.pollSlowMs);
+    }
+  }
+
+  private noteFailure(error: unknown): void {
+    if (error instanceof DeviceTimeoutError) {
+      this.timeouts++;
+      if (this.timeouts >= this.readerTiming.timeoutsBeforeOffline) {
+        this.probed = false;
+        this.setHealth('offline', 'no_reply', '读卡器无响应，请检查连接或电源');
+      }
+    } else if (error instanceof SamStatusError && (error.sw3 === 0x60 || error.sw3 === 0x66)) {
+      this.setHealth('offline', error.code, error.reason);
+    } else if (!(error instanceof SamFrameError)) {
+      this.log('warn', `${this.id}: poll failed (${(error as Error).message})`);
+    }
+  }
+
+  private async pollOnce(): Promise<void> {
+    if (!this.probed) {
+      await this.probe();
+      this.probed = true;
+    }
+    if (!(await this.cardPresent())) {
+      if (this.present && ++this.misses >= 2) {
+        this.present = false;
+        this.readFailures = 0;
+        this.events.emit('removed');
+      }
+      return;
+    }
+    this.misses = 0;
+    if (this.present) return;
+    try {
+      const identity = await this.readCard();
+      this.present = true;
+      this.readFailures = 0;
+      this.events.emit('identity', { ok: true, identity } satisfies CardReadOutcome);
+    } catch (error) {
+      if (error instanceof DeviceTimeoutError || error instanceof SamFrameError) throw error;
+      if (isFinal(error) || ++this.readFailures >= 3) {
+        this.present = true;
+        this.readFailures = 0;
+        this.log('info', `${this.id}: card could not be used (${(error as Error).message})`);
+        this.events.emit('identity', { ok: false, ...readErrorReason(error) } satisfies CardReadOutcome);
+      }
+    }
+  }
+}

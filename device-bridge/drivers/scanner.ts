@@ -1,0 +1,69 @@
+// QR scanner: USB-COM lines or HID-POS reports → duplicate filter → classification → one scan event.
+import type { ScanKind } from '../protocol/messages.ts';
+import { classifyScan, DuplicateScanFilter, HidPosAssembler, ScanLineFramer, type ScanClassifier } from '../codecs/scanner.ts';
+import type { ByteTransport, ReportTransport } from '../transports/types.ts';
+import type { Logger } from '../util/log.ts';
+import { Driver, type DriverTiming } from './driver.ts';
+
+export type ScanListener = (scan: { kind: ScanKind; payload: string }) => void;
+
+/** Control characters mean line noise, not a code. */
+const NOISE = /[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/;
+
+abstract class ScannerBase<T extends ByteTransport | ReportTransport> extends Driver<T> {
+  private readonly duplicates = new DuplicateScanFilter(2_000);
+
+  constructor(transport: T, log: Logger, timing: DriverTiming, simulated: boolean, private readonly classifier: ScanClassifier) {
+    super('scanner', transport, log, timing, simulated);
+  }
+
+  onScan(listener: ScanListener): void {
+    this.events.on('scan', listener);
+  }
+
+  protected accept(payload: string): void {
+    if (NOISE.test(payload)) {
+      this.log('warn', `scanner: dropped a line of ${payload.length} characters with control bytes`);
+      return;
+    }
+    if (!this.duplicates.accept(payload, Date.now())) return;
+    const kind = classifyScan(payload, this.classifier);
+    this.log('info', `scanner: ${kind} code of ${payload.length} characters`);
+    this.events.emit('scan', { kind, payload });
+  }
+
+  protected async whileOpen(): Promise<void> {
+    this.setHealth('ok', 'ok', '正常');
+    await this.untilLost();
+  }
+}
+
+export class SerialScannerDriver extends ScannerBase<ByteTransport> {
+  private framer = new ScanLineFramer();
+
+  constructor(transport: ByteTransport, log: Logger, timing: DriverTiming, simulated: boolean, classifier: ScanClassifier) {
+    super(transport, log, timing, simulated, classifier);
+    transport.onData((chunk) => {
+      for (const event of this.framer.push(chunk)) {
+        if (event.type === 'line') this.accept(event.text);
+        else this.log('warn', `scanner: dropped an over-long line of ${event.bytes} bytes`);
+      }
+    });
+  }
+
+  protected override onClosed(): void {
+    this.framer = new ScanLineFramer();
+  }
+}
+
+export class HidPosScannerDriver extends ScannerBase<ReportTransport> {
+  private assembler = new HidPosAssembler();
+
+  constructor(transport: ReportTransport, log: Logger, timing: DriverTiming, simulated: boolean, classifier: ScanClassifier) {
+    super(transport, log, timing, simulated, classifier);
+    transport.onReport((report) => {
+      const payload = this.assembler.push(report);
+      if (payload !== null) this.accept(payload);
+    });
+  }
+}

@@ -1,0 +1,114 @@
+// The bridge's WebSocket for the page on the same terminal: 127.0.0.1 only, Origin allow-list, every message
+// checked against the protocol schema. A tiny GET /health answers scripts that want to know the bridge is up.
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { PageMessageSchema, type BridgeMessage } from '../protocol/messages.ts';
+import type { Logger } from '../util/log.ts';
+import type { Bridge } from './bridge.ts';
+
+export interface BridgeServerOptions {
+  bridge: Bridge;
+  port: number;
+  allowedOrigins: string[];
+  log: Logger;
+  /** Only for tests of the refusal itself; the bridge always listens on loopback. */
+  host?: '127.0.0.1';
+}
+
+export interface BridgeServer {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** Browsers always send Origin; a page is accepted only from the allow-list. Tools without a browser send none. */
+export function originAllowed(origin: string | undefined, allowed: string[]): boolean {
+  return origin === undefined || allowed.includes(origin);
+}
+
+/** Guards against DNS rebinding: the Host must be the loopback address the bridge listens on. */
+function hostAllowed(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+let clientCounter = 0;
+
+export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
+  const { bridge, log } = options;
+  const http = createServer((request, response) => {
+    if (request.method === 'GET' && request.url === '/health') {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(JSON.stringify({ simulate: bridge.simulate, devices: bridge.devices() }));
+      return;
+    }
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('not found');
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  http.on('upgrade', (request: IncomingMessage, socket, head) => {
+    const port = (http.address() as AddressInfo).port;
+    const origin = request.headers.origin;
+    if (!originAllowed(origin, options.allowedOrigins) || !hostAllowed(request.headers.host, port)) {
+      log('warn', `refused a WebSocket from origin ${origin ?? '(none)'} host ${request.headers.host ?? '(none)'}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\norigin not allowed\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  });
+
+  wss.on('connection', (ws: WebSocket) => {
+    const clientId = `c${++clientCounter}`;
+    const send = (message: BridgeMessage) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    };
+    send({ type: 'hello', simulate: bridge.simulate, devices: bridge.devices() });
+    const unsubscribe = bridge.onMessage(send);
+
+    ws.on('message', async (data, isBinary) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(isBinary ? '' : data.toString());
+      } catch {
+        send({ type: 'error', requestId: null, code: 'invalid_message', message: '消息不是有效的 JSON' });
+        return;
+      }
+      const parsed = PageMessageSchema.safeParse(raw);
+      if (!parsed.success) {
+        const requestId = typeof (raw as { requestId?: unknown })?.requestId === 'string' ? ((raw as { requestId: string }).requestId.slice(0, 64) || null) : null;
+        const issue = parsed.error.issues[0];
+        send({ type: 'error', requestId, code: 'invalid_message', message: `消息格式不正确：${issue ? `${issue.path.join('.')} ${issue.message}` : ''}`.trim() });
+        return;
+      }
+      try {
+        for (const reply of await bridge.handle(parsed.data, clientId)) send(reply);
+      } catch (error) {
+        log('error', `command ${parsed.data.type} failed: ${(error as Error).message}`);
+        send({ type: 'error', requestId: parsed.data.requestId, code: 'internal', message: '设备服务内部错误，请联系工作人员' });
+      }
+    });
+    ws.on('close', () => {
+      unsubscribe();
+      bridge.clientGone(clientId);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  log('info', `bridge listening on ws://127.0.0.1:${port}/`);
+  return {
+    port,
+    url: `ws://127.0.0.1:${port}/`,
+    close: async () => {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
