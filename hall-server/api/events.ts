@@ -82,6 +82,8 @@ export const Snapshot = z.strictObject({
   seq: z.number().int().nonnegative(),
   serverTime: Timestamp,
   principal: PrincipalSchema,
+  /** From the active pack; a default name before any pack is active. */
+  hallName: z.string(),
   pack: z.strictObject({ id: z.string(), version: z.number().int() }).nullable(),
   modules: z.record(z.string(), z.unknown()),
 });

@@ -110,6 +110,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
       seq: log.lastSeq(),
       serverTime: now().toISOString(),
       principal,
+      hallName: activePack?.manifest.hall.name ?? '医保经办大厅',
       pack: activePack ? { id: activePack.manifest.packId, version: activePack.manifest.version } : null,
       modules,
     };

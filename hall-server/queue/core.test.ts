@@ -19,8 +19,8 @@ function rules(over: Partial<ServiceRule> = {}): QueueRules {
     hallName: '测试大厅',
     services: new Map([[service.code, service]]),
     windows: new Map([
-      [1, { number: 1, name: '1号窗口', services: ['S1'], tidal: false, group: '1、2号窗口' }],
-      [2, { number: 2, name: '2号窗口', services: ['S1'], tidal: true, group: '1、2号窗口' }],
+      [1, { number: 1, name: '1号窗口', services: ['S1'], tidal: false, group: '1号窗口' }],
+      [2, { number: 2, name: '2号窗口', services: ['S1'], tidal: true, group: '' }],
     ]),
     staff: new Map([['20101', '张三']]),
     policy: { kind: 'strict' },
@@ -156,11 +156,11 @@ describe('tidal alerts', () => {
     const s = emptyState();
     for (let i = 0; i < 3; i++) issue(s, r);
     const up = tidalTransitions(new Map(), groupStatuses(s, r), r.tidalThreshold, 'now');
-    expect(up.raise).toEqual([{ group: '1、2号窗口', waiting: 3, threshold: 2, since: 'now' }]);
+    expect(up.raise).toEqual([{ group: '1号窗口', waiting: 3, threshold: 2, since: 'now' }]);
     act(s, r, 2, { kind: 'sign-in', staffId: '20101' }, T0);
     act(s, r, 2, { kind: 'resume' }, T0);
     const opened = tidalTransitions(up.alerts, groupStatuses(s, r), r.tidalThreshold, 'later');
-    expect(opened.clear).toEqual([{ type: 'tidal.cleared', data: { group: '1、2号窗口', reason: 'tidal_window_opened' } }]);
+    expect(opened.clear).toEqual([{ type: 'tidal.cleared', data: { group: '1号窗口', reason: 'tidal_window_opened' } }]);
     act(s, r, 2, { kind: 'pause' }, T0);
     const again = tidalTransitions(opened.alerts, groupStatuses(s, r), r.tidalThreshold, 'later');
     expect(again.raise).toHaveLength(1);
@@ -171,6 +171,23 @@ describe('tidal alerts', () => {
     }
     act(s, r, 2, { kind: 'pause' }, T0);
     const drained = tidalTransitions(again.alerts, groupStatuses(s, r), r.tidalThreshold, 'end');
-    expect(drained.clear).toEqual([{ type: 'tidal.cleared', data: { group: '1、2号窗口', reason: 'drained' } }]);
+    expect(drained.clear).toEqual([{ type: 'tidal.cleared', data: { group: '1号窗口', reason: 'drained' } }]);
+  });
+});
+
+describe('rules from a pack', () => {
+  it('groups specialised windows by their items; tidal and 综合柜员 windows form no group', async () => {
+    const { rulesFromPack } = await import('./rules.ts');
+    const { QueueConfig } = await import('../config/schema.ts');
+    const w = (number: number, services: string[], tidal = false, generalCounter = false) => ({ number, name: `${number}号`, services, tidal, generalCounter });
+    const svc = (code: string) => ({ code, name: code, shortName: undefined, ticket: { prefix: 'A', range: { from: 1, to: 999 }, dailyCap: 10, issuingHours: [], elderlyPriorityAge: 70, greenChannel: true } });
+    const pack = {
+      manifest: { hall: { name: '厅', tidalThreshold: 5 } },
+      services: [svc('S1'), svc('S2')],
+      windows: [w(1, ['S1', 'S2'], false, true), w(2, ['S1']), w(3, ['S1']), w(4, ['S2']), w(5, ['S1', 'S2'], true)],
+      staff: [],
+    } as unknown as Parameters<typeof rulesFromPack>[0];
+    const r = rulesFromPack(pack, QueueConfig.parse({}));
+    expect([...r.windows.values()].map((x) => x.group)).toEqual(['', '2、3号窗口', '2、3号窗口', '4号窗口', '']);
   });
 });

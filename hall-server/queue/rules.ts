@@ -17,20 +17,21 @@ export function rulesFromPack(pack: Pick<Pack, 'manifest' | 'services' | 'window
       elderlyAge: s.ticket.elderlyPriorityAge,
     });
   }
+  const regular = pack.windows.filter((w) => !w.tidal);
+  const specialised = regular.filter((w) => !w.generalCounter);
+  const grouped = new Set((specialised.length ? specialised : regular).map((w) => w.number));
+  const keyOf = (services: string[]) => [...services].sort().join('+');
   const groups = new Map<string, number[]>();
-  for (const w of pack.windows) {
-    const key = [...w.services].sort().join('+');
-    groups.set(key, [...(groups.get(key) ?? []), w.number]);
-  }
+  for (const w of pack.windows) if (grouped.has(w.number)) groups.set(keyOf(w.services), [...(groups.get(keyOf(w.services)) ?? []), w.number]);
   const windows = new Map<number, WindowRule>();
   for (const w of pack.windows) {
-    const members = groups.get([...w.services].sort().join('+')) ?? [w.number];
+    const members = grouped.has(w.number) ? groups.get(keyOf(w.services)) ?? [w.number] : null;
     windows.set(w.number, {
       number: w.number,
       name: w.name,
       services: w.services,
       tidal: w.tidal,
-      group: `${members.sort((a, b) => a - b).join('、')}号窗口`,
+      group: members ? `${members.sort((a, b) => a - b).join('、')}号窗口` : '',
     });
   }
   return {

@@ -12,11 +12,15 @@ export interface GroupStatus {
 export function groupStatuses(state: QueueState, rules: QueueRules): GroupStatus[] {
   const groups = new Map<string, { services: Set<string>; windows: Set<number>; tidalOpen: boolean }>();
   for (const w of rules.windows.values()) {
+    if (!w.group) continue;
     const g = groups.get(w.group) ?? { services: new Set(w.services), windows: new Set<number>(), tidalOpen: false };
     g.windows.add(w.number);
-    const ws = state.windows.get(w.number);
-    if (w.tidal && ws && !ws.paused && ws.staffId) g.tidalOpen = true;
     groups.set(w.group, g);
+  }
+  for (const w of rules.windows.values()) {
+    const ws = state.windows.get(w.number);
+    if (!w.tidal || !ws || ws.paused || !ws.staffId) continue;
+    for (const g of groups.values()) if (w.services.some((s) => g.services.has(s))) g.tidalOpen = true;
   }
   const out: GroupStatus[] = [];
   for (const [group, g] of groups) {

@@ -79,7 +79,8 @@ export interface WindowRule {
   name: string;
   services: string[];
   tidal: boolean;
-  /** Tidal-alert group label, e.g. "1、2、5号窗口" (windows serving the same items). */
+  /** Tidal-alert group label, e.g. "2、5号窗口": regular windows serving the same items. Empty for tidal windows
+   * (they relieve every group they share an item with) and for 综合柜员 windows when specialised windows exist. */
   group: string;
 }
 

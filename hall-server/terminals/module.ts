@@ -14,7 +14,7 @@ import { ApiError, type HallApp, type HallModule, type Principal } from '../core
 import { hashPassword, verifyPassword } from './password.ts';
 import { ADMIN_SESSION_MS, terminalMigrations, type TerminalStore } from './store.ts';
 
-const ROLE_NAMES: Record<TerminalRole, string> = { kiosk: '取号机', pad: '评价器', counter: '窗口面板', board: '叫号大屏' };
+const ROLE_NAMES: Record<TerminalRole, string> = { kiosk: '取号机', pad: '评价器', counter: '叫号面板', board: '叫号大屏' };
 
 export function defaultTerminalName(role: TerminalRole, window: number | null): string {
   return window === null ? ROLE_NAMES[role] : `${window}号窗口${ROLE_NAMES[role]}`;

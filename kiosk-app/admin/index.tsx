@@ -1,4 +1,86 @@
-// Placeholder until the admin screen lands; replaced by its owner.
-export default function Screen() {
-  return <main><h1>admin</h1></main>;
+// The admin console shell: login gate, navigation from nav.ts, the live event stream shared by every page.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { useLocation } from 'preact-iso';
+import { ConnectionBanner } from '../shared/hall/ConnectionBanner.tsx';
+import { subscribe, type HallStream } from '../shared/hall/socket.ts';
+import { adminPages, type AdminPageProps } from './nav.ts';
+import { authState, checkAuth, signOut } from './shell/auth.ts';
+import { Login } from './shell/Login.tsx';
+import './admin.css';
+
+export default function Admin() {
+  useEffect(() => {
+    void checkAuth();
+  }, []);
+  const state = authState.value;
+  if (state === 'checking') return <main class="admin-login"><p role="status">正在连接大厅服务器…</p></main>;
+  if (state === 'unreachable') {
+    return (
+      <main class="admin-login">
+        <p role="alert">暂时无法连接大厅服务器，请确认服务已启动。</p>
+        <button type="button" onClick={() => void checkAuth()}>重试</button>
+      </main>
+    );
+  }
+  if (state === 'setup' || state === 'login') return <Login firstRun={state === 'setup'} />;
+  return <Console />;
+}
+
+function Console() {
+  const stream = useMemo(() => subscribe(), []);
+  useEffect(() => () => stream.close(), [stream]);
+  useEffect(() => {
+    if (stream.state.value === 'unauthorized') signOut();
+  }, [stream.state.value]);
+  const { path, route } = useLocation();
+  const sub = path.replace(/^\/admin\/?/, '').split('/')[0] ?? '';
+  const page = adminPages.find((p) => p.path === sub) ?? adminPages[0]!;
+  const hallName = stream.snapshot.value?.hallName ?? '';
+
+  return (
+    <div class="admin">
+      <ConnectionBanner state={stream.state} />
+      <header class="admin-header">
+        <p class="admin-brand">{hallName || '医保经办大厅'} · 管理台</p>
+        <button type="button" class="admin-logout" onClick={signOut}>退出登录</button>
+      </header>
+      <nav class="admin-nav" aria-label="管理台导航">
+        <ul>
+          {adminPages.map((p) => {
+            const href = p.path ? `/admin/${p.path}` : '/admin';
+            const current = p === page;
+            return (
+              <li key={p.path}>
+                <a href={href} aria-current={current ? 'page' : undefined} onClick={(e) => { e.preventDefault(); route(href); }}>
+                  {p.label}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <main class="admin-main">
+        <PageLoader key={page.path} load={page.load} stream={stream} />
+      </main>
+    </div>
+  );
+}
+
+function PageLoader({ load, stream }: { load: () => Promise<{ default: ComponentType<AdminPageProps> }>; stream: HallStream }) {
+  const [Page, setPage] = useState<ComponentType<AdminPageProps> | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (m) => live && setPage(() => m.default),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [load]);
+  if (failed) return <p role="alert">页面加载失败，请刷新重试。</p>;
+  if (!Page) return <p role="status">正在加载…</p>;
+  return <Page stream={stream} />;
 }

@@ -1,0 +1,36 @@
+import type { TerminalView } from '../../../hall-server/api/index.ts';
+import { DEVICE_STATE_LABELS, formatTime, ROLE_LABELS } from '../labels.ts';
+
+export function TerminalsTable({ terminals }: { terminals: TerminalView[] }) {
+  if (terminals.length === 0) return <p>还没有配对的终端。请在上方生成配对码，在终端上输入。</p>;
+  return (
+    <table class="admin-table">
+      <thead>
+        <tr>
+          <th scope="col">名称</th><th scope="col">类型</th><th scope="col">在线</th><th scope="col">最近联系</th>
+          <th scope="col">内容包版本</th><th scope="col">设备状态</th>
+        </tr>
+      </thead>
+      <tbody>
+        {terminals.map((t) => (
+          <tr key={t.id}>
+            <th scope="row">{t.name}{t.revoked ? '（已停用）' : ''}</th>
+            <td>{ROLE_LABELS[t.role] ?? t.role}{t.window ? ` · ${t.window}号窗口` : ''}</td>
+            <td>{t.online ? '● 在线' : '○ 离线'}</td>
+            <td>{formatTime(t.lastSeen)}</td>
+            <td>{t.packVersion === null ? '—' : `第 ${t.packVersion} 版`}</td>
+            <td>
+              {t.devices.length === 0 ? '—' : (
+                <ul class="admin-devices">
+                  {t.devices.map((d) => (
+                    <li key={d.device}>{d.device}：{DEVICE_STATE_LABELS[d.state]}{d.reason ? `（${d.reason}）` : ''}</li>
+                  ))}
+                </ul>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
