@@ -69,6 +69,7 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
   let lastSource: 'touch' | 'keypad' = 'touch';
 
   const apply = (step: Step) => {
+    if (step.view === view.peek() && !step.submit) return;
     view.value = step.view;
     if (step.submit) {
       const { prompt, input } = step.submit;
