@@ -5,7 +5,6 @@ import { effect } from '@preact/signals';
 import { noticeIsShowing, type PackData } from '../../content/schema/index.ts';
 import { queueSnapshotOf, type QueueSnapshot } from '../../hall-server/api/index.ts';
 import { api } from '../shared/hall/api.ts';
-import { ConnectionBanner } from '../shared/hall/ConnectionBanner.tsx';
 import { ensurePaired } from '../shared/hall/pairing.ts';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
 import { callAnnouncement, DEFAULT_CALL_REPEAT } from '../shared/ui/voice/call.ts';
@@ -79,13 +78,19 @@ export default function BoardScreen() {
   useEffect(() => {
     if (!stream) return;
     let loaded = false;
-    const load = () =>
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const load = () => {
+      clearTimeout(retry);
       void api(PackPaths.active)
         .then((data) => {
           loaded = true;
           setPack(data as PackData);
         })
-        .catch((error: unknown) => console.warn('board: pack not loaded', error instanceof Error ? error.message : error));
+        .catch((error: unknown) => {
+          console.warn('board: pack not loaded, retrying', error instanceof Error ? error.message : error);
+          retry = setTimeout(load, 3000);
+        });
+    };
     const offEvent = stream.onEvent((event) => {
       if (event.type === 'pack.activated') load();
     });
@@ -93,6 +98,7 @@ export default function BoardScreen() {
       if (stream.state.value === 'open' && !loaded) load();
     });
     return () => {
+      clearTimeout(retry);
       offEvent();
       offState();
     };
@@ -134,7 +140,7 @@ export default function BoardScreen() {
   const q = snapshot ? queueSnapshotOf(snapshot) : null;
   return (
     <div class="board" data-testid="board">
-      {stream && <ConnectionBanner state={stream.state} />}
+      {stream && <LinkBanner stream={stream} />}
       <header class="board-header">
         <h1>{pack?.manifest.hall.name ?? '医保服务大厅'}</h1>
         <Clock />
@@ -217,4 +223,17 @@ function Notices({ pack }: { pack: PackData | null }) {
   const showing = pack.notices.filter((n) => noticeIsShowing(n, 'board', now, localDateTime(now).slice(11)));
   const first = showing[0];
   return <span data-testid="board-notice">{first ? `${first.title}：${first.body}` : pack.manifest.hall.hours[0]}</span>;
+}
+
+/** Large, inside the layout (a TV is read from across the hall): the link to the hall-server is down. */
+function LinkBanner({ stream }: { stream: HallStream }) {
+  const state = stream.state.value;
+  if (state === 'open' || state === 'closed') return null;
+  const text = state === 'unauthorized' ? '本大屏配对已失效，请联系工作人员' : state === 'connecting' ? '正在连接大厅服务器…' : '连接中断，正在重新连接…';
+  return (
+    <p class="link-banner" role="status" data-testid="link-banner">
+      <span aria-hidden="true">⚠ </span>
+      {text}
+    </p>
+  );
 }

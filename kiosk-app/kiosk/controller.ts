@@ -73,12 +73,15 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   };
   const service = (code: string) => pack.peek()?.services.find((s) => s.code === code) ?? null;
 
+  let packRetry: ReturnType<typeof setTimeout> | undefined;
   async function loadPack(): Promise<void> {
+    clearTimeout(packRetry);
     try {
       pack.value = (await api(PackPaths.active)) as PackData;
       packStale = false;
     } catch (error) {
-      console.warn('kiosk: pack could not be loaded', error instanceof Error ? error.message : error);
+      console.warn('kiosk: pack could not be loaded, retrying', error instanceof Error ? error.message : error);
+      packRetry = setTimeout(() => void loadPack(), 3000);
     }
   }
 
@@ -275,6 +278,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     },
     dispose() {
       clearTimeout(thanksTimer);
+      clearTimeout(packRetry);
       for (const cleanup of cleanups) cleanup();
     },
   };
