@@ -14,6 +14,7 @@ export interface RunningBridge {
   bridge: Bridge;
   port: number;
   url: string;
+  dropClients(): void;
   close(): Promise<void>;
 }
 
@@ -26,6 +27,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
       bridge,
       port: server.port,
       url: server.url,
+      dropClients: server.dropClients,
       close: async () => {
         await server.close();
         await bridge.close();

@@ -19,6 +19,8 @@ export interface BridgeServerOptions {
 export interface BridgeServer {
   port: number;
   url: string;
+  /** Cuts every page connection (pages reconnect by themselves); used when the bridge restarts its devices and in tests. */
+  dropClients(): void;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   return {
     port,
     url: `ws://127.0.0.1:${port}/`,
+    dropClients: () => {
+      for (const client of wss.clients) client.terminate();
+    },
     close: async () => {
       for (const client of wss.clients) client.terminate();
       wss.close();

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import type { BridgeConfigInput } from '../../device-bridge/config/schema.ts';
 import type { CardReaderTiming } from '../../device-bridge/drivers/card-reader.ts';
 import type { PrinterTiming } from '../../device-bridge/drivers/printer.ts';
-import { BridgeMessageSchema, type BridgeMessage, type PageMessageInput } from '../../device-bridge/protocol/messages.ts';
+import { BridgeMessageSchema, type BridgeMessage, type DeviceInfo, type PageMessageInput } from '../../device-bridge/protocol/messages.ts';
 import { socatAvailable } from '../../device-bridge/simulators/link.ts';
 import type { SimulatorHub } from '../../device-bridge/simulators/hub.ts';
 import { startBridge, type RunningBridge } from '../../device-bridge/server/start.ts';
@@ -121,14 +121,13 @@ export class TestPage {
     });
   }
 
-  /** Waits until the device list shows `id` in `state` (optionally with `code`). */
-  waitForHealth(id: string, state: string, code?: string, timeoutMs = 10_000, since = 0) {
-    return this.waitFor(
-      'devices',
-      (message) => message.devices.some((device) => device.id === id && device.health.state === state && (code === undefined || device.health.code === code)),
-      timeoutMs,
-      since,
-    );
+  /** Waits until a device list (hello or devices) shows `id` in `state` (optionally with `code`). */
+  async waitForHealth(id: string, state: string, code?: string, timeoutMs = 10_000, since = 0): Promise<{ devices: DeviceInfo[] }> {
+    const matches = (devices: DeviceInfo[]) =>
+      devices.some((device) => device.id === id && device.health.state === state && (code === undefined || device.health.code === code));
+    const hello = this.received.slice(since).find((message) => message.type === 'hello' && matches(message.devices));
+    if (hello && hello.type === 'hello') return hello;
+    return this.waitFor('devices', (message) => matches(message.devices), timeoutMs, since);
   }
 
   /** Sends a command with a fresh request id and resolves with its answer (ack, print.result or error). */
