@@ -133,17 +133,19 @@ export function validatePackFiles(read: ReadResult, opts: ValidateOptions): Vali
   checkManifestFiles(manifest, files, errors);
 
   const parsed: Record<string, unknown> = {};
+  const raw: Record<string, unknown> = {};
   for (const f of PACK_JSON_FILES) {
     const bytes = files.get(f);
     if (!bytes) continue;
     const json = parseJson(f, bytes, errors);
     if (json === undefined) continue;
+    raw[f] = json;
     const r = packFileSchemas[f].safeParse(json);
     if (r.success) parsed[f] = r.data;
     else errors.push(...zodIssues(f, json, r.error));
   }
   const bytes = [...files.values()].reduce((n, b) => n + b.length, 0);
-  if (PACK_JSON_FILES.some((f) => parsed[f] === undefined)) return done(summaryOf(manifest, parsed, files.size, bytes, signedBy));
+  if (PACK_JSON_FILES.some((f) => parsed[f] === undefined)) return done(summaryOf(manifest, raw, files.size, bytes, signedBy));
 
   const data: PackData = {
     manifest,
@@ -157,9 +159,10 @@ export function validatePackFiles(read: ReadResult, opts: ValidateOptions): Vali
   const rules = crossFileRules(data, new Set(files.keys()), opts.now ?? new Date());
   errors.push(...rules.errors);
   warnings.push(...rules.warnings);
-  return done(summaryOf(manifest, parsed, files.size, bytes, signedBy), data);
+  return done(summaryOf(manifest, raw, files.size, bytes, signedBy), data);
 }
 
+/** Counts come from the raw JSON, so a report about a broken file still says how many items the pack has. */
 function summaryOf(m: Manifest, parsed: Record<string, unknown>, fileCount: number, bytes: number, signedBy: string | null): ValidationReport['summary'] {
   const len = (f: string): number => (Array.isArray(parsed[f]) ? (parsed[f] as unknown[]).length : 0);
   return {

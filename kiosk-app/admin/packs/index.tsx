@@ -73,7 +73,7 @@ export default function PacksPage(_props: AdminPageProps) {
 
   return (
     <div class="pk">
-      <h2>内容包管理</h2>
+      <h1>内容包管理</h1>
       {notice && (
         <p role={notice.ok ? 'status' : 'alert'} class={notice.ok ? 'pk-notice-ok' : 'pk-notice-bad'}>
           {notice.ok ? '✔ ' : '✘ '}
@@ -82,7 +82,7 @@ export default function PacksPage(_props: AdminPageProps) {
       )}
 
       <section class="pk-card" aria-labelledby="pk-upload-title">
-        <h3 id="pk-upload-title">上传新内容包</h3>
+        <h2 id="pk-upload-title">上传新内容包</h2>
         <p class="pk-help">请选择由 pack build 生成、已签名的 .zip 文件。上传后先校验、再预览，确认无误后再启用；正在使用的内容不受影响。</p>
         <div class="pk-upload">
           <label for="pk-file">内容包文件（.zip）</label>
@@ -110,9 +110,9 @@ export default function PacksPage(_props: AdminPageProps) {
 
       {confirm && (
         <section class="pk-card pk-confirm" role="alertdialog" aria-labelledby="pk-confirm-title">
-          <h3 id="pk-confirm-title">
+          <h2 id="pk-confirm-title">
             {confirm.kind === 'activate' ? `确认启用「${confirm.slot.title}」版本 ${confirm.slot.version}？` : `确认回退到版本 ${confirm.slot.version}？`}
-          </h3>
+          </h2>
           <p>各终端会在没有群众操作时自动换成新内容，正在办理的群众不受影响。</p>
           <button type="button" class="pk-btn pk-primary" onClick={() => void run()}>
             确认{confirm.kind === 'activate' ? '启用' : '回退'}
@@ -124,7 +124,7 @@ export default function PacksPage(_props: AdminPageProps) {
       )}
 
       <section class="pk-card" aria-labelledby="pk-slots-title">
-        <h3 id="pk-slots-title">已保存的内容包（最近 5 个）</h3>
+        <h2 id="pk-slots-title">已保存的内容包（最近 5 个）</h2>
         {list?.rollbackTarget && (
           <p>
             <button type="button" class="pk-btn" onClick={() => setConfirm({ kind: 'rollback', slot: list.rollbackTarget! })}>
@@ -174,15 +174,15 @@ export default function PacksPage(_props: AdminPageProps) {
 
       {preview && (
         <section class="pk-card" aria-labelledby="pk-preview-title">
-          <h3 id="pk-preview-title">
+          <h2 id="pk-preview-title">
             预览：{preview.manifest.title} 版本 {preview.manifest.version}
-          </h3>
+          </h2>
           <PackPreview pack={preview} />
         </section>
       )}
 
       <section class="pk-card" aria-labelledby="pk-terminals-title">
-        <h3 id="pk-terminals-title">各终端显示的内容版本</h3>
+        <h2 id="pk-terminals-title">各终端显示的内容版本</h2>
         {terminals.length === 0 ? (
           <p>还没有已配对的终端。</p>
         ) : (
@@ -211,7 +211,7 @@ export default function PacksPage(_props: AdminPageProps) {
       </section>
 
       <section class="pk-card" aria-labelledby="pk-history-title">
-        <h3 id="pk-history-title">操作记录</h3>
+        <h2 id="pk-history-title">操作记录</h2>
         <table class="pk-table">
           <thead>
             <tr>
