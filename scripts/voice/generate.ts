@@ -14,7 +14,7 @@ mkdirSync(join(packDir, 'voice'), { recursive: true });
 function speak(text: string, outRel: string): void {
   const raw = join(work, 'raw.wav');
   execFileSync('espeak-ng', ['-v', 'cmn', '-s', '150', '-w', raw, text]);
-  execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', join(packDir, outRel),
+  execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', join(packDir, outRel), 'vol', '0.9',
     'silence', '1', '0.02', '0.5%', 'reverse', 'silence', '1', '0.02', '0.5%', 'reverse', 'pad', '0', '0.08']);
 }
 
@@ -29,9 +29,10 @@ try {
     if (p === 'chime') continue;
     speak(voicePhrases[p], phraseClip(p));
   }
-  // Two-tone "ding-dong" chime.
+  // Two-tone "ding-dong" chime (880 Hz then 659 Hz), soft fades so it does not click.
   execFileSync('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', join(packDir, phraseClip('chime')),
-    'synth', '0.35', 'sine', '880', 'synth', '0.35', 'sine', 'mix', '659', 'fade', 'q', '0.02', '0.7', '0.3', 'vol', '0.5']);
+    'synth', '0.3', 'sine', '880', 'fade', 'q', '0.01', '0.3', '0.12', 'vol', '0.45', ':',
+    'synth', '0.5', 'sine', '659.25', 'fade', 'q', '0.01', '0.5', '0.35', 'vol', '0.45']);
   console.log(`voice clips written to ${join(packDir, 'voice')}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
