@@ -17,6 +17,7 @@ Options:
   --config FILE      JSON config: allowed page origins, device paths, key maps (see device-bridge/REAL-DEVICES.md)
   --simulate         simulate every device the config does not name (socat pseudo-terminals, fake HID pads)
   --printed-dir DIR  where the simulated printer keeps tickets (default var/printed)
+  --allow-origin URL also accept pages from this origin (repeatable), e.g. http://127.0.0.1:4600
   --verbose          debug logging
   --help             this text
 `;
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
         config: { type: 'string' },
         simulate: { type: 'boolean', default: false },
         'printed-dir': { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -50,7 +52,9 @@ async function main(): Promise<number> {
   }
   const log = consoleLogger(args.verbose ? 'debug' : 'info');
   try {
-    const config = args.config ? loadConfigFile(args.config) : BridgeConfigSchema.parse({});
+    const loaded = args.config ? loadConfigFile(args.config) : BridgeConfigSchema.parse({});
+    const extraOrigins = BridgeConfigSchema.shape.allowedOrigins.parse(args['allow-origin'] ?? []);
+    const config = { ...loaded, allowedOrigins: [...new Set([...loaded.allowedOrigins, ...extraOrigins])] };
     const running = await startBridge({
       config,
       simulate: args.simulate,

@@ -45,7 +45,7 @@ const KeypadSchema = z.union([
 
 export const BridgeConfigSchema = z.strictObject({
   /** Pages allowed to connect (their Origin), e.g. the hall-server that serves the PWA. */
-  allowedOrigins: z.array(z.string().url()).default(['http://127.0.0.1:4600', 'http://localhost:4600']),
+  allowedOrigins: z.array(z.string().url()).default(['http://127.0.0.1:4600', 'http://localhost:4600', 'http://127.0.0.1:5173', 'http://localhost:5173']),
   /** Where the simulated printer keeps tickets. */
   printedDir: z.string().default('var/printed'),
   /** Directory for the simulators' pseudo-terminal links; a fresh temp dir when absent. */

@@ -4,3 +4,4 @@ export { WedgeScanDetector, listenForWedgeScans } from './wedge.ts';
 export type { WedgeOptions, WedgeKey } from './wedge.ts';
 export { ticketToSvg } from '../../../device-bridge/ticket/svg.ts';
 export * from '../../../device-bridge/protocol/messages.ts';
+export { bridgeUrlFromLocation } from './url.ts';
