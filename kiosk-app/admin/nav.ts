@@ -19,4 +19,5 @@ export const adminPages: AdminPage[] = [
   { path: 'terminals', label: '终端与配对', load: () => import('./terminals/index.tsx') },
   { path: 'ratings', label: '好差评', load: () => import('./ratings/index.tsx') },
   { path: 'packs', label: '内容包', load: () => import('./packs/index.tsx') },
+  { path: 'devices', label: '设备', load: () => import('./devices/index.tsx') },
 ];
