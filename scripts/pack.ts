@@ -58,11 +58,11 @@ function loadData(source: string): PackData {
   // Compares content, so a pack being edited (file list not yet updated, unsigned) is fine.
   const files = read(source);
   const r = validatePackFiles(files.issues.length ? files : { files: sealPack(files.files, null), issues: [] }, { trustedKeys: [], unsigned: true });
-  if (!r.data) {
+  if (!r.content) {
     printReport(r.report);
-    throw new UsageError(`${source} 不是有效的内容包，无法比较`);
+    throw new UsageError(`${source} 的文件格式有误，无法比较`);
   }
-  return r.data;
+  return r.content;
 }
 
 function writeSealed(dir: string, files: Map<string, Uint8Array>): void {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PUBLIC_KEY } from '../keys/demo.ts';
 import { SAMPLE_DIR, sampleFiles, sealed } from '../corpus/broken.ts';
+import { rawZip } from '../corpus/raw-zip.ts';
 import { servicesFileSchema, type PackData } from '../schema/index.ts';
 import {
   diffPacks,
@@ -47,6 +48,23 @@ describe('the sample pack', () => {
     expect(back.issues).toEqual([]);
     expect([...back.files.keys()].sort()).toEqual([...files.keys()].sort());
     for (const [k, v] of files) expect(Buffer.compare(back.files.get(k)!, v)).toBe(0);
+  });
+});
+
+describe('zips made by the operating system', () => {
+  const wrapped = (folder: string) =>
+    rawZip([{ name: folder, data: new Uint8Array(), unixMode: 0o040755 }, ...[...sealed(sampleFiles())].map(([name, data]) => ({ name: folder + name, data, deflate: true }))]);
+
+  it('accepts a pack whose files sit under one folder', () => {
+    const r = validatePackFiles(readPackZip(wrapped('我的大厅-2/')), { trustedKeys: [DEMO_PUBLIC_KEY], now });
+    expect(r.report.errors).toEqual([]);
+    expect(r.files.has('manifest.json')).toBe(true);
+  });
+
+  it('never treats ../ as that folder', () => {
+    const r = readPackZip(wrapped('../'));
+    expect(r.files.size).toBe(0);
+    expect(r.issues[0]).toEqual({ rule: 'safety.path', file: '../', place: '', problem: '路径中含有“..”，可能写到内容包以外，不允许' });
   });
 });
 

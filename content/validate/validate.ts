@@ -39,6 +39,8 @@ export interface ValidationResult {
   data: PackData | null;
   /** The files read (only meaningful when ok). */
   files: PackFiles;
+  /** Every file parsed against its schema, even if cross-file rules failed (for diffs of a pack being edited). */
+  content: PackData | null;
 }
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -93,6 +95,7 @@ export function validatePackFiles(read: ReadResult, opts: ValidateOptions): Vali
     report: { ok: errors.length === 0, errors, warnings, summary },
     data: errors.length === 0 ? data : null,
     files,
+    content: data,
   });
 
   const manifestBytes = files.get(MANIFEST_FILE);

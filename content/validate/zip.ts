@@ -97,6 +97,19 @@ function inflateBounded(data: Uint8Array, limit: number): Uint8Array | null {
   return out;
 }
 
+/**
+ * Zips made by the operating system ("compress folder") put everything under the folder's name. When there is no
+ * manifest.json at the top but exactly one folder holding one, that folder is the pack. Returns it ("sample/") or null.
+ */
+function wrappingFolder(entries: CentralEntry[]): string | null {
+  if (entries.some((e) => e.name === 'manifest.json')) return null;
+  const first = entries.find((e) => e.name.endsWith('/manifest.json'));
+  if (!first) return null;
+  const folder = first.name.slice(0, -'manifest.json'.length);
+  if (!/^[^/\\]+\/$/.test(folder) || folder === './' || folder === '../') return null;
+  return entries.every((e) => e.name.startsWith(folder)) ? folder : null;
+}
+
 /** Reads a pack zip into memory; any unsafe entry is reported and not extracted. */
 export function readPackZip(bytes: Uint8Array, limits: PackLimits = DEFAULT_LIMITS): ReadResult {
   const result: ReadResult = { files: new Map(), issues: [] };
@@ -114,9 +127,14 @@ export function readPackZip(bytes: Uint8Array, limits: PackLimits = DEFAULT_LIMI
     result.issues.push(issue('safety.too-many-files', '', '', `压缩包中有 ${entries.length} 个文件，超过上限 ${limits.maxFiles} 个`));
     return result;
   }
+  const folder = wrappingFolder(entries);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let total = 0;
   for (const e of entries) {
+    if (folder) {
+      if (e.name === folder) continue;
+      e.name = e.name.slice(folder.length);
+    }
     const type = e.unixMode === null ? null : e.unixMode & S_IFMT;
     const isDir = e.name.endsWith('/') || type === S_IFDIR;
     if (type === S_IFLNK) {

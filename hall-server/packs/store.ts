@@ -229,6 +229,7 @@ export class PackStore {
         report: { ok: false, errors: [issue('slot.missing', '', '', '内容包文件夹已不存在')], warnings: [], summary: null },
         data: null,
         files: new Map(),
+        content: null,
       };
     }
     return validatePackFiles(readPackFolder(dir), { trustedKeys: this.deps.trustedKeys(), now: this.deps.now() });

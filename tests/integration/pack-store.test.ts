@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokenPacks, sampleFiles, sealed, toZip } from '../../content/corpus/broken.ts';
 import type { PackData } from '../../content/schema/index.ts';
-import { formatIssue } from '../../content/validate/index.ts';
+import { formatIssue, writePackZip } from '../../content/validate/index.ts';
 import { PackPaths, type PackListResponse, type UploadResponse } from '../../hall-server/packs/api.ts';
 import { startTestHall, type TestHall, type TestSocket } from '../support/hall.ts';
 
@@ -152,11 +152,17 @@ describe('packs through the hall-server', () => {
     expect(list.rollbackTarget?.version).toBe(7);
   });
 
+  it('accepts the zip that `pack build` writes (fflate, deflate and stored entries)', async () => {
+    const { status, body } = await upload(writePackZip(sealed(sampleFiles(), { version: 9 })));
+    expect(status).toBe(201);
+    expect(body.slot).toMatchObject({ version: 9, state: 'verified' });
+  });
+
   it('refuses uploads from terminals and unauthenticated callers', async () => {
     const kiosk = await hall.pair('kiosk');
-    const res = await fetch(hall.url + PackPaths.upload, { method: 'POST', headers: { authorization: `Bearer ${kiosk}` }, body: sampleVersion(9) as Uint8Array<ArrayBuffer> });
+    const res = await fetch(hall.url + PackPaths.upload, { method: 'POST', headers: { authorization: `Bearer ${kiosk}` }, body: sampleVersion(10) as Uint8Array<ArrayBuffer> });
     expect(res.status).toBe(403);
-    expect((await fetch(hall.url + PackPaths.upload, { method: 'POST', body: sampleVersion(9) as Uint8Array<ArrayBuffer> })).status).toBe(401);
+    expect((await fetch(hall.url + PackPaths.upload, { method: 'POST', body: sampleVersion(10) as Uint8Array<ArrayBuffer> })).status).toBe(401);
   });
 });
 
