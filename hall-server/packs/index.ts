@@ -64,7 +64,14 @@ function importAtStart(store: PackStore, startupPack: string | null, firstPack: 
     if (source) console.error(`[packs] pack not found: ${source}`);
     return;
   }
-  const outcome = store.stage(readSource(source), SYSTEM);
+  const active = store.active();
+  const read = readSource(source);
+  const incoming = manifestOf(read);
+  if (active && incoming && incoming.packId === active.manifest.packId && incoming.version <= active.manifest.version) {
+    console.log(`[packs] ${source} is version ${incoming.version}; keeping active version ${active.manifest.version}`);
+    return;
+  }
+  const outcome = store.stage(read, SYSTEM);
   if (!outcome.accepted || !outcome.slot) {
     const errors = outcome.report.errors;
     console.error(`[packs] ${source} refused (${errors.length} problems): ${errors.slice(0, 5).map(formatIssue).join(' | ')}`);
@@ -72,6 +79,16 @@ function importAtStart(store: PackStore, startupPack: string | null, firstPack: 
   }
   store.activate(outcome.slot.slot, SYSTEM);
   console.log(`[packs] activated ${outcome.slot.packId} v${outcome.slot.version} from ${source}`);
+}
+
+/** packId and version of a pack about to be imported, when its manifest can be read at all. */
+function manifestOf(read: ReadResult): { packId: string; version: number } | null {
+  try {
+    const m = JSON.parse(new TextDecoder().decode(read.files.get('manifest.json'))) as { packId?: unknown; version?: unknown };
+    return typeof m.packId === 'string' && typeof m.version === 'number' ? { packId: m.packId, version: m.version } : null;
+  } catch {
+    return null;
+  }
 }
 
 function registerRoutes(app: HallApp, store: PackStore): void {

@@ -174,5 +174,8 @@ describe('restart', () => {
     admin = await hall.admin();
     board = await hall.socket(await hall.pair('board'));
     expect(await activeVersion()).toBe(8);
+    const list = (await hall.api<PackListResponse>('GET', PackPaths.list, undefined, await hall.admin())).body;
+    expect(list.history[0]!.action).toBe('uploaded');
+    expect(list.history[0]!.version).toBe(9);
   });
 });
