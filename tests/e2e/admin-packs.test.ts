@@ -66,8 +66,21 @@ describe('admin 内容包 page', () => {
     m.hall.name = '示例县医疗保障服务大厅（示例数据 第2版）';
     files.set('manifest.json', new TextEncoder().encode(JSON.stringify(m)));
     await page.getByLabel('内容包文件（.zip）').setInputFiles(zipFile('v2.zip', toZip(sealed(files, { version: 2 }))));
+    // A slow link (256 KiB/s up) so the progress bar is seen moving.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
     await page.getByRole('button', { name: '上传并校验' }).click();
-    await page.getByRole('heading', { name: '✔ 校验通过' }).waitFor();
+    const bar = page.getByRole('progressbar', { name: '上传进度' });
+    await bar.waitFor();
+    await page.waitForFunction(() => {
+      const value = (document.querySelector('#pk-progress-bar') as HTMLProgressElement | null)?.value ?? 0;
+      return value > 0.2 && value < 1;
+    });
+    expect(await page.getByRole('button', { name: '上传并校验' }).isDisabled()).toBe(true);
+    await screenshot(page, 'admin-packs-uploading');
+    await page.getByRole('heading', { name: '✔ 校验通过' }).waitFor({ timeout: 30_000 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await page.getByRole('heading', { name: /预览：.*版本 2/ }).waitFor();
     expect(await page.locator('.pk-kiosk-hall').textContent()).toBe('示例县医疗保障服务大厅（示例数据 第2版）');
     await page.getByRole('button', { name: /G 异地长期居住备案/ }).click();
