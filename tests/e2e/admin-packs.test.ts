@@ -14,6 +14,7 @@ let hall: TestHall;
 let browser: Browser;
 let page: Page;
 let board: TestSocket;
+let boardToken: string;
 const dir = mkdtempSync(join(tmpdir(), 'admin-packs-'));
 
 function zipFile(name: string, bytes: Uint8Array): string {
@@ -25,7 +26,8 @@ function zipFile(name: string, bytes: Uint8Array): string {
 beforeAll(async () => {
   hall = await startTestHall();
   await hall.admin();
-  board = await hall.socket(await hall.pair('board'));
+  boardToken = await hall.pair('board');
+  board = await hall.socket(boardToken);
   browser = await launchBrowser();
   page = await (await newTerminalContext(browser, VIEWPORTS.admin)).newPage();
   await page.goto(hall.url + '/admin/packs');
@@ -98,6 +100,13 @@ describe('admin 内容包 page', () => {
     const event = await board.waitFor((msg) => msg.type === 'event' && msg.event.type === 'pack.activated' && msg.event.data.version === 2);
     expect(event.event.data).toEqual({ id: 'ln-sample-county', version: 2 });
     expect((await hall.api('GET', '/api/health')).body.pack.version).toBe(2);
+
+    // The board reports the version it shows; the page updates without a reload.
+    const terminals = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: '内容版本' }) });
+    await hall.api('POST', '/api/terminals/heartbeat', { packVersion: 1, devices: [] }, boardToken);
+    await terminals.getByRole('row', { name: /演示叫号大屏.*1（待更新）/ }).waitFor();
+    await hall.api('POST', '/api/terminals/heartbeat', { packVersion: 2, devices: [] }, boardToken);
+    await terminals.getByRole('row', { name: /演示叫号大屏\s*在线\s*2$/ }).waitFor();
   });
 
   it('rolls back in one action and shows who did what', async () => {

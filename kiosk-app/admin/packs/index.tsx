@@ -16,7 +16,7 @@ const ACTION_LABELS: Record<string, string> = { uploaded: '上传并校验通过
 const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 const message = (e: unknown) => (e instanceof HallApiError ? e.message : '操作失败，请重试');
 
-export default function PacksPage(_props: AdminPageProps) {
+export default function PacksPage({ stream }: AdminPageProps) {
   const [list, setList] = useState<PackListResponse | null>(null);
   const [terminals, setTerminals] = useState<TerminalView[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
@@ -36,6 +36,15 @@ export default function PacksPage(_props: AdminPageProps) {
     }
   };
   useEffect(() => void refresh(), []);
+  // Another console (or the CLI at start) may switch packs, and terminals report their version: keep the lists current.
+  useEffect(
+    () =>
+      stream.onEvent((event) => {
+        if (event.type === 'pack.activated') void refresh();
+        if (event.type === 'terminal.seen') loadTerminals().then((r) => setTerminals(r.terminals), () => undefined);
+      }),
+    [stream],
+  );
   useEffect(() => {
     setPreview(null);
     if (previewSlot) loadPreview(previewSlot).then(setPreview, (e) => setNotice({ ok: false, text: message(e) }));
