@@ -14,8 +14,20 @@ import { PackStore } from './store.ts';
 
 export const SAMPLE_PACK_DIR = fileURLToPath(new URL('../../content/packs/sample', import.meta.url));
 
+/** One raw base64url Ed25519 public key per line ('#' comments allowed), read at every validation so a new key needs no restart. */
+export const TRUSTED_KEYS_FILE = 'trusted-keys.txt';
+
+export function readTrustedKeysFile(path: string): string[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter((l) => /^[A-Za-z0-9_-]{43}$/.test(l));
+}
+
 export interface PacksModuleOptions {
-  /** Raw base64url Ed25519 public keys this hall trusts. A demo hall also trusts the demo key of the sample pack. */
+  /** Raw base64url Ed25519 public keys this hall trusts, besides those in <dataDir>/packs/trusted-keys.txt.
+   * A demo hall also trusts the demo key of the sample pack. */
   trustedKeys?: readonly string[];
   /** Pack imported when the store has none active and no `--pack` was given; default: the sample pack. */
   firstPack?: string | null;
@@ -39,11 +51,12 @@ export function packsModule(options: PacksModuleOptions = {}): HallModule & { st
       return store;
     },
     register(app: HallApp) {
-      const trusted = [...(options.trustedKeys ?? []), ...(app.demo ? [DEMO_PUBLIC_KEY] : [])];
+      const root = join(app.dataDir, 'packs');
+      const fixed = [...(options.trustedKeys ?? []), ...(app.demo ? [DEMO_PUBLIC_KEY] : [])];
       const s = new PackStore({
         db: app.db,
-        root: join(app.dataDir, 'packs'),
-        trustedKeys: () => trusted,
+        root,
+        trustedKeys: () => [...fixed, ...readTrustedKeysFile(join(root, TRUSTED_KEYS_FILE))],
         now: () => app.now(),
         tx: (fn) => app.tx(fn),
         setActive: (pack) => app.setActivePack(pack),

@@ -1,11 +1,11 @@
 // Content packs through the real hall-server: upload → report → preview → activate → rollback, history, refusal of
 // every broken pack while the running pack keeps serving, and nothing written outside the staging slot.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokenPacks, sampleFiles, sealed, toZip } from '../../content/corpus/broken.ts';
 import type { PackData } from '../../content/schema/index.ts';
-import { formatIssue, writePackZip } from '../../content/validate/index.ts';
+import { formatIssue, generateKeyPair, writePackZip } from '../../content/validate/index.ts';
 import { PackPaths, type PackListResponse, type UploadResponse } from '../../hall-server/packs/api.ts';
 import { startTestHall, type TestHall, type TestSocket } from '../support/hall.ts';
 
@@ -158,6 +158,16 @@ describe('packs through the hall-server', () => {
     expect(body.slot).toMatchObject({ version: 9, state: 'verified' });
   });
 
+  it('trusts a key once it is listed in <data>/packs/trusted-keys.txt, without a restart', async () => {
+    const key = generateKeyPair();
+    const zip = toZip(sealed(sampleFiles(), { version: 11, key: key.privateKeyPem }));
+    expect((await upload(zip)).body.report.errors.map((e) => e.rule)).toEqual(['signature.untrusted']);
+    writeFileSync(join(hall.dataDir, 'packs', 'trusted-keys.txt'), `# 本大厅内容包签名公钥\n${key.publicKey}\n`);
+    const { status, body } = await upload(zip);
+    expect(status).toBe(201);
+    expect(body.report.summary?.signedBy).toBe(key.keyId);
+  });
+
   it('refuses uploads from terminals and unauthenticated callers', async () => {
     const kiosk = await hall.pair('kiosk');
     const res = await fetch(hall.url + PackPaths.upload, { method: 'POST', headers: { authorization: `Bearer ${kiosk}` }, body: sampleVersion(10) as Uint8Array<ArrayBuffer> });
@@ -176,6 +186,6 @@ describe('restart', () => {
     expect(await activeVersion()).toBe(8);
     const list = (await hall.api<PackListResponse>('GET', PackPaths.list, undefined, await hall.admin())).body;
     expect(list.history[0]!.action).toBe('uploaded');
-    expect(list.history[0]!.version).toBe(9);
+    expect(list.history[0]!.version).toBe(11);
   });
 });
