@@ -84,8 +84,9 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
   };
 
   const offer = (prompt: RatingPrompt) => {
-    if (view.peek().kind === 'thanks') clearTimeout(thanksTimer);
-    apply(finished(view.peek(), prompt, rated, Date.now()));
+    const step = finished(view.peek(), prompt, rated, Date.now());
+    if (step.view !== view.peek()) gate.reset();
+    apply(step);
   };
 
   // A prompt still pending after a reload comes with the snapshot.

@@ -38,6 +38,8 @@ describe('PressGate', () => {
     expect([gate.accept(0), gate.accept(300), gate.accept(1499), gate.accept(1500), gate.accept(2000)]).toEqual([
       true, false, false, true, false,
     ]);
+    gate.reset();
+    expect(gate.accept(2100)).toBe(true);
   });
 });
 

@@ -58,4 +58,8 @@ export class PressGate {
     this.last = nowMs;
     return true;
   }
+  /** A new service to rate: the interval guards presses within one prompt, not the next citizen's first press. */
+  reset(): void {
+    this.last = Number.NEGATIVE_INFINITY;
+  }
 }
