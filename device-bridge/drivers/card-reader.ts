@@ -103,7 +103,7 @@ export abstract class CardReaderDriver extends Driver<ByteTransport> {
       try {
         await this.pollOnce();
         this.timeouts = 0;
-        this.setHealth('ok', 'ok', '正常');
+        this.setHealth('ok', 'ok', '工作正常');
       } catch (error) {
         if (!this.connected) break;
         this.noteFailure(error);

@@ -22,7 +22,7 @@ export class KeypadDriver extends Driver<ReportTransport> {
   }
 
   protected async whileOpen(): Promise<void> {
-    this.setHealth('ok', 'ok', '正常');
+    this.setHealth('ok', 'ok', '工作正常');
     await this.untilLost();
   }
 }

@@ -91,7 +91,7 @@ export class PrinterDriver extends Driver<ByteTransport> {
     const problem = blockingProblem(status);
     if (problem) this.setHealth('offline', problem, PRINTER_PROBLEM_TEXT[problem]);
     else if (status.paperNearEnd) this.setHealth('degraded', 'paper_near_end', PRINTER_PROBLEM_TEXT.paper_near_end);
-    else this.setHealth('ok', 'ok', '正常');
+    else this.setHealth('ok', 'ok', '工作正常');
     return status;
   }
 

@@ -33,7 +33,7 @@ abstract class ScannerBase<T extends ByteTransport | ReportTransport> extends Dr
   }
 
   protected async whileOpen(): Promise<void> {
-    this.setHealth('ok', 'ok', '正常');
+    this.setHealth('ok', 'ok', '工作正常');
     await this.untilLost();
   }
 }

@@ -128,14 +128,15 @@ export default function DevicesPage() {
 
       <p class="devices-status" role="status" aria-live="polite">{status}</p>
 
-      <h2>打印机</h2>
-      <div class="devices-row">
-        <button type="button" onClick={() => void printSample()} disabled={connection !== 'open'}>打印样张</button>
-      </div>
-
-      {simulate && <SimulatorControls run={run} />}
-
       <div class="devices-columns">
+        <div>
+          <h2>打印机</h2>
+          <div class="devices-row">
+            <button type="button" onClick={() => void printSample()} disabled={connection !== 'open'}>打印样张</button>
+          </div>
+          {simulate && <SimulatorControls run={run} />}
+        </div>
+        <aside class="devices-side" aria-label="打印结果与设备事件">
         <section aria-labelledby="devices-printed-title">
           <h2 id="devices-printed-title">最近打印的小票</h2>
           {printed ? (
@@ -161,6 +162,7 @@ export default function DevicesPage() {
             </ol>
           )}
         </section>
+        </aside>
       </div>
     </section>
   );
@@ -186,9 +188,9 @@ function SimulatorControls({ run }: { run: (label: string, command: SimCommand) 
 
       <h2>读卡器</h2>
       <div class="devices-row">
-        <label>
-          身份证
-          <select value={idPreset} onChange={(e) => setIdPreset((e.target as HTMLSelectElement).value as SimPreset)}>
+        <label class="devices-field">
+          <span id="dev-id-label">身份证</span>
+          <select aria-labelledby="dev-id-label" value={idPreset} onChange={(e) => setIdPreset((e.target as HTMLSelectElement).value as SimPreset)}>
             {PRESETS.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
           </select>
         </label>
@@ -196,9 +198,9 @@ function SimulatorControls({ run }: { run: (label: string, command: SimCommand) 
         <button type="button" onClick={() => void run('取走身份证', { action: 'card.remove', reader: 'idcard' })}>取走身份证</button>
       </div>
       <div class="devices-row">
-        <label>
-          社保卡
-          <select value={ssPreset} onChange={(e) => setSsPreset((e.target as HTMLSelectElement).value as SimPreset)}>
+        <label class="devices-field">
+          <span id="dev-ss-label">社保卡</span>
+          <select aria-labelledby="dev-ss-label" value={ssPreset} onChange={(e) => setSsPreset((e.target as HTMLSelectElement).value as SimPreset)}>
             {PRESETS.filter((p) => p.value !== 'foreigner' && p.value !== 'hkMacaoTaiwan').map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
           </select>
         </label>
@@ -218,9 +220,9 @@ function SimulatorControls({ run }: { run: (label: string, command: SimCommand) 
           if (code.trim()) void run('扫码', { action: 'scan', code: code.trim() });
         }}
       >
-        <label>
-          条码内容
-          <input value={code} maxLength={4096} onInput={(e) => setCode((e.target as HTMLInputElement).value)} />
+        <label class="devices-field">
+          <span id="dev-code-label">条码内容</span>
+          <input aria-labelledby="dev-code-label" value={code} maxLength={4096} onInput={(e) => setCode((e.target as HTMLInputElement).value)} />
         </label>
         <button type="submit">扫码</button>
         <button type="button" onClick={() => void run('扫医保电子凭证', { action: 'scan', code: `EC${Date.now().toString(16).toUpperCase()}A1B2C3D4E5F60718293A4B5C6D7E8F90` })}>医保电子凭证样例</button>
@@ -242,9 +244,9 @@ function SimulatorControls({ run }: { run: (label: string, command: SimCommand) 
 
       <h2>故障演练</h2>
       <div class="devices-row">
-        <label>
-          设备
-          <select value={faultDevice} onChange={(e) => setFaultDevice((e.target as HTMLSelectElement).value as typeof faultDevice)}>
+        <label class="devices-field">
+          <span id="dev-fault-label">故障设备</span>
+          <select aria-labelledby="dev-fault-label" value={faultDevice} onChange={(e) => setFaultDevice((e.target as HTMLSelectElement).value as typeof faultDevice)}>
             {FAULT_DEVICES.map((d) => <option key={d.value} value={d.value}>{d.label}</option>)}
           </select>
         </label>
