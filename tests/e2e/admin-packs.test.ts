@@ -85,6 +85,11 @@ describe('admin 内容包 page', () => {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await page.getByRole('heading', { name: /预览：.*版本 2/ }).waitFor();
     expect(await page.locator('.pk-kiosk-hall').textContent()).toBe('示例县医疗保障服务大厅（示例数据 第2版）');
+    const changes = page.getByRole('region', { name: '与正在使用的版本 1 相比' });
+    expect(await changes.getByRole('listitem').allTextContents()).toEqual([
+      '版本：1 → 2',
+      '大厅名称：示例县医疗保障服务大厅（示例数据） → 示例县医疗保障服务大厅（示例数据 第2版）',
+    ]);
     await page.getByRole('button', { name: /G 异地长期居住备案/ }).click();
     await page.getByRole('heading', { name: '办事指南预览：长期异地就医备案' }).waitFor();
     const materials = page.getByRole('table', { name: '申办材料（一次性告知）' });
@@ -92,6 +97,7 @@ describe('admin 内容包 page', () => {
     const photo = page.getByRole('img', { name: '李明华的照片' });
     expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
     expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('heading', { name: /预览：.*版本 2/ }).evaluate((el) => el.scrollIntoView());
     await screenshot(page, 'admin-packs-preview');
 
     await page.getByRole('button', { name: '启用版本 2' }).click();

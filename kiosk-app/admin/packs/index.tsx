@@ -2,6 +2,7 @@
 // which version each terminal shows.
 import { useEffect, useState } from 'preact/hooks';
 import type { PackData } from '../../../content/schema/index.ts';
+import { diffPacks } from '../../../content/validate/diff.ts';
 import type { TerminalView } from '../../../hall-server/api/index.ts';
 import type { PackListResponse, SlotView, UploadResponse } from '../../../hall-server/packs/api.ts';
 import { HallApiError } from '../../shared/hall/api.ts';
@@ -23,6 +24,7 @@ export default function PacksPage({ stream }: AdminPageProps) {
   const [upload, setUpload] = useState<UploadResponse | null>(null);
   const [previewSlot, setPreviewSlot] = useState<string | null>(null);
   const [preview, setPreview] = useState<PackData | null>(null);
+  const [activeData, setActiveData] = useState<PackData | null>(null);
   const [confirm, setConfirm] = useState<{ kind: 'activate' | 'rollback'; slot: SlotView } | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -45,6 +47,11 @@ export default function PacksPage({ stream }: AdminPageProps) {
       }),
     [stream],
   );
+  const activeSlot = list?.active?.slot ?? null;
+  useEffect(() => {
+    setActiveData(null);
+    if (activeSlot) loadPreview(activeSlot).then(setActiveData, () => undefined);
+  }, [activeSlot]);
   useEffect(() => {
     setPreview(null);
     if (previewSlot) loadPreview(previewSlot).then(setPreview, (e) => setNotice({ ok: false, text: message(e) }));
@@ -186,6 +193,7 @@ export default function PacksPage({ stream }: AdminPageProps) {
           <h2 id="pk-preview-title">
             预览：{preview.manifest.title} 版本 {preview.manifest.version}
           </h2>
+          {activeData && previewSlot !== activeSlot && <Changes from={activeData} to={preview} />}
           <PackPreview pack={preview} />
         </section>
       )}
@@ -245,5 +253,23 @@ export default function PacksPage({ stream }: AdminPageProps) {
         </table>
       </section>
     </div>
+  );
+}
+
+function Changes({ from, to }: { from: PackData; to: PackData }) {
+  const changes = diffPacks(from, to);
+  return (
+    <section class="pk-changes" aria-labelledby="pk-changes-title">
+      <h3 id="pk-changes-title">与正在使用的版本 {from.manifest.version} 相比</h3>
+      {changes.length === 0 ? (
+        <p>内容没有变化。</p>
+      ) : (
+        <ul>
+          {changes.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
