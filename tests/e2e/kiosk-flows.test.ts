@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SIM_PRESETS } from '../../device-bridge/simulators/identities.ts';
-import { checkScreen, ECARD_PERSON, ECARD_QR, expectNoPersonalData, ITEM_OPTIONAL, ITEM_REQUIRED, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
+import { backHome, checkScreen, ECARD_PERSON, ECARD_QR, expectNoPersonalData, ITEM_OPTIONAL, ITEM_REQUIRED, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
 
 let rig: KioskRig;
 let page: Page;
@@ -19,11 +19,7 @@ beforeAll(async () => {
 afterAll(() => rig?.close());
 
 // Every test starts from an untouched home screen, whatever the previous one left.
-beforeEach(async () => {
-  if ((await page.getByTestId('screen-home').count()) === 1) return;
-  await page.reload();
-  await page.locator('[data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
-});
+beforeEach(() => backHome(page));
 
 /** Tickets the bridge's simulated printer has printed (one text rendering each, in order). */
 function printedTickets(): string[] {

@@ -90,3 +90,10 @@ export async function expectNoPersonalData(page: Page, person: { name: string; i
 export async function tap(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).tap();
 }
+
+/** Back to an untouched home screen, whatever the previous test left (reloads only when needed). */
+export async function backHome(page: Page): Promise<void> {
+  if ((await page.getByTestId('screen-home').count()) === 1 && (await page.getByTestId('idle-overlay').count()) === 0) return;
+  await page.reload();
+  await page.locator('[data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
+}

@@ -17,7 +17,9 @@ export function Frame(props: {
         <p class="hall-name">{props.hallName}</p>
         <p class="slogan">{props.slogan}</p>
       </header>
-      <main class="kiosk-main">{props.children}</main>
+      <main class="kiosk-main" tabIndex={0}>
+        {props.children}
+      </main>
       <footer class="kiosk-footer">
         {props.onBack && <BigButton label="返回上一步" icon="back" onClick={props.onBack} testId="back" />}
         {props.onHome && <BigButton label="回到首页" icon="home" onClick={props.onHome} testId="home" />}

@@ -57,9 +57,9 @@ export function TicketScreen(props: {
           </p>
         )}
         {props.print === 'failed' && (
-          <p class="ui-banner" data-testid="print-failed">
+          <p class="ui-banner" data-testid="print-failed" data-reason={props.printMessage ?? ""}>
             <Icon name="warn" />
-            小票未能打印（{props.printMessage ?? '打印机故障'}），请拍照或到咨询台补打
+            小票暂时无法打印，请拍照或到咨询台补打。工作人员已收到补打提示。
           </p>
         )}
       </div>
