@@ -26,6 +26,9 @@ export interface ValidateOptions {
   trustedKeys: readonly string[];
   /** Version of the pack now active; the new one must be higher. */
   activeVersion?: number | null;
+  /** Pack id of the active pack. Versions only go up within one pack id; a pack with another id replaces the hall's
+   * content line (allowed, with a warning), e.g. from the sample to the hall's own pack. */
+  activePackId?: string | null;
   /** Skip the signature check (only `pack validate --unsigned` while editing a pack). */
   unsigned?: boolean;
   productVersion?: string;
@@ -129,7 +132,10 @@ export function validatePackFiles(read: ReadResult, opts: ValidateOptions): Vali
   if (compareVersions(product, manifest.product.min) < 0 || compareVersions(product, manifest.product.max) > 0) {
     errors.push(issue('manifest.product', MANIFEST_FILE, '适用软件版本', `内容包适用于 ${manifest.product.min}—${manifest.product.max}，本系统是 ${product}`));
   }
-  if (opts.activeVersion != null && manifest.version <= opts.activeVersion) {
+  const otherLine = opts.activePackId != null && opts.activePackId !== manifest.packId;
+  if (otherLine) {
+    warnings.push(issue('manifest.other-pack', MANIFEST_FILE, '内容包标识', `是“${manifest.packId}”，与正在使用的“${opts.activePackId}”不同：启用后将整体替换为这个内容包`));
+  } else if (opts.activeVersion != null && manifest.version <= opts.activeVersion) {
     errors.push(issue('manifest.version-not-newer', MANIFEST_FILE, '版本号', `版本 ${manifest.version} 不高于正在使用的版本 ${opts.activeVersion}；新内容包的版本号必须更大（要回到旧版本请用“回退”）`));
   }
 

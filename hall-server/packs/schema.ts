@@ -31,4 +31,9 @@ export const packMigrations: Migration[] = [
       );
     `,
   },
+  {
+    id: '002_previous_slot',
+    // The slot that was active when this one was activated: where a rollback goes.
+    sql: `ALTER TABLE pack_slots ADD COLUMN previous_slot TEXT;`,
+  },
 ];

@@ -90,13 +90,15 @@ export class PackStore {
     }
     this.activePack = packFromFolder(this.slotDir(row.slot), result.data);
     this.deps.tx(() => this.deps.setActive(this.activePack!));
+    this.prune();
     return true;
   }
 
   /** Validates, stages and verifies an uploaded zip (or a folder read from disk); nothing becomes active. */
   stage(read: ReadResult, actor: Principal | null): UploadOutcome {
     const activeVersion = this.activePack?.manifest.version ?? null;
-    const first = validatePackFiles(read, { trustedKeys: this.deps.trustedKeys(), activeVersion, now: this.deps.now() });
+    const activePackId = this.activePack?.manifest.packId ?? null;
+    const first = validatePackFiles(read, { trustedKeys: this.deps.trustedKeys(), activeVersion, activePackId, now: this.deps.now() });
     if (!first.data) return this.refuse(first, actor);
     const slot = `${first.data.manifest.packId}-v${first.data.manifest.version}-${randomBytes(4).toString('hex')}`;
     const staging = join(this.deps.root, 'staging', slot);
@@ -106,6 +108,7 @@ export class PackStore {
       const onDisk = validatePackFiles(readPackFolder(staging), {
         trustedKeys: this.deps.trustedKeys(),
         activeVersion,
+        activePackId,
         now: this.deps.now(),
       });
       if (!onDisk.data) {
@@ -142,10 +145,10 @@ export class PackStore {
     return this.stage(readPackFolder(dir), actor);
   }
 
-  /** Switches to a verified slot. A version not above the active one is refused (rollback is the way back). */
+  /** Switches to a verified slot. Within one pack id, a version not above the active one is refused (rollback is the way back). */
   activate(slot: string, actor: Principal | null): SlotView {
     const row = this.requireRow(slot);
-    const current = this.activePack?.manifest.version ?? null;
+    const current = this.activePack?.manifest.packId === row.pack_id ? this.activePack.manifest.version : null;
     if (row.state === 'active') throw new ApiError(409, 'already_active', `版本 ${row.version} 已经在使用中`);
     if (current !== null && row.version <= current) {
       throw new ApiError(409, 'version_not_newer', `版本 ${row.version} 不高于正在使用的版本 ${current}；要回到旧版本请用“回退”`);
@@ -153,14 +156,11 @@ export class PackStore {
     return this.switchTo(row, actor, 'activated');
   }
 
-  /** The slot a rollback returns to: the highest version below the active one that has been active before. */
+  /** The slot a rollback returns to: the one that was active when the active one was activated (if still kept). */
   rollbackTarget(): SlotView | null {
-    const current = this.activePack?.manifest.version;
-    if (current === undefined) return null;
     const row = this.row(
-      `SELECT * FROM pack_slots WHERE removed = 0 AND state = 'retired' AND last_activated_at IS NOT NULL AND version < ?
-       ORDER BY version DESC LIMIT 1`,
-      current,
+      `SELECT prev.* FROM pack_slots cur JOIN pack_slots prev ON prev.slot = cur.previous_slot
+       WHERE cur.state = 'active' AND prev.removed = 0`,
     );
     return row ? this.toView(row) : null;
   }
@@ -178,10 +178,13 @@ export class PackStore {
     }
     const pack = packFromFolder(this.slotDir(row.slot), result.data);
     const previous = this.activePack;
+    const previousSlot = this.row(`SELECT * FROM pack_slots WHERE state = 'active'`)?.slot ?? null;
     const at = this.deps.now().toISOString();
     this.deps.tx(() => {
       this.deps.db.prepare(`UPDATE pack_slots SET state = 'retired' WHERE state = 'active'`).run();
       this.deps.db.prepare(`UPDATE pack_slots SET state = 'active', last_activated_at = ? WHERE slot = ?`).run(at, row.slot);
+      // A rollback keeps the target's own way back, so rolling back again goes further back instead of forth.
+      if (action === 'activated') this.deps.db.prepare(`UPDATE pack_slots SET previous_slot = ? WHERE slot = ?`).run(previousSlot, row.slot);
       const from = previous ? `（原版本 ${previous.manifest.version}）` : '';
       this.history(action, actor, row.pack_id, row.version, row.slot, `${action === 'activated' ? '启用' : '回退到'} ${row.title} 版本 ${row.version}${from}`);
       this.deps.audit(actor, action === 'activated' ? 'pack.activate' : 'pack.rollback', { packId: row.pack_id, version: row.version, slot: row.slot });

@@ -158,6 +158,21 @@ describe('packs through the hall-server', () => {
     expect(body.slot).toMatchObject({ version: 9, state: 'verified' });
   });
 
+  it('lets another pack id replace the content line (with a warning), and rollback returns to the one before', async () => {
+    const files = sampleFiles();
+    const m = JSON.parse(new TextDecoder().decode(files.get('manifest.json')));
+    m.packId = 'ln-own-hall';
+    m.title = '本大厅正式内容';
+    files.set('manifest.json', new TextEncoder().encode(JSON.stringify(m)));
+    const { status, body } = await upload(toZip(sealed(files, { version: 1 })));
+    expect(status).toBe(201);
+    expect(body.report.warnings.map(formatIssue)).toContain('manifest.json 内容包标识: 是“ln-own-hall”，与正在使用的“ln-sample-county”不同：启用后将整体替换为这个内容包');
+    expect((await hall.api('POST', PackPaths.activate(body.slot!.slot), undefined, admin)).status).toBe(200);
+    expect((await hall.api('GET', '/api/health')).body.pack).toEqual({ id: 'ln-own-hall', version: 1 });
+    const back = await hall.api('POST', PackPaths.rollback, undefined, admin);
+    expect(back.body.active).toMatchObject({ packId: 'ln-sample-county', version: 8 });
+  });
+
   it('trusts a key once it is listed in <data>/packs/trusted-keys.txt, without a restart', async () => {
     const key = generateKeyPair();
     const zip = toZip(sealed(sampleFiles(), { version: 11, key: key.privateKeyPem }));

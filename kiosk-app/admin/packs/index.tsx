@@ -176,7 +176,7 @@ export default function PacksPage({ stream }: AdminPageProps) {
                   <button type="button" class="pk-btn" aria-pressed={previewSlot === s.slot} onClick={() => setPreviewSlot(s.slot)}>
                     预览
                   </button>
-                  {s.state !== 'active' && list.active && s.version > list.active.version && (
+                  {s.state !== 'active' && list.active && (s.packId !== list.active.packId || s.version > list.active.version) && (
                     <button type="button" class="pk-btn pk-primary" onClick={() => setConfirm({ kind: 'activate', slot: s })}>
                       启用
                     </button>
