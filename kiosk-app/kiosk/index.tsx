@@ -18,11 +18,11 @@ import { localDateTime } from './model/person.ts';
 import { speakPrompt } from './prompts.ts';
 import { Confirm } from './screens/Confirm.tsx';
 import { Frame } from './screens/Frame.tsx';
-import { Guide } from './screens/Guide.tsx';
+import { Guide, GuideActions } from './screens/Guide.tsx';
 import { Home } from './screens/Home.tsx';
 import { Identify } from './screens/Identify.tsx';
 import { Info } from './screens/Info.tsx';
-import { Notice } from './screens/Notice.tsx';
+import { Notice, NoticeActions } from './screens/Notice.tsx';
 import { Paused } from './screens/Paused.tsx';
 import { Thanks } from './screens/Thanks.tsx';
 import { TicketScreen } from './screens/TicketScreen.tsx';
@@ -131,11 +131,17 @@ function KioskView({ kiosk }: { kiosk: Kiosk }) {
   const hall = pack.manifest.hall;
   const home = () => kiosk.dispatch({ type: 'reset' });
   const back = () => kiosk.dispatch({ type: 'back' });
-  const frame = (testId: string, children: preact.ComponentChildren, nav: { back?: boolean; home?: boolean }) => (
+  const frame = (
+    testId: string,
+    children: preact.ComponentChildren,
+    nav: { back?: boolean; home?: boolean },
+    actions?: preact.ComponentChildren,
+  ) => (
     <Frame
       hallName={hall.name}
       slogan={hall.slogan}
       testId={testId}
+      actions={actions}
       {...(nav.back ? { onBack: back } : {})}
       {...(nav.home ? { onHome: home } : {})}
     >
@@ -165,7 +171,12 @@ function KioskView({ kiosk }: { kiosk: Kiosk }) {
       break;
     case 'guide': {
       const svc = kiosk.service(step.code);
-      screen = frame('screen-guide', svc ? <Guide service={svc} onTake={() => kiosk.takeTicket(step.code)} /> : null, { back: true });
+      screen = frame(
+        'screen-guide',
+        svc ? <Guide service={svc} /> : null,
+        { back: true },
+        <GuideActions onTake={() => kiosk.takeTicket(step.code)} />,
+      );
       break;
     }
     case 'identify': {
@@ -201,8 +212,9 @@ function KioskView({ kiosk }: { kiosk: Kiosk }) {
       const svc = kiosk.service(step.code);
       screen = frame(
         'screen-notice',
-        svc ? <Notice service={svc} issuing={step.issuing} error={step.error} green={step.green} onIssue={() => void kiosk.issue()} /> : null,
+        svc ? <Notice service={svc} issuing={step.issuing} error={step.error} green={step.green} /> : null,
         { back: !step.issuing, home: !step.issuing },
+        <NoticeActions issuing={step.issuing} onIssue={() => void kiosk.issue()} />,
       );
       break;
     }

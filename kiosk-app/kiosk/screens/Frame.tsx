@@ -7,6 +7,8 @@ export function Frame(props: {
   hallName: string;
   slogan: string;
   children: ComponentChildren;
+  /** The step's main actions: kept in a bar below the scrolling content so they are always in reach. */
+  actions?: ComponentChildren;
   onBack?: () => void;
   onHome?: () => void;
   testId: string;
@@ -20,6 +22,7 @@ export function Frame(props: {
       <main class="kiosk-main" tabIndex={0}>
         {props.children}
       </main>
+      {props.actions && <div class="kiosk-actions">{props.actions}</div>}
       <footer class="kiosk-footer">
         {props.onBack && <BigButton label="返回上一步" icon="back" onClick={props.onBack} testId="back" />}
         {props.onHome && <BigButton label="回到首页" icon="home" onClick={props.onHome} testId="home" />}

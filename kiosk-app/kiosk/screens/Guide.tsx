@@ -3,8 +3,12 @@ import { BigButton } from '../../shared/ui/BigButton.tsx';
 import { Qr } from './Qr.tsx';
 import { channelLabels, materialText, timeLimitText } from './texts.ts';
 
-/** 办事指南 in plain words, and the way to take a ticket. */
-export function Guide({ service, onTake }: { service: Service; onTake?: () => void }) {
+export function GuideActions({ onTake }: { onTake: () => void }) {
+  return <BigButton label="取号办理" icon="ticket" variant="primary" size="large" onClick={onTake} testId="take-ticket" />;
+}
+
+/** 办事指南 in plain words. */
+export function Guide({ service }: { service: Service }) {
   const g = service.guide;
   const remote = otherChannels(service);
   return (
@@ -54,11 +58,6 @@ export function Guide({ service, onTake }: { service: Service; onTake?: () => vo
       <p>
         咨询电话 {g.consultPhone}，监督电话 {g.supervisePhone}
       </p>
-      {onTake && (
-        <div class="actions">
-          <BigButton label="取号办理" icon="ticket" variant="primary" size="large" onClick={onTake} testId="take-ticket" />
-        </div>
-      )}
     </>
   );
 }

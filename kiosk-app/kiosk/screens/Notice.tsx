@@ -4,7 +4,7 @@ import { Icon } from '../../shared/ui/icons.tsx';
 import { materialText, timeLimitText } from './texts.ts';
 
 /** 一次性告知 (DB21/T 4402 §9.3): everything needed, in one go, before the ticket. */
-export function Notice(props: { service: Service; issuing: boolean; error: string | null; green: boolean; onIssue: () => void }) {
+export function Notice(props: { service: Service; issuing: boolean; error: string | null; green: boolean }) {
   const g = props.service.guide;
   return (
     <>
@@ -32,10 +32,15 @@ export function Notice(props: { service: Service; issuing: boolean; error: strin
           </p>
         )}
       </div>
-      <div class="actions">
-        <BigButton label="材料已备齐，取号" icon="check" variant="primary" size="large" disabled={props.issuing} onClick={props.onIssue} testId="issue" />
-        <BigButton label="材料不全，仍要取号" icon="ticket" size="large" disabled={props.issuing} onClick={props.onIssue} testId="issue-anyway" />
-      </div>
+    </>
+  );
+}
+
+export function NoticeActions({ issuing, onIssue }: { issuing: boolean; onIssue: () => void }) {
+  return (
+    <>
+      <BigButton label="材料已备齐，取号" icon="check" variant="primary" size="large" disabled={issuing} onClick={onIssue} testId="issue" />
+      <BigButton label="材料不全，仍要取号" icon="ticket" size="large" disabled={issuing} onClick={onIssue} testId="issue-anyway" />
     </>
   );
 }
