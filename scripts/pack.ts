@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_PUBLIC_KEY } from '../content/keys/demo.ts';
+import { HallClientError, PacksClient } from '../hall-server/packs/client.ts';
 import { manifestSchema, type PackData } from '../content/schema/index.ts';
 import {
   diffPacks,
@@ -25,7 +26,7 @@ interface Command {
   summary: string;
   usage: string;
   options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
-  run(args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }): number;
+  run(args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }): number | Promise<number>;
 }
 
 const trustOption = {
@@ -196,11 +197,88 @@ const commands: Record<string, Command> = {
   },
 };
 
+const hallOption = { hall: { type: 'string', default: 'http://127.0.0.1:4600' } } as const;
+const PASSWORD_ENV = 'YIBAO_ADMIN_PASSWORD';
+
+async function connect(values: Record<string, unknown>): Promise<PacksClient> {
+  const password = process.env[PASSWORD_ENV];
+  if (!password) throw new UsageError(`请先在环境变量 ${PASSWORD_ENV} 中提供管理员密码（不要写在命令行上）`);
+  return PacksClient.login(values.hall as string, password);
+}
+
+const STATE_WORDS = { active: '使用中', verified: '待启用', retired: '已停用' } as const;
+
+const hallCommands: Record<string, Command> = {
+  upload: {
+    summary: '把内容包（zip 或文件夹）上传到大厅服务器校验，可选直接启用',
+    usage: `pack upload <zip|文件夹> [--hall http://127.0.0.1:4600] [--activate]   （管理员密码放在环境变量 ${PASSWORD_ENV}）`,
+    options: { ...hallOption, activate: { type: 'boolean', default: false } },
+    async run({ values, positionals }) {
+      const source = positionals[0];
+      if (!source) throw new UsageError('需要内容包 zip 或文件夹');
+      const zip = lstatSync(source).isDirectory() ? writePackZip(readPackFolder(source).files) : new Uint8Array(readFileSync(source));
+      const client = await connect(values);
+      const result = await client.upload(zip);
+      printReport(result.report);
+      if (!result.slot) return 1;
+      console.log(`已保存为待启用的版本 ${result.slot.version}`);
+      if (values.activate) {
+        const { active } = await client.activate(result.slot.slot);
+        console.log(`已启用版本 ${active.version}，各终端将在空闲时更新内容`);
+      }
+      return 0;
+    },
+  },
+  status: {
+    summary: '查看大厅正在使用的内容包、已保存的内容包和最近的操作记录',
+    usage: 'pack status [--hall http://127.0.0.1:4600]',
+    options: { ...hallOption },
+    async run({ values }) {
+      const list = await (await connect(values)).list();
+      console.log(list.active ? `正在使用：${list.active.title} 版本 ${list.active.version}（${list.active.packId}）` : '大厅尚未启用内容包');
+      for (const s of list.slots) console.log(`  版本 ${s.version}  ${STATE_WORDS[s.state]}  ${s.title}  ${s.uploadedAt} ${s.uploadedBy}`);
+      console.log(list.rollbackTarget ? `可回退到版本 ${list.rollbackTarget.version}` : '没有可回退的版本');
+      for (const h of list.history.slice(0, 10)) console.log(`  ${h.at}  ${h.actor}  ${h.note}`);
+      return 0;
+    },
+  },
+  activate: {
+    summary: '启用大厅服务器上已校验通过的某个版本',
+    usage: 'pack activate <版本号> [--pack-id 内容包标识] [--hall http://127.0.0.1:4600]',
+    options: { ...hallOption, 'pack-id': { type: 'string' } },
+    async run({ values, positionals }) {
+      const version = Number(positionals[0]);
+      if (!Number.isInteger(version)) throw new UsageError('需要版本号');
+      const client = await connect(values);
+      const list = await client.list();
+      const matches = list.slots.filter((s) => s.version === version && (!values['pack-id'] || s.packId === values['pack-id']));
+      if (matches.length !== 1) {
+        console.error(matches.length === 0 ? `大厅服务器上没有版本 ${version}` : `有多个版本 ${version}，请用 --pack-id 指定`);
+        return 1;
+      }
+      const { active } = await client.activate(matches[0]!.slot);
+      console.log(`已启用版本 ${active.version}，各终端将在空闲时更新内容`);
+      return 0;
+    },
+  },
+  rollback: {
+    summary: '回退到上一个使用过的版本',
+    usage: 'pack rollback [--hall http://127.0.0.1:4600]',
+    options: { ...hallOption },
+    async run({ values }) {
+      const { active } = await (await connect(values)).rollback();
+      console.log(`已回退到版本 ${active.version}，各终端将在空闲时更新内容`);
+      return 0;
+    },
+  },
+};
+Object.assign(commands, hallCommands);
+
 function help(): string {
   return ['内容包工具：npm run pack -- <命令> [选项]（或 scripts/pack <命令>）', '', ...Object.entries(commands).map(([n, c]) => `  ${n.padEnd(9)} ${c.summary}`), '', '每个命令加 --help 查看用法。'].join('\n');
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === 'help') {
     console.log(help());
@@ -217,14 +295,18 @@ export function main(argv: string[]): number {
   }
   try {
     const parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true });
-    return cmd.run(parsed as { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] });
+    return await cmd.run(parsed as { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] });
   } catch (err) {
     if (err instanceof UsageError || (err instanceof TypeError && 'code' in err)) {
       console.error(`${err.message}\n用法：${cmd.usage}`);
       return 2;
     }
+    if (err instanceof HallClientError) {
+      console.error(err.message);
+      return 1;
+    }
     throw err;
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exit(main(process.argv.slice(2)));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exit(await main(process.argv.slice(2)));
