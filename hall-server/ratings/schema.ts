@@ -65,6 +65,9 @@ CREATE TABLE rating_daily (
   unrated      INTEGER NOT NULL DEFAULT 0,
   bad          INTEGER NOT NULL DEFAULT 0,
   score_sum    INTEGER NOT NULL DEFAULT 0,
+  cases        INTEGER NOT NULL DEFAULT 0,
+  closed       INTEGER NOT NULL DEFAULT 0,
+  closed_on_time INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (day, window, staff_id, service_code)
 ) WITHOUT ROWID;
 

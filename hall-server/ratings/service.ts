@@ -44,8 +44,19 @@ function regionCode(pack: Pack): string {
   return typeof hall.regionCode === 'string' && /^\d{6}$/.test(hall.regionCode) ? hall.regionCode : '000000';
 }
 
+type SubmitResult = { status: number; body: SubmitRatingResponse };
+
+interface PendingSubmit {
+  principal: Principal;
+  window: number;
+  req: SubmitRatingRequest;
+  resolve: (result: SubmitResult) => void;
+  reject: (err: unknown) => void;
+}
+
 export class RatingService {
   readonly store: RatingStore;
+  private batch: PendingSubmit[] = [];
   private readonly feed: FinishedFeed;
   private calendar: CompiledCalendar | null = null;
 
@@ -136,60 +147,96 @@ export class RatingService {
     });
   }
 
-  submit(principal: Principal, window: number, req: SubmitRatingRequest): { status: number; body: SubmitRatingResponse } {
-    this.ingest();
-    return this.app.tx(() => {
-      const same = this.store.ratingById(req.id);
-      if (same) {
-        if (same.ticket_id !== req.ticketId) throw new ApiError(409, 'rating_id_reused', '评价编号已被另一条评价使用');
-        return { status: 200, body: this.response(same, true) };
-      }
-      const prompt = this.store.prompt(req.ticketId);
-      if (!prompt) throw new ApiError(404, 'ticket_not_finished', '没有找到这张已办结的号票，无法评价');
-      if (prompt.window !== window) throw new ApiError(403, 'other_window', '只能评价本窗口办结的业务');
-      if (this.store.ratingByTicket(req.ticketId)) {
-        throw new ApiError(409, 'already_rated', '本次服务已经评价过了，每次服务只能评价一次');
-      }
-      const ratedAtMs = Date.parse(req.ratedAt);
-      if (Number.isNaN(ratedAtMs)) throw new ApiError(400, 'bad_time', '评价时间格式不正确');
-      // The pad closes its prompt at the timeout; a press stamped later is not this service's rating. A small clock
-      // skew between pad and hall-server is tolerated.
-      if (ratedAtMs > Date.parse(prompt.expires_at) + 30_000) {
-        throw new ApiError(409, 'prompt_expired', '评价时间已过，本次服务已记为未评价');
-      }
-      const evaluation = this.app.pack().evaluation;
-      const problem = ratingProblem(req, evaluation.badReasons);
-      if (problem) throw new ApiError(400, 'invalid_rating', problem);
-
-      const nowIso = this.app.now().toISOString();
-      const facts = this.ticketFacts(req.ticketId);
-      const applicant = facts.applicant;
-      const staff = this.app.pack().staff.find((s) => s.id === prompt.staff_id);
-      const bad = isBad(req.score);
-      const row: RatingRow = {
-        id: req.id, ticket_id: req.ticketId, window, staff_id: prompt.staff_id, staff_name: staff?.name ?? null,
-        service_code: prompt.service_code, service_name: prompt.service_name, ticket_number: prompt.ticket_number,
-        case_number: prompt.case_number, score: req.score, bad: bad ? 1 : 0, reasons: JSON.stringify(req.reasons),
-        comment: req.comment, phone_sealed: req.phone ? this.app.secrets.encrypt(req.phone) : null,
-        id_type: applicant?.idType ?? null, id_sealed: applicant ? this.app.secrets.encrypt(applicant.idNumber) : null,
-        name_sealed: applicant ? this.app.secrets.encrypt(applicant.name) : null, source: req.source, pad_id: principal.id,
-        received_at: facts.issuedAt, finished_at: prompt.finished_at, rated_at: new Date(ratedAtMs).toISOString(), stored_at: nowIso,
-        day: prompt.day, counted: 1, personal_purged_at: null,
-      };
-      this.store.insertRating(row, prompt);
-      let caseId: string | null = null;
-      if (bad) {
-        const opened = hallDate(new Date(Math.min(ratedAtMs, this.app.now().getTime())));
-        const record = openCase(opened, evaluation.followUpWorkingDays, this.cal);
-        caseId = `C${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-        this.store.insertCase({
-          id: caseId, rating_id: row.id, state: record.state, opened_on: record.openedOn, due_on: record.dueOn, closed_on: null,
-          day: row.day,
-        });
-      }
-      this.app.events.publish('rating.stored', { ticketId: row.ticket_id, window, score: row.score }, { window });
-      return { status: 201, body: { ...this.response(row, false), caseId } };
+  /**
+   * Stores a rating and answers once it is committed. Ratings arriving together (60 pads after a burst of finishes, or
+   * outboxes draining) are committed in one transaction — one fsync for the batch — each in its own savepoint, so a
+   * refused rating never takes another one down with it.
+   */
+  submit(principal: Principal, window: number, req: SubmitRatingRequest): Promise<SubmitResult> {
+    return new Promise((resolve, reject) => {
+      this.batch.push({ principal, window, req, resolve, reject });
+      if (this.batch.length === 1) setImmediate(() => this.flush());
     });
+  }
+
+  private flush(): void {
+    const batch = this.batch;
+    this.batch = [];
+    const outcomes: ({ ok: SubmitResult } | { err: unknown })[] = [];
+    try {
+      this.ingest();
+      this.app.tx(() => {
+        for (const item of batch) {
+          try {
+            outcomes.push({ ok: this.app.db.transaction(() => this.submitOne(item.principal, item.window, item.req))() });
+          } catch (err) {
+            outcomes.push({ err });
+          }
+        }
+      });
+    } catch (err) {
+      for (const item of batch) item.reject(err);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if ('ok' in outcome) item.resolve(outcome.ok);
+      else item.reject(outcome.err);
+    });
+  }
+
+  private submitOne(principal: Principal, window: number, req: SubmitRatingRequest): SubmitResult {
+    const same = this.store.ratingById(req.id);
+    if (same) {
+      if (same.ticket_id !== req.ticketId) throw new ApiError(409, 'rating_id_reused', '评价编号已被另一条评价使用');
+      return { status: 200, body: this.response(same, true) };
+    }
+    const prompt = this.store.prompt(req.ticketId);
+    if (!prompt) throw new ApiError(404, 'ticket_not_finished', '没有找到这张已办结的号票，无法评价');
+    if (prompt.window !== window) throw new ApiError(403, 'other_window', '只能评价本窗口办结的业务');
+    if (this.store.ratingByTicket(req.ticketId)) {
+      throw new ApiError(409, 'already_rated', '本次服务已经评价过了，每次服务只能评价一次');
+    }
+    const ratedAtMs = Date.parse(req.ratedAt);
+    if (Number.isNaN(ratedAtMs)) throw new ApiError(400, 'bad_time', '评价时间格式不正确');
+    // The pad closes its prompt at the timeout; a press stamped later is not this service's rating. A small clock
+    // skew between pad and hall-server is tolerated.
+    if (ratedAtMs > Date.parse(prompt.expires_at) + 30_000) {
+      throw new ApiError(409, 'prompt_expired', '评价时间已过，本次服务已记为未评价');
+    }
+    const evaluation = this.app.pack().evaluation;
+    const problem = ratingProblem(req, evaluation.badReasons);
+    if (problem) throw new ApiError(400, 'invalid_rating', problem);
+
+    const nowIso = this.app.now().toISOString();
+    const facts = this.ticketFacts(req.ticketId);
+    const applicant = facts.applicant;
+    const staff = this.app.pack().staff.find((s) => s.id === prompt.staff_id);
+    const bad = isBad(req.score);
+    const row: RatingRow = {
+      id: req.id, ticket_id: req.ticketId, window, staff_id: prompt.staff_id, staff_name: staff?.name ?? null,
+      service_code: prompt.service_code, service_name: prompt.service_name, ticket_number: prompt.ticket_number,
+      case_number: prompt.case_number, score: req.score, bad: bad ? 1 : 0, reasons: JSON.stringify(req.reasons),
+      comment: req.comment, phone_sealed: req.phone ? this.app.secrets.encrypt(req.phone) : null,
+      id_type: applicant?.idType ?? null, id_sealed: applicant ? this.app.secrets.encrypt(applicant.idNumber) : null,
+      name_sealed: applicant ? this.app.secrets.encrypt(applicant.name) : null, source: req.source, pad_id: principal.id,
+      received_at: facts.issuedAt, finished_at: prompt.finished_at, rated_at: new Date(ratedAtMs).toISOString(), stored_at: nowIso,
+      day: prompt.day, counted: 1, personal_purged_at: null,
+    };
+    this.store.insertRating(row, prompt);
+    let caseId: string | null = null;
+    if (bad) {
+      const opened = hallDate(new Date(Math.min(ratedAtMs, this.app.now().getTime())));
+      const record = openCase(opened, evaluation.followUpWorkingDays, this.cal);
+      caseId = `C${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+      this.store.insertCase({
+        id: caseId, rating_id: row.id, state: record.state, opened_on: record.openedOn, due_on: record.dueOn, closed_on: null,
+        day: row.day,
+      });
+      this.store.countCase(row, { opened: true });
+    }
+    this.app.events.publish('rating.stored', { ticketId: row.ticket_id, window, score: row.score }, { window });
+    return { status: 201, body: { ...this.response(row, false), caseId } };
   }
 
   private response(r: RatingRow, duplicate: boolean): SubmitRatingResponse {
@@ -234,11 +281,11 @@ export class RatingService {
         if (err instanceof CaseTransitionError) throw new ApiError(409, 'case_transition', err.message);
         throw err;
       }
-      this.store.saveCaseStep(c, next, this.today());
+      const today = this.today();
+      this.store.saveCaseStep(c, next, today);
       const rating = this.store.ratingById(c.rating_id);
-      if (rating && (next.state === '申诉撤销') !== (record.state === '申诉撤销')) {
-        this.store.setCounted(rating, next.state !== '申诉撤销');
-      }
+      if (rating && next.state === '申诉撤销') this.store.withdraw(rating);
+      if (rating && next.state === '已反馈办结') this.store.countCase(rating, { closedOnTime: today <= c.due_on });
       this.app.audit(principal, 'ratings.case.' + req.action, { caseId: id, from: record.state, to: next.state });
       this.app.events.publish('rating.case', { caseId: id, state: next.state }, { roles: ['admin'] });
       return this.caseView(id);

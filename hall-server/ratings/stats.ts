@@ -13,21 +13,9 @@ export interface QueueTimes {
   idle(from: string, to: string): Map<number, number>;
 }
 
-interface Agg {
-  key: string;
-  finished: number;
-  rated: number;
-  unrated: number;
-  bad: number;
-  score_sum: number;
-}
+const COUNTS = ['finished', 'rated', 'unrated', 'bad', 'score_sum', 'cases', 'closed', 'closed_on_time'] as const;
 
-interface CaseAgg {
-  key: string;
-  cases: number;
-  closed: number;
-  closed_on_time: number;
-}
+type Agg = { key: string } & Record<(typeof COUNTS)[number], number>;
 
 const SQL_KEY: Record<StatsGroup, string> = {
   day: 'day',
@@ -36,15 +24,6 @@ const SQL_KEY: Record<StatsGroup, string> = {
   window: 'CAST(window AS TEXT)',
   staff: 'staff_id',
   service: 'service_code',
-};
-
-const CASE_KEY: Record<StatsGroup, string> = {
-  day: 'c.day',
-  week: 'c.day',
-  month: 'substr(c.day, 1, 7)',
-  window: 'CAST(r.window AS TEXT)',
-  staff: "coalesce(r.staff_id, '')",
-  service: 'r.service_code',
 };
 
 /** Monday of the ISO week of a date. */
@@ -64,48 +43,24 @@ export function computeStats(
   const aggs = db
     .prepare(
       `SELECT ${SQL_KEY[group]} AS key, sum(finished) AS finished, sum(rated) AS rated, sum(unrated) AS unrated,
-        sum(bad) AS bad, sum(score_sum) AS score_sum
+        sum(bad) AS bad, sum(score_sum) AS score_sum, sum(cases) AS cases, sum(closed) AS closed, sum(closed_on_time) AS closed_on_time
        FROM rating_daily WHERE day BETWEEN ? AND ? GROUP BY 1`,
     )
     .all(from, to) as Agg[];
-  const caseAggs = db
-    .prepare(
-      `SELECT ${CASE_KEY[group]} AS key, count(*) AS cases,
-        sum(c.state = '已反馈办结') AS closed, sum(c.state = '已反馈办结' AND c.closed_on <= c.due_on) AS closed_on_time
-       FROM rating_cases c JOIN ratings r ON r.id = c.rating_id
-       WHERE c.day BETWEEN ? AND ? AND c.state <> '申诉撤销' GROUP BY 1`,
-    )
-    .all(from, to) as CaseAgg[];
 
   const fold = group === 'week' ? weekOf : (k: string) => k;
-  const byKey = new Map<string, Agg & CaseAgg>();
-  const entry = (key: string) => {
-    let e = byKey.get(key);
-    if (!e) {
-      e = { key, finished: 0, rated: 0, unrated: 0, bad: 0, score_sum: 0, cases: 0, closed: 0, closed_on_time: 0 };
-      byKey.set(key, e);
-    }
-    return e;
-  };
+  const byKey = new Map<string, Agg>();
   for (const a of aggs) {
-    const e = entry(fold(a.key));
-    e.finished += a.finished;
-    e.rated += a.rated;
-    e.unrated += a.unrated;
-    e.bad += a.bad;
-    e.score_sum += a.score_sum;
-  }
-  for (const c of caseAggs) {
-    const e = entry(fold(c.key));
-    e.cases += c.cases;
-    e.closed += c.closed;
-    e.closed_on_time += c.closed_on_time;
+    const key = fold(a.key);
+    const e = byKey.get(key);
+    if (!e) byKey.set(key, { ...a, key });
+    else for (const k of COUNTS) e[k] += a[k];
   }
 
   const timings = queue?.timings(from, to, group) ?? new Map();
   const idle = group === 'window' ? (queue?.idle(from, to) ?? new Map<number, number>()) : null;
   const label = labeller(pack, group);
-  const toRow = (e: Agg & CaseAgg, rowLabel: string): StatsRow => {
+  const toRow = (e: Agg, rowLabel: string): StatsRow => {
     const r = rates(
       { finished: e.finished, rated: e.rated, bad: e.bad, scoreSum: e.score_sum, unrated: e.unrated },
       { cases: e.cases, closed: e.closed, closedOnTime: e.closed_on_time },
@@ -119,10 +74,8 @@ export function computeStats(
     };
   };
   const rows = [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true })).map((e) => toRow(e, label(e.key)));
-  const sum = { key: 'total', finished: 0, rated: 0, unrated: 0, bad: 0, score_sum: 0, cases: 0, closed: 0, closed_on_time: 0 };
-  for (const e of byKey.values()) {
-    for (const k of ['finished', 'rated', 'unrated', 'bad', 'score_sum', 'cases', 'closed', 'closed_on_time'] as const) sum[k] += e[k];
-  }
+  const sum: Agg = { key: 'total', finished: 0, rated: 0, unrated: 0, bad: 0, score_sum: 0, cases: 0, closed: 0, closed_on_time: 0 };
+  for (const e of byKey.values()) for (const k of COUNTS) sum[k] += e[k];
   const overall = queue?.timings(from, to, 'all').get('all');
   const total = { ...toRow(sum, '合计'), avgWaitSeconds: overall?.wait ?? null, avgServiceSeconds: overall?.service ?? null };
   return { total, rows, target: SATISFACTION_TARGET };

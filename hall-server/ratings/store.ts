@@ -70,6 +70,9 @@ interface StepRow {
 
 type NewPrompt = Omit<PromptRow, 'outcome' | 'outcome_at'>;
 
+const DAILY_COLUMNS = ['finished', 'rated', 'unrated', 'bad', 'score_sum', 'cases', 'closed', 'closed_on_time'] as const;
+type DailyColumn = (typeof DAILY_COLUMNS)[number];
+
 export class RatingStore {
   private readonly s: Record<string, Statement>;
 
@@ -91,11 +94,13 @@ export class RatingStore {
         VALUES (@id, @ticket_id, @window, @staff_id, @staff_name, @service_code, @service_name, @ticket_number, @case_number,
         @score, @bad, @reasons, @comment, @phone_sealed, @id_type, @id_sealed, @name_sealed, @source, @pad_id, @received_at,
         @finished_at, @rated_at, @stored_at, @day, @counted, @personal_purged_at)`),
-      bump: db.prepare(`INSERT INTO rating_daily (day, window, staff_id, service_code, finished, rated, unrated, bad, score_sum)
-        VALUES (@day, @window, @staff_id, @service_code, @finished, @rated, @unrated, @bad, @score_sum)
+      bump: db.prepare(`INSERT INTO rating_daily (day, window, staff_id, service_code, finished, rated, unrated, bad, score_sum,
+          cases, closed, closed_on_time)
+        VALUES (@day, @window, @staff_id, @service_code, @finished, @rated, @unrated, @bad, @score_sum, @cases, @closed, @closed_on_time)
         ON CONFLICT (day, window, staff_id, service_code) DO UPDATE SET
           finished = finished + excluded.finished, rated = rated + excluded.rated, unrated = unrated + excluded.unrated,
-          bad = bad + excluded.bad, score_sum = score_sum + excluded.score_sum`),
+          bad = bad + excluded.bad, score_sum = score_sum + excluded.score_sum, cases = cases + excluded.cases,
+          closed = closed + excluded.closed, closed_on_time = closed_on_time + excluded.closed_on_time`),
       insertCase: db.prepare(`INSERT INTO rating_cases (id, rating_id, state, opened_on, due_on, closed_on, day)
         VALUES (@id, @rating_id, @state, @opened_on, @due_on, @closed_on, @day)`),
       caseById: db.prepare('SELECT * FROM rating_cases WHERE id = ?'),
@@ -158,25 +163,26 @@ export class RatingStore {
     this.bump(prompt.day, r.window, r.staff_id, r.service_code, { rated: 1, bad: r.bad, score_sum: r.score });
   }
 
-  /** Withdraws a rating from the statistics (appeal approved) or counts it again. */
-  setCounted(r: RatingRow, counted: boolean): void {
-    if ((r.counted === 1) === counted) return;
-    this.s.setCounted!.run(counted ? 1 : 0, r.id);
-    const sign = counted ? 1 : -1;
-    this.bump(r.day, r.window, r.staff_id, r.service_code, { rated: sign, bad: sign * r.bad, score_sum: sign * r.score });
+  /** Withdraws a rating and its case from the statistics (appeal approved). */
+  withdraw(r: RatingRow): void {
+    if (r.counted === 0) return;
+    this.s.setCounted!.run(0, r.id);
+    this.bump(r.day, r.window, r.staff_id, r.service_code, { rated: -1, bad: -r.bad, score_sum: -r.score, cases: -1 });
   }
 
-  private bump(
-    day: string,
-    window: number,
-    staffId: string | null,
-    serviceCode: string,
-    d: Partial<Record<'finished' | 'rated' | 'unrated' | 'bad' | 'score_sum', number>>,
-  ): void {
-    this.s.bump!.run({
-      day, window, staff_id: staffId ?? '', service_code: serviceCode,
-      finished: d.finished ?? 0, rated: d.rated ?? 0, unrated: d.unrated ?? 0, bad: d.bad ?? 0, score_sum: d.score_sum ?? 0,
+  /** Counts a new 差评 case, or its closure (on time when closed by the due date), in the aggregate. */
+  countCase(r: RatingRow, change: { opened?: boolean; closedOnTime?: boolean }): void {
+    this.bump(r.day, r.window, r.staff_id, r.service_code, {
+      cases: change.opened ? 1 : 0,
+      closed: change.closedOnTime === undefined ? 0 : 1,
+      closed_on_time: change.closedOnTime ? 1 : 0,
     });
+  }
+
+  private bump(day: string, window: number, staffId: string | null, serviceCode: string, d: Partial<Record<DailyColumn, number>>): void {
+    const row: Record<string, string | number> = { day, window, staff_id: staffId ?? '', service_code: serviceCode };
+    for (const c of DAILY_COLUMNS) row[c] = d[c] ?? 0;
+    this.s.bump!.run(row);
   }
 
   insertCase(c: CaseRow): void {

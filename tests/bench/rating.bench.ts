@@ -1,0 +1,248 @@
+// Ratings benchmark. Prints one JSON line:
+//   rating.submit_p99_ms   pad submit → durable acknowledgement (committed before the answer), 60 pads rating at once,
+//                          20 rounds through the HTTP API of a real hall-server in a child process
+//   rating.outbox_drain_s  60 pads × 50 ratings queued in the pads' outboxes (the pad's own outbox loop) while the
+//                          hall-server is stopped: time from the server being back to every outbox empty; none lost or doubled
+//   stats.query_ms         the console's month view (GET /api/ratings/stats, by window) over 1,000,000 stored ratings, median of 15
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
+import { parseHallConfig } from '../../hall-server/config/load.ts';
+import { startHall } from '../../hall-server/core/hall.ts';
+import { hallModules } from '../../hall-server/modules.ts';
+import type { SubmitRatingRequest } from '../../hall-server/ratings/api.ts';
+import { MemoryOutboxStore, OutboxLoop } from '../../kiosk-app/pad/outbox-core.ts';
+import { BENCH_WINDOWS, benchPack, benchStaffId } from './hall-fixture.ts';
+
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+function call(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> { // any: bench reads a few fields
+  const payload = body === undefined ? '' : JSON.stringify(body);
+  return new Promise((ok, fail) => {
+    const req = request(base + path, {
+      method, agent,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+    }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
+    });
+    req.on('error', fail);
+    req.end(payload);
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** Child process: the bench hall on a given data dir and port (so it can be stopped and started again). */
+async function serve(dataDir: string, port: number): Promise<void> {
+  const config = parseHallConfig({ demo: true, queue: { enforceIssuingHours: false } });
+  const hall = await startHall({
+    dataDir, config, port,
+    modules: hallModules(config).filter((m) => m.name !== 'packs'),
+    fallbackPack: benchPack(),
+    startupPack: null,
+  });
+  console.log(JSON.stringify({ ready: true, url: hall.url, port: hall.port }));
+  process.on('SIGTERM', () => void hall.close().then(() => process.exit(0)));
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  port: number;
+}
+
+async function startServer(dataDir: string, port: number): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve', dataDir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const ready = await new Promise<{ url: string; port: number }>((ok, fail) => {
+    createInterface({ input: child.stdout! }).on('line', (l) => l.startsWith('{"ready"') && ok(JSON.parse(l)));
+    child.once('exit', (c) => fail(new Error(`bench hall exited ${c}`)));
+  });
+  return { child, ...ready };
+}
+
+async function stopServer(s: Server): Promise<void> {
+  const exited = new Promise<void>((ok) => s.child.once('exit', () => ok()));
+  s.child.kill('SIGTERM');
+  await exited;
+}
+
+const SERVICE = '212036001003';
+let keySeq = 0;
+
+/** One finished ticket at every window; returns the ticket ids by window. */
+async function finishRound(url: string, kiosk: string, counters: string[]): Promise<string[]> {
+  await Promise.all(counters.map(() => call(url, 'POST', '/api/tickets', { idempotencyKey: `bench-${process.pid}-${keySeq++}`, serviceCode: SERVICE }, kiosk)));
+  return Promise.all(
+    counters.map(async (token, i) => {
+      const called = await call(url, 'POST', `/api/windows/${i + 1}/call-next`, {}, token);
+      if (!called.body?.ticket) throw new Error(`call-next failed: ${JSON.stringify(called.body)}`);
+      const done = await call(url, 'POST', `/api/windows/${i + 1}/finish`, {}, token);
+      if (done.status !== 200) throw new Error(`finish failed: ${JSON.stringify(done.body)}`);
+      return called.body.ticket.id as string;
+    }),
+  );
+}
+
+function ratingRequest(id: string, ticketId: string, n: number): SubmitRatingRequest {
+  const score = [5, 5, 4, 5, 3, 5, 4, 5, 5, 2][n % 10]!;
+  return {
+    id, ticketId, score, reasons: score <= 2 ? ['等候时间过长'] : [], comment: '', phone: '', consent: false, source: 'touch',
+    ratedAt: new Date().toISOString(),
+  };
+}
+
+async function submitAndDrain(): Promise<{ p99: number; drain: number }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rating-bench-'));
+  let server = await startServer(dataDir, 0);
+  const url = server.url;
+  const pair = async (role: string, window?: number) =>
+    (await call(url, 'POST', '/api/pairing/demo', window ? { role, window } : { role })).body.token as string;
+  const kiosk = await pair('kiosk');
+  const counters: string[] = [];
+  const pads: string[] = [];
+  for (let w = 1; w <= BENCH_WINDOWS; w++) {
+    counters.push(await pair('counter', w));
+    pads.push(await pair('pad', w));
+    await call(url, 'POST', `/api/windows/${w}/sign-in`, { staffId: benchStaffId(w) }, counters[w - 1]);
+  }
+
+  // 60 pads at once, 20 rounds.
+  const latencies: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    const tickets = await finishRound(url, kiosk, counters);
+    await Promise.all(
+      tickets.map(async (ticketId, i) => {
+        const started = performance.now();
+        const res = await call(url, 'POST', `/api/windows/${i + 1}/ratings`, ratingRequest(`b${round}w${i + 1}x${process.pid}`, ticketId, round + i), pads[i]);
+        latencies.push(performance.now() - started);
+        if (res.status !== 201) throw new Error(`rating refused: ${JSON.stringify(res.body)}`);
+      }),
+    );
+  }
+
+  // 60 pads × 50 queued while the server is down.
+  const queued: string[][] = [];
+  for (let round = 0; round < 50; round++) {
+    const tickets = await finishRound(url, kiosk, counters);
+    tickets.forEach((t, i) => (queued[i] ??= []).push(t));
+  }
+  await stopServer(server);
+  const stores = pads.map(() => new MemoryOutboxStore());
+  const loops = pads.map(
+    (token, i) =>
+      new OutboxLoop(stores[i]!, async (item) => {
+        try {
+          const res = await call(url, 'POST', `/api/windows/${item.window}/ratings`, item.request, token);
+          return { status: res.status, code: res.body?.error?.code ?? 'ok', message: res.body?.error?.message ?? '' };
+        } catch {
+          return { status: 0, code: 'unreachable', message: 'hall-server unreachable' };
+        }
+      }),
+  );
+  await Promise.all(
+    loops.map(async (loop, i) => {
+      for (const [n, ticketId] of (queued[i] ?? []).entries()) await loop.add(i + 1, ratingRequest(`q${n}w${i + 1}x${process.pid}`, ticketId, n));
+    }),
+  );
+  await Promise.all(loops.map((l) => l.drain()));
+  server = await startServer(dataDir, server.port);
+  const started = performance.now();
+  for (const loop of loops) loop.kick();
+  while (stores.some((s) => s.items.size > 0)) await new Promise((r) => setTimeout(r, 5));
+  const drain = (performance.now() - started) / 1000;
+  for (const loop of loops) loop.close();
+  await stopServer(server);
+
+  const db = new Database(join(dataDir, 'hall.sqlite'), { readonly: true });
+  const counts = db.prepare('SELECT count(*) AS n, count(DISTINCT ticket_id) AS tickets FROM ratings').get() as { n: number; tickets: number };
+  db.close();
+  const expected = 20 * BENCH_WINDOWS + 50 * BENCH_WINDOWS;
+  const refused = stores.reduce((n, s) => n + s.refused.length, 0);
+  if (counts.n !== expected || counts.tickets !== expected || refused > 0) {
+    throw new Error(`ratings lost or doubled: ${counts.n} stored for ${counts.tickets} tickets, expected ${expected}, refused ${refused}`);
+  }
+  return { p99: percentile(latencies, 99), drain };
+}
+
+/** Seeds 1,000,000 ratings (with their prompts, the per-day aggregate and 差评 cases) over November 2026 and times the month view. */
+async function statsQuery(): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rating-stats-bench-'));
+  let server = await startServer(dataDir, 0);
+  await stopServer(server);
+  const db = new Database(join(dataDir, 'hall.sqlite'));
+  db.pragma('journal_mode = WAL');
+  const TOTAL = 1_000_000;
+  const prompt = db.prepare(`INSERT INTO rating_prompts (ticket_id, window, ticket_number, service_code, service_name, staff_id, case_number,
+    finished_at, day, expires_at, outcome, outcome_at) VALUES (?, ?, ?, ?, '居民参保登记', ?, ?, ?, ?, ?, 'rated', ?)`);
+  const rating = db.prepare(`INSERT INTO ratings (id, ticket_id, window, staff_id, staff_name, service_code, service_name, ticket_number,
+    case_number, score, bad, reasons, comment, source, pad_id, finished_at, rated_at, stored_at, day, counted)
+    VALUES (?, ?, ?, ?, NULL, ?, '居民参保登记', ?, ?, ?, ?, '[]', '', 'touch', 'bench', ?, ?, ?, ?, 1)`);
+  const kase = db.prepare(`INSERT INTO rating_cases (id, rating_id, state, opened_on, due_on, closed_on, day) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const services = benchPack().services.map((s) => s.code).slice(0, 20);
+  const seed = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const day = `2026-11-${String((i % 30) + 1).padStart(2, '0')}`;
+      const window = (i % BENCH_WINDOWS) + 1;
+      const staff = benchStaffId(window);
+      const service = services[i % services.length]!;
+      const score = [5, 5, 4, 5, 3, 5, 4, 5, 5, 2, 5, 4, 5, 5, 1, 5, 5, 4, 5, 5][i % 20]!;
+      const at = `${day}T02:00:00.000Z`;
+      const id = `r${i}`;
+      prompt.run(`t${i}`, window, `A${i % 1000}`, service, staff, `c${i}`, at, day, at, at);
+      rating.run(id, `t${i}`, window, staff, service, `A${i % 1000}`, `c${i}`, score, score <= 2 ? 1 : 0, at, at, at, day);
+      if (score <= 2) kase.run(`C${i}`, id, i % 3 === 0 ? '已反馈办结' : '待回访', day, '2026-12-20', i % 3 === 0 ? day : null, day);
+    }
+  });
+  for (let from = 0; from < TOTAL; from += 50_000) seed(from, from + 50_000);
+  // The per-day aggregate the module keeps up to date on every rating and case step, built here in one pass.
+  db.exec(`INSERT INTO rating_daily (day, window, staff_id, service_code, finished, rated, unrated, bad, score_sum, cases, closed, closed_on_time)
+    SELECT r.day, r.window, coalesce(r.staff_id, ''), r.service_code, count(*), count(*), 0, sum(r.bad), sum(r.score), count(c.id),
+      coalesce(sum(c.state = '已反馈办结'), 0), coalesce(sum(c.state = '已反馈办结' AND c.closed_on <= c.due_on), 0)
+    FROM ratings r LEFT JOIN rating_cases c ON c.rating_id = r.id GROUP BY 1, 2, 3, 4`);
+  db.close();
+
+  server = await startServer(dataDir, 0);
+  const token = (await call(server.url, 'POST', '/api/admin/setup', { password: 'bench-admin-password' })).body.token as string;
+  const times: number[] = [];
+  for (let i = 0; i < 16; i++) {
+    const started = performance.now();
+    const res = await call(server.url, 'GET', '/api/ratings/stats?from=2026-11-01&to=2026-11-30&group=window', undefined, token);
+    const elapsed = performance.now() - started;
+    if (res.status !== 200 || res.body.total.rated !== TOTAL) throw new Error(`stats failed: ${JSON.stringify(res.body).slice(0, 300)}`);
+    if (i > 0) times.push(elapsed); // the first query warms SQLite's page cache
+  }
+  await stopServer(server);
+  return percentile(times, 50);
+}
+
+async function main(): Promise<void> {
+  const { p99, drain } = await submitAndDrain();
+  const stats = await statsQuery();
+  console.log(
+    JSON.stringify({
+      'rating.submit_p99_ms': Math.round(p99 * 10) / 10,
+      'rating.outbox_drain_s': Math.round(drain * 100) / 100,
+      'stats.query_ms': Math.round(stats * 10) / 10,
+    }),
+  );
+  process.exit(0);
+}
+
+const serveAt = process.argv.indexOf('--serve');
+if (serveAt >= 0) void serve(process.argv[serveAt + 1]!, Number(process.argv[serveAt + 2]));
+else void main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
