@@ -76,6 +76,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   let packRetry: ReturnType<typeof setTimeout> | undefined;
   async function loadPack(): Promise<void> {
     clearTimeout(packRetry);
+    packRetry = undefined;
     try {
       pack.value = (await api(PackPaths.active)) as PackData;
       packStale = false;
@@ -104,6 +105,9 @@ export function createKiosk(deps: KioskDeps): Kiosk {
       dispatch({ type: 'identifyFailed', message: error instanceof HallApiError ? error.message : '医保码识别失败，请重试或使用证件' });
     }
   }
+
+  // Right away, not only once the hall link is up: offline, the service worker answers with the last pack it saw.
+  void loadPack();
 
   cleanups.push(
     deps.bridge.on('identity.read', ({ identity }) => {
@@ -135,7 +139,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     effect(() => {
       if (deps.stream.state.value === 'open') {
         issueFailedUnreachable.value = false;
-        if (!pack.peek()) void loadPack();
+        if (!pack.peek() && packRetry === undefined) void loadPack();
       }
     }),
     effect(() => {
