@@ -29,7 +29,8 @@ export interface PacksModuleOptions {
   /** Raw base64url Ed25519 public keys this hall trusts, besides those in <dataDir>/packs/trusted-keys.txt.
    * A demo hall also trusts the demo key of the sample pack. */
   trustedKeys?: readonly string[];
-  /** Pack imported when the store has none active and no `--pack` was given; default: the sample pack. */
+  /** Pack imported when the store has none active and no `--pack` was given; default: the sample pack in a demo hall,
+   * none in a real one (its manager uploads the hall's own pack). */
   firstPack?: string | null;
 }
 
@@ -63,7 +64,7 @@ export function packsModule(options: PacksModuleOptions = {}): HallModule & { st
         audit: (actor, action, details) => app.audit(actor, action, details),
       });
       store = s;
-      importAtStart(s, app.startupPack, options.firstPack === undefined ? SAMPLE_PACK_DIR : options.firstPack);
+      importAtStart(s, app.startupPack, options.firstPack === undefined ? (app.demo ? SAMPLE_PACK_DIR : null) : options.firstPack);
       registerRoutes(app, s);
     },
   };
