@@ -53,7 +53,7 @@ describe('admin 内容包 page', () => {
 
   it('shows the report of a refused pack in manager words and keeps version 1', async () => {
     const broken = brokenPacks.find((b) => b.id === 'material-without-name')!;
-    await page.getByLabel('内容包文件（.zip）').setInputFiles(zipFile('broken.zip', broken.zip()));
+    await page.getByLabel('选择内容包文件（.zip）').setInputFiles(zipFile('broken.zip', broken.zip()));
     await page.getByRole('button', { name: '上传并校验' }).click();
     await page.getByRole('heading', { name: /校验未通过：1 个问题/ }).waitFor();
     expect(await page.locator('.pk-issues').first().textContent()).toContain('services.json 第3项「城乡居民参保信息变更登记」: 申办材料第2条缺少名称');
@@ -67,7 +67,7 @@ describe('admin 内容包 page', () => {
     const m = JSON.parse(new TextDecoder().decode(files.get('manifest.json')));
     m.hall.name = '示例县医疗保障服务大厅（示例数据 第2版）';
     files.set('manifest.json', new TextEncoder().encode(JSON.stringify(m)));
-    await page.getByLabel('内容包文件（.zip）').setInputFiles(zipFile('v2.zip', toZip(sealed(files, { version: 2 }))));
+    await page.getByLabel('选择内容包文件（.zip）').setInputFiles(zipFile('v2.zip', toZip(sealed(files, { version: 2 }))));
     // A slow link (256 KiB/s up) so the progress bar is seen moving.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');

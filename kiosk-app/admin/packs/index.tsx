@@ -101,8 +101,10 @@ export default function PacksPage({ stream }: AdminPageProps) {
         <h2 id="pk-upload-title">上传新内容包</h2>
         <p class="pk-help">请选择由 pack build 生成、已签名的 .zip 文件。上传后先校验、再预览，确认无误后再启用；正在使用的内容不受影响。</p>
         <div class="pk-upload">
-          <label for="pk-file">内容包文件（.zip）</label>
-          <input id="pk-file" type="file" accept=".zip,application/zip" onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
+          <input id="pk-file" class="pk-file-input" type="file" accept=".zip,application/zip"
+            onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
+          <label for="pk-file" class="pk-btn">选择内容包文件（.zip）</label>
+          <span class="pk-file-name">{file ? file.name : '尚未选择文件'}</span>
           <button type="button" class="pk-btn pk-primary" disabled={!file || progress !== null} onClick={() => void send()}>
             上传并校验
           </button>
