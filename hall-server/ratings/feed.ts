@@ -6,9 +6,16 @@ import type { FinishedTicket } from './service.ts';
 
 export class FinishedFeed {
   private readonly next: Statement;
+  private readonly any: Statement;
 
   constructor(db: Database) {
     this.next = db.prepare(`SELECT seq, data FROM events WHERE type = 'ticket.finished' AND seq > ? ORDER BY seq LIMIT 1000`);
+    this.any = db.prepare(`SELECT 1 FROM events WHERE type = 'ticket.finished' AND seq > ? LIMIT 1`);
+  }
+
+  /** Whether a finished ticket was published after `cursor` (a cheap check before opening a transaction). */
+  hasAfter(cursor: number): boolean {
+    return this.any.get(cursor) !== undefined;
   }
 
   /** Finished tickets after `cursor`, with the new cursor. Malformed events are skipped (and reported by the caller). */

@@ -115,6 +115,7 @@ export class RatingService {
 
   /** Takes the finished tickets published since the last call into prompts. */
   ingest(): number {
+    if (!this.feed.hasAfter(Number(this.store.state('finished-cursor') ?? '0'))) return 0;
     return this.app.tx(() => {
       let total = 0;
       for (;;) {
