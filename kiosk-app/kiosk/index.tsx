@@ -233,7 +233,7 @@ function KioskView({ kiosk }: { kiosk: Kiosk }) {
       );
       break;
     case 'thanks':
-      screen = frame('screen-thanks', <Thanks />, {});
+      screen = frame('screen-thanks', <Thanks />, { home: true });
       break;
   }
 
