@@ -53,12 +53,12 @@ export function Idle({ pad }: { pad: Pad }) {
               </div>
             </>
           ) : (
-            <p class="pad-staff-none">工作人员暂未签到，请您稍候</p>
+            <p class="pad-staff-none">{pad.settings.value ? '工作人员暂未签到，请您稍候' : '正在连接大厅服务器，请您稍候'}</p>
           )}
         </div>
         <div class="pad-serving">
           <p class="pad-serving-label">当前办理</p>
-          <p class="pad-serving-number">{serving ?? '——'}</p>
+          {serving ? <p class="pad-serving-number">{serving}</p> : <p class="pad-serving-none">暂无</p>}
           <p class="pad-serving-hint">办理结束后，请您对本次服务进行评价</p>
         </div>
       </section>

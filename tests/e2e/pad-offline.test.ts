@@ -1,6 +1,6 @@
 // Nothing is lost: the hall-server is stopped after each prompt reaches the pad, the citizen rates while it is down
-// (the rating waits in the pad's IndexedDB outbox, across a reload = power cut), the server comes back, and at the end
-// all 20 ratings are stored exactly once.
+// (the rating waits in the pad's IndexedDB outbox, across a reload from the service worker while the server is down,
+// and across the page dying), the server comes back, and at the end all 20 ratings are stored exactly once.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +11,9 @@ import { parseHallConfig } from '../../hall-server/config/load.ts';
 import { startHall, type RunningHall } from '../../hall-server/core/hall.ts';
 import { loadStartupPack } from '../../hall-server/core/startup-pack.ts';
 import { hallModules } from '../../hall-server/modules.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { launchBrowser, newTerminalContext, screenshot, VIEWPORTS } from '../support/browser.ts';
 import { SAMPLE_PACK, TEST_ADMIN_PASSWORD } from '../support/hall.ts';
-import { distReady, openPad, padContext, SERVICE_A, waitFor } from './pad-helpers.ts';
+import { distReady, openPad, SERVICE_A, waitFor } from './pad-helpers.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pad-offline-'));
 const config = parseHallConfig({ demo: true, queue: { enforceIssuingHours: false } });
@@ -69,9 +69,10 @@ describe('pad outbox with the hall-server stopped', () => {
     await call('POST', '/api/admin/setup', { password: TEST_ADMIN_PASSWORD });
     expect((await call('POST', '/api/windows/1/sign-in', { staffId: '20101' }, counter)).status).toBe(200);
 
-    const context = await padContext(browser);
+    const context = await newTerminalContext(browser, VIEWPORTS.pad, { serviceWorkers: 'allow' });
     let pad = await openPad(context, `http://127.0.0.1:${port}`, 1);
     await pad.getByText('李明华').waitFor();
+    expect(await pad.evaluate(async () => Boolean(await navigator.serviceWorker.ready))).toBe(true);
 
     const tickets: string[] = [];
     const scores = [5, 4, 3, 5, 5, 4, 5, 3, 4, 5, 5, 5, 4, 3, 5, 4, 5, 5, 4, 5];
@@ -91,11 +92,18 @@ describe('pad outbox with the hall-server stopped', () => {
       expect(storedRatings().map((r) => r.ticket_id)).not.toContain(tickets[i]);
       if (i === 9) {
         await screenshot(pad, 'pad-offline-pending');
-        // Power cut: the page dies while the rating exists only in its IndexedDB outbox; it starts again with the server.
+        // Power cut with the server still down: the page comes back from the service worker's cache and finds the
+        // rating in its IndexedDB outbox.
+        await pad.reload();
+        await pad.getByText('1 条评价已保存，待上传').waitFor();
+        await screenshot(pad, 'pad-offline-after-reload');
+      }
+      if (i === 14) {
+        // The page dies and starts again only once the server is back.
         await pad.close();
         await up();
         pad = await openPad(context, `http://127.0.0.1:${port}`, 1);
-        await waitFor(async () => storedRatings().some((r) => r.ticket_id === tickets[9]));
+        await waitFor(async () => storedRatings().some((r) => r.ticket_id === tickets[14]));
       }
     }
     await up();
