@@ -20,4 +20,5 @@ export const adminPages: AdminPage[] = [
   { path: 'ratings', label: '好差评', load: () => import('./ratings/index.tsx') },
   { path: 'packs', label: '内容包', load: () => import('./packs/index.tsx') },
   { path: 'devices', label: '设备', load: () => import('./devices/index.tsx') },
+  { path: 'help', label: '群众求助', load: () => import('./help/index.tsx') },
 ];

@@ -23,6 +23,7 @@ export function Notice(props: { service: Service; issuing: boolean; error: strin
         {g.materials.length === 0 && <li>本事项无需材料</li>}
       </ul>
       {g.conditions.length > 0 && <p>办理条件：{g.conditions.join('；')}</p>}
+      <p>办理流程：{g.process.map((step, i) => `${i + 1}. ${step}`).join('　')}</p>
       <div role="status" aria-live="polite">
         {props.issuing && <p class="ui-banner">正在取号，请您稍等…</p>}
         {props.error && (
