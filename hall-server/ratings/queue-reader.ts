@@ -16,6 +16,10 @@ const GROUP_SQL: Record<StatsGroup, string> = {
   service: 'service',
 };
 
+/** Service runs from 开始办理, or from the call when staff finished without pressing start (the queue then stamps
+ * the start at the finish). */
+const SERVICE_START = 'CASE WHEN started_at IS NOT NULL AND started_at < finished_at THEN started_at ELSE called_at END';
+
 interface TimingRow {
   key: string;
   wait_sum: number | null;
@@ -64,8 +68,8 @@ export class QueueReader implements QueueTimes {
         `SELECT ${group === 'all' ? "'all'" : GROUP_SQL[group]} AS key,
            sum(CASE WHEN called_at IS NOT NULL THEN called_at - issued_at END) AS wait_sum,
            count(called_at) AS wait_n,
-           sum(finished_at - coalesce(started_at, called_at)) AS service_sum,
-           count(coalesce(started_at, called_at)) AS service_n
+           sum(finished_at - ${SERVICE_START}) AS service_sum,
+           count(${SERVICE_START}) AS service_n
          FROM queue_tickets WHERE day BETWEEN ? AND ? AND status = 'finished' GROUP BY 1`,
       )
       .all(from, to) as TimingRow[];

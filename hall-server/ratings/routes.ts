@@ -36,9 +36,9 @@ export function registerRoutes(app: HallApp, service: RatingService, queue: () =
     path: '/api/windows/:window/ratings',
     roles: ['pad'],
     body: SubmitRatingRequest,
-    async handle(req) {
+    handle(req) {
       if (!req.principal) throw new ApiError(401, 'unauthorized', '请先配对终端');
-      const { status, body } = await service.submit(req.principal, windowParam(req), req.body);
+      const { status, body } = service.submit(req.principal, windowParam(req), req.body);
       return { status, body };
     },
   });

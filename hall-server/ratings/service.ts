@@ -46,17 +46,8 @@ function regionCode(pack: Pack): string {
 
 type SubmitResult = { status: number; body: SubmitRatingResponse };
 
-interface PendingSubmit {
-  principal: Principal;
-  window: number;
-  req: SubmitRatingRequest;
-  resolve: (result: SubmitResult) => void;
-  reject: (err: unknown) => void;
-}
-
 export class RatingService {
   readonly store: RatingStore;
-  private batch: PendingSubmit[] = [];
   private readonly feed: FinishedFeed;
   private calendar: CompiledCalendar | null = null;
 
@@ -148,42 +139,10 @@ export class RatingService {
     });
   }
 
-  /**
-   * Stores a rating and answers once it is committed. Ratings arriving together (60 pads after a burst of finishes, or
-   * outboxes draining) are committed in one transaction — one fsync for the batch — each in its own savepoint, so a
-   * refused rating never takes another one down with it.
-   */
-  submit(principal: Principal, window: number, req: SubmitRatingRequest): Promise<SubmitResult> {
-    return new Promise((resolve, reject) => {
-      this.batch.push({ principal, window, req, resolve, reject });
-      if (this.batch.length === 1) setImmediate(() => this.flush());
-    });
-  }
-
-  private flush(): void {
-    const batch = this.batch;
-    this.batch = [];
-    const outcomes: ({ ok: SubmitResult } | { err: unknown })[] = [];
-    try {
-      this.ingest();
-      this.app.tx(() => {
-        for (const item of batch) {
-          try {
-            outcomes.push({ ok: this.app.db.transaction(() => this.submitOne(item.principal, item.window, item.req))() });
-          } catch (err) {
-            outcomes.push({ err });
-          }
-        }
-      });
-    } catch (err) {
-      for (const item of batch) item.reject(err);
-      return;
-    }
-    batch.forEach((item, i) => {
-      const outcome = outcomes[i]!;
-      if ('ok' in outcome) item.resolve(outcome.ok);
-      else item.reject(outcome.err);
-    });
+  /** Stores a rating. The core commits it (grouped with whatever else arrived together) before it answers. */
+  submit(principal: Principal, window: number, req: SubmitRatingRequest): SubmitResult {
+    this.ingest();
+    return this.app.tx(() => this.submitOne(principal, window, req));
   }
 
   private submitOne(principal: Principal, window: number, req: SubmitRatingRequest): SubmitResult {
