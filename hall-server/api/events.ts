@@ -23,7 +23,9 @@ export const TicketFinishedEvent = z.strictObject({
 export type TicketFinishedEvent = z.infer<typeof TicketFinishedEvent>;
 /** Any other change of one ticket (start, no-show, transfer, hold, return, undo, print result). */
 export const TicketUpdatedEvent = z.strictObject({ ticket: TicketView, action: z.string() });
+/** Delivered to the pad and counter of that window, to boards and to admins. */
 export const WindowChangedEvent = z.strictObject({ window: WindowView });
+/** Waiting counts per service; to kiosks, boards, counters and admins. */
 export const QueueChangedEvent = z.strictObject({ services: z.array(ServiceView) });
 export const TidalAlertEvent = TidalAlertView;
 export const TidalClearedEvent = z.strictObject({ group: z.string(), reason: z.enum(['drained', 'tidal_window_opened']) });

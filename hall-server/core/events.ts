@@ -29,11 +29,16 @@ function fromRow(row: EventRow): HallEvent {
   return event;
 }
 
-/** Whether a principal may receive an event. Admins receive everything. */
+/** Whether a principal may receive an event. Admins receive everything. `roles` limits the roles; `window` limits
+ * window-bound terminals (pad, counter) to their own window, and reaches terminals without a window (kiosk, board) only
+ * when `roles` names them explicitly. */
 export function visibleTo(event: HallEvent, principal: Principal): boolean {
   if (principal.role === 'admin') return true;
   if (event.roles && !event.roles.includes(principal.role)) return false;
-  if (event.window !== undefined && principal.window !== event.window) return false;
+  if (event.window !== undefined) {
+    if (principal.window === null) return event.roles !== undefined;
+    return principal.window === event.window;
+  }
   return true;
 }
 
@@ -56,9 +61,21 @@ export class EventLog implements EventHub {
     this.minSeq = db.prepare('SELECT MIN(seq) FROM events').pluck();
   }
 
-  /** Runs `fn` in one IMMEDIATE transaction (nested calls join the outer one) and delivers its events after commit. */
+  /** Runs `fn` in one IMMEDIATE transaction and delivers its events after commit. A nested call runs in a savepoint:
+   * if it throws, its writes and its events are rolled back and the outer transaction goes on. */
   tx<T>(fn: () => T): T {
-    if (this.depth > 0) return fn();
+    if (this.depth > 0) {
+      const mark = this.pending.length;
+      this.depth++;
+      try {
+        return this.db.transaction(fn)();
+      } catch (err) {
+        this.pending.length = mark;
+        throw err;
+      } finally {
+        this.depth--;
+      }
+    }
     this.depth++;
     let result: T;
     try {
@@ -73,6 +90,22 @@ export class EventLog implements EventHub {
     this.pending = [];
     if (committed.length) this.deliver(committed);
     return result;
+  }
+
+  /** Group commit: runs every command in one transaction (one fsync), each in its own savepoint. Returns each outcome;
+   * throws only if the commit itself fails (then nothing of the batch is durable). */
+  batch(commands: Array<() => unknown>): Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
+    const results: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    this.tx(() => {
+      for (const command of commands) {
+        try {
+          results.push({ ok: true, value: this.tx(command) });
+        } catch (error) {
+          results.push({ ok: false, error });
+        }
+      }
+    });
+    return results;
   }
 
   publish(type: string, data: unknown, opts: { window?: number; roles?: Role[] } = {}): HallEvent {

@@ -13,6 +13,7 @@ import { migrate, openHallDatabase } from './db.ts';
 import { eventMigrations, EventLog } from './events.ts';
 import { ApiError, type HallApp, type HallModule, type Principal } from './module.ts';
 import { Router } from './router.ts';
+import { CommitBatcher } from './batcher.ts';
 import { createSecrets, loadOrCreateKeys } from './secrets.ts';
 import { SocketHub } from './sockets.ts';
 import { serveStatic } from './static.ts';
@@ -53,7 +54,8 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const terminals = new TerminalStore(db, now);
   let hub: SocketHub | null = null;
   const log = new EventLog(db, now, (events) => hub?.deliver(events));
-  const router = new Router((token) => terminals.authenticate(token), options.config.maxBodyBytes);
+  const batcher = new CommitBatcher(log);
+  const router = new Router((token) => terminals.authenticate(token), options.config.maxBodyBytes, (fn) => batcher.submit(fn));
   const insertAudit = db.prepare('INSERT INTO audit (at, actor_id, actor_role, action, details) VALUES (?, ?, ?, ?, ?)');
   let activePack: Pack | null = options.fallbackPack ?? null;
   const packListeners: Array<(pack: Pack) => void> = [];

@@ -75,7 +75,8 @@ export interface HallEvent {
   type: string;
   at: string;
   data: unknown;
-  /** Limits delivery, e.g. a rating prompt only to the pad of its window. Absent: every terminal. Admins get every event. */
+  /** Limits delivery, e.g. a rating prompt only to the pad of its window. Absent: every terminal. Admins get every event.
+   * Terminals without a window (kiosk, board) get a window-scoped event only when `roles` names their role. */
   window?: number;
   /** Limits delivery to these roles (admins always receive). Absent: every role. */
   roles?: Role[];

@@ -12,6 +12,8 @@ interface CompiledRoute {
 }
 
 export type Authenticate = (token: string) => Principal | null;
+/** Runs a handler inside the (group) transaction; resolves once it is durable. */
+export type RunCommand = <T>(fn: () => T) => Promise<T>;
 
 export class Router {
   private routes: CompiledRoute[] = [];
@@ -19,6 +21,7 @@ export class Router {
   constructor(
     private readonly authenticate: Authenticate,
     private readonly defaultMaxBody: number,
+    private readonly runCommand: RunCommand,
   ) {}
 
   add(spec: RouteSpec): void {
@@ -91,7 +94,9 @@ export class Router {
     } else if (raw.length > 0) {
       throw new ApiError(400, 'unexpected_body', '此接口不接受请求内容');
     }
-    return spec.handle({ body, params, query: url.searchParams, principal, headers: req.headers });
+    const request = { body, params, query: url.searchParams, principal, headers: req.headers };
+    // A handler returning a promise continues outside the group transaction once awaited here.
+    return await this.runCommand(() => spec.handle(request));
   }
 
   private principalOf(req: IncomingMessage): Principal | null {

@@ -49,9 +49,12 @@ export class SocketHub {
 
   /** Sends committed events to every client allowed to see them. */
   deliver(events: HallEvent[]): void {
+    const texts = events.map((event) => JSON.stringify({ type: 'event', event: wire(event) } satisfies ServerMessage));
     for (const client of this.clients) {
       if (!client.principal) continue;
-      for (const event of events) if (visibleTo(event, client.principal)) this.send(client, { type: 'event', event: wire(event) });
+      events.forEach((event, i) => {
+        if (visibleTo(event, client.principal!)) this.sendText(client, texts[i]!);
+      });
     }
   }
 
@@ -124,12 +127,16 @@ export class SocketHub {
   }
 
   private send(client: Client, msg: ServerMessage): void {
+    this.sendText(client, JSON.stringify(msg));
+  }
+
+  private sendText(client: Client, text: string): void {
     if (client.ws.readyState !== client.ws.OPEN) return;
     if (client.ws.bufferedAmount > MAX_BUFFERED) {
       client.ws.terminate();
       return;
     }
-    client.ws.send(JSON.stringify(msg));
+    client.ws.send(text);
   }
 
   private pingAll(): void {

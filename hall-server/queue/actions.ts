@@ -54,7 +54,10 @@ export function applyWindowAction(state: QueueState, rules: QueueRules, number: 
   const view = (s: QueueState) => windowView(nextWindow, s, rules, nowMs);
   const provisional: QueueState = { ...state, tickets: new Map(state.tickets) };
   for (const t of step.tickets) provisional.tickets.set(t.id, t);
-  const events: QueueEvent[] = [...step.events, { type: 'window.changed', data: { window: view(provisional) } }];
+  const events: QueueEvent[] = [
+    ...step.events,
+    { type: 'window.changed', data: { window: view(provisional) }, window: number, roles: ['pad', 'counter', 'board'] },
+  ];
   return { tickets: step.tickets, windows: [nextWindow], counters: [], events, ticket: step.ticket, window: number };
 }
 

@@ -75,7 +75,7 @@ export class QueueEngine {
     }
     for (const e of outcome.events) this.app.events.publish(e.type, e.data, pickOpts(e));
     if (outcome.tickets.length) {
-      this.app.events.publish('queue.changed', { services: serviceViews(this.state, rules, this.nowMs()) });
+      this.app.events.publish('queue.changed', { services: serviceViews(this.state, rules, this.nowMs()) }, { roles: ['kiosk', 'board', 'counter'] });
     }
     if (outcome.tickets.length || outcome.windows.length) this.updateTidal(rules);
   }

@@ -3,7 +3,7 @@ import type { PriorityClass } from '../api/index.ts';
 import { ApiError } from '../core/module.ts';
 import { ageOn, localDate } from './clock.ts';
 import { ticketNumber } from './rules.ts';
-import { serviceViews, ticketView } from './views.ts';
+import { closedReason, ticketView } from './views.ts';
 import type { Outcome, QueueRules, QueueState, Ticket } from './types.ts';
 
 export interface IssueInput {
@@ -37,8 +37,7 @@ export function issueTicket(state: QueueState, rules: QueueRules, input: IssueIn
   if (!rule) throw new ApiError(404, 'unknown_service', '没有这个事项，请重新选择');
   const existing = samePersonTicket(state, input.personHash, input.serviceCode);
   if (existing) return { tickets: [], windows: [], counters: [], events: [], ticket: existing, window: null };
-  const views = serviceViews(state, rules, nowMs);
-  const closed = views.find((v) => v.code === rule.code)?.closedReason;
+  const closed = closedReason(state, rules, rule.code, nowMs);
   if (closed) throw new ApiError(409, 'service_closed', closed);
   const counter = state.counters.get(rule.code) ?? { last: null, issued: 0 };
   const n = counter.last === null || counter.last >= rule.to ? rule.from : counter.last + 1;

@@ -22,14 +22,12 @@ export function groupStatuses(state: QueueState, rules: QueueRules): GroupStatus
     if (!w.tidal || !ws || ws.paused || !ws.staffId) continue;
     for (const g of groups.values()) if (w.services.some((s) => g.services.has(s))) g.tidalOpen = true;
   }
+  const waiting = [...state.tickets.values()].filter((t) => t.status === 'waiting');
   const out: GroupStatus[] = [];
   for (const [group, g] of groups) {
-    let waiting = 0;
-    for (const t of state.tickets.values()) {
-      if (t.status !== 'waiting') continue;
-      if (t.targetWindow !== null ? g.windows.has(t.targetWindow) : g.services.has(t.serviceCode)) waiting++;
-    }
-    out.push({ group, waiting, tidalOpen: g.tidalOpen });
+    let n = 0;
+    for (const t of waiting) if (t.targetWindow !== null ? g.windows.has(t.targetWindow) : g.services.has(t.serviceCode)) n++;
+    out.push({ group, waiting: n, tidalOpen: g.tidalOpen });
   }
   return out;
 }

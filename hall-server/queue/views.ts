@@ -48,10 +48,11 @@ export function windowView(w: WindowState, state: QueueState, rules: QueueRules,
   };
 }
 
-export function waitingCount(state: QueueState, serviceCode: string): number {
-  let n = 0;
-  for (const t of state.tickets.values()) if (t.status === 'waiting' && t.serviceCode === serviceCode) n++;
-  return n;
+/** Waiting tickets per service, in one pass. */
+export function waitingCounts(state: QueueState): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of state.tickets.values()) if (t.status === 'waiting') counts.set(t.serviceCode, (counts.get(t.serviceCode) ?? 0) + 1);
+  return counts;
 }
 
 /** Why a service cannot issue now, in words for the citizen; null when it can. */
@@ -67,13 +68,14 @@ export function closedReason(state: QueueState, rules: QueueRules, code: string,
 }
 
 export function serviceViews(state: QueueState, rules: QueueRules, nowMs: number): ServiceView[] {
+  const waiting = waitingCounts(state);
   return [...rules.services.values()].map((s) => {
     const reason = closedReason(state, rules, s.code, nowMs);
     return {
       code: s.code,
       name: s.name,
       prefix: s.prefix,
-      waiting: waitingCount(state, s.code),
+      waiting: waiting.get(s.code) ?? 0,
       issuedToday: state.counters.get(s.code)?.issued ?? 0,
       dailyCap: s.dailyCap,
       open: reason === null,

@@ -1,0 +1,156 @@
+// Hall benchmark. Prints one JSON line:
+//   hall.fsync_per_s          single write+fsync per second on the data dir's disk (the physical reference)
+//   hall.issue_per_s          durable ticket issues per second through the HTTP API (32 concurrent clients, 5 s)
+//   hall.call_to_board_p99_ms from a window's call-next request to all 10 board sockets having the call, with 60 pads,
+//                             10 boards and 8 kiosks connected and 50 calls/s for 10 s
+//   hall.rss_mb               resident memory of the hall-server after the run
+import { spawn } from 'node:child_process';
+import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { WebSocket } from 'ws';
+import { BENCH_WINDOWS, benchStaffId, serveBenchHall } from './hall-fixture.ts';
+
+const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+
+function post(base: string, path: string, body: unknown, token?: string): Promise<{ status: number; body: any }> { // any: bench reads a few fields
+  const payload = JSON.stringify(body);
+  return new Promise((ok, fail) => {
+    const req = request(base + path, {
+      method: 'POST', agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
+    });
+    req.on('error', fail);
+    req.end(payload);
+  });
+}
+
+function fsyncPerSecond(): number {
+  const fd = openSync(join(mkdtempSync(join(tmpdir(), 'fsync-')), 'probe'), 'w');
+  const start = performance.now();
+  let n = 0;
+  while (performance.now() - start < 1000) {
+    writeSync(fd, 'x');
+    fsyncSync(fd);
+    n++;
+  }
+  closeSync(fd);
+  return n / ((performance.now() - start) / 1000);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function openSocket(url: string, token: string, onMessage?: (msg: any) => void): Promise<WebSocket> { // any: parsed server message
+  const ws = new WebSocket(url.replace('http', 'ws') + '/api/events');
+  await new Promise<void>((ok, fail) => {
+    ws.once('open', () => ok());
+    ws.once('error', fail);
+  });
+  const ready = new Promise<void>((ok) => {
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data));
+      if (msg.type === 'snapshot') ok();
+      else onMessage?.(msg);
+    });
+  });
+  ws.send(JSON.stringify({ type: 'hello', token }));
+  await ready;
+  return ws;
+}
+
+async function main(): Promise<void> {
+  const fsync = fsyncPerSecond();
+  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const { url } = await new Promise<{ url: string }>((ok, fail) => {
+    createInterface({ input: child.stdout! }).on('line', (l) => l.startsWith('{"ready"') && ok(JSON.parse(l)));
+    child.once('exit', (c) => fail(new Error(`bench hall exited ${c}`)));
+  });
+  const pair = async (role: string, window?: number) => (await post(url, '/api/pairing/demo', window ? { role, window } : { role })).body.token as string;
+  const kiosk = await pair('kiosk');
+  const services: string[] = JSON.parse(readFileSync(new URL('../../content/packs/sample/services.json', import.meta.url), 'utf8')).map((s: { code: string }) => s.code);
+
+  // Throughput of durable issues.
+  let issued = 0;
+  let refused = 0;
+  let key = 0;
+  const until = performance.now() + 5000;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: 32 }, async () => {
+    while (performance.now() < until) {
+      const res = await post(url, '/api/tickets', { idempotencyKey: `bench-issue-${key++}`, serviceCode: services[key % services.length] }, kiosk);
+      if (res.status === 201) issued++;
+      else refused++;
+    }
+  }));
+  const issuePerS = issued / ((performance.now() - started) / 1000);
+  console.error(`[hall.bench] issued ${issued} in 5 s`);
+  if (refused) console.error(`[hall.bench] ${refused} issue requests refused`);
+
+  // Call-to-board latency with the hall's terminals connected.
+  const counters = await Promise.all(Array.from({ length: BENCH_WINDOWS }, (_, i) => pair('counter', i + 1)));
+  await Promise.all(counters.map((t, i) => post(url, `/api/windows/${i + 1}/sign-in`, { staffId: benchStaffId(i + 1) }, t)));
+  console.error('[hall.bench] windows signed in; connecting 78 sockets');
+  const pending = new Map<number, { t0: number; boards: Set<number> }>();
+  const latencies: number[] = [];
+  const sockets: WebSocket[] = [];
+  for (let b = 0; b < 10; b++) {
+    sockets.push(await openSocket(url, await pair('board'), (msg) => {
+      if (msg.type !== 'event' || msg.event.type !== 'ticket.called') return;
+      const p = pending.get(msg.event.data.window);
+      if (!p) return;
+      p.boards.add(b);
+      if (p.boards.size === 10) {
+        latencies.push(performance.now() - p.t0);
+        pending.delete(msg.event.data.window);
+      }
+    }));
+  }
+  for (let w = 1; w <= BENCH_WINDOWS; w++) sockets.push(await openSocket(url, await pair('pad', w)));
+  for (let k = 0; k < 8; k++) sockets.push(await openSocket(url, await pair('kiosk')));
+  console.error('[hall.bench] sockets connected; calling');
+  const callsPerS = 50;
+  const seconds = 10;
+  let calls = 0;
+  let window = 0;
+  await new Promise<void>((done) => {
+    const timer = setInterval(() => {
+      if (calls >= callsPerS * seconds) {
+        clearInterval(timer);
+        setTimeout(done, 1000);
+        return;
+      }
+      calls++;
+      const w = (window++ % BENCH_WINDOWS) + 1;
+      const token = counters[w - 1]!;
+      void (async () => {
+        await post(url, `/api/windows/${w}/finish`, {}, token);
+        pending.set(w, { t0: performance.now(), boards: new Set() });
+        await post(url, `/api/windows/${w}/call-next`, {}, token);
+      })();
+    }, 1000 / callsPerS);
+  });
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN);
+  for (const s of sockets) s.terminate();
+  child.kill('SIGTERM');
+  if (latencies.length < calls * 0.99) console.error(`[hall.bench] only ${latencies.length} of ${calls} calls reached every board`);
+  console.log(JSON.stringify({
+    'hall.fsync_per_s': Math.round(fsync),
+    'hall.issue_per_s': Math.round(issuePerS),
+    'hall.call_to_board_p99_ms': Number(percentile(latencies, 99).toFixed(2)),
+    'hall.call_to_board_p50_ms': Number(percentile(latencies, 50).toFixed(2)),
+    'hall.rss_mb': Number((rssKb / 1024).toFixed(1)),
+  }));
+  process.exit(0);
+}
+
+if (process.argv.includes('--serve')) void serveBenchHall();
+else void main();
