@@ -58,6 +58,7 @@ async function main(): Promise<number> {
     const running = await startBridge({
       config,
       simulate: args.simulate,
+      simLineBaud: 115_200,
       port,
       log,
       ...(args['printed-dir'] ? { printedDir: args['printed-dir'] } : {}),

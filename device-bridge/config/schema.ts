@@ -21,7 +21,7 @@ const SimulatedSchema = z.strictObject({ transport: z.literal('simulated') });
 const DisabledSchema = z.strictObject({ transport: z.literal('none') });
 
 const cardReaderTiming = {
-  pollFastMs: z.number().int().min(20).max(5_000).optional(),
+  pollFastMs: z.number().int().min(10).max(5_000).optional(),
   pollSlowMs: z.number().int().min(100).max(60_000).optional(),
 };
 

@@ -23,7 +23,7 @@ export interface CardReaderTiming {
 
 export const DEFAULT_CARD_READER_TIMING: CardReaderTiming = {
   reconnectMs: 1_000,
-  pollFastMs: 60,
+  pollFastMs: 15,
   pollSlowMs: 1_000,
   requestTimeoutMs: 1_500,
   timeoutsBeforeOffline: 2,

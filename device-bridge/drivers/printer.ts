@@ -1,7 +1,7 @@
 // ESC/POS ticket printer: real-time status (DLE EOT 1..4) before and after every job. A job counts as printed
 // only when the status after it is clean; a printer that cannot print refuses the job with the reason.
 import type { PrintResult } from '../protocol/messages.ts';
-import { EscPosBuilder, realtimeStatusRequest } from '../codecs/escpos.ts';
+import { concatBytes, EscPosBuilder, realtimeStatusRequest } from '../codecs/escpos.ts';
 import {
   blockingProblem,
   decodeStatusByte,
@@ -56,9 +56,7 @@ export class PrinterDriver extends Driver<ByteTransport> {
     return run;
   }
 
-  private async nextStatusByte(query: StatusQuery): Promise<number> {
-    const deadline = Date.now() + this.printerTiming.statusTimeoutMs;
-    await this.transport.write(realtimeStatusRequest(query));
+  private async nextStatusByte(query: StatusQuery, deadline: number): Promise<number> {
     for (;;) {
       while (this.received.length > 0) {
         const byte = this.received.shift() as number;
@@ -78,12 +76,15 @@ export class PrinterDriver extends Driver<ByteTransport> {
     }
   }
 
-  /** Asks DLE EOT 1..4 and updates health; throws DeviceTimeoutError when the printer does not answer. */
+  /** Asks DLE EOT 1..4 (in one write; the replies come back in order) and updates health. */
   private async refreshStatus(): Promise<PrinterStatus> {
     this.received.length = 0;
     let status = {} as PrinterStatus;
     try {
-      for (const query of [1, 2, 3, 4] as const) status = { ...status, ...decodeStatusByte(query, await this.nextStatusByte(query)) };
+      const queries = [1, 2, 3, 4] as const;
+      await this.transport.write(concatBytes(queries.map((query) => realtimeStatusRequest(query))));
+      const deadline = Date.now() + this.printerTiming.statusTimeoutMs;
+      for (const query of queries) status = { ...status, ...decodeStatusByte(query, await this.nextStatusByte(query, deadline)) };
     } catch (error) {
       if (error instanceof DeviceTimeoutError && this.connected) this.setHealth('offline', 'no_reply', '打印机无响应，请检查电源和连接');
       throw error;

@@ -28,6 +28,8 @@ export interface BridgeOptions {
   /** Overrides config.printedDir. */
   printedDir?: string;
   simLink?: 'pty' | 'memory';
+  /** Line speed the simulated serial devices emulate (main.ts: 115200 so the demo feels like real devices; tests: 0). */
+  simLineBaud?: number;
   cardReaderTiming?: Partial<CardReaderTiming>;
   printerTiming?: Partial<PrinterTiming>;
   reconnectMs?: number;
@@ -67,7 +69,7 @@ export class Bridge {
     const printedDir = resolve(options.printedDir ?? config.printedDir);
     const anySim = serialSims.length > 0 || Object.keys(keypadSims).length > 0;
     const hub = anySim
-      ? await SimulatorHub.create({ serial: serialSims, keypads: keypadSims, printedDir, link: options.simLink ?? 'pty', ...(config.ptyDir ? { ptyDir: config.ptyDir } : {}) })
+      ? await SimulatorHub.create({ serial: serialSims, keypads: keypadSims, printedDir, link: options.simLink ?? 'pty', lineBaud: options.simLineBaud ?? 0, ...(config.ptyDir ? { ptyDir: config.ptyDir } : {}) })
       : null;
     const bridge = new Bridge(simulate, hub, log);
     const reconnectMs = options.reconnectMs ?? DEFAULT_CARD_READER_TIMING.reconnectMs;

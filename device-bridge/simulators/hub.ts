@@ -33,6 +33,8 @@ export interface SimulatorHubOptions {
   /** 'pty' (socat pseudo-terminals through the real serialport stack) or 'memory'. */
   link?: 'pty' | 'memory';
   ptyDir?: string;
+  /** Emulate this line speed on the simulated serial devices (0 or absent: as fast as the pty goes). */
+  lineBaud?: number;
 }
 
 export class SimulatorHub {
@@ -58,7 +60,9 @@ export class SimulatorHub {
       for (const id of options.serial) {
         const link = kind === 'pty' && dir ? await PtyLink.create(dir, id) : await MemoryLink.create(id);
         hub.links.set(id, link);
-        hub.devices.set(id, hub.makeDevice(id, link.device, options.printedDir));
+        const device = hub.makeDevice(id, link.device, options.printedDir);
+        if (options.lineBaud) device.setLineSpeed(options.lineBaud);
+        hub.devices.set(id, device);
       }
     } catch (error) {
       await hub.close();

@@ -55,13 +55,19 @@ export class SimPrinter extends SimSerialDevice {
   }
 
   protected receive(chunk: Uint8Array): void {
-    for (let offset = 0; offset < chunk.length; offset++) {
-      if (this.paperLeftBytes !== null && this.paperLeftBytes-- <= 0) {
+    let rest = chunk;
+    if (this.paperLeftBytes !== null) {
+      // The paper ends part-way through this chunk: print up to there, then go on without paper.
+      const fits = Math.min(this.paperLeftBytes, rest.length);
+      this.paperLeftBytes -= fits;
+      this.handle(this.decoder.push(rest.subarray(0, fits)));
+      rest = rest.subarray(fits);
+      if (this.paperLeftBytes === 0) {
         this.paper = 'out';
         this.paperLeftBytes = null;
       }
-      this.handle(this.decoder.push(chunk.subarray(offset, offset + 1)));
     }
+    if (rest.length > 0) this.handle(this.decoder.push(rest));
   }
 
   private handle(events: ReturnType<EscPosDecoder['push']>): void {
