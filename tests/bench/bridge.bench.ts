@@ -152,7 +152,7 @@ try {
     'bridge.rss_mb': round(rssKb / 1024),
   }));
 } finally {
-  const exited = (process_: typeof child) => (process_.exitCode !== null || process_.signalCode !== null ? Promise.resolve() : new Promise((r) => process_.once('exit', r)));
+  const exited = (process_: import('node:child_process').ChildProcess) => (process_.exitCode !== null || process_.signalCode !== null ? Promise.resolve() : new Promise((r) => process_.once('exit', r)));
   child.kill('SIGTERM');
   await exited(child);
   sims.stdin!.end();
