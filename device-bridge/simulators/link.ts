@@ -18,6 +18,13 @@ export function socatAvailable(): boolean {
   return spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0;
 }
 
+/** With util-linux's setpriv, socat gets SIGTERM when the bridge dies, so a crashed bridge leaves no ptys behind. */
+let setprivAvailable: boolean | undefined;
+function socatCommand(args: string[]): [string, string[]] {
+  setprivAvailable ??= spawnSync('setpriv', ['--version'], { stdio: 'ignore' }).status === 0;
+  return setprivAvailable ? ['setpriv', ['--pdeathsig', 'TERM', 'socat', ...args]] : ['socat', args];
+}
+
 export interface SimLink {
   /** The end the bridge's driver opens. */
   readonly host: ByteTransport;
@@ -60,7 +67,8 @@ export class PtyLink implements SimLink {
 
   async replug(): Promise<void> {
     if (this.socat) return;
-    const socat = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${this.hostPath}`, `pty,raw,echo=0,link=${this.devicePath}`], { stdio: 'ignore' });
+    const [command, args] = socatCommand(['-d', '-d', `pty,raw,echo=0,link=${this.hostPath}`, `pty,raw,echo=0,link=${this.devicePath}`]);
+    const socat = spawn(command, args, { stdio: 'ignore' });
     this.socat = socat;
     socat.on('exit', () => {
       if (this.socat === socat) this.socat = null;
