@@ -30,10 +30,10 @@ export function windowStateOf(state: QueueState, rules: QueueRules, number: numb
 
 /** Waiting tickets this window may call: its items, or transferred to it by number. */
 export function candidatesFor(state: QueueState, rules: QueueRules, number: number): Ticket[] {
-  const services = new Set(rules.windows.get(number)?.services ?? []);
-  return [...state.tickets.values()].filter(
-    (t) => t.status === 'waiting' && (t.targetWindow === number || (t.targetWindow === null && services.has(t.serviceCode))),
-  );
+  const out: Ticket[] = [];
+  for (const code of rules.windows.get(number)?.services ?? []) for (const t of state.waitingByService.get(code)?.values() ?? []) out.push(t);
+  for (const t of state.waitingTargeted.values()) if (t.targetWindow === number) out.push(t);
+  return out;
 }
 
 export function applyWindowAction(state: QueueState, rules: QueueRules, number: number, action: WindowAction, nowMs: number): Outcome {
@@ -52,8 +52,12 @@ export function applyWindowAction(state: QueueState, rules: QueueRules, number: 
     };
   } else if (action.kind === 'undo') nextWindow.undo = null;
   const view = (s: QueueState) => windowView(nextWindow, s, rules, nowMs);
-  const provisional: QueueState = { ...state, tickets: new Map(state.tickets) };
-  for (const t of step.tickets) provisional.tickets.set(t.id, t);
+  const provisional: QueueState = { ...state, active: new Map(state.active), tickets: new Map(state.tickets) };
+  for (const t of step.tickets) {
+    provisional.tickets.set(t.id, t);
+    if (t.status === 'held') provisional.active.set(t.id, t);
+    else provisional.active.delete(t.id);
+  }
   const events: QueueEvent[] = [
     ...step.events,
     { type: 'window.changed', data: { window: view(provisional) }, window: number, roles: ['pad', 'counter', 'board'] },

@@ -5,6 +5,7 @@ import { applyWindowAction } from './actions.ts';
 import { ageOn, businessDay, localClock } from './clock.ts';
 import { issueTicket, priorityFor } from './issue.ts';
 import { maskName } from './mask.ts';
+import { emptyQueueState, putTicket } from './state.ts';
 import { groupStatuses, tidalTransitions } from './tidal.ts';
 import type { QueueRules, QueueState, ServiceRule } from './types.ts';
 
@@ -35,11 +36,11 @@ function rules(over: Partial<ServiceRule> = {}): QueueRules {
 }
 
 function emptyState(): QueueState {
-  return { day: '2026-11-23', tickets: new Map(), windows: new Map(), counters: new Map() };
+  return emptyQueueState('2026-11-23');
 }
 
 function apply(state: QueueState, out: ReturnType<typeof issueTicket>): void {
-  for (const t of out.tickets) state.tickets.set(t.id, t);
+  for (const t of out.tickets) putTicket(state, t);
   for (const w of out.windows) state.windows.set(w.number, w);
   for (const [s, c] of out.counters) state.counters.set(s, c);
 }

@@ -11,6 +11,7 @@ import { issueTicket, waitingAhead } from './issue.ts';
 import { maskName } from './mask.ts';
 import { rulesFromPack } from './rules.ts';
 import type { QueueStore } from './store.ts';
+import { putTicket, waitingTickets } from './state.ts';
 import { groupStatuses, tidalTransitions } from './tidal.ts';
 import type { Outcome, QueueRules, QueueState, Ticket } from './types.ts';
 import { recentCalls, serviceViews, ticketView, windowView } from './views.ts';
@@ -63,7 +64,7 @@ export class QueueEngine {
   private apply(outcome: Outcome, rules: QueueRules): void {
     for (const t of outcome.tickets) {
       this.store.writeTicket(t);
-      this.state.tickets.set(t.id, t);
+      putTicket(this.state, t);
     }
     for (const w of outcome.windows) {
       this.store.writeWindow(w);
@@ -122,7 +123,7 @@ export class QueueEngine {
     }
     const respond = (ticket: Ticket, reused: IssueTicketResponse['reused']): IssueTicketResponse => {
       const rules = this.rules();
-      return { ticket: ticketView(ticket, rules), reused, waitingAhead: waitingAhead(this.state, ticket), hallName: rules.hallName };
+      return { ticket: ticketView(ticket, rules), reused, waitingAhead: waitingAhead(this.state, ticket, reused === null), hallName: rules.hallName };
     };
     const previous = this.store.ticketByIdempotencyKey(req.idempotencyKey);
     if (previous) return respond(this.state.tickets.get(previous.id) ?? previous, 'idempotent');
@@ -182,7 +183,7 @@ export class QueueEngine {
       if (!t) throw new ApiError(404, 'unknown_ticket', '没有这个号');
       this.store.setPrintResult(ticketId, result.outcome, result.reason ?? null);
       const next = { ...t, print: result.outcome };
-      if (this.state.tickets.has(ticketId)) this.state.tickets.set(ticketId, next);
+      if (this.state.tickets.has(ticketId)) putTicket(this.state, next);
       this.app.audit(principal, 'ticket.print_result', { ticket: ticketId, outcome: result.outcome, reason: result.reason ?? null });
       this.app.events.publish('ticket.updated', { ticket: ticketView(next, this.rules()), action: 'print:' + result.outcome }, { roles: ['admin', 'counter'] });
     });
@@ -204,7 +205,7 @@ export class QueueEngine {
       services: serviceViews(this.state, rules, now),
       windows,
       waiting: seesWaiting
-        ? [...this.state.tickets.values()].filter((t) => t.status === 'waiting').sort((a, b) => a.issuedAt - b.issuedAt).map((t) => ticketView(t, rules))
+        ? [...waitingTickets(this.state)].sort((a, b) => a.issuedAt - b.issuedAt).map((t) => ticketView(t, rules))
         : [],
       recentCalls: recentCalls(this.state, rules),
       tidalAlerts: [...this.alerts.values()],

@@ -26,9 +26,8 @@ export function priorityFor(input: Pick<IssueInput, 'priority' | 'birthDate'>, e
 /** The person's waiting ticket for the same item today, if any. */
 export function samePersonTicket(state: QueueState, personHash: string | null, serviceCode: string): Ticket | null {
   if (!personHash) return null;
-  for (const t of state.tickets.values()) {
-    if (t.personHash === personHash && t.serviceCode === serviceCode && t.status === 'waiting') return t;
-  }
+  for (const t of state.waitingByService.get(serviceCode)?.values() ?? []) if (t.personHash === personHash) return t;
+  for (const t of state.waitingTargeted.values()) if (t.personHash === personHash && t.serviceCode === serviceCode) return t;
   return null;
 }
 
@@ -76,10 +75,12 @@ export function issueTicket(state: QueueState, rules: QueueRules, input: IssueIn
 }
 
 /** Tickets of this service waiting before the given one (what the ticket prints as "前面还有 N 人"). */
-export function waitingAhead(state: QueueState, ticket: Ticket): number {
+export function waitingAhead(state: QueueState, ticket: Ticket, justIssued: boolean): number {
+  if (ticket.status !== 'waiting') return 0;
+  const bucket = state.waitingByService.get(ticket.serviceCode);
+  // A ticket issued just now has everyone else waiting for its item ahead of it.
+  if (justIssued) return (bucket?.size ?? 1) - 1;
   let n = 0;
-  for (const t of state.tickets.values()) {
-    if (t.status === 'waiting' && t.serviceCode === ticket.serviceCode && t.issuedAt < ticket.issuedAt) n++;
-  }
+  for (const t of bucket?.values() ?? []) if (t.issuedAt < ticket.issuedAt) n++;
   return n;
 }

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { TidalAlertView } from '../api/index.ts';
 import type { Migration } from '../core/module.ts';
+import { emptyQueueState, putTicket } from './state.ts';
 import type { Counter, QueueState, Ticket, WindowState } from './types.ts';
 
 export const queueMigrations: Migration[] = [
@@ -64,12 +65,12 @@ export class QueueStore {
 
   /** Today's tickets and any still open from before (a reset closes those), windows and counters. */
   load(day: string): QueueState {
-    const tickets = new Map<string, Ticket>();
+    const state = emptyQueueState(this.storedDay() ?? day);
     const rows = this.db
       .prepare(`SELECT * FROM queue_tickets WHERE day = ? OR status IN ('waiting', 'called', 'serving', 'held')`)
       .all(day) as TicketRow[];
-    for (const r of rows) tickets.set(r.id, toTicket(r));
-    const windows = new Map<number, WindowState>();
+    for (const r of rows.sort((a, b) => a.issued_at - b.issued_at)) putTicket(state, toTicket(r));
+    const windows = state.windows;
     for (const r of this.db.prepare('SELECT * FROM queue_windows').all() as Array<{
       number: number; paused: number; staff_id: string | null; current_id: string | null; normals_since_priority: number; undo: string | null;
     }>) {
@@ -78,11 +79,10 @@ export class QueueStore {
         normalsSincePriority: r.normals_since_priority, undo: r.undo ? JSON.parse(r.undo) : null,
       });
     }
-    const counters = new Map<string, Counter>();
-    for (const r of this.db.prepare('SELECT * FROM queue_counters WHERE day = ?').all(day) as Array<{ service: string; last: number | null; issued: number }>) {
-      counters.set(r.service, { last: r.last, issued: r.issued });
+    for (const r of this.db.prepare('SELECT * FROM queue_counters WHERE day = ?').all(state.day) as Array<{ service: string; last: number | null; issued: number }>) {
+      state.counters.set(r.service, { last: r.last, issued: r.issued });
     }
-    return { day: this.storedDay() ?? day, tickets, windows, counters };
+    return state;
   }
 
   storedDay(): string | null {

@@ -22,11 +22,11 @@ export function groupStatuses(state: QueueState, rules: QueueRules): GroupStatus
     if (!w.tidal || !ws || ws.paused || !ws.staffId) continue;
     for (const g of groups.values()) if (w.services.some((s) => g.services.has(s))) g.tidalOpen = true;
   }
-  const waiting = [...state.tickets.values()].filter((t) => t.status === 'waiting');
   const out: GroupStatus[] = [];
   for (const [group, g] of groups) {
     let n = 0;
-    for (const t of waiting) if (t.targetWindow !== null ? g.windows.has(t.targetWindow) : g.services.has(t.serviceCode)) n++;
+    for (const code of g.services) n += state.waitingByService.get(code)?.size ?? 0;
+    for (const t of state.waitingTargeted.values()) if (g.windows.has(t.targetWindow!)) n++;
     out.push({ group, waiting: n, tidalOpen: g.tidalOpen });
   }
   return out;

@@ -56,7 +56,15 @@ export interface Counter {
 
 export interface QueueState {
   day: string;
+  /** Every ticket of the day and any still open. Change it only through `putTicket` (state.ts), which keeps the
+   * indexes below in step. */
   tickets: Map<string, Ticket>;
+  /** Waiting tickets not transferred to a specific window, per service code. */
+  waitingByService: Map<string, Map<string, Ticket>>;
+  /** Waiting tickets transferred to a specific window (few). */
+  waitingTargeted: Map<string, Ticket>;
+  /** Called, serving and held tickets (few). */
+  active: Map<string, Ticket>;
   windows: Map<number, WindowState>;
   /** service code → today's counter */
   counters: Map<string, Counter>;

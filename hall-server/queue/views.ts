@@ -30,7 +30,7 @@ export function ticketView(t: Ticket, rules: QueueRules): TicketView {
 export function windowView(w: WindowState, state: QueueState, rules: QueueRules, nowMs: number): WindowView {
   const rule = rules.windows.get(w.number);
   const current = w.currentId ? state.tickets.get(w.currentId) ?? null : null;
-  const held = [...state.tickets.values()].filter((t) => t.status === 'held' && t.window === w.number);
+  const held = [...state.active.values()].filter((t) => t.status === 'held' && t.window === w.number);
   const cooldownUntil = current?.lastCalledAt != null ? current.lastCalledAt + rules.recallCooldownMs : null;
   return {
     number: w.number,
@@ -51,7 +51,8 @@ export function windowView(w: WindowState, state: QueueState, rules: QueueRules,
 /** Waiting tickets per service, in one pass. */
 export function waitingCounts(state: QueueState): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const t of state.tickets.values()) if (t.status === 'waiting') counts.set(t.serviceCode, (counts.get(t.serviceCode) ?? 0) + 1);
+  for (const [code, bucket] of state.waitingByService) counts.set(code, bucket.size);
+  for (const t of state.waitingTargeted.values()) counts.set(t.serviceCode, (counts.get(t.serviceCode) ?? 0) + 1);
   return counts;
 }
 
