@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { WebSocket } from 'ws';
 import { BENCH_WINDOWS, benchStaffId, serveBenchHall } from './hall-fixture.ts';
 
+const HALL_NODE_FLAGS = (process.env.HALL_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
 function post(base: string, path: string, body: unknown, token?: string): Promise<{ status: number; body: any }> { // any: bench reads a few fields
@@ -69,7 +70,7 @@ async function openSocket(url: string, token: string, onMessage?: (msg: any) => 
 
 async function main(): Promise<void> {
   const fsync = fsyncPerSecond();
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...HALL_NODE_FLAGS, '--import', 'tsx', import.meta.filename, '--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const { url } = await new Promise<{ url: string }>((ok, fail) => {
     createInterface({ input: child.stdout! }).on('line', (l) => l.startsWith('{"ready"') && ok(JSON.parse(l)));
     child.once('exit', (c) => fail(new Error(`bench hall exited ${c}`)));
