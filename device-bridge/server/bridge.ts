@@ -3,23 +3,15 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_ECARD_PATTERN, type ScanClassifier } from '../codecs/scanner.ts';
-import type { KeypadModel } from '../codecs/keymap.ts';
 import type { BridgeConfig } from '../config/schema.ts';
 import { DEFAULT_CARD_READER_TIMING, type CardReaderDriver, type CardReaderTiming } from '../drivers/card-reader.ts';
 import type { Driver } from '../drivers/driver.ts';
-import { IdCardDriver } from '../drivers/id-card.ts';
-import { KeypadDriver } from '../drivers/keypad.ts';
-import { DEFAULT_PRINTER_TIMING, PrinterDriver, type PrinterTiming } from '../drivers/printer.ts';
-import { HidPosScannerDriver, SerialScannerDriver } from '../drivers/scanner.ts';
-import { SsCardDriver } from '../drivers/ss-card.ts';
+import type { PrinterDriver, PrinterTiming } from '../drivers/printer.ts';
 import type { BridgeMessage, DeviceInfo, PageMessage, PrintResult, Ticket } from '../protocol/messages.ts';
-import { SimCommandError, SimulatorHub, type SimKeypadId, type SimSerialId } from '../simulators/hub.ts';
+import { SimCommandError, SimulatorHub } from '../simulators/hub.ts';
 import { ticketToEscPos } from '../ticket/escpos.ts';
-import { HidTransport, nodeHidOpener } from '../transports/hid.ts';
-import { SerialTransport } from '../transports/serial.ts';
-import type { ByteTransport } from '../transports/types.ts';
 import type { Logger } from '../util/log.ts';
+import { buildDrivers, simulatedDevices } from './devices.ts';
 
 export interface BridgeOptions {
   config: BridgeConfig;
@@ -53,91 +45,49 @@ export class Bridge {
 
   static async create(options: BridgeOptions): Promise<Bridge> {
     const { config, simulate, log } = options;
-    const devices = config.devices;
-    const simulated = <T extends { transport: string } | undefined>(entry: T) =>
-      entry?.transport === 'simulated' || (entry === undefined && simulate);
-
-    const serialSims: SimSerialId[] = [];
-    if (simulated(devices.printer)) serialSims.push('printer');
-    if (simulated(devices.idcard)) serialSims.push('idcard');
-    if (simulated(devices.sscard)) serialSims.push('sscard');
-    if (simulated(devices.scanner)) serialSims.push('scanner');
-    const keypadSims: Partial<Record<SimKeypadId, KeypadModel | undefined>> = {};
-    if (simulated(devices.ratingKeypad)) keypadSims['rating-keypad'] = devices.ratingKeypad?.transport === 'simulated' ? devices.ratingKeypad.model : undefined;
-    if (simulated(devices.callerKeypad)) keypadSims['caller-keypad'] = devices.callerKeypad?.transport === 'simulated' ? devices.callerKeypad.model : undefined;
-
-    const printedDir = resolve(options.printedDir ?? config.printedDir);
-    const anySim = serialSims.length > 0 || Object.keys(keypadSims).length > 0;
-    const hub = anySim
-      ? await SimulatorHub.create({ serial: serialSims, keypads: keypadSims, printedDir, link: options.simLink ?? 'pty', lineBaud: options.simLineBaud ?? 0, ...(config.ptyDir ? { ptyDir: config.ptyDir } : {}) })
-      : null;
+    const sims = simulatedDevices(config.devices, simulate);
+    const hub =
+      sims.serial.length > 0 || Object.keys(sims.keypads).length > 0
+        ? await SimulatorHub.create({
+            ...sims,
+            printedDir: resolve(options.printedDir ?? config.printedDir),
+            link: options.simLink ?? 'pty',
+            lineBaud: options.simLineBaud ?? 0,
+            ...(config.ptyDir ? { ptyDir: config.ptyDir } : {}),
+          })
+        : null;
     const bridge = new Bridge(simulate, hub, log);
-    const reconnectMs = options.reconnectMs ?? DEFAULT_CARD_READER_TIMING.reconnectMs;
-    const readerTiming = { ...DEFAULT_CARD_READER_TIMING, reconnectMs, ...options.cardReaderTiming };
-    const warn = (message: string) => log('warn', message);
+    const drivers = buildDrivers({
+      devices: config.devices,
+      hub,
+      log,
+      classifier: { ticketQrPrefixes: config.ticketQrPrefixes, ecardPattern: config.ecardPattern },
+      reconnectMs: options.reconnectMs ?? DEFAULT_CARD_READER_TIMING.reconnectMs,
+      ...(options.cardReaderTiming ? { cardReaderTiming: options.cardReaderTiming } : {}),
+      ...(options.printerTiming ? { printerTiming: options.printerTiming } : {}),
+    });
 
-    const serialFor = (id: SimSerialId, entry: { transport: string; path?: string; byId?: string; usb?: { vendorId: string; productId: string; serialNumber?: string }; baudRate?: number } | undefined): ByteTransport | null => {
-      if (hub?.hostTransport(id)) return hub.hostTransport(id) as ByteTransport;
-      if (entry?.transport !== 'serial') return null;
-      return new SerialTransport({ path: entry.path, byId: entry.byId, usb: entry.usb }, entry.baudRate ?? 115_200, warn);
-    };
-
-    const printerTransport = serialFor('printer', devices.printer);
-    if (printerTransport) {
-      bridge.printer = new PrinterDriver(printerTransport, log, { ...DEFAULT_PRINTER_TIMING, reconnectMs, ...options.printerTiming }, hub?.printer !== undefined);
-      bridge.add(bridge.printer);
-    }
-
-    for (const id of ['idcard', 'sscard'] as const) {
-      const entry = devices[id];
-      const transport = serialFor(id, entry);
-      if (!transport) continue;
-      const timing = {
-        ...readerTiming,
-        ...(entry && 'pollFastMs' in entry && entry.pollFastMs ? { pollFastMs: entry.pollFastMs } : {}),
-        ...(entry && 'pollSlowMs' in entry && entry.pollSlowMs ? { pollSlowMs: entry.pollSlowMs } : {}),
-      };
-      const isSim = hub?.hostTransport(id) !== undefined;
-      const reader = id === 'idcard' ? new IdCardDriver(id, transport, log, timing, isSim) : new SsCardDriver(id, transport, log, timing, isSim);
+    bridge.printer = drivers.printer;
+    if (drivers.printer) bridge.add(drivers.printer);
+    for (const reader of drivers.cardReaders) {
+      const source = reader.id as 'idcard' | 'sscard';
       reader.onIdentity((outcome) =>
-        bridge.broadcast(outcome.ok ? { type: 'identity.read', identity: outcome.identity } : { type: 'identity.failed', source: id, code: outcome.code, message: outcome.message }),
+        bridge.broadcast(outcome.ok ? { type: 'identity.read', identity: outcome.identity } : { type: 'identity.failed', source, code: outcome.code, message: outcome.message }),
       );
-      reader.onRemoved(() => bridge.broadcast({ type: 'identity.removed', source: id }));
+      reader.onRemoved(() => bridge.broadcast({ type: 'identity.removed', source }));
       bridge.cardReaders.push(reader);
       bridge.add(reader);
     }
-
-    const classifier: ScanClassifier = {
-      ticketPrefixes: config.ticketQrPrefixes,
-      ecardPattern: config.ecardPattern ? new RegExp(config.ecardPattern) : DEFAULT_ECARD_PATTERN,
-    };
-    const scannerEntry = devices.scanner;
-    const timing = { reconnectMs };
-    const scannerSerial = serialFor('scanner', scannerEntry);
-    const scanner = scannerSerial
-      ? new SerialScannerDriver(scannerSerial, log, timing, hub?.scanner !== undefined, classifier)
-      : scannerEntry?.transport === 'hid'
-        ? new HidPosScannerDriver(new HidTransport('hid', `HID scanner ${scannerEntry.vendorId}:${scannerEntry.productId}`, nodeHidOpener(scannerEntry.vendorId, scannerEntry.productId)), log, timing, false, classifier)
-        : null;
-    if (scanner) {
-      scanner.onScan((scan) => bridge.broadcast({ type: 'scan', ...scan }));
-      bridge.add(scanner);
+    if (drivers.scanner) {
+      drivers.scanner.onScan((scan) => bridge.broadcast({ type: 'scan', ...scan }));
+      bridge.add(drivers.scanner);
     }
-
-    for (const [id, entry] of [['rating-keypad', devices.ratingKeypad], ['caller-keypad', devices.callerKeypad]] as const) {
-      const simPad = hub?.keypad(id);
-      let driver: KeypadDriver | null = null;
-      if (simPad) driver = new KeypadDriver(simPad.model, new HidTransport('simulated', `simulated ${id}`, simPad.opener), log, timing, true);
-      else if (entry?.transport === 'hid') {
-        const transport = new HidTransport('hid', `HID ${id} ${entry.model.vendorId}:${entry.model.productId}`, nodeHidOpener(entry.model.vendorId, entry.model.productId));
-        driver = new KeypadDriver(entry.model, transport, log, timing, false);
-      }
-      if (!driver) continue;
-      driver.onKey((key) => bridge.broadcast({ type: 'key', key }));
-      bridge.add(driver);
+    for (const keypad of drivers.keypads) {
+      keypad.onKey((key) => bridge.broadcast({ type: 'key', key }));
+      bridge.add(keypad);
     }
-
     hub?.printer?.onPrinted((ticket) => bridge.broadcast({ type: 'sim.printed', text: ticket.text, svg: readFileSync(ticket.svgPath, 'utf8'), incomplete: ticket.incomplete }));
+
     for (const driver of bridge.drivers) driver.start();
     return bridge;
   }
