@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pack } from '../../content/schema/index.ts';
 import { ApiError, type HallApp, type Principal } from '../core/module.ts';
 import type { CaseActionRequest, CaseView, RatingPrompt, SubmitRatingRequest, SubmitRatingResponse } from './api.ts';
-import { CaseTransitionError, allowedActions, applyAction, dueFlag, isOpen, openCase } from './core/cases.ts';
+import { CaseTransitionError, allowedActions, applyAction, dueFlag, openCase } from './core/cases.ts';
 import { upstreamCaseNo } from './core/csv.ts';
 import { isBad, ratingProblem } from './core/levels.ts';
 import { maskPhone } from './core/mask.ts';
@@ -258,10 +258,5 @@ export class RatingService {
     const now = this.app.now();
     const before = new Date(now.getTime() - days * 86_400_000).toISOString();
     return this.app.tx(() => this.store.purgePersonal(before, now.toISOString()));
-  }
-
-  isCaseOpen(ratingId: string): boolean {
-    const c = this.store.caseByRating(ratingId);
-    return c !== undefined && isOpen(c.state);
   }
 }

@@ -2,7 +2,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { eventData, queueSnapshotOf } from '../../hall-server/api/index.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
-import { RatingPrompt, RatingUnratedEvent, RatingsSnapshot, type StaffCard } from '../../hall-server/ratings/api.ts';
+import { MIN_PRESS_INTERVAL_MS, RatingUnratedEvent, RatingsSnapshot, type RatingPrompt, type StaffCard } from '../../hall-server/ratings/api.ts';
 import { PressGate } from '../../hall-server/ratings/core/levels.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { RatingLevel } from '../shared/bridge/index.ts';
@@ -62,7 +62,7 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
     return Math.max(0, Math.ceil((Date.parse(v.prompt.expiresAt) - now.value) / 1000));
   });
   const pendingUploads = computed(() => outbox.pending.value.length);
-  const gate = new PressGate(1500);
+  const gate = new PressGate(MIN_PRESS_INTERVAL_MS);
   /** Tickets rated on this pad (sent or still in the outbox): never prompted again. */
   const rated = new Set<string>(outbox.pending.peek().map((i) => i.request.ticketId));
   let thanksTimer: ReturnType<typeof setTimeout> | undefined;
