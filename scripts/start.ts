@@ -73,7 +73,7 @@ async function main(config: StartConfig): Promise<void> {
   const dataDir = resolve(ROOT, config.dataDir);
   const packDir = resolve(ROOT, config.pack);
   if (!existsSync(join(packDir, 'manifest.json'))) throw new StartConfigError(`内容包目录 ${config.pack} 中没有 manifest.json`);
-  if (pwaIsStale(ROOT)) buildPwa(ROOT);
+  if (!config.skipBuild && pwaIsStale(ROOT)) buildPwa(ROOT);
   mkdirSync(dataDir, { recursive: true });
   const hallConfigFile = join(dataDir, 'start-hall-config.json');
   writeFileSync(hallConfigFile, JSON.stringify(config.hall, null, 2) + '\n');
@@ -86,12 +86,12 @@ async function main(config: StartConfig): Promise<void> {
   const bridgeMain = join(ROOT, 'device-bridge/main.ts');
   let bridgeUrl: string | null = null;
   if (existsSync(bridgeMain)) {
-    const args = ['device-bridge/main.ts', '--port', String(config.bridgePort)];
+    const args = ['device-bridge/main.ts', '--port', String(config.bridgePort), '--printed-dir', join(dataDir, 'printed')];
     if (config.bridgeConfig) args.push('--config', resolve(ROOT, config.bridgeConfig));
     else args.push('--simulate');
     const bridge = launch('bridge', args);
-    bridge.stdout!.on('data', (d: Buffer) => process.stdout.write(`[bridge] ${d}`));
-    bridgeUrl = `http://127.0.0.1:${config.bridgePort}`;
+    const line = JSON.parse(await waitForReady('bridge', bridge, /^\{"bridge"/)) as { bridge: string };
+    bridgeUrl = line.bridge;
   } else {
     console.warn('[start] device-bridge/main.ts not found: starting without a device bridge');
   }
@@ -106,7 +106,7 @@ ${config.hall.demo ? '  演示模式：各终端页面自动配对 / demo mode: 
   取号机 kiosk        ${url}/kiosk
   叫号大屏 board      ${url}/board
   管理台 admin        ${url}/admin
-${windows.map((n) => `  ${n}号窗口 评价器 pad ${url}/pad/${n}    窗口面板 counter ${url}/counter/${n}`).join('\n')}
+${windows.map((n) => `  ${n}号窗口 评价器 pad ${url}/pad/${n}    叫号面板 counter ${url}/counter/${n}`).join('\n')}
 
 按 Ctrl-C 停止 / press Ctrl-C to stop`);
 }

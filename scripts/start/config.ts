@@ -16,6 +16,8 @@ export const StartConfig = z.strictObject({
   hall: HallConfig.default(HallConfig.parse({ demo: true, queue: { enforceIssuingHours: false } })),
   /** A device-bridge config file naming real serial paths and HID ids; without it the bridge simulates every device. */
   bridgeConfig: z.string().min(1).optional(),
+  /** Use dist/ as it is, even if older than the sources. */
+  skipBuild: z.boolean().default(false),
 });
 export type StartConfig = z.infer<typeof StartConfig>;
 
@@ -28,6 +30,7 @@ export const HELP = `npm start — 启动演示大厅（大厅服务 + 设备桥
   --bridge-port N     设备桥端口，默认 4601
   --pack DIR          内容包目录，默认 content/packs/sample
   --config FILE       JSON 配置文件（字段: dataDir, hallPort, bridgePort, pack, hall, bridgeConfig）；命令行选项优先
+  --skip-build        不重新构建界面，直接使用现有的 dist/
   --help              显示本说明
 
 Ctrl-C 停止全部进程。`;
@@ -45,6 +48,7 @@ export function parseStartArgs(argv: string[]): StartConfig | 'help' {
         'bridge-port': { type: 'string' },
         pack: { type: 'string' },
         config: { type: 'string' },
+        'skip-build': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }).values;
@@ -77,6 +81,7 @@ export function parseStartArgs(argv: string[]): StartConfig | 'help' {
     ...(values['hall-port'] !== undefined ? { hallPort: port('hall-port', values['hall-port']) } : {}),
     ...(values['bridge-port'] !== undefined ? { bridgePort: port('bridge-port', values['bridge-port']) } : {}),
     ...(values.pack !== undefined ? { pack: values.pack } : {}),
+    ...(values['skip-build'] ? { skipBuild: true } : {}),
   };
   const parsed = StartConfig.safeParse(merged);
   if (!parsed.success) throw new StartConfigError(`配置有误${values.config ? `（${values.config}）` : ''}：\n${describeIssues(parsed.error)}`);
