@@ -37,4 +37,10 @@ describe('WedgeScanDetector', () => {
     expect(detector.continuesBurst(10)).toBe(true);
     expect(detector.continuesBurst(300)).toBe(false);
   });
+
+  it('drops the same code scanned again within 2 s', () => {
+    const detector = new WedgeScanDetector();
+    const scan = (start: number) => typeKeys(detector, [...'EC0123456789', 'Enter'], start, 3).at(-1);
+    expect([scan(0), scan(1_000), scan(3_100)]).toEqual(['EC0123456789', null, 'EC0123456789']);
+  });
 });

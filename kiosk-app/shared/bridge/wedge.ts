@@ -6,6 +6,8 @@ export interface WedgeOptions {
   maxGapMs?: number;
   /** Fewer characters than this is not a scan (e.g. a fast double tap). */
   minLength?: number;
+  /** The same code again within this time is the scanner re-reading a code held under it, and is dropped. */
+  duplicateWindowMs?: number;
 }
 
 export interface WedgeKey {
@@ -18,12 +20,16 @@ export interface WedgeKey {
 export class WedgeScanDetector {
   private buffer = '';
   private lastTime = Number.NEGATIVE_INFINITY;
+  private lastScan = '';
+  private lastScanTime = Number.NEGATIVE_INFINITY;
   private readonly maxGapMs: number;
   private readonly minLength: number;
+  private readonly duplicateWindowMs: number;
 
   constructor(options: WedgeOptions = {}) {
     this.maxGapMs = options.maxGapMs ?? 35;
     this.minLength = options.minLength ?? 6;
+    this.duplicateWindowMs = options.duplicateWindowMs ?? 2_000;
   }
 
   /** True when a key at `time` would continue a burst already under way. */
@@ -38,7 +44,11 @@ export class WedgeScanDetector {
     if (key === 'Enter') {
       const scanned = this.buffer;
       this.buffer = '';
-      return scanned.length >= this.minLength ? scanned : null;
+      if (scanned.length < this.minLength) return null;
+      const duplicate = scanned === this.lastScan && time - this.lastScanTime < this.duplicateWindowMs;
+      this.lastScan = scanned;
+      this.lastScanTime = time;
+      return duplicate ? null : scanned;
     }
     if (key.length === 1) this.buffer += key;
     else if (key !== 'Shift') this.buffer = '';
@@ -57,6 +67,7 @@ export function listenForWedgeScans(target: EventTarget, onScan: (payload: strin
       keyEvent.preventDefault();
       onScan(scanned);
     } else if (wasBurst && keyEvent.key === 'Enter') {
+      // A burst that was too short or a duplicate: still the scanner's Enter, not the person's.
       keyEvent.preventDefault();
     }
   };
