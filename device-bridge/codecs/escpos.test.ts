@@ -52,6 +52,12 @@ describe('ticketToEscPos', () => {
     expect(Buffer.from(bytes).indexOf(store)).toBeGreaterThan(0);
   });
 
+  it('replaces characters outside the two-byte area: masked in the name, a box elsewhere', () => {
+    const rare = Buffer.from(ticketToEscPos({ ...SAMPLE_TICKET, maskedName: '𠮷*三', materials: ['户口簿（𠮷）'] }));
+    expect(rare.indexOf(encodeGb18030TwoByte('姓名 **三'))).toBeGreaterThan(0);
+    expect(rare.indexOf(encodeGb18030TwoByte('1. 户口簿（□）'))).toBeGreaterThan(0);
+  });
+
   it('prints the masked name, never anything unmasked', () => {
     expect(Buffer.from(bytes).indexOf(encodeGb18030TwoByte('姓名 张*三'))).toBeGreaterThan(0);
     expect(() => ticketToEscPos({ ...SAMPLE_TICKET, maskedName: '张小三' })).toThrow('姓名未脱敏');

@@ -14,7 +14,7 @@ export type Align = 'left' | 'center' | 'right';
 export type Scale = 1 | 2 | 3;
 
 export type TicketBlock =
-  | { kind: 'text'; lines: string[]; align: Align; scale: Scale; bold: boolean }
+  | { kind: 'text'; lines: string[]; align: Align; scale: Scale; bold: boolean; nameLine?: boolean }
   | { kind: 'rule' }
   | { kind: 'qr'; payload: string }
   | { kind: 'feed'; lines: number };
@@ -50,7 +50,7 @@ export function wrapColumns(text: string, columns: number, indent = ''): string[
   return lines;
 }
 
-function text(value: string, options: { align?: Align; scale?: Scale; bold?: boolean; indent?: string } = {}): TicketBlock {
+function text(value: string, options: { align?: Align; scale?: Scale; bold?: boolean; indent?: string; nameLine?: boolean } = {}): TicketBlock {
   const scale = options.scale ?? 1;
   return {
     kind: 'text',
@@ -58,6 +58,7 @@ function text(value: string, options: { align?: Align; scale?: Scale; bold?: boo
     align: options.align ?? 'left',
     scale,
     bold: options.bold ?? false,
+    ...(options.nameLine ? { nameLine: true } : {}),
   };
 }
 
@@ -73,7 +74,7 @@ export function layoutTicket(ticket: Ticket): TicketBlock[] {
   );
   if (ticket.windows.length > 0) blocks.push(text(`请到 ${ticket.windows.join('、')} 办理`, { indent: '   ' }));
   blocks.push(text(`取号时间 ${ticket.issuedAt}`));
-  if (ticket.maskedName) blocks.push(text(`姓名 ${ticket.maskedName}`));
+  if (ticket.maskedName) blocks.push(text(`姓名 ${ticket.maskedName}`, { nameLine: true }));
   if (ticket.materials.length > 0) {
     blocks.push({ kind: 'rule' }, text('请备齐以下材料（一次性告知）：', { bold: true }));
     ticket.materials.forEach((material, index) => blocks.push(text(`${index + 1}. ${material}`, { indent: '   ' })));

@@ -8,7 +8,8 @@ function renderBlock(builder: EscPosBuilder, block: TicketBlock): void {
     case 'text':
       builder.align(block.align).size(block.scale, block.scale);
       if (block.bold) builder.bold(true);
-      for (const line of block.lines) builder.line(line, '*');
+      // A character outside the printers' two-byte GB18030 area: masked in a name, a box elsewhere.
+      for (const line of block.lines) builder.line(line, block.nameLine ? '*' : '□');
       if (block.bold) builder.bold(false);
       if (block.scale !== 1) builder.size(1, 1);
       return;
