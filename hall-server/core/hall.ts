@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Pack } from '../../content/schema/index.ts';
-import { ApiPaths, type HealthResponse, type Snapshot } from '../api/index.ts';
+import { ApiPaths, HealthResponse, type Snapshot } from '../api/index.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { recordHeartbeat, terminalsModule } from '../terminals/module.ts';
 import { TerminalStore } from '../terminals/store.ts';
@@ -14,6 +14,7 @@ import { eventMigrations, EventLog } from './events.ts';
 import { ApiError, type HallApp, type HallModule, type Principal } from './module.ts';
 import { Router } from './router.ts';
 import { CommitBatcher } from './batcher.ts';
+import { openApiDocument } from './openapi.ts';
 import { createSecrets, loadOrCreateKeys } from './secrets.ts';
 import { SocketHub } from './sockets.ts';
 import { serveStatic } from './static.ts';
@@ -98,11 +99,16 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   for (const m of all) m.register(app);
 
   router.add({
-    method: 'GET', path: ApiPaths.health, roles: 'public',
+    method: 'GET', path: ApiPaths.health, roles: 'public', summary: 'Liveness and the active content pack', response: HealthResponse,
     handle: (): { body: HealthResponse } => {
       const pack = app.pack();
       return { body: { status: 'ok', version: HALL_VERSION, pack: { id: pack.manifest.packId, version: pack.manifest.version } } };
     },
+  });
+
+  router.add({
+    method: 'GET', path: '/api/openapi.json', roles: 'public', summary: 'This API reference (OpenAPI 3.1)',
+    handle: () => ({ body: openApiDocument(router.list(), HALL_VERSION) }),
   });
 
   const snapshot = (principal: Principal): Snapshot => {

@@ -55,6 +55,10 @@ export interface RouteSpec<S extends z.ZodType = z.ZodType> {
   maxBodyBytes?: number;
   /** Raw body instead of JSON (e.g. a pack zip upload). */
   rawBody?: boolean;
+  /** One line for the API reference (`GET /api/openapi.json`). */
+  summary?: string;
+  /** The success body's schema, for the API reference. */
+  response?: z.ZodType;
   handle(req: RouteRequest<z.infer<S>>): RouteResult | Promise<RouteResult>;
 }
 

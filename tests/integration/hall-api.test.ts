@@ -39,6 +39,17 @@ describe('health', () => {
   });
 });
 
+describe('API reference', () => {
+  it('documents finishing a case with its 办件编号 from the same schemas the server validates with', async () => {
+    const doc = (await hall.api('GET', '/api/openapi.json')).body;
+    const finish = doc.paths['/api/windows/{window}/finish'].post;
+    expect(finish['x-roles']).toEqual(['admin', 'counter', 'pad']);
+    expect(Object.keys(finish.requestBody.content['application/json'].schema.properties)).toEqual(['caseNumber', 'idempotencyKey']);
+    expect(finish.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
+    expect(doc.paths['/api/health'].get.responses['200'].content['application/json'].schema.required).toEqual(['status', 'version', 'pack']);
+  });
+});
+
 describe('validation', () => {
   it('rejects unknown fields with a Chinese message', async () => {
     const res = await hall.api('POST', '/api/tickets', { idempotencyKey: 'abcdefgh-1', serviceCode: service, extra: 1 }, kiosk);
