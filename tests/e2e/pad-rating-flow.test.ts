@@ -113,7 +113,10 @@ describe('counter → pad → 差评 → console', () => {
     await admin.getByLabel('处理说明（必填）').fill('已电话回访，群众反映等候时间长属实');
     await admin.getByRole('button', { name: '回访核实' }).click();
     await expect.poll(() => row.locator('td').nth(7).textContent()).toBe('已回访核实');
-    expect(await admin.locator('.rt-steps').textContent()).toContain('已电话回访，群众反映等候时间长属实');
+    expect(await admin.locator('.rt-steps li').nth(1).textContent()).toMatch(
+      /^2026-09-29 1\d:\d\d 大厅管理员：回访核实（待回访 → 已回访核实）— 已电话回访，群众反映等候时间长属实$/,
+    );
+    expect(await axeViolations(admin)).toEqual([]);
     await screenshot(admin, 'admin-ratings-case-detail');
 
     await admin.getByRole('button', { name: '评价统计' }).click();

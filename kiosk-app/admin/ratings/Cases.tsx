@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseView } from '../../../hall-server/ratings/api.ts';
 import { ACTION_LABELS, DUE_FLAG_LABELS, type CaseAction } from '../../../hall-server/ratings/core/cases.ts';
+import { cstDateTime } from '../../../hall-server/ratings/core/csv.ts';
 import { levelLabel } from '../../../hall-server/ratings/core/levels.ts';
 import { caseAction, listCases } from './data.ts';
 
@@ -135,7 +136,7 @@ function CaseDetail({ c, onDone, onClose }: { c: CaseView; onDone: () => void; o
         </li>
         {c.steps.map((s) => (
           <li key={s.at + s.action}>
-            {s.at.slice(0, 16).replace('T', ' ')} {s.by}：{ACTION_LABELS[s.action]}（{s.from} → {s.to}）— {s.note}
+            {cstDateTime(s.at).slice(0, 16)} {s.by}：{ACTION_LABELS[s.action]}（{s.from} → {s.to}）— {s.note}
           </li>
         ))}
       </ol>
