@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { LocationProvider, Router, Route, lazy } from 'preact-iso';
-import { registerServiceWorker } from './shared/ui/swUpdate.ts';
 
 // Each screen is its own chunk so a terminal loads only what it shows.
 const Kiosk = lazy(() => import('./kiosk/index.tsx'));
@@ -27,4 +26,5 @@ function App() {
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);
-registerServiceWorker();
+// The worker registers once the screen is up; its code (workbox-window) is not on the first-paint path.
+addEventListener('load', () => void import('./shared/ui/swUpdate.ts').then((m) => m.registerServiceWorker()));

@@ -1,84 +1,87 @@
 // 取号机 (/kiosk, portrait 1080×1920): pick item → guide → identify → 一次性告知 → ticket.
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { effect } from '@preact/signals';
-import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
-import { ensurePaired } from '../shared/hall/pairing.ts';
-import { subscribe } from '../shared/hall/socket.ts';
-import { HelpButton } from '../shared/ui/HelpButton.tsx';
-import { IdleOverlay } from '../shared/ui/IdleOverlay.tsx';
+// Boot screen: shows the home tiles from the active pack with a plain fetch, then loads the application (hall link,
+// device-bridge, schemas, every other screen). A tile tapped in between is kept and opened once the application runs.
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import type { PackData } from '../../content/schema/index.ts';
+import { session, useSessionScope } from '../shared/hall/session.ts';
 import { installKioskHardening } from '../shared/ui/hardening.ts';
-import { idlePolicyFor } from '../shared/ui/idle.ts';
-import { watchIdle } from '../shared/ui/idleWatch.ts';
-import { initDisplayMode, seniorForced, seniorMode } from '../shared/ui/mode.ts';
-import { onUpdateWaiting } from '../shared/ui/swUpdate.ts';
+import { initDisplayMode } from '../shared/ui/mode.ts';
 import '../shared/ui/tokens.css';
-import { createKiosk, type Kiosk } from './controller.ts';
-import { holdsCitizen } from './model/flow.ts';
-import { localDateTime } from './model/person.ts';
-import { speakPrompt } from './prompts.ts';
-import { Confirm } from './screens/Confirm.tsx';
+import type { Kiosk } from './controller.ts';
 import { Frame } from './screens/Frame.tsx';
-import { Guide, GuideActions } from './screens/Guide.tsx';
 import { Home } from './screens/Home.tsx';
-import { Identify } from './screens/Identify.tsx';
-import { Info } from './screens/Info.tsx';
-import { Notice, NoticeActions } from './screens/Notice.tsx';
-import { Paused } from './screens/Paused.tsx';
-import { Thanks } from './screens/Thanks.tsx';
-import { TicketScreen } from './screens/TicketScreen.tsx';
 import './kiosk.css';
 
-function bridgeUrl(): string | undefined {
-  return new URLSearchParams(location.search).get('bridge') ?? undefined;
+/** Same path as PackPaths.active; repeated here so the boot screen does not load the packs API schemas. */
+const ACTIVE_PACK_PATH = '/api/packs/active';
+
+type AppModule = typeof import('./app.tsx');
+
+async function fetchPackPlain(): Promise<PackData | null> {
+  useSessionScope('kiosk');
+  const token = session.peek()?.token;
+  if (!token) return null;
+  try {
+    const res = await fetch(ACTIVE_PACK_PATH, { headers: { authorization: `Bearer ${token}` } });
+    return res.ok ? ((await res.json()) as PackData) : null;
+  } catch {
+    return null;
+  }
 }
 
 export default function KioskScreen() {
-  const [kiosk, setKiosk] = useState<Kiosk | null>(null);
+  const [bootPack, setBootPack] = useState<PackData | null>(null);
+  const [app, setApp] = useState<{ View: ComponentType<{ kiosk: Kiosk }>; kiosk: Kiosk } | null>(null);
   const [unpaired, setUnpaired] = useState(false);
+  const [pendingItem, setPendingItem] = useState<string | null>(null);
+
   useEffect(() => {
     const undoMode = initDisplayMode();
     const undoHardening = installKioskHardening();
-    let bridge: BridgeClient | null = null;
-    let created: Kiosk | null = null;
-    let stopStream: (() => void) | null = null;
     let stopped = false;
-    const start = async () => {
-      let paired = null;
-      for (let attempt = 0; !paired && !stopped; attempt++) {
-        try {
-          paired = await ensurePaired({ role: 'kiosk' });
-          if (!paired) {
-            setUnpaired(true);
-            return;
-          }
-        } catch {
-          await new Promise((r) => setTimeout(r, Math.min(10_000, 1000 * 2 ** attempt)));
-        }
+    let stop: (() => void) | null = null;
+    const loadApp = async () => {
+      const mod: AppModule = await import('./app.tsx');
+      const started = await mod.startKiosk(() => stopped);
+      if (started.kind === 'unpaired') setUnpaired(true);
+      if (started.kind !== 'ready') return;
+      if (stopped) {
+        started.stop();
+        return;
       }
-      if (stopped) return;
-      bridge = createBridgeClient({ url: bridgeUrl() });
-      const b = bridge;
-      const stream = subscribe({
-        heartbeat: () => ({
-          packVersion: created?.pack.peek()?.manifest.version ?? null,
-          devices: b.devices.peek().map((d) => ({ device: d.id, state: d.health.state, reason: d.health.reason.slice(0, 200) })),
-        }),
-      });
-      stopStream = () => stream.close();
-      created = createKiosk({ stream, bridge: b });
-      onUpdateWaiting((apply) => created?.updateWaiting(apply));
-      setKiosk(created);
+      stop = started.stop;
+      setApp({ View: mod.KioskView, kiosk: started.kiosk });
     };
-    void start();
+    void fetchPackPlain().then((pack) => {
+      if (stopped) return;
+      if (!pack) {
+        void loadApp();
+        return;
+      }
+      setBootPack(pack);
+      // After the home screen has painted; the mark lets the benchmark tell what the first paint needed.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          performance.mark('kiosk:home-shown');
+          void loadApp();
+        }, 0),
+      );
+    });
     return () => {
       stopped = true;
-      created?.dispose();
-      stopStream?.();
-      bridge?.close();
+      stop?.();
       undoHardening();
       undoMode();
     };
   }, []);
+
+  useEffect(() => {
+    if (app && pendingItem) {
+      app.kiosk.dispatch({ type: 'openItem', code: pendingItem });
+      setPendingItem(null);
+    }
+  }, [app, pendingItem]);
 
   if (unpaired) {
     return (
@@ -87,162 +90,18 @@ export default function KioskScreen() {
       </main>
     );
   }
-  if (!kiosk) {
+  if (app) return <app.View kiosk={app.kiosk} />;
+  if (bootPack) {
+    const hall = bootPack.manifest.hall;
     return (
-      <main class="paused">
-        <h1>正在启动，请您稍等…</h1>
-      </main>
+      <Frame hallName={hall.name} slogan={hall.slogan} testId="screen-home">
+        <Home pack={bootPack} page={0} notices={[]} onPage={() => undefined} onItem={setPendingItem} onInfo={() => undefined} />
+      </Frame>
     );
   }
-  return <KioskView kiosk={kiosk} />;
-}
-
-function KioskView({ kiosk }: { kiosk: Kiosk }) {
-  const idle = useMemo(
-    () => watchIdle({ policy: () => idlePolicyFor(seniorMode.peek()), onExpire: () => kiosk.idleReset() }),
-    [kiosk],
-  );
-  useEffect(() => () => idle.stop(), [idle]);
-  useEffect(
-    () =>
-      effect(() => {
-        const name = kiosk.step.value.name;
-        if (seniorMode.value) speakPrompt(name, kiosk.pack.peek());
-      }),
-    [kiosk],
-  );
-
-  const step = kiosk.step.value;
-  const pack = kiosk.pack.value;
-  const phase = idle.phase.value;
-  const showCountdown = holdsCitizen(step) || (seniorMode.value && !seniorForced.value);
-  const now = new Date();
-  const hhmm = localDateTime(now).slice(11);
-  const help = <HelpButton onHelp={() => kiosk.help()} />;
-
-  if (!pack) {
-    return (
-      <>
-        {kiosk.paused.value ? <Paused /> : <main class="paused"><h1>正在加载办事事项，请您稍等…</h1></main>}
-        {help}
-      </>
-    );
-  }
-  const hall = pack.manifest.hall;
-  const home = () => kiosk.dispatch({ type: 'reset' });
-  const back = () => kiosk.dispatch({ type: 'back' });
-  const frame = (
-    testId: string,
-    children: preact.ComponentChildren,
-    nav: { back?: boolean; home?: boolean },
-    actions?: preact.ComponentChildren,
-  ) => (
-    <Frame
-      hallName={hall.name}
-      slogan={hall.slogan}
-      testId={testId}
-      actions={actions}
-      {...(nav.back ? { onBack: back } : {})}
-      {...(nav.home ? { onHome: home } : {})}
-    >
-      {children}
-    </Frame>
-  );
-
-  let screen;
-  switch (step.name) {
-    case 'home':
-      screen = frame(
-        'screen-home',
-        <Home
-          pack={pack}
-          page={step.page}
-          now={now}
-          hhmm={hhmm}
-          onPage={(page) => kiosk.dispatch({ type: 'page', page })}
-          onItem={(code) => kiosk.dispatch({ type: 'openItem', code })}
-          onInfo={() => kiosk.dispatch({ type: 'openInfo' })}
-        />,
-        {},
-      );
-      break;
-    case 'info':
-      screen = frame('screen-info', <Info pack={pack} />, { back: true });
-      break;
-    case 'guide': {
-      const svc = kiosk.service(step.code);
-      screen = frame(
-        'screen-guide',
-        svc ? <Guide service={svc} /> : null,
-        { back: true },
-        <GuideActions onTake={() => kiosk.takeTicket(step.code)} />,
-      );
-      break;
-    }
-    case 'identify': {
-      const svc = kiosk.service(step.code);
-      screen = frame(
-        'screen-identify',
-        <Identify
-          serviceName={svc?.shortName ?? svc?.name ?? ''}
-          busy={step.busy}
-          error={step.error}
-          allowWithout={svc?.identity === 'optional'}
-          onWithout={() => kiosk.withoutDocument()}
-        />,
-        { back: true, home: true },
-      );
-      break;
-    }
-    case 'confirm': {
-      const svc = kiosk.service(step.code);
-      screen = frame(
-        'screen-confirm',
-        <Confirm
-          identity={step.identity}
-          greenOffered={step.greenOffered}
-          greenAge={svc?.ticket.elderlyPriorityAge ?? null}
-          onConfirm={(green) => kiosk.confirmIdentity(green)}
-        />,
-        { back: true, home: true },
-      );
-      break;
-    }
-    case 'notice': {
-      const svc = kiosk.service(step.code);
-      screen = frame(
-        'screen-notice',
-        svc ? <Notice service={svc} issuing={step.issuing} error={step.error} green={step.green} /> : null,
-        { back: !step.issuing, home: !step.issuing },
-        <NoticeActions issuing={step.issuing} onIssue={() => void kiosk.issue()} />,
-      );
-      break;
-    }
-    case 'ticket':
-      screen = frame(
-        'screen-ticket',
-        <TicketScreen
-          ticket={step.ticket}
-          print={step.print}
-          printMessage={step.printMessage}
-          preview={kiosk.ticketPreview.value}
-          onReprint={() => void kiosk.reprint()}
-          onFinish={() => kiosk.finish()}
-        />,
-        {},
-      );
-      break;
-    case 'thanks':
-      screen = frame('screen-thanks', <Thanks />, { home: true });
-      break;
-  }
-
   return (
-    <>
-      {screen}
-      {kiosk.paused.value && step.name !== 'ticket' && <Paused />}
-      {help}
-      {showCountdown && <IdleOverlay phase={phase} onContinue={() => idle.touch()} />}
-    </>
+    <main class="paused">
+      <h1>正在启动，请您稍等…</h1>
+    </main>
   );
 }

@@ -53,8 +53,7 @@ export async function startKioskRig(): Promise<KioskRig> {
       if (opts.clock) await page.clock.install();
       const query = new URLSearchParams({ bridge: bridge.url, ...(mode === 'senior' ? { mode: 'senior' } : {}) });
       await page.goto(`${hall.url}/kiosk?${query}`);
-      await page.getByTestId('screen-home').waitFor({ timeout: 20_000 });
-      await page.locator('[data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
+      await page.locator('[data-kiosk-ready] [data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
       return { page, context };
     },
     async close() {
@@ -95,5 +94,5 @@ export async function tap(page: Page, testId: string): Promise<void> {
 export async function backHome(page: Page): Promise<void> {
   if ((await page.getByTestId('screen-home').count()) === 1 && (await page.getByTestId('idle-overlay').count()) === 0) return;
   await page.reload();
-  await page.locator('[data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
+  await page.locator('[data-kiosk-ready] [data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
 }

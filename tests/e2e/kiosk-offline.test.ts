@@ -25,7 +25,7 @@ beforeAll(async () => {
   const context = await newTerminalContext(browser, VIEWPORTS.kiosk, { serviceWorkers: 'allow' });
   page = await context.newPage();
   await page.goto(`${hall.url}/kiosk?bridge=${encodeURIComponent(bridge.url)}`);
-  await page.locator('[data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
+  await page.locator('[data-kiosk-ready] [data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
 });
 
 afterAll(async () => {
@@ -39,7 +39,7 @@ describe('kiosk without its hall-server', () => {
   it('installs the service worker and, after a reload, runs under it', async () => {
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
-    await page.locator('[data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
+    await page.locator('[data-kiosk-ready] [data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   });
 
@@ -53,7 +53,7 @@ describe('kiosk without its hall-server', () => {
     await page.reload();
     await page.getByTestId('paused').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('screen-home').count()).toBe(1);
-    expect(await page.locator('[data-testid^="item-"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-kiosk-ready] [data-testid^="item-"]').count()).toBeGreaterThan(0);
 
     hall = await spawnTestHall({ dataDir, port });
     await expect.poll(() => page.getByTestId('paused').count(), { timeout: 30_000 }).toBe(0);

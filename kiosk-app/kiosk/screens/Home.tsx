@@ -1,8 +1,8 @@
-import { noticeIsShowing, type PackData } from '../../../content/schema/index.ts';
+import type { Notice, PackData } from '../../../content/schema/index.ts';
 import { BigButton } from '../../shared/ui/BigButton.tsx';
 import { seniorMode } from '../../shared/ui/mode.ts';
 import { paginateCatalog, tilesPerPage, type CatalogItem } from '../model/catalog.ts';
-import { timeLimitText } from './texts.ts';
+import { timeLimitText } from './timeLimit.ts';
 
 export function Home(props: {
   pack: PackData;
@@ -10,8 +10,8 @@ export function Home(props: {
   onPage: (page: number) => void;
   onItem: (code: string) => void;
   onInfo: () => void;
-  now: Date;
-  hhmm: string;
+  /** Notices showing on the kiosk now (the caller filters them). */
+  notices: Notice[];
 }) {
   const { pack } = props;
   const items: CatalogItem[] = pack.services.map((s) => ({
@@ -22,7 +22,7 @@ export function Home(props: {
   const pages = paginateCatalog(items, tilesPerPage(seniorMode.value));
   const pageIndex = Math.min(props.page, Math.max(0, pages.length - 1));
   const page = pages[pageIndex] ?? [];
-  const notices = pack.notices.filter((n) => noticeIsShowing(n, 'kiosk', props.now, props.hhmm));
+  const notices = props.notices;
   const byCode = new Map(pack.services.map((s) => [s.code, s]));
   return (
     <>

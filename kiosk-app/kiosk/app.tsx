@@ -1,0 +1,219 @@
+// The kiosk application proper: hall link, device-bridge, flow controller and every screen. Loaded by the boot screen
+// (index.tsx) right after the home screen is shown, so the first paint does not wait for the API schemas.
+import { useEffect, useMemo } from 'preact/hooks';
+import { effect } from '@preact/signals';
+import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
+import { ensurePaired } from '../shared/hall/pairing.ts';
+import { subscribe } from '../shared/hall/socket.ts';
+import { HelpButton } from '../shared/ui/HelpButton.tsx';
+import { IdleOverlay } from '../shared/ui/IdleOverlay.tsx';
+import { idlePolicyFor } from '../shared/ui/idle.ts';
+import { watchIdle } from '../shared/ui/idleWatch.ts';
+import { seniorForced, seniorMode } from '../shared/ui/mode.ts';
+import { onUpdateWaiting } from '../shared/ui/swUpdate.ts';
+import { noticeIsShowing } from '../../content/schema/index.ts';
+import { createKiosk, type Kiosk } from './controller.ts';
+import { holdsCitizen } from './model/flow.ts';
+import { localDateTime } from './model/person.ts';
+import { speakPrompt } from './prompts.ts';
+import { Confirm } from './screens/Confirm.tsx';
+import { Frame } from './screens/Frame.tsx';
+import { Guide, GuideActions } from './screens/Guide.tsx';
+import { Home } from './screens/Home.tsx';
+import { Identify } from './screens/Identify.tsx';
+import { Info } from './screens/Info.tsx';
+import { Notice, NoticeActions } from './screens/Notice.tsx';
+import { Paused } from './screens/Paused.tsx';
+import { Thanks } from './screens/Thanks.tsx';
+import { TicketScreen } from './screens/TicketScreen.tsx';
+
+function bridgeUrl(): string | undefined {
+  return new URLSearchParams(location.search).get('bridge') ?? undefined;
+}
+
+export type StartResult = { kind: 'ready'; kiosk: Kiosk; stop: () => void } | { kind: 'unpaired' } | { kind: 'stopped' };
+
+/** Pairs (demo halls pair by themselves), opens the hall stream and the bridge, and creates the flow controller. */
+export async function startKiosk(isStopped: () => boolean): Promise<StartResult> {
+  let paired = null;
+  for (let attempt = 0; !paired; attempt++) {
+    if (isStopped()) return { kind: 'stopped' };
+    try {
+      paired = await ensurePaired({ role: 'kiosk' });
+      if (!paired) return { kind: 'unpaired' };
+    } catch {
+      await new Promise((r) => setTimeout(r, Math.min(10_000, 1000 * 2 ** attempt)));
+    }
+  }
+  const bridge: BridgeClient = createBridgeClient({ url: bridgeUrl() });
+  let kiosk: Kiosk | null = null;
+  const stream = subscribe({
+    heartbeat: () => ({
+      packVersion: kiosk?.pack.peek()?.manifest.version ?? null,
+      devices: bridge.devices.peek().map((d) => ({ device: d.id, state: d.health.state, reason: d.health.reason.slice(0, 200) })),
+    }),
+  });
+  kiosk = createKiosk({ stream, bridge });
+  const created = kiosk;
+  const offUpdate = onUpdateWaiting((apply) => created.updateWaiting(apply));
+  return {
+    kind: 'ready',
+    kiosk: created,
+    stop() {
+      offUpdate();
+      created.dispose();
+      stream.close();
+      bridge.close();
+    },
+  };
+}
+
+export function KioskView({ kiosk }: { kiosk: Kiosk }) {
+  const idle = useMemo(
+    () => watchIdle({ policy: () => idlePolicyFor(seniorMode.peek()), onExpire: () => kiosk.idleReset() }),
+    [kiosk],
+  );
+  useEffect(() => () => idle.stop(), [idle]);
+  useEffect(
+    () =>
+      effect(() => {
+        const name = kiosk.step.value.name;
+        if (seniorMode.value) speakPrompt(name, kiosk.pack.peek());
+      }),
+    [kiosk],
+  );
+
+  const step = kiosk.step.value;
+  const pack = kiosk.pack.value;
+  const phase = idle.phase.value;
+  const showCountdown = holdsCitizen(step) || (seniorMode.value && !seniorForced.value);
+  const now = new Date();
+  const hhmm = localDateTime(now).slice(11);
+  const notices = pack ? pack.notices.filter((n) => noticeIsShowing(n, 'kiosk', now, hhmm)) : [];
+  const help = <HelpButton onHelp={() => kiosk.help()} />;
+
+  if (!pack) {
+    return (
+      <>
+        {kiosk.paused.value ? <Paused /> : <main class="paused"><h1>正在加载办事事项，请您稍等…</h1></main>}
+        {help}
+      </>
+    );
+  }
+  const hall = pack.manifest.hall;
+  const home = () => kiosk.dispatch({ type: 'reset' });
+  const back = () => kiosk.dispatch({ type: 'back' });
+  const frame = (
+    testId: string,
+    children: preact.ComponentChildren,
+    nav: { back?: boolean; home?: boolean },
+    actions?: preact.ComponentChildren,
+  ) => (
+    <Frame
+      hallName={hall.name}
+      slogan={hall.slogan}
+      testId={testId}
+      actions={actions}
+      {...(nav.back ? { onBack: back } : {})}
+      {...(nav.home ? { onHome: home } : {})}
+    >
+      {children}
+    </Frame>
+  );
+
+  let screen;
+  switch (step.name) {
+    case 'home':
+      screen = frame(
+        'screen-home',
+        <Home
+          pack={pack}
+          page={step.page}
+          notices={notices}
+          onPage={(page) => kiosk.dispatch({ type: 'page', page })}
+          onItem={(code) => kiosk.dispatch({ type: 'openItem', code })}
+          onInfo={() => kiosk.dispatch({ type: 'openInfo' })}
+        />,
+        {},
+      );
+      break;
+    case 'info':
+      screen = frame('screen-info', <Info pack={pack} />, { back: true });
+      break;
+    case 'guide': {
+      const svc = kiosk.service(step.code);
+      screen = frame(
+        'screen-guide',
+        svc ? <Guide service={svc} /> : null,
+        { back: true },
+        <GuideActions onTake={() => kiosk.takeTicket(step.code)} />,
+      );
+      break;
+    }
+    case 'identify': {
+      const svc = kiosk.service(step.code);
+      screen = frame(
+        'screen-identify',
+        <Identify
+          serviceName={svc?.shortName ?? svc?.name ?? ''}
+          busy={step.busy}
+          error={step.error}
+          allowWithout={svc?.identity === 'optional'}
+          onWithout={() => kiosk.withoutDocument()}
+        />,
+        { back: true, home: true },
+      );
+      break;
+    }
+    case 'confirm': {
+      const svc = kiosk.service(step.code);
+      screen = frame(
+        'screen-confirm',
+        <Confirm
+          identity={step.identity}
+          greenOffered={step.greenOffered}
+          greenAge={svc?.ticket.elderlyPriorityAge ?? null}
+          onConfirm={(green) => kiosk.confirmIdentity(green)}
+        />,
+        { back: true, home: true },
+      );
+      break;
+    }
+    case 'notice': {
+      const svc = kiosk.service(step.code);
+      screen = frame(
+        'screen-notice',
+        svc ? <Notice service={svc} issuing={step.issuing} error={step.error} green={step.green} /> : null,
+        { back: !step.issuing, home: !step.issuing },
+        <NoticeActions issuing={step.issuing} onIssue={() => void kiosk.issue()} />,
+      );
+      break;
+    }
+    case 'ticket':
+      screen = frame(
+        'screen-ticket',
+        <TicketScreen
+          ticket={step.ticket}
+          print={step.print}
+          printMessage={step.printMessage}
+          preview={kiosk.ticketPreview.value}
+          onReprint={() => void kiosk.reprint()}
+          onFinish={() => kiosk.finish()}
+        />,
+        {},
+      );
+      break;
+    case 'thanks':
+      screen = frame('screen-thanks', <Thanks />, { home: true });
+      break;
+  }
+
+  return (
+    <div data-kiosk-ready="true">
+      {screen}
+      {kiosk.paused.value && step.name !== 'ticket' && <Paused />}
+      {help}
+      {showCountdown && <IdleOverlay phase={phase} onContinue={() => idle.touch()} />}
+    </div>
+  );
+}
