@@ -61,6 +61,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   const pack = signal<PackData | null>(null);
   const issueFailedUnreachable = signal(false);
   const ticketPreview = signal<TicketInput | null>(null);
+  const waitingForCard = computed(() => step.value.name === 'identify');
   const paused = computed(() => deps.stream.state.value !== 'open' || issueFailedUnreachable.value);
   let packStale = false;
   let pendingUpdate: (() => void) | null = deps.applyUpdate ?? null;
@@ -132,7 +133,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     }),
     // Fast card polling only while the identify screen waits for a card.
     effect(() => {
-      const waiting = step.value.name === 'identify';
+      const waiting = waitingForCard.value;
       void deps.bridge.setWaitingForCard(waiting).catch(() => undefined);
     }),
     // Load the pack once the hall link is up; clear an "unreachable" pause when the link comes back.

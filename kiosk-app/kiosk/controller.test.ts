@@ -1,0 +1,158 @@
+// The controller's shell logic with fakes for the hall stream, the bridge and fetch (unit test: no network).
+import { signal } from '@preact/signals';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HallEventMessage, Snapshot } from '../../hall-server/api/index.ts';
+import type { BridgeClient, BridgeEventType } from '../shared/bridge/client.ts';
+import type { ConnectionState, HallStream } from '../shared/hall/socket.ts';
+import { helpState } from '../shared/ui/HelpButton.tsx';
+import { seniorForced, seniorMode } from '../shared/ui/mode.ts';
+import { createKiosk } from './controller.ts';
+
+function fakeStream() {
+  const listeners = new Set<(event: HallEventMessage) => void>();
+  const stream: HallStream = {
+    state: signal<ConnectionState>('open'),
+    snapshot: signal<Snapshot | null>(null),
+    events: signal<HallEventMessage[]>([]),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    sendHeartbeat() {},
+    close() {},
+  };
+  const emit = (event: HallEventMessage) => listeners.forEach((l) => l(event));
+  return { stream, emit };
+}
+
+function fakeBridge() {
+  const handlers = new Map<string, (message: unknown) => void>();
+  const waiting: boolean[] = [];
+  const bridge = {
+    connection: signal('open'),
+    devices: signal([]),
+    simulate: signal(true),
+    on(type: BridgeEventType, listener: (message: unknown) => void) {
+      handlers.set(type, listener);
+      return () => handlers.delete(type);
+    },
+    print: async () => ({ ok: true as const, code: 'printed' as const, message: '小票已打印' }),
+    reprint: async () => ({ ok: true as const, code: 'printed' as const, message: '小票已打印' }),
+    async setWaitingForCard(value: boolean) {
+      waiting.push(value);
+    },
+    async beep() {},
+    async sim() {},
+    close() {},
+  } as unknown as BridgeClient;
+  return { bridge, handlers, waiting };
+}
+
+const PACK_V1 = { manifest: { version: 1, hall: { name: '示例大厅' } }, services: [{ code: 'S1', identity: 'required', ticket: { elderlyPriorityAge: 70, greenChannel: true } }], windows: [], notices: [] };
+const PACK_V2 = { ...PACK_V1, manifest: { version: 2, hall: { name: '示例大厅' } } };
+
+let served: unknown = PACK_V1;
+let fetches = 0;
+
+beforeEach(() => {
+  served = PACK_V1;
+  fetches = 0;
+  vi.stubGlobal('fetch', async () => {
+    fetches++;
+    return new Response(JSON.stringify(served), { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+  seniorForced.value = false;
+  seniorMode.value = false;
+});
+afterEach(() => vi.unstubAllGlobals());
+
+async function settle() {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+describe('kiosk controller', () => {
+  it('asks the bridge to poll fast only while the identify screen waits for a card', async () => {
+    const { stream } = fakeStream();
+    const { bridge, waiting } = fakeBridge();
+    const kiosk = createKiosk({ stream, bridge, now: () => new Date('2026-11-22T02:00:00Z') });
+    await settle();
+    kiosk.dispatch({ type: 'openItem', code: 'S1' });
+    kiosk.takeTicket('S1');
+    expect(kiosk.step.value.name).toBe('identify');
+    kiosk.dispatch({ type: 'back' });
+    expect(waiting).toEqual([false, true, false]);
+    kiosk.dispose();
+  });
+
+  it('turns a card read into the confirm step with the 绿色通道 offer from the item age', async () => {
+    const { stream } = fakeStream();
+    const { bridge, handlers } = fakeBridge();
+    const kiosk = createKiosk({ stream, bridge, now: () => new Date('2026-11-22T02:00:00Z') });
+    await settle();
+    kiosk.dispatch({ type: 'openItem', code: 'S1' });
+    kiosk.takeTicket('S1');
+    handlers.get('identity.read')!({
+      type: 'identity.read',
+      identity: { source: 'idcard', name: '王秀英', idNumber: '210102194803050024', birthDate: '1948-03-05', gender: '女', docType: 'resident' },
+    });
+    expect(kiosk.step.value).toMatchObject({ name: 'confirm', greenOffered: true, identity: { source: 'id_card', name: '王秀英' } });
+    kiosk.dispose();
+  });
+
+  it('idle reset wipes the citizen, resets 长辈模式 and the help state, then applies a waiting update — only there', async () => {
+    const { stream } = fakeStream();
+    const { bridge, handlers } = fakeBridge();
+    const kiosk = createKiosk({ stream, bridge });
+    await settle();
+    const apply = vi.fn();
+    kiosk.updateWaiting(apply);
+    seniorMode.value = true;
+    helpState.value = 'sent';
+    kiosk.dispatch({ type: 'openItem', code: 'S1' });
+    kiosk.takeTicket('S1');
+    handlers.get('identity.read')!({
+      type: 'identity.read',
+      identity: { source: 'idcard', name: '张三', idNumber: '210102198506120039', birthDate: '1985-06-12', gender: '男', docType: 'resident' },
+    });
+    expect(kiosk.step.value.name).toBe('confirm');
+    expect(apply).not.toHaveBeenCalled();
+    kiosk.idleReset();
+    expect(kiosk.step.value).toEqual({ name: 'home', page: 0 });
+    expect(JSON.stringify(kiosk.step.value)).not.toContain('张三');
+    expect(kiosk.ticketPreview.value).toBeNull();
+    expect(seniorMode.value).toBe(false);
+    expect(helpState.value).toBe('idle');
+    expect(apply).toHaveBeenCalledTimes(1);
+    kiosk.dispose();
+  });
+
+  it('reloads the pack after pack.activated only at the idle reset', async () => {
+    const { stream, emit } = fakeStream();
+    const { bridge } = fakeBridge();
+    const kiosk = createKiosk({ stream, bridge });
+    await settle();
+    expect(kiosk.pack.value?.manifest.version).toBe(1);
+    const before = fetches;
+    served = PACK_V2;
+    emit({ seq: 5, type: 'pack.activated', at: '2026-11-22T02:00:00Z', data: { id: 'p', version: '2' } });
+    await settle();
+    expect(fetches).toBe(before);
+    expect(kiosk.pack.value?.manifest.version).toBe(1);
+    kiosk.idleReset();
+    await settle();
+    expect(kiosk.pack.value?.manifest.version).toBe(2);
+    kiosk.dispose();
+  });
+
+  it('pauses ticket issuing while the hall link is down and resumes by itself', async () => {
+    const { stream } = fakeStream();
+    const { bridge } = fakeBridge();
+    const kiosk = createKiosk({ stream, bridge });
+    expect(kiosk.paused.value).toBe(false);
+    stream.state.value = 'reconnecting';
+    expect(kiosk.paused.value).toBe(true);
+    stream.state.value = 'open';
+    expect(kiosk.paused.value).toBe(false);
+    kiosk.dispose();
+  });
+});
