@@ -24,6 +24,8 @@ export const QueueConfig = z.strictObject({
   enforceIssuingHours: z.boolean().default(true),
   /** Local clock time at which numbering starts again. */
   dailyResetAt: ClockTime.default('03:00'),
+  /** Days after which a ticket's personal fields (ID hash, masked name, sealed ID number and name) are erased. */
+  personalDataRetentionDays: z.number().int().min(1).max(3650).default(90),
   /** Minutes east of UTC of the hall's local time (China: 480). */
   utcOffsetMinutes: z.number().int().min(-720).max(840).default(480),
 });

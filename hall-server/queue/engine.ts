@@ -46,13 +46,14 @@ export class QueueEngine {
   }
 
   /** Runs a pure command in one transaction; on any failure the in-memory state is reloaded from SQLite. */
-  private run(command: (state: QueueState, rules: QueueRules, nowMs: number) => Outcome): Outcome {
+  private run(command: (state: QueueState, rules: QueueRules, nowMs: number) => Outcome, after?: (outcome: Outcome) => void): Outcome {
     try {
       return this.app.tx(() => {
         this.rollover();
         const rules = this.rules();
         const outcome = command(this.state, rules, this.nowMs());
         this.apply(outcome, rules);
+        after?.(outcome);
         return outcome;
       });
     } catch (err) {
@@ -109,6 +110,8 @@ export class QueueEngine {
       }
       this.store.setDay(day);
       this.store.saveTidalAlerts(new Map());
+      const purged = this.store.purgePersonalData(this.nowMs() - this.config.personalDataRetentionDays * 86_400_000);
+      if (purged) this.app.audit(null, 'queue.personal_data_purged', { tickets: purged });
       this.app.audit(null, 'queue.daily_reset', { from: this.state.day, to: day });
       for (const group of this.alerts.keys()) this.app.events.publish('tidal.cleared', { group, reason: 'drained' });
       this.app.events.publish('queue.reset', { businessDay: day });
@@ -140,6 +143,10 @@ export class QueueEngine {
       }, nowMs);
       if (out.tickets.length) this.app.audit(principal, 'ticket.issued', { ticket: out.ticket!.id, number: out.ticket!.number });
       return out;
+    }, (out) => {
+      if (identity && out.tickets.length) {
+        this.store.sealPerson(out.ticket!.id, this.app.secrets.encrypt(identity.idNumber), this.app.secrets.encrypt(identity.name));
+      }
     });
     return respond(outcome.ticket!, outcome.tickets.length ? null : 'same_person');
   }

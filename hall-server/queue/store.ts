@@ -22,6 +22,12 @@ export const queueMigrations: Migration[] = [
           CREATE TABLE queue_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
           CREATE TABLE queue_commands (key TEXT PRIMARY KEY, response TEXT NOT NULL, at TEXT NOT NULL);`,
   },
+  {
+    // Encrypted ID number and name (AES-GCM via Secrets) for the upstream 好差评 export; purged after the retention period.
+    id: '002-sealed-person',
+    sql: `ALTER TABLE queue_tickets ADD COLUMN person_sealed TEXT;
+          ALTER TABLE queue_tickets ADD COLUMN name_sealed TEXT;`,
+  },
 ];
 
 interface TicketRow {
@@ -48,7 +54,9 @@ export class QueueStore {
   private readonly upsertCounter;
 
   constructor(private readonly db: Database.Database) {
-    this.upsertTicket = db.prepare(`INSERT INTO queue_tickets VALUES (@id, @day, @number, @serviceCode, @status, @priority,
+    this.upsertTicket = db.prepare(`INSERT INTO queue_tickets (id, day, number, service, status, priority, person_hash,
+        masked_name, issued_at, called_at, last_called_at, started_at, finished_at, window, target_window, call_count, print,
+        print_reason, staff_id, case_number, idem_key, version) VALUES (@id, @day, @number, @serviceCode, @status, @priority,
         @personHash, @maskedName, @issuedAt, @calledAt, @lastCalledAt, @startedAt, @finishedAt, @window, @targetWindow,
         @callCount, @print, NULL, @staffId, @caseNumber, @idempotencyKey, @version)
       ON CONFLICT (id) DO UPDATE SET service = excluded.service, status = excluded.status, priority = excluded.priority,
@@ -103,6 +111,18 @@ export class QueueStore {
 
   writeCounter(day: string, service: string, c: Counter): void {
     this.upsertCounter.run(day, service, c.last, c.issued);
+  }
+
+  sealPerson(id: string, personSealed: string, nameSealed: string): void {
+    this.db.prepare('UPDATE queue_tickets SET person_sealed = ?, name_sealed = ? WHERE id = ?').run(personSealed, nameSealed, id);
+  }
+
+  /** Removes personal fields of tickets issued before `beforeMs`; returns how many tickets were cleaned. */
+  purgePersonalData(beforeMs: number): number {
+    return this.db
+      .prepare(`UPDATE queue_tickets SET person_hash = NULL, masked_name = NULL, person_sealed = NULL, name_sealed = NULL
+        WHERE issued_at < ? AND (person_hash IS NOT NULL OR masked_name IS NOT NULL OR person_sealed IS NOT NULL)`)
+      .run(beforeMs).changes;
   }
 
   setPrintResult(id: string, print: Ticket['print'], reason: string | null): void {

@@ -124,6 +124,11 @@ describe('tickets', () => {
     expect(JSON.stringify(first.body)).not.toContain('210102195001011234');
     expect(second.body.reused).toBe('same_person');
     expect(second.body.ticket.id).toBe(first.body.ticket.id);
+    const row = hall.hall!.db.prepare('SELECT person_hash, person_sealed, name_sealed FROM queue_tickets WHERE id = ?').get(first.body.ticket.id) as Record<string, string>;
+    expect(row.person_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain('210102195001011234');
+    expect(hall.hall!.app.secrets.decrypt(row.person_sealed!)).toBe('210102195001011234');
+    expect(hall.hall!.app.secrets.decrypt(row.name_sealed!)).toBe('王小明');
   });
   it('records the print result', async () => {
     const t = await issue();
