@@ -14,7 +14,7 @@ import type { QueueStore } from './store.ts';
 import { putTicket, waitingTickets } from './state.ts';
 import { groupStatuses, tidalTransitions } from './tidal.ts';
 import type { Outcome, QueueRules, QueueState, Ticket } from './types.ts';
-import { recentCalls, serviceViews, ticketView, windowView } from './views.ts';
+import { recentCalls, serviceViews, ticketView, waitingCounts, windowView } from './views.ts';
 import { windowStateOf } from './actions.ts';
 
 export class QueueEngine {
@@ -63,6 +63,7 @@ export class QueueEngine {
   }
 
   private apply(outcome: Outcome, rules: QueueRules): void {
+    const countsBefore = this.countsSignature();
     for (const t of outcome.tickets) {
       this.store.writeTicket(t);
       putTicket(this.state, t);
@@ -76,10 +77,15 @@ export class QueueEngine {
       this.state.counters.set(service, counter);
     }
     for (const e of outcome.events) this.app.events.publish(e.type, e.data, pickOpts(e));
-    if (outcome.tickets.length) {
+    if (outcome.counters.length || this.countsSignature() !== countsBefore) {
       this.app.events.publish('queue.changed', { services: serviceViews(this.state, rules, this.nowMs()) }, { roles: ['kiosk', 'board', 'counter'] });
     }
     if (outcome.tickets.length || outcome.windows.length) this.updateTidal(rules);
+  }
+
+  /** Waiting counts per item, as a string: queue.changed goes out only when they (or today's issued counts) change. */
+  private countsSignature(): string {
+    return [...waitingCounts(this.state)].map(([code, n]) => `${code}:${n}`).join(',');
   }
 
   private updateTidal(rules: QueueRules): void {
