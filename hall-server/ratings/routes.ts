@@ -1,7 +1,18 @@
 // HTTP routes of the ratings module.
 import { z } from 'zod';
 import { ApiError, type HallApp, type RouteRequest } from '../core/module.ts';
-import { CaseActionRequest, ExportKind, RatingPaths, StatsGroup, SubmitRatingRequest, type StatsResponse } from './api.ts';
+import {
+  CaseActionRequest,
+  CaseListResponse,
+  CaseView,
+  ExportKind,
+  RatingPaths,
+  RatingPrompt,
+  StatsGroup,
+  StatsResponse,
+  SubmitRatingRequest,
+  SubmitRatingResponse,
+} from './api.ts';
 import { parseIsoDate } from './core/workdays.ts';
 import { exportFull, exportUpstream } from './export.ts';
 import type { RatingService } from './service.ts';
@@ -35,6 +46,8 @@ export function registerRoutes(app: HallApp, service: RatingService, queue: () =
     method: 'POST',
     path: '/api/windows/:window/ratings',
     roles: ['pad'],
+    summary: '评价器提交一条评价（按评价编号幂等，每张号票只能评价一次）',
+    response: SubmitRatingResponse,
     body: SubmitRatingRequest,
     handle(req) {
       if (!req.principal) throw new ApiError(401, 'unauthorized', '请先配对终端');
@@ -47,6 +60,8 @@ export function registerRoutes(app: HallApp, service: RatingService, queue: () =
     method: 'GET',
     path: '/api/windows/:window/rating-prompt',
     roles: ['pad', 'counter', 'admin'],
+    summary: '本窗口待评价的办结号票（评价器重启后恢复提示）',
+    response: z.strictObject({ prompt: RatingPrompt.nullable() }),
     handle(req) {
       return { body: { prompt: service.pendingPrompt(windowParam(req)) } };
     },
@@ -56,6 +71,8 @@ export function registerRoutes(app: HallApp, service: RatingService, queue: () =
     method: 'GET',
     path: RatingPaths.cases,
     roles: ['admin'],
+    summary: '差评回访整改列表（open=1 只看未办结），含期限与即将到期/超期标记',
+    response: CaseListResponse,
     handle(req) {
       const open = req.query.get('open') === '1' ? true : undefined;
       const from = req.query.get('from') ?? undefined;
@@ -68,6 +85,8 @@ export function registerRoutes(app: HallApp, service: RatingService, queue: () =
     method: 'GET',
     path: '/api/ratings/cases/:id',
     roles: ['admin'],
+    summary: '一条差评的处理记录',
+    response: CaseView,
     handle(req) {
       return { body: service.caseView(req.params['id'] ?? '') };
     },
@@ -77,6 +96,8 @@ export function registerRoutes(app: HallApp, service: RatingService, queue: () =
     method: 'POST',
     path: '/api/ratings/cases/:id/actions',
     roles: ['admin'],
+    summary: '差评处理：回访核实、开始整改、反馈办结、申诉及复核（须填写说明）',
+    response: CaseView,
     body: CaseActionRequest,
     handle(req) {
       if (!req.principal) throw new ApiError(401, 'unauthorized', '请先登录');
@@ -88,6 +109,8 @@ export function registerRoutes(app: HallApp, service: RatingService, queue: () =
     method: 'GET',
     path: RatingPaths.stats,
     roles: ['admin'],
+    summary: '评价统计：按日/周/月/窗口/人员/事项，满意率、平均分、覆盖率、差评办结率与按期率、等候/办理/空闲时长',
+    response: StatsResponse,
     handle(req) {
       const { from, to } = range(req);
       const group = StatsGroup.safeParse(req.query.get('group') ?? 'day');
@@ -102,6 +125,7 @@ export function registerRoutes(app: HallApp, service: RatingService, queue: () =
     method: 'GET',
     path: RatingPaths.export,
     roles: ['admin'],
+    summary: '导出 CSV（UTF-8 带 BOM）：kind=upstream 为12列上报格式（含证件号码），kind=full 为完整数据；每次导出记入审计',
     handle(req) {
       const { from, to } = range(req);
       const kind = ExportKind.safeParse(req.query.get('kind') ?? 'full');
@@ -124,6 +148,8 @@ export function registerRoutes(app: HallApp, service: RatingService, queue: () =
     method: 'POST',
     path: '/api/ratings/sweep',
     roles: ['admin'],
+    summary: '立即执行一次维护：登记未评价、清除过期个人信息（平时每5秒自动执行）',
+    response: z.strictObject({ finished: z.number().int(), unrated: z.number().int(), purged: z.number().int() }),
     body: z.strictObject({}),
     handle() {
       return { body: service.sweep() };

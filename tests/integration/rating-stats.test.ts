@@ -19,19 +19,19 @@ beforeAll(async () => {
   await hall.admin();
   const counter = t.counter[1];
   at('09:00');
-  const issue = async (n: number) =>
-    (await hall.api('POST', '/api/tickets', { idempotencyKey: `stats-test-${n}-abcdefgh`, serviceCode: SERVICE_OF_WINDOW[1] }, t.kiosk)).body.ticket.id as string;
-  const first = await issue(1);
-  const second = await issue(2);
+  const issue = (n: number) =>
+    hall.api('POST', '/api/tickets', { idempotencyKey: `stats-test-${n}-abcdefgh`, serviceCode: SERVICE_OF_WINDOW[1] }, t.kiosk);
+  await issue(1);
+  await issue(2);
   await hall.api('POST', '/api/windows/1/sign-in', { staffId: '20101' }, counter);
   at('09:05');
-  await hall.api('POST', '/api/windows/1/call-next', {}, counter);
+  const first = (await hall.api('POST', '/api/windows/1/call-next', {}, counter)).body.ticket.id as string;
   at('09:15');
   await hall.api('POST', '/api/windows/1/finish', {}, counter);
   const r1 = await hall.api('POST', '/api/windows/1/ratings', rating('statstest01', first, 5, { ratedAt: clock.toISOString() }), t.pad[1]);
   if (r1.status !== 201) throw new Error(`rating refused: ${JSON.stringify(r1.body)}`);
   at('09:20');
-  await hall.api('POST', '/api/windows/1/call-next', {}, counter);
+  const second = (await hall.api('POST', '/api/windows/1/call-next', {}, counter)).body.ticket.id as string;
   at('09:30');
   await hall.api('POST', '/api/windows/1/finish', {}, counter);
   const r2 = await hall.api('POST', '/api/windows/1/ratings', rating('statstest02', second, 3, { ratedAt: clock.toISOString() }), t.pad[1]);
