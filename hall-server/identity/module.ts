@@ -43,7 +43,7 @@ export function createIdentityModule(options: IdentityModuleOptions = {}): HallM
           if (!principal) throw new ApiError(401, 'unauthorized', '请先配对终端');
           const result = app.tx(() => {
             const raised = store.raise({ id: principal.id, name: principal.name }, body.screen, app.now().toISOString());
-            if (raised.fresh) app.events.publish('help.requested', { request: raised.request });
+            if (raised.fresh) app.events.publish('help.requested', { request: raised.request }, { roles: ['admin'] });
             return raised;
           });
           return { status: result.fresh ? 201 : 200, body: { request: result.request } };
@@ -71,7 +71,7 @@ export function createIdentityModule(options: IdentityModuleOptions = {}): HallM
             const before = store.get(id);
             if (!before) throw new ApiError(404, 'not_found', '没有这条求助记录');
             const after = store.resolve(id, principal?.name ?? '管理员', app.now().toISOString());
-            if (!before.resolvedAt && after) app.events.publish('help.resolved', { request: after });
+            if (!before.resolvedAt && after) app.events.publish('help.resolved', { request: after }, { roles: ['admin'] });
             return after;
           });
           return { body: { request: resolved } };
