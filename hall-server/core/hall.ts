@@ -113,7 +113,16 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
 
   const snapshot = (principal: Principal): Snapshot => {
     const modules: Record<string, unknown> = {};
-    for (const m of all) if (m.snapshot) modules[m.name] = m.snapshot(principal);
+    for (const m of all) {
+      if (!m.snapshot) continue;
+      try {
+        modules[m.name] = m.snapshot(principal);
+      } catch (err) {
+        // One module's failure must not cut every terminal off the event stream.
+        console.error(`[hall] snapshot of module ${m.name} failed:`, err);
+        modules[m.name] = null;
+      }
+    }
     return {
       seq: log.lastSeq(),
       serverTime: now().toISOString(),
