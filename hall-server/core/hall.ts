@@ -89,7 +89,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   };
 
   const online = () => new Set((hub?.online() ?? []).map((p) => p.id));
-  const all: HallModule[] = [terminalsModule(terminals, { online }), ...options.modules];
+  const all: HallModule[] = [terminalsModule(terminals, { online, disconnect: (id) => hub?.disconnect(id) }), ...options.modules];
   const names = new Set<string>();
   for (const m of all) {
     if (names.has(m.name)) throw new Error(`module ${m.name} listed twice`);
@@ -136,7 +136,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     log,
     authenticate: (token) => terminals.authenticate(token),
     snapshot,
-    heartbeat: (principal, hb) => recordHeartbeat(app, terminals, { online }, principal, hb),
+    heartbeat: (principal, hb) => recordHeartbeat(app, terminals, { online, disconnect: (id) => hub?.disconnect(id) }, principal, hb),
     presence: (principal) => {
       if (principal.role !== 'admin') terminals.touch(principal.id);
     },

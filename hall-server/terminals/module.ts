@@ -22,6 +22,8 @@ export function defaultTerminalName(role: TerminalRole, window: number | null): 
 
 export interface Presence {
   online(): Set<string>;
+  /** Closes the sockets of a terminal (after its token was revoked). */
+  disconnect(terminalId: string): void;
 }
 
 export function terminalsModule(store: TerminalStore, presence: Presence): HallModule {
@@ -124,6 +126,7 @@ export function terminalsModule(store: TerminalStore, presence: Presence): HallM
             return ok;
           });
           if (!done) throw new ApiError(404, 'terminal_not_found', '没有这个终端');
+          presence.disconnect(id);
           return { body: { ok: true } };
         },
       });

@@ -80,6 +80,17 @@ describe('event stream', () => {
     s.close();
   });
 
+  it('cuts off a revoked terminal: its socket closes and its token no longer works', async () => {
+    const token = await hall.pair('board');
+    const s = await hall.socket(token);
+    const snap = await s.waitFor((m) => m.type === 'snapshot');
+    const closed = new Promise<number>((ok) => s.ws.once('close', (code) => ok(code)));
+    const res = await hall.api('POST', `/api/admin/terminals/${snap.snapshot.principal.id}/revoke`, undefined, await hall.admin());
+    expect(res.status).toBe(200);
+    expect(await closed).toBe(4001);
+    expect((await hall.api('GET', '/api/queue', undefined, token)).status).toBe(401);
+  });
+
   it('refuses a socket with an unknown token', async () => {
     const s = await hall.socket('not-a-token');
     const err = await s.waitFor((m) => m.type === 'error');
