@@ -41,8 +41,21 @@ function newRatingId(): string {
 
 export function createPad(window: number, stream: HallStream, outbox: Outbox, bridge: BridgeClient | null): Pad {
   const view = signal<PadView>({ kind: 'idle' });
-  const now = signal(Date.now());
+  /** Hall-server clock minus this pad's clock, from the last snapshot: prompts and ratings use the server's time, so a
+   * pad whose clock drifted neither hides prompts as expired nor stamps ratings outside their window. */
+  let clockOffsetMs = 0;
+  let offsetFrom: string | null = null;
+  const serverNow = () => Date.now() + clockOffsetMs;
+  const now = signal(serverNow());
   const lastServed = signal<string | null>(null);
+  const syncClock = () => {
+    const serverTime = stream.snapshot.peek()?.serverTime ?? null;
+    if (serverTime && serverTime !== offsetFrom) {
+      offsetFrom = serverTime;
+      clockOffsetMs = Date.parse(serverTime) - Date.now();
+    }
+  };
+  const stopClock = stream.snapshot.subscribe(syncClock);
   const settings = computed(() => {
     const parsed = RatingsSnapshot.safeParse(stream.snapshot.value?.modules['ratings']);
     return parsed.success ? parsed.data : null;
@@ -76,7 +89,7 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
       rated.add(prompt.ticketId);
       void outbox.add(window, {
         id: newRatingId(), ticketId: prompt.ticketId, score: input.score, reasons: [...input.reasons], comment: input.comment,
-        phone: input.phone, consent: input.consent, source: lastSource, ratedAt: new Date().toISOString(),
+        phone: input.phone, consent: input.consent, source: lastSource, ratedAt: new Date(serverNow()).toISOString(),
       });
     }
     clearTimeout(thanksTimer);
@@ -84,7 +97,8 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
   };
 
   const offer = (prompt: RatingPrompt) => {
-    const step = finished(view.peek(), prompt, rated, Date.now());
+    syncClock();
+    const step = finished(view.peek(), prompt, rated, serverNow());
     if (step.view !== view.peek()) gate.reset();
     apply(step);
   };
@@ -114,7 +128,7 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
     }
     if (event.type === 'rating.unrated') {
       const unrated = RatingUnratedEvent.safeParse(event.data);
-      if (unrated.success && unrated.data.window === window) apply(expire(view.peek(), Date.now(), unrated.data.ticketId));
+      if (unrated.success && unrated.data.window === window) apply(expire(view.peek(), serverNow(), unrated.data.ticketId));
     }
   });
 
@@ -129,7 +143,7 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
   });
 
   const tick = setInterval(() => {
-    now.value = Date.now();
+    now.value = serverNow();
     apply(expire(view.peek(), now.value));
   }, 1000);
 
@@ -160,6 +174,7 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
       clearInterval(tick);
       clearTimeout(thanksTimer);
       unsubscribeSnapshot();
+      stopClock();
       stopEvents();
       stopState();
       stopKeys?.();
