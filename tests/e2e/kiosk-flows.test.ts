@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SIM_PRESETS } from '../../device-bridge/simulators/identities.ts';
+import { TEST_ADMIN_PASSWORD } from '../support/hall.ts';
+import { axeViolations, newTerminalContext, screenshot, VIEWPORTS } from '../support/browser.ts';
 import { backHome, checkScreen, ECARD_PERSON, ECARD_QR, expectNoPersonalData, ITEM_OPTIONAL, ITEM_REQUIRED, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
 
 let rig: KioskRig;
@@ -201,5 +203,23 @@ describe('kiosk flows (normal mode)', () => {
     const list = await rig.hall.api('GET', '/api/admin/help', undefined, admin);
     expect(list.body.requests[0]).toMatchObject({ screen: 'home', resolvedAt: null });
     expect(list.body.requests[0].terminalName).toMatch(/取号机/);
+  });
+
+  it('the admin console lists the request under 群众求助 with the kiosk name, and staff mark it handled', async () => {
+    const context = await newTerminalContext(rig.browser, VIEWPORTS.admin);
+    const adminPage = await context.newPage();
+    await adminPage.goto(rig.hall.url + '/admin/help');
+    await adminPage.getByLabel('管理员密码').fill(TEST_ADMIN_PASSWORD);
+    await adminPage.getByRole('button', { name: '登录' }).click();
+    await adminPage.getByRole('heading', { name: '群众求助', level: 1 }).waitFor();
+    const row = adminPage.getByRole('row').filter({ hasText: '首页' });
+    await row.first().waitFor();
+    expect(await row.first().textContent()).toMatch(/取号机/);
+    expect(await adminPage.getByRole('status').first().textContent()).toContain('有 1 条求助待处理');
+    expect(await axeViolations(adminPage)).toEqual([]);
+    await screenshot(adminPage, 'admin-help');
+    await row.first().getByRole('button', { name: '标记为已处理' }).click();
+    await expect.poll(() => adminPage.getByRole('status').first().textContent()).toContain('当前没有待处理的求助');
+    await context.close();
   });
 });
