@@ -155,6 +155,9 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
         if (!res.headersSent) res.writeHead(500).end();
       });
   });
+  // Terminals keep their connection open between commands; a short server timeout races with their reuse of it.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 70_000;
   server.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://hall.local').pathname === ApiPaths.events) hub?.upgrade(req, socket, head);
     else socket.destroy();
