@@ -143,10 +143,11 @@ async function main(): Promise<void> {
       calls++;
       const w = (window++ % BENCH_WINDOWS) + 1;
       const token = counters[w - 1]!;
+      const n = calls;
       void (async () => {
-        await post(url, `/api/windows/${w}/finish`, {}, token);
+        await post(url, `/api/windows/${w}/finish`, { idempotencyKey: `bench-finish-${n}` }, token);
         pending.set(w, { t0: performance.now(), boards: new Set() });
-        await post(url, `/api/windows/${w}/call-next`, {}, token);
+        await post(url, `/api/windows/${w}/call-next`, { idempotencyKey: `bench-call-${n}` }, token);
       })();
     }, 1000 / callsPerS);
   });
