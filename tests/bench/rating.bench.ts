@@ -5,7 +5,7 @@
 //                          hall-server is stopped: time from the server being back to every outbox empty; none lost or doubled
 //   stats.query_ms         the console's month view (GET /api/ratings/stats, by window) over 1,000,000 stored ratings, median of 15
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,6 +168,7 @@ async function submitAndDrain(): Promise<{ p99: number; drain: number }> {
   const db = new Database(join(dataDir, 'hall.sqlite'), { readonly: true });
   const counts = db.prepare('SELECT count(*) AS n, count(DISTINCT ticket_id) AS tickets FROM ratings').get() as { n: number; tickets: number };
   db.close();
+  rmSync(dataDir, { recursive: true, force: true });
   const expected = 20 * BENCH_WINDOWS + 50 * BENCH_WINDOWS;
   const refused = stores.reduce((n, s) => n + s.refused.length, 0);
   if (counts.n !== expected || counts.tickets !== expected || refused > 0) {
@@ -224,6 +225,7 @@ async function statsQuery(): Promise<number> {
     if (i > 0) times.push(elapsed); // the first query warms SQLite's page cache
   }
   await stopServer(server);
+  rmSync(dataDir, { recursive: true, force: true });
   return percentile(times, 50);
 }
 
