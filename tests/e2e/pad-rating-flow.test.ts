@@ -105,6 +105,7 @@ describe('counter → pad → 差评 → console', () => {
     await row.waitFor();
     expect(await row.locator('.rt-due').textContent()).toBe('2026-10-26');
     expect(await row.locator('.rt-flag').textContent()).toBe('正常（剩 15 个工作日）');
+    expect(await admin.locator('.rt-summary').textContent()).toBe('共 1 条；即将到期 0 条；已超期 0 条');
     expect(await row.textContent()).toContain('138****5678');
     expect(await row.textContent()).not.toContain('13812345678');
     expect(await axeViolations(admin)).toEqual([]);

@@ -52,6 +52,12 @@ export function Cases() {
           {error}
         </p>
       )}
+      {cases && cases.length > 0 && (
+        <p class="rt-summary" role="status">
+          共 {cases.length} 条；即将到期 {cases.filter((c) => c.flag === 'due_soon').length} 条；已超期{' '}
+          {cases.filter((c) => c.flag === 'overdue').length} 条
+        </p>
+      )}
       {cases && cases.length === 0 && <p>暂无差评记录。</p>}
       {cases && cases.length > 0 && (
         <table class="rt-table">
