@@ -11,7 +11,7 @@ import { idlePolicyFor } from '../shared/ui/idle.ts';
 import { watchIdle } from '../shared/ui/idleWatch.ts';
 import { seniorForced, seniorMode } from '../shared/ui/mode.ts';
 import { onUpdateWaiting } from '../shared/ui/swUpdate.ts';
-import { noticeIsShowing } from '../../content/schema/index.ts';
+import { noticeIsShowing, type PackData } from '../../content/schema/index.ts';
 import { createKiosk, type Kiosk } from './controller.ts';
 import { holdsCitizen } from './model/flow.ts';
 import { localDateTime } from './model/person.ts';
@@ -68,6 +68,13 @@ export async function startKiosk(isStopped: () => boolean): Promise<StartResult>
   };
 }
 
+function showingNotices(pack: PackData): PackData['notices'] {
+  if (pack.notices.length === 0) return [];
+  const now = new Date();
+  const hhmm = localDateTime(now).slice(11);
+  return pack.notices.filter((n) => noticeIsShowing(n, 'kiosk', now, hhmm));
+}
+
 export function KioskView({ kiosk }: { kiosk: Kiosk }) {
   const idle = useMemo(
     () => watchIdle({ policy: () => idlePolicyFor(seniorMode.peek()), onExpire: () => kiosk.idleReset() }),
@@ -87,9 +94,7 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
   const pack = kiosk.pack.value;
   const phase = idle.phase.value;
   const showCountdown = holdsCitizen(step) || (seniorMode.value && !seniorForced.value);
-  const now = new Date();
-  const hhmm = localDateTime(now).slice(11);
-  const notices = pack ? pack.notices.filter((n) => noticeIsShowing(n, 'kiosk', now, hhmm)) : [];
+  const notices = step.name === 'home' && pack ? showingNotices(pack) : [];
   const help = <HelpButton onHelp={() => kiosk.help()} />;
 
   if (!pack) {

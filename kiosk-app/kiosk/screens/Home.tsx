@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { Notice, PackData } from '../../../content/schema/index.ts';
 import { BigButton } from '../../shared/ui/BigButton.tsx';
 import { seniorMode } from '../../shared/ui/mode.ts';
@@ -14,16 +15,15 @@ export function Home(props: {
   notices: Notice[];
 }) {
   const { pack } = props;
-  const items: CatalogItem[] = pack.services.map((s) => ({
-    code: s.code,
-    label: s.shortName ?? s.name,
-    group: s.mainItem,
-  }));
-  const pages = paginateCatalog(items, tilesPerPage(seniorMode.value));
+  const perPage = tilesPerPage(seniorMode.value);
+  const pages = useMemo(() => {
+    const items: CatalogItem[] = pack.services.map((s) => ({ code: s.code, label: s.shortName ?? s.name, group: s.mainItem }));
+    return paginateCatalog(items, perPage);
+  }, [pack, perPage]);
   const pageIndex = Math.min(props.page, Math.max(0, pages.length - 1));
   const page = pages[pageIndex] ?? [];
   const notices = props.notices;
-  const byCode = new Map(pack.services.map((s) => [s.code, s]));
+  const byCode = useMemo(() => new Map(pack.services.map((s) => [s.code, s])), [pack]);
   return (
     <>
       <h1>您好，请选择您要办理的事项</h1>

@@ -1,16 +1,31 @@
 import { useEffect, useState } from 'preact/hooks';
 
+interface QrPath {
+  d: string;
+  size: number;
+}
+
+/** Encoded once per payload: a guide opened again paints at once and the kiosk's slow CPU is not busy re-encoding. */
+const encoded = new Map<string, QrPath>();
+
 /** A QR code as SVG with a visible caption nearby (the caption carries the meaning, the code is a shortcut).
  * The encoder loads on demand so the home screen stays small. */
 export function Qr({ payload, label }: { payload: string; label: string }) {
-  const [path, setPath] = useState<{ d: string; size: number } | null>(null);
+  const [path, setPath] = useState<QrPath | null>(() => encoded.get(payload) ?? null);
   useEffect(() => {
+    const known = encoded.get(payload);
+    if (known) {
+      setPath(known);
+      return;
+    }
     let live = true;
     void import('../../../device-bridge/ticket/qr.ts').then(({ qrMatrix }) => {
       const m = qrMatrix(payload);
       const cells: string[] = [];
       for (let r = 0; r < m.size; r++) for (let c = 0; c < m.size; c++) if (m.isDark(r, c)) cells.push(`M${c + 2} ${r + 2}h1v1h-1z`);
-      if (live) setPath({ d: cells.join(''), size: m.size + 4 });
+      const result = { d: cells.join(''), size: m.size + 4 };
+      encoded.set(payload, result);
+      if (live) setPath(result);
     });
     return () => {
       live = false;
