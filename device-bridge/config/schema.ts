@@ -31,6 +31,17 @@ const CardReaderSchema = z.union([
   DisabledSchema,
 ]);
 
+/** A social-security card reader under pcscd (any CCID reader), through the pcsclite addon. */
+const PcscReaderSchema = z.strictObject({
+  transport: z.literal('pcsc'),
+  /** Part of the reader's name as pcscd lists it (e.g. "ACR39"); the first reader when absent. */
+  reader: z.string().min(1).optional(),
+  /** Exclusive keeps other programs off the card during the read (the default); shared lets them in. */
+  share: z.enum(['exclusive', 'shared']).default('exclusive'),
+  /** Card protocol; auto lets the reader choose T=0 or T=1 from the card's ATR. */
+  protocol: z.enum(['auto', 'T0', 'T1']).default('auto'),
+});
+
 const HidScannerSchema = z.strictObject({
   transport: z.literal('hid'),
   vendorId: z.number().int().min(0).max(0xffff),
@@ -58,7 +69,7 @@ export const BridgeConfigSchema = z.strictObject({
     .strictObject({
       printer: z.union([SerialDeviceSchema, SimulatedSchema, DisabledSchema]).optional(),
       idcard: CardReaderSchema.optional(),
-      sscard: CardReaderSchema.optional(),
+      sscard: z.union([CardReaderSchema, PcscReaderSchema]).optional(),
       scanner: z.union([SerialDeviceSchema, HidScannerSchema, SimulatedSchema, DisabledSchema]).optional(),
       ratingKeypad: KeypadSchema.optional(),
       callerKeypad: KeypadSchema.optional(),

@@ -31,6 +31,13 @@ export const DEFAULT_CARD_READER_TIMING: CardReaderTiming = {
 
 export type CardReadOutcome = { ok: true; identity: Identity } | { ok: false; code: string; message: string };
 
+/** What the bridge needs of any card reader: the polled ones below and the PC/SC reader (drivers/pcsc-ss-card.ts). */
+export type CardReader = Driver & {
+  onIdentity(listener: (outcome: CardReadOutcome) => void): void;
+  onRemoved(listener: () => void): void;
+  setWaiting(waiting: boolean): void;
+};
+
 /** A card error that will not go away by retrying the same placement. */
 function isFinal(error: unknown): boolean {
   return error instanceof IdTextError || (error instanceof SsCardError && error.code !== 'no_card' && error.code !== 'transport');

@@ -48,7 +48,8 @@ export abstract class Driver<T extends Openable = Openable> {
   }
 
   info(): DeviceInfo {
-    const transport = this.simulated ? 'simulated' : this.transport.kind === 'hid' ? 'hid' : 'serial';
+    const kind = this.transport.kind;
+    const transport = this.simulated ? 'simulated' : kind === 'hid' || kind === 'pcsc' ? kind : 'serial';
     return { id: this.id, label: DEVICE_LABELS[this.id], transport, simulated: this.simulated, health: this.healthValue };
   }
 
@@ -82,7 +83,8 @@ export abstract class Driver<T extends Openable = Openable> {
       try {
         await this.transport.open();
       } catch (error) {
-        if (this.health.code !== 'unplugged' || this.health.state !== 'offline') this.setHealth('offline', 'unplugged', '设备未连接，正在重试');
+        const { code, reason } = this.openFailure(error);
+        this.setHealth('offline', code, reason);
         this.log('debug', `${this.id}: open failed (${(error as Error).message})`);
         await this.waker.sleep(this.timing.reconnectMs);
         continue;
@@ -104,6 +106,11 @@ export abstract class Driver<T extends Openable = Openable> {
 
   /** Runs while the device is open (a poll loop that ends when `connected` turns false, or `untilLost()`). */
   protected abstract whileOpen(): Promise<void>;
+
+  /** Health while the device cannot be opened; a driver whose transport knows more precise reasons overrides it. */
+  protected openFailure(_error: unknown): { code: string; reason: string } {
+    return { code: 'unplugged', reason: '设备未连接，正在重试' };
+  }
 
   /** Drops half-received state after the device went away. */
   protected onClosed(): void {}

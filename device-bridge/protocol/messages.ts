@@ -43,7 +43,7 @@ export type DeviceHealth = z.infer<typeof DeviceHealthSchema>;
 export const DeviceInfoSchema = z.strictObject({
   id: DeviceIdSchema,
   label: z.string(),
-  transport: z.enum(['serial', 'hid', 'simulated', 'none']),
+  transport: z.enum(['serial', 'hid', 'pcsc', 'simulated', 'none']),
   /** True when the device is one of the bridge's simulators. */
   simulated: z.boolean(),
   health: DeviceHealthSchema,

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BridgeConfig } from '../config/schema.ts';
-import { DEFAULT_CARD_READER_TIMING, type CardReaderDriver, type CardReaderTiming } from '../drivers/card-reader.ts';
+import { DEFAULT_CARD_READER_TIMING, type CardReader, type CardReaderTiming } from '../drivers/card-reader.ts';
 import type { Driver } from '../drivers/driver.ts';
 import type { PrinterDriver, PrinterTiming } from '../drivers/printer.ts';
 import type { BridgeMessage, DeviceInfo, PageMessage, PrintResult, Ticket } from '../protocol/messages.ts';
@@ -33,7 +33,7 @@ export class Bridge {
   private readonly events = new EventEmitter();
   private readonly drivers: Driver[] = [];
   private printer: PrinterDriver | null = null;
-  private readonly cardReaders: CardReaderDriver[] = [];
+  private readonly cardReaders: CardReader[] = [];
   private readonly waitingClients = new Set<string>();
   private lastTicket: Ticket | null = null;
 

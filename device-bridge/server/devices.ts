@@ -2,14 +2,16 @@
 import { DEFAULT_ECARD_PATTERN, type ScanClassifier } from '../codecs/scanner.ts';
 import type { KeypadModel } from '../codecs/keymap.ts';
 import type { BridgeConfig } from '../config/schema.ts';
-import { DEFAULT_CARD_READER_TIMING, type CardReaderDriver, type CardReaderTiming } from '../drivers/card-reader.ts';
+import { DEFAULT_CARD_READER_TIMING, type CardReader, type CardReaderTiming } from '../drivers/card-reader.ts';
 import { IdCardDriver } from '../drivers/id-card.ts';
 import { KeypadDriver } from '../drivers/keypad.ts';
 import { DEFAULT_PRINTER_TIMING, PrinterDriver, type PrinterTiming } from '../drivers/printer.ts';
 import { HidPosScannerDriver, SerialScannerDriver } from '../drivers/scanner.ts';
+import { DEFAULT_PCSC_TIMING, PcscSsCardDriver } from '../drivers/pcsc-ss-card.ts';
 import { SsCardDriver } from '../drivers/ss-card.ts';
 import type { SimKeypadId, SimSerialId, SimulatorHub } from '../simulators/hub.ts';
 import { HidTransport, nodeHidOpener } from '../transports/hid.ts';
+import { PcscTransport } from '../transports/pcsc.ts';
 import { SerialTransport, type SerialLocation } from '../transports/serial.ts';
 import type { ByteTransport } from '../transports/types.ts';
 import type { Logger } from '../util/log.ts';
@@ -34,7 +36,7 @@ export function simulatedDevices(devices: Devices, simulate: boolean): Simulated
 
 export interface DriverSet {
   printer: PrinterDriver | null;
-  cardReaders: CardReaderDriver[];
+  cardReaders: CardReader[];
   scanner: SerialScannerDriver | HidPosScannerDriver | null;
   keypads: KeypadDriver[];
 }
@@ -65,9 +67,14 @@ export function buildDrivers(options: DriverOptions): DriverSet {
     ? new PrinterDriver(printerTransport, log, { ...DEFAULT_PRINTER_TIMING, reconnectMs, ...options.printerTiming }, isSim('printer'))
     : null;
 
-  const cardReaders: CardReaderDriver[] = [];
+  const cardReaders: CardReader[] = [];
   for (const id of ['idcard', 'sscard'] as const) {
     const entry = devices[id];
+    if (entry?.transport === 'pcsc') {
+      const { reader, share, protocol } = entry;
+      cardReaders.push(new PcscSsCardDriver(new PcscTransport({ reader, share, protocol }), log, { ...DEFAULT_PCSC_TIMING, reconnectMs }));
+      continue;
+    }
     const transport = serialFor(id, entry);
     if (!transport) continue;
     const configured = entry && entry.transport !== 'none' ? entry : undefined;

@@ -5,7 +5,8 @@ import { respondToApdu, type SimulatedSsCardData } from '../codecs/sscard-card.t
 import type { SimIdentity } from '../protocol/messages.ts';
 import { SimSerialDevice } from './serial-device.ts';
 
-const ATR = Uint8Array.of(0x3b, 0x6c, 0x00, 0x00, 0x86, 0x38, 0x53, 0x53, 0x43, 0x41, 0x52, 0x44, 0x00, 0x00, 0x90, 0x00);
+/** The answer-to-reset of the simulated card (T=0). */
+export const SSCARD_ATR = Uint8Array.of(0x3b, 0x6c, 0x00, 0x00, 0x86, 0x38, 0x53, 0x53, 0x43, 0x41, 0x52, 0x44, 0x00, 0x00, 0x90, 0x00);
 
 export function ssCardFor(identity: SimIdentity, locked: boolean): SimulatedSsCardData {
   return {
@@ -50,7 +51,7 @@ export class SimSsReader extends SimSerialDevice {
     if (cmd === powerCmd && para === powerPara) {
       if (!this.card) return encodeSamResponse(0x80);
       this.cardState = { df: false, ef: 0 };
-      return encodeSamResponse(0x90, ATR);
+      return encodeSamResponse(0x90, SSCARD_ATR);
     }
     if (cmd === apduCmd && para === apduPara) {
       if (!this.card) return encodeSamResponse(0x80);

@@ -3,7 +3,7 @@ import type { BridgeMessage, DeviceInfo, HealthState } from '../../shared/bridge
 import { CALLER_ACTION_LABELS, RATING_LEVEL_LABELS } from '../../shared/bridge/index.ts';
 
 export const HEALTH_LABELS: Record<HealthState, string> = { ok: '正常', degraded: '需关注', offline: '不可用' };
-export const TRANSPORT_LABELS: Record<DeviceInfo['transport'], string> = { serial: '串口', hid: 'HID', simulated: '模拟', none: '未配置' };
+export const TRANSPORT_LABELS: Record<DeviceInfo['transport'], string> = { serial: '串口', hid: 'HID', pcsc: 'PC/SC', simulated: '模拟', none: '未配置' };
 
 /** 张三 → 张*, 王秀英 → 王*英 (the console is seen by more than the citizen). */
 export function maskName(name: string): string {
