@@ -5,7 +5,7 @@ import type { Pack } from '../../content/schema/index.ts';
 import type { IssueTicketRequest, IssueTicketResponse, PrintResultRequest, QueueSnapshot, TicketTimings, TidalAlertView } from '../api/index.ts';
 import type { QueueConfig } from '../config/schema.ts';
 import { ApiError, type HallApp, type Principal } from '../core/module.ts';
-import { applyWindowAction, type WindowAction } from './actions.ts';
+import { applyWindowAction, windowStateOf, type WindowAction } from './actions.ts';
 import { businessDay } from './clock.ts';
 import { issueTicket, waitingAhead } from './issue.ts';
 import { maskName } from './mask.ts';
@@ -15,7 +15,6 @@ import { putTicket, waitingTickets } from './state.ts';
 import { groupStatuses, tidalTransitions } from './tidal.ts';
 import type { Outcome, QueueRules, QueueState, Ticket } from './types.ts';
 import { recentCalls, serviceViews, ticketView, waitingCounts, windowView } from './views.ts';
-import { windowStateOf } from './actions.ts';
 
 export class QueueEngine {
   private state: QueueState;

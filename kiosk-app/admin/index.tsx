@@ -40,11 +40,13 @@ function Console() {
 
   return (
     <div class="admin">
-      <ConnectionBanner state={stream.state} />
-      <header class="admin-header">
-        <p class="admin-brand">{hallName || '医保经办大厅'} · 管理台</p>
-        <button type="button" class="admin-logout" onClick={signOut}>退出登录</button>
-      </header>
+      <div class="admin-top">
+        <ConnectionBanner state={stream.state} placement="inline" />
+        <header class="admin-header">
+          <p class="admin-brand">{hallName || '医保经办大厅'} · 管理台</p>
+          <button type="button" class="admin-logout" onClick={signOut}>退出登录</button>
+        </header>
+      </div>
       <nav class="admin-nav" aria-label="管理台导航">
         <ul>
           {adminPages.map((p) => {

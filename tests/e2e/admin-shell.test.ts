@@ -80,6 +80,23 @@ describe('admin shell', () => {
     await screenshot(page, 'admin-terminals');
   });
 
+  it('shows 连接中断 while the hall-server is down and recovers by itself when it is back', async () => {
+    await page.getByRole('link', { name: '大厅总览' }).click();
+    await page.getByRole('heading', { name: '大厅总览' }).waitFor();
+    const { dataDir, port } = hall;
+    await hall.close(false);
+    const banner = page.getByRole('status').filter({ hasText: '连接中断，正在重新连接…' });
+    await banner.waitFor();
+    await screenshot(page, 'admin-disconnected');
+    hall = await startTestHall({ dataDir, port });
+    await banner.waitFor({ state: 'detached', timeout: 20_000 });
+    kiosk = await hall.pair('kiosk');
+    const before = await page.locator('.admin-summary strong').textContent();
+    await issue();
+    await page.locator('.admin-summary strong').filter({ hasNotText: before ?? '' }).waitFor();
+    expect(Number(await page.locator('.admin-summary strong').textContent())).toBe(Number(before) + 1);
+  });
+
   it('logs out, refuses a wrong password with a clear message, and logs in again', async () => {
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('heading', { name: '大厅管理台登录' }).waitFor();
@@ -90,6 +107,6 @@ describe('admin shell', () => {
     await screenshot(page, 'admin-login-error');
     await page.getByLabel('管理员密码').fill(TEST_ADMIN_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '终端与配对', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: '大厅总览' }).waitFor();
   });
 });

@@ -2,7 +2,8 @@
 import type { Signal } from '@preact/signals';
 import type { ConnectionState } from './socket.ts';
 
-export function ConnectionBanner({ state }: { state: Signal<ConnectionState> }) {
+/** `overlay` (default) floats over the top of a full-screen terminal page; `inline` takes its own row (admin console). */
+export function ConnectionBanner({ state, placement = 'overlay' }: { state: Signal<ConnectionState>; placement?: 'overlay' | 'inline' }) {
   if (state.value === 'open' || state.value === 'closed') return null;
   const text =
     state.value === 'unauthorized'
@@ -15,7 +16,8 @@ export function ConnectionBanner({ state }: { state: Signal<ConnectionState> }) 
       role="status"
       aria-live="polite"
       style={{
-        position: 'fixed', top: 0, left: 0, right: 0, zIndex: 1000, padding: '8px 16px',
+        ...(placement === 'overlay' ? { position: 'fixed', top: 0, left: 0, right: 0, zIndex: 1000 } : {}),
+        padding: '8px 16px',
         background: '#7a2e00', color: '#fff', fontSize: '20px', textAlign: 'center',
       }}
     >
