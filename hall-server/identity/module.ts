@@ -4,7 +4,8 @@ import { ApiError, type HallApp, type HallModule } from '../core/module.ts';
 import { loadIdentityConfig, type IdentityConfig } from './config.ts';
 import { queryEcard, type FetchLike } from './ecard.ts';
 import { HelpStore, helpMigrations } from './help.ts';
-import { EcardDecodeRequest, HelpRequestBody, IdentityPaths, type EcardDecodeResponse } from './schema.ts';
+import { EcardDecodeRequest, EcardDecodeStarted, EcardDecodeStatus, HelpRequestBody, IdentityPaths } from './schema.ts';
+import { EcardDecodes } from './decodes.ts';
 
 export interface IdentityModuleOptions {
   /** Overrides `<dataDir>/identity.json` (tests). */
@@ -22,15 +23,31 @@ export function createIdentityModule(options: IdentityModuleOptions = {}): HallM
       const store = new HelpStore(app.db);
       help = store;
 
+      // The platform call runs outside the hall's command transaction: POST starts it, the kiosk polls GET for the
+      // outcome, which is handed out once and then forgotten (personal data stays in memory for seconds only).
+      const decodes = new EcardDecodes(app.now);
       app.route({
         method: 'POST',
         path: IdentityPaths.ecardDecode,
         roles: ['kiosk'],
         body: EcardDecodeRequest,
-        async handle({ body, principal }): Promise<{ body: EcardDecodeResponse }> {
-          const decoded = await queryEcard(config.ecQuery, body.payload, options.fetch);
-          app.audit(principal, 'identity.ecard_decoded', { terminal: principal?.name ?? null });
-          return { body: { identity: decoded } };
+        summary: '开始解码医保电子凭证二维码（转发医保平台 ec.query）',
+        response: EcardDecodeStarted,
+        handle({ body, principal }): { status: number; body: EcardDecodeStarted } {
+          const terminal = principal!;
+          const decodeId = decodes.start(terminal.id, queryEcard(config.ecQuery, body.payload, options.fetch));
+          app.audit(terminal, 'identity.ecard_decode', { terminal: terminal.name });
+          return { status: 202, body: { decodeId } };
+        },
+      });
+      app.route({
+        method: 'GET',
+        path: '/api/identity/ecard/:decodeId',
+        roles: ['kiosk'],
+        summary: '读取医保电子凭证解码结果（只能读取一次）',
+        response: EcardDecodeStatus,
+        handle({ params, principal }): { body: EcardDecodeStatus } {
+          return { body: decodes.take(principal!.id, params['decodeId'] ?? '') };
         },
       });
 

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 
 export const IdentityPaths = {
+  /** POST starts a decode (202 with a decode id); GET `ecardDecodeStatus` reads its outcome once. */
   ecardDecode: '/api/identity/ecard',
+  ecardDecodeStatus: (decodeId: string) => `/api/identity/ecard/${encodeURIComponent(decodeId)}`,
   help: '/api/help',
   helpList: '/api/admin/help',
   helpResolve: (id: number) => `/api/admin/help/${id}/resolve`,
@@ -15,6 +17,9 @@ export const EcardDecodeRequest = z.strictObject({
 });
 export type EcardDecodeRequest = z.infer<typeof EcardDecodeRequest>;
 
+export const EcardDecodeStarted = z.strictObject({ decodeId: z.string() });
+export type EcardDecodeStarted = z.infer<typeof EcardDecodeStarted>;
+
 /** Only what the kiosk flow needs. The ID number goes straight into the ticket request and is never shown in full. */
 export const EcardDecodeResponse = z.strictObject({
   identity: z.strictObject({
@@ -24,6 +29,11 @@ export const EcardDecodeResponse = z.strictObject({
   }),
 });
 export type EcardDecodeResponse = z.infer<typeof EcardDecodeResponse>;
+
+/** While the platform has not answered yet. A finished decode answers EcardDecodeResponse (once) or an error body. */
+export const EcardDecodePending = z.strictObject({ pending: z.literal(true) });
+export const EcardDecodeStatus = z.union([EcardDecodePending, EcardDecodeResponse]);
+export type EcardDecodeStatus = z.infer<typeof EcardDecodeStatus>;
 
 export const HelpRequestBody = z.strictObject({
   /** The kiosk screen the citizen was on, e.g. "identify". */

@@ -18,11 +18,13 @@ import { estimateWaitMinutes } from './model/catalog.ts';
 import { HOME, identityOf, next, type Action, type IssuedTicket, type Step } from './model/flow.ts';
 import { localDate, localDateTime, maskName, offersGreenChannel } from './model/person.ts';
 import type { Identity } from './model/types.ts';
-import { EcardDecodeResponse, IdentityPaths } from '../../hall-server/identity/schema.ts';
+import { EcardDecodeStarted, EcardDecodeStatus, IdentityPaths } from '../../hall-server/identity/schema.ts';
 import { PackPaths } from '../../hall-server/packs/api.ts';
 import { ticketInput } from './ticketInput.ts';
 
 const THANKS_MS = 5_000;
+const ECARD_POLL_MS = 150;
+const ECARD_WAIT_MS = 10_000;
 
 export interface KioskDeps {
   stream: HallStream;
@@ -100,8 +102,17 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     if (current.name !== 'identify' || current.busy) return;
     dispatch({ type: 'identifying' });
     try {
-      const decoded = await api(IdentityPaths.ecardDecode, { payload }, { response: EcardDecodeResponse });
-      onIdentity({ ...decoded.identity, source: 'ecard' });
+      const { decodeId } = await api(IdentityPaths.ecardDecode, { payload }, { response: EcardDecodeStarted });
+      const deadline = Date.now() + ECARD_WAIT_MS;
+      for (;;) {
+        const status = await api(IdentityPaths.ecardDecodeStatus(decodeId), undefined, { response: EcardDecodeStatus });
+        if ('identity' in status) {
+          onIdentity({ ...status.identity, source: 'ecard' });
+          return;
+        }
+        if (Date.now() > deadline) throw new HallApiError(504, 'ecard_timeout', '医保码识别超时，请重试或使用身份证、社保卡');
+        await new Promise((r) => setTimeout(r, ECARD_POLL_MS));
+      }
     } catch (error) {
       dispatch({ type: 'identifyFailed', message: error instanceof HallApiError ? error.message : '医保码识别失败，请重试或使用证件' });
     }
