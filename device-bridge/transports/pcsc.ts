@@ -44,7 +44,11 @@ export class PcscTransport {
   private cardPresent = false;
   private readonly events = new EventEmitter();
 
-  constructor(private readonly options: PcscOptions) {}
+  constructor(
+    private readonly options: PcscOptions,
+    /** Loads the addon; a unit test passes one that fails, as on a terminal where it was never built. */
+    private readonly loadAddon: () => Promise<{ default: () => PcscLite }> = () => import('pcsclite'),
+  ) {}
 
   get description(): string {
     return `PC/SC reader ${this.reader?.name ?? this.options.reader ?? '(first)'}`;
@@ -66,7 +70,7 @@ export class PcscTransport {
   async open(): Promise<void> {
     let create: () => PcscLite;
     try {
-      create = (await import('pcsclite')).default;
+      create = (await this.loadAddon()).default;
     } catch (error) {
       throw new PcscError('addon_missing', (error as Error).message);
     }

@@ -72,6 +72,17 @@ describe('social-security card reader over PC/SC (pcscd + vpcd)', () => {
     await page.waitForHealth('sscard', 'ok', 'ok', 15_000, since);
   });
 
+  it('a configured reader name that pcscd does not list leaves the reader offline with a reason', async () => {
+    const other = await startTestBridge({ config: { devices: { printer: { transport: 'none' }, idcard: { transport: 'none' }, scanner: { transport: 'none' }, sscard: { transport: 'pcsc', reader: 'ACR39' } } } });
+    try {
+      const otherPage = await other.connect();
+      const { devices } = await otherPage.waitForHealth('sscard', 'offline', 'no_reader');
+      expect(devices.find((device) => device.id === 'sscard')?.health.reason).toBe('未找到社保卡读卡器，请检查读卡器连接');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('reads the identity from an inserted card through the real PC/SC stack', async () => {
     const since = page.count;
     const card = await insert('senior');
