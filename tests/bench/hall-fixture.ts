@@ -1,6 +1,6 @@
 // The hall used by the hall benchmark: the sample pack with 60 windows (every item), 60 staff and caps high enough
 // for a load test, served by a real hall-server in a child process (`--serve`).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pack } from '../../content/schema/index.ts';
@@ -30,8 +30,9 @@ export function benchPack(): Pack {
 
 export async function serveBenchHall(): Promise<void> {
   const config = parseHallConfig({ demo: true, queue: { enforceIssuingHours: false } });
+  const dataDir = mkdtempSync(join(tmpdir(), 'hall-bench-'));
   const hall = await startHall({
-    dataDir: mkdtempSync(join(tmpdir(), 'hall-bench-')),
+    dataDir,
     config,
     port: 0,
     // Without the packs module (it would activate the sample pack from its store): the bench pack is the hall's pack.
@@ -40,7 +41,11 @@ export async function serveBenchHall(): Promise<void> {
     startupPack: null,
   });
   console.log(JSON.stringify({ ready: true, url: hall.url, dataDir: hall.app.dataDir }));
-  const stop = () => void hall.close().then(() => process.exit(0));
+  const stop = () =>
+    void hall.close().then(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    });
   process.on('SIGTERM', stop);
   // The bench process holds our stdin: when it goes away (even killed), so do we.
   process.stdin.on('end', stop);

@@ -6,7 +6,7 @@
 //                             10 boards and 8 kiosks connected and 50 calls/s for 10 s
 //   hall.rss_mb               resident memory of the hall-server after the run
 import { spawn } from 'node:child_process';
-import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +44,8 @@ function postOnce(base: string, path: string, body: unknown, token?: string): Pr
 }
 
 function fsyncPerSecond(): number {
-  const fd = openSync(join(mkdtempSync(join(tmpdir(), 'fsync-')), 'probe'), 'w');
+  const dir = mkdtempSync(join(tmpdir(), 'fsync-'));
+  const fd = openSync(join(dir, 'probe'), 'w');
   const start = performance.now();
   let n = 0;
   while (performance.now() - start < 1000) {
@@ -53,7 +54,9 @@ function fsyncPerSecond(): number {
     n++;
   }
   closeSync(fd);
-  return n / ((performance.now() - start) / 1000);
+  const seconds = (performance.now() - start) / 1000;
+  rmSync(dir, { recursive: true, force: true });
+  return n / seconds;
 }
 
 function percentile(values: number[], p: number): number {
@@ -153,7 +156,9 @@ async function main(): Promise<void> {
   });
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN);
   for (const s of sockets) s.terminate();
+  const stopped = new Promise((ok) => child.once('exit', ok));
   child.kill('SIGTERM');
+  await stopped;
   if (latencies.length < calls * 0.99) console.error(`[hall.bench] only ${latencies.length} of ${calls} calls reached every board`);
   console.log(JSON.stringify({
     'hall.fsync_per_s': Math.round(fsync),
