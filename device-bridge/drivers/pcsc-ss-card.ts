@@ -18,7 +18,9 @@ export interface PcscReaderTiming extends DriverTiming {
 export const DEFAULT_PCSC_TIMING: PcscReaderTiming = { reconnectMs: 1_000, retryMs: 300, attempts: 3 };
 
 /** A card that answers but cannot be read for free will not change by retrying. */
-const isFinal = (error: unknown) => error instanceof SsCardError && (error.code === 'locked' || error.code === 'not_sscard' || error.code === 'bad_data');
+const isFinal = (error: unknown) =>
+  (error instanceof SsCardError && (error.code === 'locked' || error.code === 'not_sscard' || error.code === 'bad_data')) ||
+  (error instanceof PcscError && error.code === 'protocol_mismatch');
 
 const NO_READER = { code: 'no_reader', reason: '未找到社保卡读卡器，请检查读卡器连接' };
 
@@ -37,7 +39,7 @@ export class PcscSsCardDriver extends Driver<PcscTransport> {
       if (name) this.setHealth('ok', 'ok', '工作正常');
       else this.setHealth('offline', NO_READER.code, NO_READER.reason);
     });
-    transport.onCard((present) => (present ? this.cardInserted() : this.cardRemoved()));
+    transport.onCard((card) => (card === 'present' ? this.cardInserted() : card === 'mute' ? this.cardMute() : this.cardRemoved()));
     transport.onWarning((message) => log('debug', `sscard: ${message}`));
   }
 
@@ -70,8 +72,17 @@ export class PcscSsCardDriver extends Driver<PcscTransport> {
     void this.readCard(insertion);
   }
 
+  /** A card that does not answer its reset: it will not be read, so say so once. */
+  private cardMute(): void {
+    this.insertion++;
+    this.reported = true;
+    const error = new PcscError('card_unresponsive', 'card is mute');
+    this.events.emit('identity', { ok: false, code: error.code, message: error.reason } satisfies CardReadOutcome);
+  }
+
   private cardRemoved(): void {
     this.insertion++;
+    if (this.health.code === 'reader_busy') this.setHealth('ok', 'ok', '工作正常');
     if (!this.reported) return;
     this.reported = false;
     this.events.emit('removed');

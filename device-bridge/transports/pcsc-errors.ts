@@ -1,5 +1,13 @@
 // PC/SC errors (pcsclite reports them as "SCardXxx error: text.(0x8010001d)") as typed errors with a Chinese reason.
-export type PcscErrorCode = 'addon_missing' | 'service_down' | 'no_reader' | 'reader_busy' | 'card_removed' | 'card_unresponsive' | 'failed';
+export type PcscErrorCode =
+  | 'addon_missing'
+  | 'service_down'
+  | 'no_reader'
+  | 'reader_busy'
+  | 'card_removed'
+  | 'card_unresponsive'
+  | 'protocol_mismatch'
+  | 'failed';
 
 const PCSC_REASONS: Record<PcscErrorCode, string> = {
   addon_missing: '本机未安装社保卡读卡组件（pcsclite），请联系技术人员',
@@ -7,7 +15,8 @@ const PCSC_REASONS: Record<PcscErrorCode, string> = {
   no_reader: '未找到社保卡读卡器，请检查读卡器连接',
   reader_busy: '社保卡读卡器正被其他程序占用，请稍候',
   card_removed: '社保卡已取出',
-  card_unresponsive: '社保卡无响应，请重新插卡',
+  card_unresponsive: '社保卡无响应，请取出后重新插入，或改用身份证或医保码',
+  protocol_mismatch: '社保卡不支持读卡器设置的通信协议，请联系技术人员检查设置',
   failed: '社保卡读卡器通信失败',
 };
 
@@ -23,6 +32,7 @@ const CODES: Record<number, PcscErrorCode> = {
   0x8010000c: 'card_removed', // SCARD_E_NO_SMARTCARD
   0x80100069: 'card_removed', // SCARD_W_REMOVED_CARD
   0x80100068: 'card_removed', // SCARD_W_RESET_CARD
+  0x8010000f: 'protocol_mismatch', // SCARD_E_PROTO_MISMATCH
   0x80100066: 'card_unresponsive', // SCARD_W_UNRESPONSIVE_CARD
   0x80100067: 'card_unresponsive', // SCARD_W_UNPOWERED_CARD
 };

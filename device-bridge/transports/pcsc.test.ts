@@ -10,6 +10,7 @@ describe('PC/SC errors', () => {
       ['SCardConnect error: Sharing violation.(0x8010000b)', 'reader_busy'],
       ['SCardTransmit error: Card was removed.(0x80100069)', 'card_removed'],
       ['SCardConnect error: Card is unresponsive.(0x80100066)', 'card_unresponsive'],
+      ['SCardConnect error: Card protocol mismatch.(0x8010000f)', 'protocol_mismatch'],
       ['SCardConnect error: Unknown reader specified.(0x80100009)', 'no_reader'],
       ['SCardTransmit error: Unexpected.(0x80100016)', 'failed'],
       ['no code at all', 'failed'],

@@ -17,6 +17,7 @@ interface PcscReader {
   readonly SCARD_STATE_PRESENT: number;
   readonly SCARD_STATE_MUTE: number;
   readonly SCARD_LEAVE_CARD: number;
+  readonly connected: boolean;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'end', listener: () => void): unknown;
   on(event: 'status', listener: (status: { state: number }) => void): unknown;
@@ -26,6 +27,8 @@ interface PcscReader {
   disconnect(disposition: number, callback: (error: unknown) => void): void;
   close(): void;
 }
+
+export type CardState = 'absent' | 'present' | 'mute';
 
 export interface PcscOptions {
   /** Part of the reader's name (e.g. "ACR39"); the first reader when absent. */
@@ -41,7 +44,7 @@ export class PcscTransport {
   readonly kind = 'pcsc';
   private context: PcscLite | null = null;
   private reader: PcscReader | null = null;
-  private cardPresent = false;
+  private card: CardState = 'absent';
   private readonly events = new EventEmitter();
 
   constructor(
@@ -63,7 +66,7 @@ export class PcscTransport {
   }
 
   get hasCard(): boolean {
-    return this.cardPresent;
+    return this.card === 'present';
   }
 
   /** Loads the addon and opens a context with pcscd; rejects with PcscError. */
@@ -100,6 +103,12 @@ export class PcscTransport {
   connectCard(): Promise<ApduTransport & { protocol: number; release(): Promise<void> }> {
     const reader = this.reader;
     if (!reader) return Promise.reject(new PcscError('no_reader', 'no reader attached'));
+    // pcsclite answers connect() on an already connected reader without a protocol: start from a clean handle.
+    if (reader.connected) {
+      return new Promise<void>((resolve) => reader.disconnect(reader.SCARD_LEAVE_CARD, () => resolve())).then(() =>
+        reader.connected ? Promise.reject(new PcscError('failed', 'reader handle stays connected')) : this.connectCard(),
+      );
+    }
     const protocol =
       this.options.protocol === 'T0' ? reader.SCARD_PROTOCOL_T0 : this.options.protocol === 'T1' ? reader.SCARD_PROTOCOL_T1 : reader.SCARD_PROTOCOL_T0 | reader.SCARD_PROTOCOL_T1;
     const share_mode = this.options.share === 'exclusive' ? reader.SCARD_SHARE_EXCLUSIVE : reader.SCARD_SHARE_SHARED;
@@ -125,8 +134,8 @@ export class PcscTransport {
     this.events.on('reader', listener);
   }
 
-  /** A card was inserted (true) or removed (false). */
-  onCard(listener: (present: boolean) => void): void {
+  /** A card was inserted (present), inserted but does not answer (mute: upside down, not a chip card) or removed. */
+  onCard(listener: (card: CardState) => void): void {
     this.events.on('card', listener);
   }
 
@@ -144,31 +153,33 @@ export class PcscTransport {
     const wanted = this.options.reader;
     if (this.context !== context || this.reader || (wanted && !reader.name.includes(wanted))) return;
     this.reader = reader;
-    this.cardPresent = false;
+    this.card = 'absent';
     reader.on('end', () => {
       if (this.reader !== reader) return;
-      this.dropReader();
+      // The reader's status thread has ended; close() here would wait on the lock the addon holds while emitting.
+      this.dropReader(false);
       this.events.emit('reader', null);
     });
     reader.on('status', (status: { state: number }) => {
       if (this.reader !== reader) return;
-      const present = (status.state & reader.SCARD_STATE_PRESENT) !== 0 && (status.state & reader.SCARD_STATE_MUTE) === 0;
-      if (present === this.cardPresent) return;
-      this.cardPresent = present;
-      this.events.emit('card', present);
+      const card: CardState =
+        (status.state & reader.SCARD_STATE_PRESENT) === 0 ? 'absent' : (status.state & reader.SCARD_STATE_MUTE) !== 0 ? 'mute' : 'present';
+      if (card === this.card) return;
+      this.card = card;
+      this.events.emit('card', card);
     });
     this.events.emit('reader', reader.name);
   }
 
-  private dropReader(): void {
+  private dropReader(close = true): void {
     const reader = this.reader;
     this.reader = null;
-    if (this.cardPresent) {
-      this.cardPresent = false;
-      this.events.emit('card', false);
+    if (this.card !== 'absent') {
+      this.card = 'absent';
+      this.events.emit('card', 'absent');
     }
     reader?.removeAllListeners('status');
-    reader?.close();
+    if (close) reader?.close();
   }
 
   private lose(context: PcscLite, error: PcscError): void {

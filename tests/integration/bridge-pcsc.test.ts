@@ -101,6 +101,19 @@ describe('social-security card reader over PC/SC (pcscd + vpcd)', () => {
     await remove(card);
   });
 
+  it('a card that cannot speak the configured protocol (T=1 forced, the card offers T=0 only) is refused with a reason', async () => {
+    const other = await startTestBridge({ config: { devices: { printer: { transport: 'none' }, idcard: { transport: 'none' }, scanner: { transport: 'none' }, sscard: { transport: 'pcsc', protocol: 'T1' } } } });
+    const card = await insert('senior');
+    try {
+      const otherPage = await other.connect();
+      const failed = await otherPage.waitFor('identity.failed', () => true, 15_000);
+      expect(failed).toEqual({ type: 'identity.failed', source: 'sscard', code: 'protocol_mismatch', message: '社保卡不支持读卡器设置的通信协议，请联系技术人员检查设置' });
+    } finally {
+      await other.close();
+      await remove(card);
+    }
+  });
+
   it('pcscd stopping takes the reader offline; it comes back with pcscd and reads again', async () => {
     let since = page.count;
     await pcscd.stop();
