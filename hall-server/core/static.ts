@@ -20,7 +20,13 @@ const TYPES: Record<string, string> = {
 const SCREENS = /^\/(kiosk|board|pad|counter|admin)(\/|$)|^\/$/;
 
 export function serveStatic(distDir: string, pathname: string, res: ServerResponse): void {
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return notFound(res);
+  }
+  const rel = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   let file = join(distDir, rel);
   if (!file.startsWith(distDir + sep) && file !== distDir) return notFound(res);
   if (!existsSync(file) || statSync(file).isDirectory()) {

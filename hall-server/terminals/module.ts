@@ -11,6 +11,7 @@ import {
   type TokenResponse,
 } from '../api/index.ts';
 import { ApiError, type HallApp, type HallModule, type Principal } from '../core/module.ts';
+import { FailureLimiter } from './limiter.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { ADMIN_SESSION_MS, terminalMigrations, type TerminalStore } from './store.ts';
 
@@ -26,7 +27,22 @@ export interface Presence {
   disconnect(terminalId: string): void;
 }
 
+/** 10 wrong passwords or pairing codes within 5 minutes lock that door for the rest of the 5 minutes. */
+const MAX_FAILURES = 10;
+const FAILURE_WINDOW_MS = 5 * 60_000;
+
+function failure(status: number, code: string, message: string) {
+  return { status, body: { error: { code, message } } };
+}
+
+function guard(limiter: FailureLimiter, nowMs: number): void {
+  const wait = limiter.blockedFor(nowMs);
+  if (wait > 0) throw new ApiError(429, 'too_many_attempts', `尝试次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`);
+}
+
 export function terminalsModule(store: TerminalStore, presence: Presence): HallModule {
+  const loginFailures = new FailureLimiter(MAX_FAILURES, FAILURE_WINDOW_MS);
+  const pairingFailures = new FailureLimiter(MAX_FAILURES, FAILURE_WINDOW_MS);
   return {
     name: 'terminals',
     migrations: terminalMigrations,
@@ -54,8 +70,14 @@ export function terminalsModule(store: TerminalStore, presence: Presence): HallM
       app.route({
         method: 'POST', path: ApiPaths.pair, roles: 'public', body: PairRequest,
         handle: ({ body }) => {
+          guard(pairingFailures, app.now().getTime());
           const grant = app.tx(() => store.redeem(body.code));
-          if (!grant) throw new ApiError(404, 'pairing_code_invalid', '配对码无效或已过期，请在管理台重新生成');
+          if (!grant) {
+            pairingFailures.fail(app.now().getTime());
+            app.audit(null, 'terminal.pairing_failed', {});
+            // Answered, not thrown: a thrown error would roll back the audit record with the request.
+            return failure(404, 'pairing_code_invalid', '配对码无效或已过期，请在管理台重新生成');
+          }
           return { body: tokenFor(grant.role, grant.window, grant.name, false) };
         },
       });
@@ -101,9 +123,11 @@ export function terminalsModule(store: TerminalStore, presence: Presence): HallM
         handle: ({ body }) => {
           const stored = store.passwordHash();
           if (stored === null) throw new ApiError(409, 'password_not_set', '尚未设置管理员密码，请先设置');
+          guard(loginFailures, app.now().getTime());
           if (!verifyPassword(body.password, stored)) {
+            loginFailures.fail(app.now().getTime());
             app.audit(null, 'admin.login_failed', {});
-            throw new ApiError(401, 'wrong_password', '密码不正确，请重新输入');
+            return failure(401, 'wrong_password', '密码不正确，请重新输入');
           }
           return { body: tokenFor('admin', null, '大厅管理员', false) };
         },
