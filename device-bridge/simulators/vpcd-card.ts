@@ -17,10 +17,14 @@ export class VpcdCard {
   /** Control bytes received, in order (for tests: power on/off/reset as pcscd sent them). */
   readonly controls: number[] = [];
 
+  private apdus = 0;
+
   constructor(
     private readonly card: SimulatedSsCardData,
     private readonly port = VPCD_DEFAULT_PORT,
     private readonly host = '127.0.0.1',
+    /** Pulled out of the reader after answering this many APDUs (a citizen taking the card back mid-read). */
+    private readonly pulledAfterApdus = Infinity,
   ) {}
 
   get inserted(): boolean {
@@ -35,6 +39,7 @@ export class VpcdCard {
         this.socket = socket;
         this.pending = Buffer.alloc(0);
         this.state = { df: false, ef: 0 };
+        this.apdus = 0;
         resolve();
       });
       socket.once('error', (error) => {
@@ -66,6 +71,10 @@ export class VpcdCard {
       if (this.pending.length < 2 + length) return;
       const payload = new Uint8Array(this.pending.subarray(2, 2 + length));
       this.pending = this.pending.subarray(2 + length);
+      if (payload.length > 1 && this.apdus >= this.pulledAfterApdus) {
+        void this.remove();
+        return;
+      }
       const reply = this.answer(payload);
       if (reply) socket.write(frame(reply));
     }
@@ -79,6 +88,7 @@ export class VpcdCard {
       if (control === CONTROL.powerOn || control === CONTROL.reset || control === CONTROL.powerOff) this.state = { df: false, ef: 0 };
       return null;
     }
+    this.apdus++;
     return respondToApdu(this.card, this.state, payload);
   }
 }

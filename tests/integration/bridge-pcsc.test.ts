@@ -36,8 +36,8 @@ afterAll(async () => {
 });
 
 /** vpcd accepts the card once pcscd has loaded the driver; retried until then. */
-async function insert(preset: 'senior' | 'resident', locked = false): Promise<VpcdCard> {
-  const card = new VpcdCard(ssCardFor(SIM_PRESETS[preset], locked), pcscd.vpcdPort);
+async function insert(preset: 'senior' | 'resident', locked = false, pulledAfterApdus = Infinity): Promise<VpcdCard> {
+  const card = new VpcdCard(ssCardFor(SIM_PRESETS[preset], locked), pcscd.vpcdPort, '127.0.0.1', pulledAfterApdus);
   cards.push(card);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -91,6 +91,24 @@ describe('social-security card reader over PC/SC (pcscd + vpcd)', () => {
     expect(card.controls).toContain(0x01);
     await remove(card);
     expect(page.received.slice(since).filter((m) => m.type === 'identity.read')).toHaveLength(1);
+  });
+
+  it('a card pulled out in the middle of the read gives no identity and no error; the next card reads', async () => {
+    const since = page.count;
+    const pulled = await insert('senior', false, 4);
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (pulled.inserted) return;
+        clearInterval(check);
+        resolve();
+      }, 20);
+    });
+    const card = await insert('resident');
+    const event = await page.waitFor('identity.read', () => true, 15_000, since);
+    expect(event.identity).toMatchObject({ source: 'sscard', name: '张三' });
+    expect(page.received.slice(since).filter((m) => m.type === 'identity.read' || m.type === 'identity.failed')).toHaveLength(1);
+    expect(page.received.slice(since).some((m) => m.type === 'devices' && m.devices.some((d) => d.id === 'sscard' && d.health.state !== 'ok'))).toBe(false);
+    await remove(card);
   });
 
   it('a card that refuses a free read gives "请改用身份证或医保码"', async () => {
