@@ -59,6 +59,10 @@ export interface RouteSpec<S extends z.ZodType = z.ZodType> {
   summary?: string;
   /** The success body's schema, for the API reference. */
   response?: z.ZodType;
+  /** Runs inside the core's group-commit transaction, in its own savepoint, and is answered only after the commit.
+   * If it throws, everything it wrote is rolled back; to keep a record of a failure (an audit of a wrong password),
+   * return an error result (`{ status: 4xx, body: { error: { code, message } } }`) instead of throwing. Work after an
+   * `await` runs outside that transaction (use `app.tx` there). */
   handle(req: RouteRequest<z.infer<S>>): RouteResult | Promise<RouteResult>;
 }
 
