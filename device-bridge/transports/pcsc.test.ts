@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { PcscError, pcscErrorFrom } from './pcsc-errors.ts';
-import { PcscTransport } from './pcsc.ts';
+import { PcscTransport, type PcscContext } from './pcsc.ts';
 
 describe('PC/SC errors', () => {
   it('maps pcsclite messages by their return code', () => {
@@ -67,8 +67,7 @@ class FakeContext extends EventEmitter {
 
 async function openWithFake(reader?: string) {
   const context = new FakeContext();
-  // The fake covers only what PcscTransport touches; the addon's full type is not worth rebuilding here.
-  const load = async () => ({ default: () => context as unknown as ReturnType<typeof import('pcsclite')> });
+  const load = async () => ({ default: () => context as PcscContext });
   const transport = new PcscTransport({ reader, share: 'exclusive', protocol: 'auto' }, load);
   const seen: string[] = [];
   transport.onReader((name) => seen.push(`reader:${name}`));

@@ -5,10 +5,9 @@ import { EventEmitter } from 'node:events';
 import type { ApduTransport } from '../codecs/sscard-apdu.ts';
 import { PcscError, pcscErrorFrom } from './pcsc-errors.ts';
 
-type PcscLite = ReturnType<typeof import('pcsclite')>;
-
-/** The part of pcsclite's CardReader this transport uses (the addon's typings do not export the type). */
-interface PcscReader {
+/** The part of pcsclite's CardReader this transport uses. Declared here rather than taken from the addon's typings,
+ * so the tree type-checks on a machine where the optional addon was not built. */
+export interface PcscReader {
   readonly name: string;
   readonly SCARD_SHARE_SHARED: number;
   readonly SCARD_SHARE_EXCLUSIVE: number;
@@ -28,6 +27,20 @@ interface PcscReader {
   close(): void;
 }
 
+/** The part of pcsclite's context (one per connection to pcscd) this transport uses. */
+export interface PcscContext {
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'reader', listener: (reader: PcscReader) => void): unknown;
+  close(): void;
+}
+
+export interface PcscAddon {
+  default: () => PcscContext;
+}
+
+/** A variable, not a literal: the optional addon is neither resolved at type-check time nor bundled. */
+const ADDON_MODULE = 'pcsclite';
+
 export type CardState = 'absent' | 'present' | 'mute';
 
 export interface PcscOptions {
@@ -42,7 +55,7 @@ const MAX_RESPONSE = 258;
 
 export class PcscTransport {
   readonly kind = 'pcsc';
-  private context: PcscLite | null = null;
+  private context: PcscContext | null = null;
   private reader: PcscReader | null = null;
   private card: CardState = 'absent';
   private readonly events = new EventEmitter();
@@ -50,7 +63,7 @@ export class PcscTransport {
   constructor(
     private readonly options: PcscOptions,
     /** Loads the addon; a unit test passes one that fails, as on a terminal where it was never built. */
-    private readonly loadAddon: () => Promise<{ default: () => PcscLite }> = () => import('pcsclite'),
+    private readonly loadAddon: () => Promise<PcscAddon> = async () => (await import(ADDON_MODULE)) as PcscAddon,
   ) {}
 
   get description(): string {
@@ -71,13 +84,13 @@ export class PcscTransport {
 
   /** Loads the addon and opens a context with pcscd; rejects with PcscError. */
   async open(): Promise<void> {
-    let create: () => PcscLite;
+    let create: () => PcscContext;
     try {
       create = (await this.loadAddon()).default;
     } catch (error) {
       throw new PcscError('addon_missing', (error as Error).message);
     }
-    let context: PcscLite;
+    let context: PcscContext;
     try {
       context = create();
     } catch (error) {
@@ -149,7 +162,7 @@ export class PcscTransport {
     this.events.on('lost', listener);
   }
 
-  private adopt(context: PcscLite, reader: PcscReader): void {
+  private adopt(context: PcscContext, reader: PcscReader): void {
     const wanted = this.options.reader;
     if (this.context !== context || this.reader || (wanted && !reader.name.includes(wanted))) return;
     this.reader = reader;
@@ -182,7 +195,7 @@ export class PcscTransport {
     if (close) reader?.close();
   }
 
-  private lose(context: PcscLite, error: PcscError): void {
+  private lose(context: PcscContext, error: PcscError): void {
     if (this.context !== context) return;
     this.context = null;
     this.dropReader();
