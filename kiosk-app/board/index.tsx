@@ -217,12 +217,20 @@ function TidalBanner({ q }: { q: QueueSnapshot | null }) {
   return null;
 }
 
+const NOTICE_SECONDS = 10;
+
+/** The pack's board notices, one at a time, changing every few seconds; the hall hours when there is none. */
 function Notices({ pack }: { pack: PackData | null }) {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((t) => t + 1), NOTICE_SECONDS * 1000);
+    return () => clearInterval(timer);
+  }, []);
   if (!pack) return <span />;
   const now = new Date();
   const showing = pack.notices.filter((n) => noticeIsShowing(n, 'board', now, localDateTime(now).slice(11)));
-  const first = showing[0];
-  return <span data-testid="board-notice">{first ? `${first.title}：${first.body}` : pack.manifest.hall.hours[0]}</span>;
+  const current = showing.length > 0 ? showing[tick % showing.length] : undefined;
+  return <span data-testid="board-notice">{current ? `${current.title}：${current.body}` : pack.manifest.hall.hours[0]}</span>;
 }
 
 /** Large, inside the layout (a TV is read from across the hall): the link to the hall-server is down. */

@@ -84,4 +84,18 @@ describe('call board', () => {
       clipUrls(['chime', 'qing', 'letter-A', 'digit-0', 'digit-0', 'digit-2', 'hao', 'dao', 'digit-1', 'hao', 'chuangkou-banli']),
     );
   });
+
+  it('shows the tidal-window banner when the tidal window opens, in words', async () => {
+    expect(await page.getByTestId('tidal-banner').count()).toBe(0);
+    const tidal = await hall.pair('counter', 6);
+    expect((await hall.api('POST', '/api/windows/6/sign-in', { staffId: '20106' }, tidal)).status).toBe(200);
+    // A tidal window stays paused until staff open it.
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('tidal-banner').count()).toBe(0);
+    expect((await hall.api('POST', '/api/windows/6/resume', {}, tidal)).status).toBe(200);
+    await page.getByTestId('tidal-banner').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('tidal-banner').textContent()).toBe('潮汐窗口已开放：6号窗口，请留意叫号');
+    await screenshot(page, 'board-tidal');
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
