@@ -1,9 +1,21 @@
-// A small banner while the hall link is down. Text and an icon with a label, not colour alone.
+// A small banner while the hall link is down (text and an icon with a label, not colour alone), and on a terminal that
+// a demo hall paired by itself, a small note saying so.
 import type { Signal } from '@preact/signals';
+import { session } from './session.ts';
 import type { ConnectionState } from './socket.ts';
 
 /** `overlay` (default) floats over the top of a full-screen terminal page; `inline` takes its own row (admin console). */
 export function ConnectionBanner({ state, placement = 'overlay' }: { state: Signal<ConnectionState>; placement?: 'overlay' | 'inline' }) {
+  const demo = placement === 'overlay' && session.value?.demo === true;
+  return (
+    <>
+      <LinkStatus state={state} placement={placement} />
+      {demo && <DemoPairingNote floating />}
+    </>
+  );
+}
+
+function LinkStatus({ state, placement }: { state: Signal<ConnectionState>; placement: 'overlay' | 'inline' }) {
   if (state.value === 'open' || state.value === 'closed') return null;
   const text =
     state.value === 'unauthorized'
@@ -27,10 +39,16 @@ export function ConnectionBanner({ state, placement = 'overlay' }: { state: Sign
   );
 }
 
-/** Shown on a terminal paired automatically by a demo hall. */
-export function DemoPairingNote() {
+/** Says that a demo hall paired this terminal by itself. `floating`: a corner label that never takes a tap. */
+export function DemoPairingNote({ floating = false }: { floating?: boolean }) {
   return (
-    <p role="note" style={{ margin: 0, padding: '4px 12px', fontSize: '16px', background: '#fff4c2', color: '#3a2c00' }}>
+    <p
+      role="note"
+      style={{
+        margin: 0, padding: '4px 12px', fontSize: '16px', background: '#fff4c2', color: '#3a2c00',
+        ...(floating ? { position: 'fixed', left: 0, bottom: 0, zIndex: 999, pointerEvents: 'none', borderTopRightRadius: '8px' } : {}),
+      }}
+    >
       演示模式：本终端已由演示大厅自动配对
     </p>
   );
