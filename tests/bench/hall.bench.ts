@@ -4,7 +4,7 @@
 //                             day — from 32 concurrent clients)
 //   hall.call_to_board_p99_ms from a window's call-next request to all 10 board sockets having the call, with 60 pads,
 //                             10 boards and 8 kiosks connected and 50 calls/s for 10 s
-//   hall.rss_mb               resident memory of the hall-server after the run
+//   hall.rss_mb               resident memory of the hall-server after the run (hall.rss_idle_mb: right after start)
 import { spawn } from 'node:child_process';
 import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -89,6 +89,8 @@ async function main(): Promise<void> {
     createInterface({ input: child.stdout! }).on('line', (l) => l.startsWith('{"ready"') && ok(JSON.parse(l)));
     child.once('exit', (c) => fail(new Error(`bench hall exited ${c}`)));
   });
+  const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+  const idleRssMb = rssMb();
   const pair = async (role: string, window?: number) => (await post(url, '/api/pairing/demo', window ? { role, window } : { role })).body.token as string;
   const kiosk = await pair('kiosk');
   const services: string[] = JSON.parse(readFileSync(new URL('../../content/packs/sample/services.json', import.meta.url), 'utf8')).map((s: { code: string }) => s.code);
@@ -154,7 +156,7 @@ async function main(): Promise<void> {
       })();
     }, 1000 / callsPerS);
   });
-  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN);
+  const runRssMb = rssMb();
   for (const s of sockets) s.terminate();
   const stopped = new Promise((ok) => child.once('exit', ok));
   child.kill('SIGTERM');
@@ -165,7 +167,8 @@ async function main(): Promise<void> {
     'hall.issue_per_s': Math.round(issuePerS),
     'hall.call_to_board_p99_ms': Number(percentile(latencies, 99).toFixed(2)),
     'hall.call_to_board_p50_ms': Number(percentile(latencies, 50).toFixed(2)),
-    'hall.rss_mb': Number((rssKb / 1024).toFixed(1)),
+    'hall.rss_mb': Number(runRssMb.toFixed(1)),
+    'hall.rss_idle_mb': Number(idleRssMb.toFixed(1)),
   }));
   process.exit(0);
 }
