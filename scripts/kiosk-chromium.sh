@@ -33,6 +33,7 @@ exec "$browser" \
   --disable-translate \
   --disable-features=TranslateUI,Translate \
   --autoplay-policy=no-user-gesture-required \
+  --lang=zh-CN \
   --no-first-run \
   --disable-sync \
   --check-for-update-interval=31536000 \

@@ -15,6 +15,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-sync',
   '--autoplay-policy=no-user-gesture-required',
+  // Native controls (date pickers) follow the browser's UI language, not the page's locale.
+  '--lang=zh-CN',
 ];
 
 /** Screen sizes of the terminals. */
