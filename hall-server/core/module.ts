@@ -34,6 +34,8 @@ export interface RouteRequest<Body> {
 }
 
 export interface RouteResult {
+  /** Never set: it keeps a Promise from passing as a result, so an `async handle` fails to compile. */
+  then?: never;
   status?: number;
   /** Serialised as JSON unless `raw` is given. */
   body?: unknown;
@@ -42,7 +44,7 @@ export interface RouteResult {
   headers?: Record<string, string>;
 }
 
-export interface RouteSpec<S extends z.ZodType = z.ZodType> {
+export interface RouteSpec<S extends z.ZodType = z.ZodType, P = undefined> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Express-style path, e.g. "/api/windows/:window/call-next". */
   path: string;
@@ -59,11 +61,15 @@ export interface RouteSpec<S extends z.ZodType = z.ZodType> {
   summary?: string;
   /** The success body's schema, for the API reference. */
   response?: z.ZodType;
-  /** Runs inside the core's group-commit transaction, in its own savepoint, and is answered only after the commit.
-   * If it throws, everything it wrote is rolled back; to keep a record of a failure (an audit of a wrong password),
-   * return an error result (`{ status: 4xx, body: { error: { code, message } } }`) instead of throwing. Work after an
-   * `await` runs outside that transaction (use `app.tx` there). */
-  handle(req: RouteRequest<z.infer<S>>): RouteResult | Promise<RouteResult>;
+  /** Optional asynchronous first step (an outbound HTTP call, reading a file), run after auth and body validation and
+   * OUTSIDE any transaction: write nothing here. Whatever it resolves to is passed to `handle` as `prepared`. If it
+   * throws (an ApiError for a failed upstream call), `handle` does not run and nothing is written. */
+  prepare?(req: RouteRequest<z.infer<S>>): Promise<P>;
+  /** The durable step: synchronous, runs inside the core's group-commit transaction in its own savepoint, and is
+   * answered only after the commit. If it throws, everything it wrote is rolled back; to keep a record of a failure
+   * (an audit of a wrong password), return an error result (`{ status: 4xx, body: { error: { code, message } } }`)
+   * instead of throwing. Async work belongs in `prepare`: a Promise is not a `RouteResult`, so it does not compile. */
+  handle(req: RouteRequest<z.infer<S>>, prepared: P): RouteResult;
 }
 
 /** Thrown by handlers; becomes `{"error":{"code","message"}}` with the status. The message is Chinese, for people. */
@@ -110,7 +116,7 @@ export interface HallApp {
   secrets: Secrets;
   /** Runs `fn` in one durable transaction; events published inside are sent after the commit. */
   tx<T>(fn: () => T): T;
-  route<S extends z.ZodType>(spec: RouteSpec<S>): void;
+  route<S extends z.ZodType, P = undefined>(spec: RouteSpec<S, P>): void;
   audit(actor: Principal | null, action: string, details: Record<string, unknown>): void;
   now(): Date;
   /** The active content pack (validated). */

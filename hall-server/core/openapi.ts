@@ -11,7 +11,7 @@ function jsonSchema(schema: z.ZodType): unknown {
   }
 }
 
-export function openApiDocument(routes: RouteSpec[], version: string): unknown {
+export function openApiDocument(routes: Array<RouteSpec<z.ZodType, unknown>>, version: string): unknown {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');

@@ -6,8 +6,11 @@ import { ApiError, type Principal, type RouteResult, type RouteSpec } from './mo
 
 const zhCN = z.locales.zhCN();
 
+// unknown: the router only passes `prepare`'s result on to the same route's `handle`.
+type AnyRoute = RouteSpec<z.ZodType, unknown>;
+
 interface CompiledRoute {
-  spec: RouteSpec;
+  spec: AnyRoute;
   parts: string[];
 }
 
@@ -24,14 +27,15 @@ export class Router {
     private readonly runCommand: RunCommand,
   ) {}
 
-  add(spec: RouteSpec): void {
+  add<S extends z.ZodType, P>(route: RouteSpec<S, P>): void {
+    const spec = route as unknown as AnyRoute;
     const parts = spec.path.split('/').filter(Boolean);
     const clash = this.routes.find((r) => r.spec.method === spec.method && r.spec.path === spec.path);
     if (clash) throw new Error(`route ${spec.method} ${spec.path} registered twice`);
     this.routes.push({ spec, parts });
   }
 
-  list(): RouteSpec[] {
+  list(): AnyRoute[] {
     return this.routes.map((r) => r.spec);
   }
 
@@ -64,7 +68,7 @@ export class Router {
     return true;
   }
 
-  private async run(spec: RouteSpec, params: Record<string, string>, req: IncomingMessage, url: URL): Promise<RouteResult> {
+  private async run(spec: AnyRoute, params: Record<string, string>, req: IncomingMessage, url: URL): Promise<RouteResult> {
     const principal = this.principalOf(req);
     if (spec.roles !== 'public') {
       if (!principal) throw new ApiError(401, 'unauthorized', '请先配对终端或登录管理台');
@@ -95,8 +99,8 @@ export class Router {
       throw new ApiError(400, 'unexpected_body', '此接口不接受请求内容');
     }
     const request = { body, params, query: url.searchParams, principal, headers: req.headers };
-    // A handler returning a promise continues outside the group transaction once awaited here.
-    return await this.runCommand(() => spec.handle(request));
+    const prepared = spec.prepare ? await spec.prepare(request) : undefined;
+    return await this.runCommand(() => spec.handle(request, prepared));
   }
 
   private principalOf(req: IncomingMessage): Principal | null {
