@@ -33,7 +33,8 @@ describe('scripts/pack', () => {
     expect(publicKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await main(['sign', hall, '--key', `${key}.pem`])).toBe(0);
     expect(await main(['validate', hall, '--trust', `${key}.pub`])).toBe(0);
-    expect(out.at(-1)).toBe('通过校验（1 条提示）');
+    expect(out.at(-1)).toBe('通过校验（3 条提示）');
+    expect(out).toContain('  ! 提示  manifest.json 大厅信息: 没有填写行政区划代码（regionCode），无法生成规范的办件编号');
     expect(await main(['verify', hall, '--trust-demo'])).toBe(1);
     expect(out.at(-1)).toMatch(/^ {2}✗ manifest\.sig: 签名密钥（[0-9a-f]{16}）不在本大厅信任的密钥列表中$/);
   });

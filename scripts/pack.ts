@@ -76,8 +76,8 @@ function writeSealed(dir: string, files: Map<string, Uint8Array>): void {
 const commands: Record<string, Command> = {
   init: {
     summary: '从模板（示例大厅）新建一个内容包文件夹',
-    usage: 'pack init <新文件夹> --id <内容包标识> --name <大厅名称>',
-    options: { id: { type: 'string' }, name: { type: 'string' } },
+    usage: 'pack init <新文件夹> --id <内容包标识> --name <大厅名称> [--region-code 6位行政区划代码] [--credit-code 18位统一社会信用代码]',
+    options: { id: { type: 'string' }, name: { type: 'string' }, 'region-code': { type: 'string' }, 'credit-code': { type: 'string' } },
     run({ values, positionals }) {
       const dir = positionals[0];
       if (!dir || !values.id || !values.name) throw new UsageError('需要新文件夹、--id 和 --name');
@@ -85,6 +85,12 @@ const commands: Record<string, Command> = {
       cpSync(SAMPLE, dir, { recursive: true });
       rmSync(join(dir, 'manifest.sig'), { force: true });
       const m = manifestSchema.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+      // The sample's codes belong to the sample: a new hall starts without them (validate reminds) unless given here.
+      const { regionCode: _sampleRegion, creditCode: _sampleCredit, ...hall } = m.hall;
+      const codes = {
+        ...(values['region-code'] ? { regionCode: values['region-code'] as string } : {}),
+        ...(values['credit-code'] ? { creditCode: values['credit-code'] as string } : {}),
+      };
       const manifest = {
         ...m,
         packId: values.id as string,
@@ -92,7 +98,7 @@ const commands: Record<string, Command> = {
         created: new Date().toISOString(),
         sample: false,
         title: values.name as string,
-        hall: { ...m.hall, name: values.name as string },
+        hall: { ...hall, ...codes, name: values.name as string },
       };
       writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
       console.log(`已新建 ${dir}：请修改其中的 JSON 文件（事项、窗口、工作人员、公告、节假日），替换 staff/ 中的照片，然后用 pack sign 签名。`);

@@ -175,6 +175,24 @@ export const brokenPacks: BrokenPack[] = [
     zip: mutate((f) => { const m = getJson(f, 'manifest.json'); m.hall.level = '县级'; setJson(f, 'manifest.json', m); }),
   },
   {
+    id: 'credit-code-check-char',
+    rule: 'schema.custom',
+    message: 'manifest.json: 大厅信息：统一社会信用代码：第18位校验码不符（按 GB 32100 计算应为“B”），请核对整个代码是否抄错',
+    zip: mutate((f) => { const m = getJson(f, 'manifest.json'); m.hall.creditCode = '12211223000000000A'; setJson(f, 'manifest.json', m); }),
+  },
+  {
+    id: 'region-code-short',
+    rule: 'schema.invalid_format',
+    message: 'manifest.json: 大厅信息：行政区划代码：应为 6 位数字，例如 211223',
+    zip: mutate((f) => { const m = getJson(f, 'manifest.json'); m.hall.regionCode = '2112'; setJson(f, 'manifest.json', m); }),
+  },
+  {
+    id: 'call-repeat-too-many',
+    rule: 'schema.too_big',
+    message: 'manifest.json: 大厅信息：叫号播报次数不能大于3',
+    zip: mutate((f) => { const m = getJson(f, 'manifest.json'); m.hall.callRepeat = 4; setJson(f, 'manifest.json', m); }),
+  },
+  {
     id: 'services-json-syntax',
     rule: 'json.syntax',
     message: 'services.json 第1行附近: JSON 格式错误（请检查逗号、引号和括号是否成对）',

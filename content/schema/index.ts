@@ -1,5 +1,6 @@
 // The content-pack contract: one zod schema + inferred type per pack file, and the loaded `Pack`.
 // Browser-safe (no Node imports): the page imports these too.
+export * from './codes.ts';
 export * from './common.ts';
 export * from './manifest.ts';
 export * from './services.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { creditCodeProblem, REGION_CODE_PATTERN } from './codes.ts';
 import { nonEmpty, packPath, phone } from './common.ts';
 
 export const PACK_SCHEMA_VERSION = 1;
@@ -23,6 +24,19 @@ export const hallInfoSchema = z.strictObject({
   slogan: nonEmpty.default('中国医保 一生守护'),
   /** Waiting people above which a tidal window should open (DB21/T 4402 §7.1.6). */
   tidalThreshold: z.number().int().min(1).max(100).default(5),
+  /** 行政区划代码 of the hall (6 digits, GB/T 2260): the first part of every 办件编号. Optional for older packs;
+   * the validator warns when it is missing. */
+  regionCode: z.string().regex(REGION_CODE_PATTERN, '应为 6 位数字，例如 211223').optional(),
+  /** 统一社会信用代码 of the issuing body (GB 32100, check character verified): 事项实施编码 = creditCode + item code. */
+  creditCode: z
+    .string()
+    .superRefine((code, ctx) => {
+      const problem = creditCodeProblem(code);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+  /** How many times the call board reads each call (the chime plays before every reading). */
+  callRepeat: z.number().int().min(1).max(3).default(2),
 });
 export type HallInfo = z.infer<typeof hallInfoSchema>;
 

@@ -171,9 +171,20 @@ function evaluationRules(p: ParsedPack, out: RuleResult): void {
   }
 }
 
+function hallRules(p: ParsedPack, out: RuleResult): void {
+  const M = 'manifest.json';
+  if (!p.manifest.hall.regionCode) {
+    out.warnings.push(issue('hall.no-region-code', M, '大厅信息', '没有填写行政区划代码（regionCode），无法生成规范的办件编号'));
+  }
+  if (!p.manifest.hall.creditCode) {
+    out.warnings.push(issue('hall.no-credit-code', M, '大厅信息', '没有填写经办机构的统一社会信用代码（creditCode），上报评价时无法生成事项实施编码'));
+  }
+}
+
 /** Cross-file rules. `files` is the set of file paths in the pack. */
 export function crossFileRules(p: ParsedPack, files: ReadonlySet<string>, now: Date): RuleResult {
   const out: RuleResult = { errors: [], warnings: [] };
+  hallRules(p, out);
   serviceRules(p, out);
   windowRules(p, out);
   staffRules(p, files, out);

@@ -34,6 +34,7 @@ describe('the sample pack', () => {
     const data = r.data!;
     expect(data.windows.filter((w) => w.tidal).map((w) => w.number)).toEqual([6]);
     expect(data.windows.filter((w) => w.generalCounter).map((w) => w.number)).toEqual([1]);
+    expect(data.manifest.hall).toMatchObject({ regionCode: '211223', creditCode: '12211223000000000B', callRepeat: 2 });
     expect(data.calendar.years.find((y) => y.year === 2026)!.workdays).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
   });
 
@@ -48,6 +49,24 @@ describe('the sample pack', () => {
     expect(back.issues).toEqual([]);
     expect([...back.files.keys()].sort()).toEqual([...files.keys()].sort());
     for (const [k, v] of files) expect(Buffer.compare(back.files.get(k)!, v)).toBe(0);
+  });
+});
+
+describe('hall codes', () => {
+  it('a pack without region and credit codes is valid but the manager is reminded of both', () => {
+    const files = sampleFiles();
+    const m = JSON.parse(new TextDecoder().decode(files.get('manifest.json')));
+    delete m.hall.regionCode;
+    delete m.hall.creditCode;
+    delete m.hall.callRepeat;
+    files.set('manifest.json', new TextEncoder().encode(JSON.stringify(m)));
+    const r = validatePackFiles({ files: sealed(files), issues: [] }, { trustedKeys: [DEMO_PUBLIC_KEY], now });
+    expect(r.report.errors).toEqual([]);
+    expect(r.data!.manifest.hall.callRepeat).toBe(2);
+    expect(r.report.warnings.filter((w) => w.rule.startsWith('hall.')).map(formatIssue)).toEqual([
+      'manifest.json 大厅信息: 没有填写行政区划代码（regionCode），无法生成规范的办件编号',
+      'manifest.json 大厅信息: 没有填写经办机构的统一社会信用代码（creditCode），上报评价时无法生成事项实施编码',
+    ]);
   });
 });
 

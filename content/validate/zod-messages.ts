@@ -18,7 +18,7 @@ const labels: Record<string, string> = {
   version: '版本号', created: '创建时间', product: '适用软件版本', min: '最低版本', max: '最高版本', sample: '是否示例数据',
   hall: '大厅信息', level: '大厅层级', region: '所属地区', address: '地址', duties: '机构职责', commitments: '服务承诺',
   slogan: '标语', tidalThreshold: '潮汐窗口开启人数', files: '文件清单', path: '路径', sha256: '校验值', size: '大小',
-  id: '编号', guide: '办事指南',
+  id: '编号', guide: '办事指南', regionCode: '行政区划代码', creditCode: '统一社会信用代码', callRepeat: '叫号播报次数',
 };
 /** Keys whose meaning depends on the parent. */
 const parentLabels: Record<string, Record<string, string>> = {

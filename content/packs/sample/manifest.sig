@@ -1,1 +1,1 @@
-{"alg":"Ed25519","keyId":"941a733a50aa9ffe","signature":"MLjiEeCSy6qKAoqxqBl4i3bw1211lEkkvZ8HNs6OvfDq+SUlJQvdKzL6Pim4vViofTU4M4Bq1AwP7GwWnkS4CQ=="}
+{"alg":"Ed25519","keyId":"941a733a50aa9ffe","signature":"UQ5fof0lKgQ/klTRxj2HCGoTRc0hnZciFs5bmZa5MF71c0xQcXGDR5AohN13+Thuc6vmeRx3ZcJ8JVtxyED/Bg=="}
