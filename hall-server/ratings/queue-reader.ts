@@ -29,26 +29,20 @@ interface TimingRow {
 }
 
 export class QueueReader implements QueueTimes {
-  private readonly columns: Set<string>;
-  private readonly facts: Statement | null;
+  private readonly facts: Statement;
 
   constructor(private readonly db: Database) {
-    this.columns = new Set(
-      (db.prepare(`SELECT name FROM pragma_table_info('queue_tickets')`).all() as { name: string }[]).map((c) => c.name),
-    );
-    const sealed = this.columns.has('person_sealed') ? 'person_sealed' : 'NULL AS person_sealed';
-    const sealedName = this.columns.has('name_sealed') ? 'name_sealed' : 'NULL AS name_sealed';
-    this.facts = this.columns.has('issued_at')
-      ? db.prepare(`SELECT issued_at, ${sealed}, ${sealedName} FROM queue_tickets WHERE id = ?`)
-      : null;
+    this.facts = db.prepare('SELECT issued_at, person_sealed, name_sealed FROM queue_tickets WHERE id = ?');
   }
 
+  /** Read when the rating is stored: the ratings module keeps its own sealed copy from then on (re-encrypted, under its
+   * own retention), because the queue erases its copy after the queue's shorter retention period. */
   ticketFacts(ticketId: string, secrets: Secrets): TicketFacts {
-    const row = this.facts?.get(ticketId) as
-      | { issued_at: number | null; person_sealed: string | null; name_sealed: string | null }
+    const row = this.facts.get(ticketId) as
+      | { issued_at: number; person_sealed: string | null; name_sealed: string | null }
       | undefined;
     if (!row) return { issuedAt: null, applicant: null };
-    const issuedAt = row.issued_at === null ? null : new Date(row.issued_at).toISOString();
+    const issuedAt = new Date(row.issued_at).toISOString();
     if (!row.person_sealed) return { issuedAt, applicant: null };
     return {
       issuedAt,
@@ -62,7 +56,6 @@ export class QueueReader implements QueueTimes {
 
   timings(from: string, to: string, group: StatsGroup | 'all'): Map<string, { wait: number | null; service: number | null }> {
     const out = new Map<string, { wait: number | null; service: number | null }>();
-    if (!this.columns.has('issued_at')) return out;
     const rows = this.db
       .prepare(
         `SELECT ${group === 'all' ? "'all'" : GROUP_SQL[group]} AS key,
@@ -95,7 +88,6 @@ export class QueueReader implements QueueTimes {
   /** Per window and day: the gaps between finishing one ticket and calling the next, summed. */
   idle(from: string, to: string): Map<number, number> {
     const out = new Map<number, number>();
-    if (!this.columns.has('finished_at')) return out;
     const rows = this.db
       .prepare(
         `SELECT window, sum(gap) AS idle FROM (
