@@ -168,4 +168,6 @@ export const RatingPaths = {
   export: '/api/ratings/export',
 } as const;
 
+/** The `ticket.updated` action the queue publishes when staff undo a finish: the pad withdraws that ticket's prompt. */
+export const UNDO_FINISH = 'undo:finish';
 export const MIN_PRESS_INTERVAL_MS = 1500;

@@ -101,4 +101,10 @@ CREATE TABLE rating_state (
 );
 `,
   },
+  {
+    // A finish undone by staff withdraws its prompt (no 未评价, not counted as finished) until the ticket is finished
+    // again; a rating already stored is kept.
+    id: '002-withdrawn-prompts',
+    sql: `ALTER TABLE rating_prompts ADD COLUMN withdrawn_at TEXT;`,
+  },
 ];

@@ -72,16 +72,29 @@ export class RatingService {
     return hallDate(this.app.now());
   }
 
-  /** Records a finished ticket as due for a rating (idempotent per ticket). Call inside a transaction. */
+  /** Records a finished ticket as due for a rating (idempotent per ticket; a ticket finished again after an undone
+   * finish gets a fresh prompt unless it was rated meanwhile). Call inside a transaction. */
   addFinished(t: FinishedTicket): void {
     const evaluation = this.app.pack().evaluation;
     const day = hallDate(new Date(t.finishedAt));
-    const caseNumber = t.caseNumber ?? this.nextCaseNumber(day);
+    const known = this.store.prompt(t.ticketId);
+    if (known && known.withdrawn_at === null) return;
+    const caseNumber = t.caseNumber ?? known?.case_number ?? this.nextCaseNumber(day);
     const expiresAt = new Date(Date.parse(t.finishedAt) + evaluation.noRatingTimeoutSeconds * 1000).toISOString();
-    this.store.addPrompt({
+    const prompt = {
       ticket_id: t.ticketId, window: t.window, ticket_number: t.number, service_code: t.serviceCode,
       service_name: t.serviceName, staff_id: t.staffId, case_number: caseNumber, finished_at: t.finishedAt, day, expires_at: expiresAt,
-    });
+    };
+    if (known) this.store.revivePrompt(prompt);
+    else this.store.addPrompt(prompt);
+  }
+
+  /** Staff undid the finish (the queue allows it within 30 s): the service is not over, so its prompt is withdrawn and
+   * no 未评价 is recorded. A rating already stored stays: a citizen's rating is never deleted by staff. */
+  undoFinished(ticketId: string, atIso: string): void {
+    const prompt = this.store.prompt(ticketId);
+    if (!prompt || prompt.withdrawn_at !== null || prompt.outcome === 'rated') return;
+    this.store.withdrawPrompt(prompt, atIso);
   }
 
   private nextCaseNumber(day: string): string {
@@ -113,10 +126,14 @@ export class RatingService {
         const cursor = Number(this.store.state('finished-cursor') ?? '0');
         const batch = this.feed.read(cursor);
         if (batch.cursor === cursor) return total;
-        if (batch.malformed > 0) console.warn(`ratings: skipped ${batch.malformed} malformed ticket.finished events`);
-        for (const t of batch.tickets) this.addFinished(t);
+        if (batch.malformed > 0) console.warn(`ratings: skipped ${batch.malformed} malformed ticket events`);
+        for (const item of batch.items) {
+          if (item.kind === 'finished') {
+            this.addFinished(item.ticket);
+            total++;
+          } else this.undoFinished(item.ticketId, item.at);
+        }
         this.store.setState('finished-cursor', String(batch.cursor));
-        total += batch.tickets.length;
       }
     });
   }
@@ -159,6 +176,12 @@ export class RatingService {
     }
     const ratedAtMs = Date.parse(req.ratedAt);
     if (Number.isNaN(ratedAtMs)) throw new ApiError(400, 'bad_time', '评价时间格式不正确');
+    if (prompt.withdrawn_at !== null) {
+      // A press made before staff undid the finish is the citizen's rating of that service and is kept.
+      if (ratedAtMs > Date.parse(prompt.withdrawn_at)) {
+        throw new ApiError(409, 'finish_undone', '工作人员已撤销本次办结，请在业务办结后再评价');
+      }
+    }
     // The pad closes its prompt at the timeout; a press stamped later is not this service's rating. A small clock
     // skew between pad and hall-server is tolerated.
     if (ratedAtMs > Date.parse(prompt.expires_at) + 30_000) {
@@ -183,6 +206,7 @@ export class RatingService {
       received_at: facts.issuedAt, finished_at: prompt.finished_at, rated_at: new Date(ratedAtMs).toISOString(), stored_at: nowIso,
       day: prompt.day, counted: 1, personal_purged_at: null,
     };
+    if (prompt.withdrawn_at !== null) this.store.unwithdrawPrompt(prompt);
     this.store.insertRating(row, prompt);
     let caseId: string | null = null;
     if (bad) {

@@ -16,6 +16,8 @@ export interface PromptRow {
   expires_at: string;
   outcome: 'pending' | 'rated' | 'unrated';
   outcome_at: string | null;
+  /** Set while the finish is undone (see `withdrawPrompt`). */
+  withdrawn_at: string | null;
 }
 
 export interface RatingRow {
@@ -68,7 +70,7 @@ interface StepRow {
   note: string;
 }
 
-type NewPrompt = Omit<PromptRow, 'outcome' | 'outcome_at'>;
+type NewPrompt = Omit<PromptRow, 'outcome' | 'outcome_at' | 'withdrawn_at'>;
 
 const DAILY_COLUMNS = ['finished', 'rated', 'unrated', 'bad', 'score_sum', 'cases', 'closed', 'closed_on_time'] as const;
 type DailyColumn = (typeof DAILY_COLUMNS)[number];
@@ -83,8 +85,14 @@ export class RatingStore {
         VALUES (@ticket_id, @window, @ticket_number, @service_code, @service_name, @staff_id, @case_number, @finished_at, @day, @expires_at)`),
       prompt: db.prepare('SELECT * FROM rating_prompts WHERE ticket_id = ?'),
       pendingForWindow: db.prepare(`SELECT * FROM rating_prompts WHERE window = ? AND outcome = 'pending' AND expires_at > ?
-        ORDER BY finished_at DESC LIMIT 1`),
-      expired: db.prepare(`SELECT * FROM rating_prompts WHERE outcome = 'pending' AND expires_at <= ? ORDER BY expires_at LIMIT 500`),
+        AND withdrawn_at IS NULL ORDER BY finished_at DESC LIMIT 1`),
+      expired: db.prepare(`SELECT * FROM rating_prompts WHERE outcome = 'pending' AND expires_at <= ? AND withdrawn_at IS NULL
+        ORDER BY expires_at LIMIT 500`),
+      withdraw: db.prepare(`UPDATE rating_prompts SET outcome = 'pending', outcome_at = NULL, withdrawn_at = ? WHERE ticket_id = ?`),
+      revive: db.prepare(`UPDATE rating_prompts SET window = @window, ticket_number = @ticket_number, service_code = @service_code,
+        service_name = @service_name, staff_id = @staff_id, case_number = @case_number, finished_at = @finished_at, day = @day,
+        expires_at = @expires_at, outcome = 'pending', outcome_at = NULL, withdrawn_at = NULL WHERE ticket_id = @ticket_id`),
+      unwithdraw: db.prepare('UPDATE rating_prompts SET withdrawn_at = NULL WHERE ticket_id = ?'),
       setOutcome: db.prepare('UPDATE rating_prompts SET outcome = ?, outcome_at = ? WHERE ticket_id = ?'),
       ratingById: db.prepare('SELECT * FROM ratings WHERE id = ?'),
       ratingByTicket: db.prepare('SELECT * FROM ratings WHERE ticket_id = ?'),
@@ -145,6 +153,24 @@ export class RatingStore {
   markUnrated(p: PromptRow, atIso: string): void {
     this.s.setOutcome!.run('unrated', atIso, p.ticket_id);
     this.bump(p.day, p.window, p.staff_id, p.service_code, { unrated: 1 });
+  }
+
+  /** The finish was undone: the prompt leaves the pad and the sweep, and the ticket no longer counts as finished. */
+  withdrawPrompt(p: PromptRow, atIso: string): void {
+    this.s.withdraw!.run(atIso, p.ticket_id);
+    this.bump(p.day, p.window, p.staff_id, p.service_code, { finished: -1, unrated: p.outcome === 'unrated' ? -1 : 0 });
+  }
+
+  /** The undone ticket was finished again: a fresh prompt in place of the withdrawn one. */
+  revivePrompt(p: NewPrompt): void {
+    this.s.revive!.run(p);
+    this.bump(p.day, p.window, p.staff_id, p.service_code, { finished: 1 });
+  }
+
+  /** A rating pressed before the undo arrived afterwards: the service counts as finished again. */
+  unwithdrawPrompt(p: PromptRow): void {
+    this.s.unwithdraw!.run(p.ticket_id);
+    this.bump(p.day, p.window, p.staff_id, p.service_code, { finished: 1 });
   }
 
   ratingById(id: string): RatingRow | undefined {

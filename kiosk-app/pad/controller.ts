@@ -2,12 +2,12 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { eventData, queueSnapshotOf } from '../../hall-server/api/index.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
-import { MIN_PRESS_INTERVAL_MS, RatingUnratedEvent, RatingsSnapshot, type RatingPrompt, type StaffCard } from '../../hall-server/ratings/api.ts';
+import { MIN_PRESS_INTERVAL_MS, RatingUnratedEvent, UNDO_FINISH, RatingsSnapshot, type RatingPrompt, type StaffCard } from '../../hall-server/ratings/api.ts';
 import { PressGate } from '../../hall-server/ratings/core/levels.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { RatingLevel } from '../shared/bridge/index.ts';
 import type { Outbox } from './outbox.ts';
-import { back, expire, finished, press, submitReasons, type PadView, type Step } from './model.ts';
+import { back, expire, finished, press, submitReasons, withdraw, type PadView, type Step } from './model.ts';
 import type { RatingInput } from '../../hall-server/ratings/core/levels.ts';
 
 export const KEY_SCORES: Record<RatingLevel, number> = {
@@ -124,6 +124,11 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
         staffId: done.staffId, finishedAt: done.finishedAt,
         expiresAt: new Date(Date.parse(done.finishedAt) + timeout * 1000).toISOString(),
       });
+      return;
+    }
+    const updated = eventData(event, 'ticket.updated');
+    if (updated) {
+      if (updated.action === UNDO_FINISH) apply(withdraw(view.peek(), updated.ticket.id));
       return;
     }
     if (event.type === 'rating.unrated') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RatingPrompt } from '../../hall-server/ratings/api.ts';
-import { back, expire, finished, press, submitReasons } from './model.ts';
+import { back, expire, finished, press, submitReasons, withdraw } from './model.ts';
 
 const prompt: RatingPrompt = {
   ticketId: 't1', number: 'A001', serviceName: '参保登记', caseNumber: 'C1', staffId: '20101',
@@ -47,5 +47,12 @@ describe('pad model', () => {
     expect(expire(rate, Date.parse(prompt.expiresAt)).view).toEqual({ kind: 'idle' });
     expect(expire(rate, now, 't1').view).toEqual({ kind: 'idle' });
     expect(expire(rate, now, 'other').view).toBe(rate);
+  });
+
+  it('withdraws the prompt of a ticket whose finish staff undid, also mid-reasons, but never a thank-you', () => {
+    expect(withdraw({ kind: 'rate', prompt }, 't1').view).toEqual({ kind: 'idle' });
+    expect(withdraw({ kind: 'reasons', prompt, score: 2, error: null }, 't1').view).toEqual({ kind: 'idle' });
+    expect(withdraw({ kind: 'rate', prompt }, 't2').view).toEqual({ kind: 'rate', prompt });
+    expect(withdraw({ kind: 'thanks', bad: false }, 't1').view).toEqual({ kind: 'thanks', bad: false });
   });
 });

@@ -62,3 +62,9 @@ export function expire(view: PadView, nowMs: number, unratedTicketId: string | n
   }
   return stay(view);
 }
+
+/** Staff undid the finish of `ticketId`: its prompt leaves the screen unless the citizen has already rated. */
+export function withdraw(view: PadView, ticketId: string): Step {
+  if ((view.kind === 'rate' || view.kind === 'reasons') && view.prompt.ticketId === ticketId) return stay({ kind: 'idle' });
+  return stay(view);
+}

@@ -114,4 +114,25 @@ describe('keypads through the bridge', () => {
     expect(await other.locator('main').getAttribute('data-view')).toBe('idle');
     await Promise.all([ctxA.close(), ctxB.close(), ctxOther.close()]);
   });
+
+  it('withdraws the prompt when staff undo the finish, and prompts again at the next finish', async () => {
+    const counter = await hall.pair('counter', 2);
+    await hall.api('POST', '/api/windows/2/sign-in', { staffId: '20102' }, counter);
+    const ctx = await padContext(browser);
+    const pad = await openPad(ctx, hall.url, 2);
+    await pad.getByText('王秀梅').waitFor();
+    const ticket = await issueTicket(hall, kiosk);
+    await hall.api('POST', '/api/windows/2/call-next', {}, counter);
+    await hall.api('POST', '/api/windows/2/finish', {}, counter);
+    await pad.getByRole('heading', { name: '请您对本次服务进行评价' }).waitFor();
+    expect((await hall.api('POST', '/api/windows/2/undo', {}, counter)).status).toBe(200);
+    await waitFor(async () => (await pad.locator('main').getAttribute('data-view')) === 'idle');
+    expect(await pad.getByRole('heading', { name: '请您对本次服务进行评价' }).count()).toBe(0);
+    await hall.api('POST', '/api/windows/2/finish', {}, counter);
+    await pad.getByRole('heading', { name: '请您对本次服务进行评价' }).waitFor();
+    await pad.getByTestId('level-4').click();
+    await waitFor(async () => ratingsOf(ticket.id).length === 1);
+    expect(ratingsOf(ticket.id).map((r) => r.score)).toEqual([4]);
+    await ctx.close();
+  });
 });
