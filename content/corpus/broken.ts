@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Manifest } from '../schema/index.ts';
 import { generateKeyPair, readPackFolder, sealPack, type PackFiles } from '../validate/index.ts';
+import { pcmWav } from './pcm-wav.ts';
 import { rawZip, type RawEntry } from './raw-zip.ts';
 
 export const SAMPLE_DIR = fileURLToPath(new URL('../packs/sample', import.meta.url));
@@ -155,6 +156,18 @@ export const brokenPacks: BrokenPack[] = [
     rule: 'calendar.missing-current-year',
     message: 'calendar.json: 缺少今年（2026年）的节假日安排，办理时限无法按工作日计算',
     zip: mutate((f) => { const c = getJson(f, 'calendar.json'); c.years.shift(); setJson(f, 'calendar.json', c); }),
+  },
+  {
+    id: 'voice-prompt-wrong-format',
+    rule: 'voice.prompt-format',
+    message: 'voice/prompt-home.wav: 长辈模式语音提示不可用：格式为 44100 Hz、2 声道、16 位，应为 16000 Hz、单声道、16 位（请用 scripts/voice/generate.ts 生成）',
+    zip: mutate((f) => void f.set('voice/prompt-home.wav', pcmWav({ sampleRate: 44100, channels: 2, ms: 2000 }))),
+  },
+  {
+    id: 'voice-clip-not-wav',
+    rule: 'voice.clip-format',
+    message: 'voice/digit-7.wav: 叫号语音片段不可用：不是 WAV 音频文件',
+    zip: mutate((f) => void f.set('voice/digit-7.wav', enc.encode('ID3\u0004 an mp3 renamed to .wav'))),
   },
   {
     id: 'voice-letter-missing',

@@ -10,6 +10,7 @@ export * from './evaluation.ts';
 export * from './calendar.ts';
 export * from './notices.ts';
 export * from './voice.ts';
+export * from './wav.ts';
 export * from './pack.ts';
 
 import { calendarSchema } from './calendar.ts';

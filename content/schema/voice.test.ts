@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callClips, callText, formatTicketNumber, requiredVoiceClips, windowNumberClips } from './index.ts';
+import { PROMPTS as KIOSK_PROMPTS, promptClipPath } from '../../kiosk-app/kiosk/prompts.ts';
+import { callClips, callText, formatTicketNumber, KIOSK_PROMPT_STEPS, kioskPromptTexts, promptClip, requiredVoiceClips, windowNumberClips } from './index.ts';
 
 describe('voice clips of a call', () => {
   it('reads "请 A023 号到 5 号窗口办理" clip by clip', () => {
@@ -30,5 +31,21 @@ describe('voice clips of a call', () => {
   it('pads ticket numbers to the width of the range', () => {
     expect(formatTicketNumber({ prefix: 'A', range: { from: 1, to: 999 } }, 23)).toBe('A023');
     expect(formatTicketNumber({ prefix: 'KB', range: { from: 1, to: 50 } }, 7)).toBe('KB07');
+  });
+});
+
+describe('长辈模式 kiosk prompts', () => {
+  it('has a polite text and a clip name for every kiosk step', () => {
+    expect(KIOSK_PROMPT_STEPS.map(promptClip)).toEqual([
+      'voice/prompt-home.wav', 'voice/prompt-info.wav', 'voice/prompt-guide.wav', 'voice/prompt-identify.wav',
+      'voice/prompt-confirm.wav', 'voice/prompt-notice.wav', 'voice/prompt-ticket.wav', 'voice/prompt-thanks.wav',
+    ]);
+    expect(kioskPromptTexts.home).toBe('您好，请选择您要办理的业务。');
+    for (const step of KIOSK_PROMPT_STEPS) expect(kioskPromptTexts[step]).toMatch(/^(您好|请您|这|感谢您)[^a-zA-Z]*。$/);
+  });
+
+  it('uses the step names and clip paths the kiosk plays', () => {
+    expect(Object.keys(KIOSK_PROMPTS).sort()).toEqual([...KIOSK_PROMPT_STEPS].sort());
+    for (const step of KIOSK_PROMPT_STEPS) expect(promptClipPath(step)).toBe(promptClip(step));
   });
 });

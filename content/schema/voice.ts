@@ -63,6 +63,30 @@ export function callText(ticket: string, windowNumber: number): string {
   return `请 ${ticket} 号到 ${windowNumber} 号窗口办理`;
 }
 
+/** Kiosk steps that have a 长辈模式 voice prompt (the kiosk flow's step names). */
+export const KIOSK_PROMPT_STEPS = ['home', 'info', 'guide', 'identify', 'confirm', 'notice', 'ticket', 'thanks'] as const;
+export type KioskPromptStep = (typeof KIOSK_PROMPT_STEPS)[number];
+
+/**
+ * What each prompt clip says: polite service language (DB21/T 4402 §7.4), one instruction per screen, matching what
+ * the screen asks. Also the text for the browser's speech when a pack has no clip for a step.
+ */
+export const kioskPromptTexts: Record<KioskPromptStep, string> = {
+  home: '您好，请选择您要办理的业务。',
+  info: '这里是信息公开，您可以查看办公时间和服务承诺。',
+  guide: '这是办事指南，请您看好需要带的材料，再点击取号办理。',
+  identify: '请您放身份证，或者插入社保卡，或者出示医保码。',
+  confirm: '请您核对屏幕上的信息，无误后请点击下方按钮。',
+  notice: '请您核对需要带的材料，备齐后请点击取号。',
+  ticket: '请您记好您的号码，在等候区稍坐，留意叫号。',
+  thanks: '感谢您的耐心，祝您办理顺利，请慢走。',
+};
+
+/** `voice/prompt-home.wav` … : optional; a pack that has one must have it in the voice clip format. */
+export function promptClip(step: KioskPromptStep): string {
+  return `${VOICE_DIR}prompt-${step}${VOICE_EXT}`;
+}
+
 /** Every clip a hall needs given its ticket prefixes and window numbers. */
 export function requiredVoiceClips(prefixes: Iterable<string>, windowNumbers: Iterable<number>): Set<string> {
   const need = new Set<string>(Object.keys(voicePhrases).map((p) => phraseClip(p as VoicePhrase)));

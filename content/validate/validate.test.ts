@@ -70,6 +70,33 @@ describe('hall codes', () => {
   });
 });
 
+describe('长辈模式 voice prompts', () => {
+  const promptPaths = ['voice/prompt-confirm.wav', 'voice/prompt-guide.wav', 'voice/prompt-home.wav', 'voice/prompt-identify.wav',
+    'voice/prompt-info.wav', 'voice/prompt-notice.wav', 'voice/prompt-thanks.wav', 'voice/prompt-ticket.wav'];
+
+  it('the sample lists a prompt for every kiosk step in its signed manifest', () => {
+    const r = validatePackSource(SAMPLE_DIR, { trustedKeys: [DEMO_PUBLIC_KEY], now });
+    expect(r.data!.manifest.files.map((f) => f.path).filter((p) => p.startsWith('voice/prompt-'))).toEqual(promptPaths);
+  });
+
+  it('are optional: a pack without them is valid (the kiosk falls back to the browser speech)', () => {
+    const files = sampleFiles();
+    for (const p of promptPaths) files.delete(p);
+    const r = validatePackFiles({ files: sealed(files), issues: [] }, { trustedKeys: [DEMO_PUBLIC_KEY], now });
+    expect(r.report.errors).toEqual([]);
+  });
+
+  it('a misspelt clip name is a warning naming the file', () => {
+    const files = sampleFiles();
+    files.set('voice/prompt-hom.wav', files.get('voice/prompt-home.wav')!);
+    const r = validatePackFiles({ files: sealed(files), issues: [] }, { trustedKeys: [DEMO_PUBLIC_KEY], now });
+    expect(r.report.errors).toEqual([]);
+    expect(r.report.warnings.filter((w) => w.rule === 'voice.unused-clip').map(formatIssue)).toEqual([
+      'voice/prompt-hom.wav: 系统不会播放这个语音文件（叫号片段或 prompt-home/info/guide/identify/confirm/notice/ticket/thanks.wav 以外的文件名），请核对文件名',
+    ]);
+  });
+});
+
 describe('zips made by the operating system', () => {
   const wrapped = (folder: string) =>
     rawZip([{ name: folder, data: new Uint8Array(), unixMode: 0o040755 }, ...[...sealed(sampleFiles())].map(([name, data]) => ({ name: folder + name, data, deflate: true }))]);

@@ -18,6 +18,7 @@ import { compareVersions, PRODUCT_VERSION } from './product.ts';
 import { issue, type PackIssue, type ValidationReport } from './report.ts';
 import { crossFileRules } from './rules.ts';
 import { verifyManifest } from './sign.ts';
+import { voiceClipRules } from './voice-clips.ts';
 import { readPackZip } from './zip.ts';
 import { zodIssues } from './zod-messages.ts';
 
@@ -166,8 +167,9 @@ export function validatePackFiles(read: ReadResult, opts: ValidateOptions): Vali
     notices: parsed['notices.json'] as PackData['notices'],
   };
   const rules = crossFileRules(data, new Set(files.keys()), opts.now ?? new Date());
-  errors.push(...rules.errors);
-  warnings.push(...rules.warnings);
+  const clips = voiceClipRules(files);
+  errors.push(...rules.errors, ...clips.errors);
+  warnings.push(...rules.warnings, ...clips.warnings);
   return done(summaryOf(manifest, raw, files.size, bytes, signedBy), data);
 }
 
