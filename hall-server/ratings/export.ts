@@ -1,7 +1,7 @@
 // CSV exports for a date range: the 12-column upstream layout (with the decrypted ID number and phone, admins only)
 // and the full export of every rating field (personal fields masked), 未评价 included.
 import type { Database } from 'better-sqlite3';
-import type { Pack } from '../../content/schema/index.ts';
+import { type Pack, implementationCode } from '../../content/schema/index.ts';
 import type { Secrets } from '../core/module.ts';
 import { type UpstreamRow, cstDateTime, tableCsv, upstreamCsv } from './core/csv.ts';
 import { levelLabel } from './core/levels.ts';
@@ -21,6 +21,9 @@ export function exportUpstream(db: Database, pack: Pack, secrets: Secrets, cal: 
     .prepare('SELECT * FROM ratings WHERE day BETWEEN ? AND ? AND counted = 1 ORDER BY day, rated_at, id')
     .iterate(from, to) as IterableIterator<RatingRow>;
   let count = 0;
+  const creditCode = pack.manifest.hall.creditCode;
+  // 事项实施编码 is the issuing body's credit code + the item code; an older pack without a credit code gives the bare item code.
+  const itemCode = (code: string) => (creditCode ? implementationCode(creditCode, code) : code);
   function* upstream(): Generator<UpstreamRow> {
     for (const r of rows) {
       count++;
@@ -28,7 +31,7 @@ export function exportUpstream(db: Database, pack: Pack, secrets: Secrets, cal: 
       const promised = limitTime(pack, r.service_code, received, r.finished_at, cal);
       yield {
         caseNo: r.case_number,
-        itemCode: r.service_code,
+        itemCode: itemCode(r.service_code),
         itemName: r.service_name,
         idType: (r.id_type as UpstreamRow['idType'] | null) ?? '',
         idNumber: r.id_sealed ? secrets.decrypt(r.id_sealed) : '',

@@ -149,6 +149,8 @@ describe('statistics and export', () => {
     expect(lines).toHaveLength(3); // header, the one counted rating, trailing empty line (the withdrawn 差评 is not sent)
     const cells = lines[1]!.split(',');
     expect(cells).toHaveLength(12);
+    // 办件编号 = region 211223 + 001 + yyyyMMdd + 0 + the day's 6-digit sequence; 事项实施编码 = credit code + item code.
+    expect(cells.slice(0, 3)).toEqual(['211223001202609290000001', '12211223000000000B212036001003', '居民参保登记']);
     expect(cells[6]).toBe('13900001111');
     expect(cells[10]).toBe('2');
     expect(cells[11]).toBe('2026-09-29 10:00:00');

@@ -96,6 +96,11 @@ describe('applicant data for the upstream export', () => {
       expect(db.prepare('SELECT count(*) AS n FROM queue_tickets WHERE person_sealed IS NOT NULL').get()).toEqual({ n: 0 });
     });
     const rows = await upstreamMarch();
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      ['211223001202603020000001', '12211223000000000B212036001003'],
+      ['211223001202603020000002', '12211223000000000B212036001003'],
+      ['211223001202603020000003', '12211223000000000B212036001003'],
+    ]);
     expect(rows.map((r) => [r[3], r[4], r[5], r[6], r[10]])).toEqual([
       ['111', OPEN_ID, '张三', '13900003333', '1'],
       ['111', CLOSED_ID, '李四', '13900004444', '2'],
