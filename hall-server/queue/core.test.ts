@@ -81,6 +81,12 @@ describe('clock', () => {
     expect(priorityFor({ priority: null, birthDate: '1956-11-23' }, null, '2026-11-23')).toBe('normal');
     expect(priorityFor({ priority: 'pregnancy', birthDate: null }, 70, '2026-11-23')).toBe('pregnancy');
   });
+  it('lets an explicit choice win over the age: a senior who declines the 绿色通道 gets a normal ticket', () => {
+    expect(priorityFor({ priority: 'normal', birthDate: '1950-01-01' }, 70, '2026-11-23')).toBe('normal');
+    const s = emptyState();
+    expect(issue(s, rules(), T0, { birthDate: '1950-01-01', priority: 'normal' }).ticket!.priority).toBe('normal');
+    expect(issue(s, rules(), T0, { birthDate: '1950-01-01', priority: null }).ticket!.priority).toBe('elderly');
+  });
   it('masks names for bystanders', () => {
     expect(maskName('张三')).toBe('张*');
     expect(maskName('张小三')).toBe('张*三');

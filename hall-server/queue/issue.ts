@@ -13,12 +13,12 @@ export interface IssueInput {
   personHash: string | null;
   maskedName: string | null;
   birthDate: string | null;
-  /** Set by staff or a guide; null = decide from age. */
+  /** The citizen's or staff's explicit choice ('normal' = declined the 绿色通道); null = decide from age. */
   priority: PriorityClass | null;
 }
 
 export function priorityFor(input: Pick<IssueInput, 'priority' | 'birthDate'>, elderlyAge: number | null, today: string): PriorityClass {
-  if (input.priority && input.priority !== 'normal') return input.priority;
+  if (input.priority !== null) return input.priority;
   if (elderlyAge !== null && input.birthDate && ageOn(input.birthDate, today) >= elderlyAge) return 'elderly';
   return 'normal';
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SIM_PRESETS } from '../../device-bridge/simulators/identities.ts';
-import { backHome, checkScreen, expectNoPersonalData, ITEM_REQUIRED, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
+import { backHome, checkScreen, expectNoPersonalData, ITEM_OPTIONAL, ITEM_REQUIRED, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
 
 let rig: KioskRig;
 let page: Page;
@@ -69,7 +69,31 @@ describe('kiosk in 长辈模式', () => {
     await page.getByTestId('screen-home').waitFor({ timeout: 10_000 });
   });
 
-  it('lets an elderly citizen decline the 绿色通道', async () => {
+  it('lets an elderly citizen decline the 绿色通道 and issues a normal ticket', async () => {
+    // Another item than the test above: the same person's waiting ticket for the same item would be reused.
+    await tap(page, `item-${ITEM_OPTIONAL}`);
+    await tap(page, 'take-ticket');
+    await page.getByTestId('screen-identify').waitFor();
+    await rig.sim.sim({ action: 'card.insert', reader: 'idcard', preset: 'senior' });
+    await page.getByTestId('screen-confirm').waitFor({ timeout: 15_000 });
+    await rig.sim.sim({ action: 'card.remove', reader: 'idcard' });
+    await page.getByTestId('green-offer').waitFor();
+    await tap(page, 'green-no');
+    await page.getByTestId('screen-notice').waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('您已选择绿色通道');
+    await tap(page, 'issue');
+    await page.getByTestId('screen-ticket').waitFor();
+    const number = await page.getByTestId('ticket-number').textContent();
+    const admin = await rig.hall.admin();
+    const queue = await rig.hall.api('GET', '/api/queue', undefined, admin);
+    const ticket = (queue.body.waiting as Array<{ number: string; priority: string }>).find((t) => t.number === number);
+    expect(ticket?.priority).toBe('normal');
+    await expect.poll(() => page.getByTestId('print-status').getAttribute('data-print'), { timeout: 15_000 }).toBe('printed');
+    await tap(page, 'finish');
+    await page.getByTestId('screen-home').waitFor({ timeout: 10_000 });
+  });
+
+  it('offers no 绿色通道 below the item\'s age', async () => {
     await tap(page, `item-${ITEM_REQUIRED}`);
     await tap(page, 'take-ticket');
     await rig.sim.sim({ action: 'card.insert', reader: 'idcard', preset: 'longTerm' });
