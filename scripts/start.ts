@@ -1,17 +1,18 @@
-// `npm start`: builds the PWA if stale, starts the hall-server and a device-bridge with simulated devices, prints the
-// URL of every screen, and stops both cleanly on Ctrl-C / SIGTERM.
+// `npm start`: builds the PWA and the server bundles if stale, starts the hall-server and a device-bridge (simulated
+// devices) from those bundles with plain `node`, prints the URL of every screen, and stops both cleanly on Ctrl-C / SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { BRIDGE_NODE_FLAGS, buildServersIfStale, HALL_NODE_FLAGS } from './build-servers.ts';
 import { buildPwa, pwaIsStale } from './start/build.ts';
 import { HELP, parseStartArgs, StartConfigError, type StartConfig } from './start/config.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const children: ChildProcess[] = [];
 
-function launch(name: string, args: string[]): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function launch(name: string, nodeFlags: readonly string[], bundle: string, args: string[]): ChildProcess {
+  const child = spawn(process.execPath, [...nodeFlags, bundle, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (line: string) => (line.startsWith('[') ? line : `[${name}] ${line}`);
   createInterface({ input: child.stderr! }).on('line', (l) => console.error(prefix(l)));
   child.on('exit', (code, signal) => {
@@ -74,22 +75,23 @@ async function main(config: StartConfig): Promise<void> {
   const packDir = resolve(ROOT, config.pack);
   if (!existsSync(join(packDir, 'manifest.json'))) throw new StartConfigError(`内容包目录 ${config.pack} 中没有 manifest.json`);
   if (!config.skipBuild && pwaIsStale(ROOT)) buildPwa(ROOT);
+  const bundles = await buildServersIfStale(ROOT, (line) => console.log(line.replace('[build]', '[start]')));
   mkdirSync(dataDir, { recursive: true });
   const hallConfigFile = join(dataDir, 'start-hall-config.json');
   writeFileSync(hallConfigFile, JSON.stringify(config.hall, null, 2) + '\n');
 
-  const hall = launch('hall', [
-    'hall-server/main.ts', '--data-dir', dataDir, '--port', String(config.hallPort), '--pack', packDir, '--config', hallConfigFile,
+  const hall = launch('hall', HALL_NODE_FLAGS, bundles.hall, [
+    '--data-dir', dataDir, '--port', String(config.hallPort), '--pack', packDir, '--config', hallConfigFile,
   ]);
   const ready = JSON.parse(await waitForReady('hall', hall, /^\{"ready":true/)) as { url: string };
 
   const bridgeMain = join(ROOT, 'device-bridge/main.ts');
   let bridgeUrl: string | null = null;
   if (existsSync(bridgeMain)) {
-    const args = ['device-bridge/main.ts', '--port', String(config.bridgePort), '--printed-dir', join(dataDir, 'printed')];
+    const args = ['--port', String(config.bridgePort), '--printed-dir', join(dataDir, 'printed')];
     if (config.bridgeConfig) args.push('--config', resolve(ROOT, config.bridgeConfig));
     else args.push('--simulate');
-    const bridge = launch('bridge', args);
+    const bridge = launch('bridge', BRIDGE_NODE_FLAGS, bundles.bridge, args);
     const line = JSON.parse(await waitForReady('bridge', bridge, /^\{"bridge"/)) as { bridge: string };
     bridgeUrl = line.bridge;
   } else {

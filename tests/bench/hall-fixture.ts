@@ -1,20 +1,18 @@
 // The hall used by the hall benchmark: the sample pack with 60 windows (every item), 60 staff and caps high enough
-// for a load test, served by a real hall-server in a child process (`--serve`).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// for a load test. The hall benchmark runs it in the production hall-server bundle (see writeBenchPack).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DEMO_PRIVATE_KEY_FILE } from '../../content/keys/demo.ts';
 import type { Pack } from '../../content/schema/index.ts';
-import { parseHallConfig } from '../../hall-server/config/load.ts';
-import { startHall } from '../../hall-server/core/hall.ts';
+import { readPackFolder } from '../../content/validate/folder.ts';
+import { sealPack } from '../../content/validate/manifest-build.ts';
 import { loadStartupPack } from '../../hall-server/core/startup-pack.ts';
-import { hallModules } from '../../hall-server/modules.ts';
-import { SAMPLE_PACK } from '../support/hall.ts';
+import { ROOT, SAMPLE_PACK } from '../support/hall.ts';
 
 export const BENCH_WINDOWS = 60;
 export const benchStaffId = (window: number) => `B${String(window).padStart(3, '0')}`;
 
-export function benchPack(): Pack {
-  const sample = loadStartupPack(SAMPLE_PACK);
+export function benchPack(sample: Pack = loadStartupPack(SAMPLE_PACK)): Pack {
   const codes = sample.services.map((s) => s.code);
   return {
     ...sample,
@@ -23,31 +21,32 @@ export function benchPack(): Pack {
       number: i + 1, name: `${i + 1}号窗口`, services: codes, tidal: false, generalCounter: true,
     })),
     staff: Array.from({ length: BENCH_WINDOWS }, (_, i) => ({
-      id: benchStaffId(i + 1), name: `人员${i + 1}`, photo: 'staff/none.png', partyMember: false, stars: 5,
+      id: benchStaffId(i + 1), name: `人员${i + 1}`, photo: sample.staff[i % sample.staff.length]!.photo, partyMember: false, stars: 5,
     })),
   };
 }
 
-export async function serveBenchHall(): Promise<void> {
-  const config = parseHallConfig({ demo: true, queue: { enforceIssuingHours: false } });
-  const dataDir = mkdtempSync(join(tmpdir(), 'hall-bench-'));
-  const hall = await startHall({
-    dataDir,
-    config,
-    port: 0,
-    // Without the packs module (it would activate the sample pack from its store): the bench pack is the hall's pack.
-    modules: hallModules(config).filter((m) => m.name !== 'packs'),
-    fallbackPack: benchPack(),
-    startupPack: null,
-  });
-  console.log(JSON.stringify({ ready: true, url: hall.url, dataDir: hall.app.dataDir }));
-  const stop = () =>
-    void hall.close().then(() => {
-      rmSync(dataDir, { recursive: true, force: true });
-      process.exit(0);
-    });
-  process.on('SIGTERM', stop);
-  // The bench process holds our stdin: when it goes away (even killed), so do we.
-  process.stdin.on('end', stop);
-  process.stdin.resume();
+/** Writes the bench pack as a signed pack folder (demo key, like the sample pack), so the benchmark can start the very
+ * hall-server bundle `npm start` runs, with `--pack`. */
+export function writeBenchPack(dir: string): string {
+  const { files, issues } = readPackFolder(SAMPLE_PACK);
+  if (issues.length) throw new Error(`sample pack unreadable: ${issues.map((i) => i.problem).join('; ')}`);
+  const key = readFileSync(join(ROOT, DEMO_PRIVATE_KEY_FILE), 'utf8');
+  const write = (pack: Map<string, Uint8Array>) => {
+    for (const [path, bytes] of sealPack(pack, key)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), bytes);
+    }
+  };
+  // Sealed afresh first, so a sample pack being edited (files newer than its signature) still makes a bench pack.
+  write(files);
+  const pack = benchPack(loadStartupPack(dir));
+  const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+  // A pack file's cap must fit its number range (9,999 a service is still far above the 5,000 issues of the run).
+  files.set('services.json', json(pack.services.map((s) => ({ ...s, ticket: { ...s.ticket, dailyCap: 9999 } }))));
+  files.set('windows.json', json(pack.windows));
+  files.set('staff.json', json(pack.staff));
+  write(files);
+  loadStartupPack(dir);
+  return dir;
 }

@@ -5,6 +5,8 @@
 //   hall.call_to_board_p99_ms from a window's call-next request to all 10 board sockets having the call, with 60 pads,
 //                             10 boards and 8 kiosks connected and 50 calls/s for 10 s
 //   hall.rss_mb               resident memory of the hall-server after the run (hall.rss_idle_mb: right after start)
+// The hall measured is the production bundle `npm start` runs (scripts/build-servers.ts), under plain `node` with the
+// same V8 flags (override with HALL_NODE_FLAGS="..." to compare), serving a signed 60-window copy of the sample pack.
 import { spawn } from 'node:child_process';
 import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -12,9 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { WebSocket } from 'ws';
-import { BENCH_WINDOWS, benchStaffId, serveBenchHall } from './hall-fixture.ts';
+import { buildServersIfStale, HALL_NODE_FLAGS as START_FLAGS } from '../../scripts/build-servers.ts';
+import { BENCH_WINDOWS, benchStaffId, writeBenchPack } from './hall-fixture.ts';
 
-const HALL_NODE_FLAGS = (process.env.HALL_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+const HALL_NODE_FLAGS = process.env.HALL_NODE_FLAGS === undefined ? START_FLAGS : process.env.HALL_NODE_FLAGS.split(' ').filter(Boolean);
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
 /** POST with one retry when a kept-alive connection was reset (every command here is safe to repeat). */
@@ -84,7 +87,13 @@ async function openSocket(url: string, token: string, onMessage?: (msg: any) => 
 
 async function main(): Promise<void> {
   const fsync = fsyncPerSecond();
-  const child = spawn(process.execPath, [...HALL_NODE_FLAGS, '--import', 'tsx', import.meta.filename, '--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const { hall: bundle } = await buildServersIfStale(undefined, (line) => console.error(line));
+  const packDir = writeBenchPack(mkdtempSync(join(tmpdir(), 'hall-bench-pack-')));
+  const dataDir = mkdtempSync(join(tmpdir(), 'hall-bench-'));
+  const child = spawn(process.execPath, [...HALL_NODE_FLAGS, bundle, '--data-dir', dataDir, '--port', '0', '--pack', packDir, '--demo'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  process.once('exit', () => child.kill('SIGKILL'));
   const { url } = await new Promise<{ url: string }>((ok, fail) => {
     createInterface({ input: child.stdout! }).on('line', (l) => l.startsWith('{"ready"') && ok(JSON.parse(l)));
     child.once('exit', (c) => fail(new Error(`bench hall exited ${c}`)));
@@ -161,6 +170,8 @@ async function main(): Promise<void> {
   const stopped = new Promise((ok) => child.once('exit', ok));
   child.kill('SIGTERM');
   await stopped;
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(packDir, { recursive: true, force: true });
   if (latencies.length < calls * 0.99) console.error(`[hall.bench] only ${latencies.length} of ${calls} calls reached every board`);
   console.log(JSON.stringify({
     'hall.fsync_per_s': Math.round(fsync),
@@ -173,5 +184,4 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-if (process.argv.includes('--serve')) void serveBenchHall();
-else void main();
+void main();

@@ -2,7 +2,7 @@
 // and bridge, and a clean stop on SIGTERM that leaves no child behind. (--skip-build: the test suite builds dist/ first,
 // and a rebuild here could empty dist/ under another browser test.)
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,14 @@ describe('npm start', () => {
     expect(await page.text()).toContain('<div id="app">');
     const children = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).map(Number);
     expect(children.length).toBeGreaterThanOrEqual(2);
+    // Both run as production bundles under plain node, without a TypeScript loader.
+    const commandLines = children.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean));
+    const bundles = commandLines.flatMap((args) => args.filter((a) => a.endsWith('.mjs')).map((a) => a.slice(ROOT.length + 1)));
+    expect(bundles.sort()).toEqual([
+      'var/build/device-bridge.mjs',
+      'var/build/hall-server.mjs',
+    ]);
+    expect(commandLines.flat().filter((a) => a.includes('tsx'))).toEqual([]);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     for (const pid of children) expect(alive(pid)).toBe(false);
