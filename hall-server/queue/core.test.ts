@@ -14,7 +14,7 @@ const T0 = Date.parse('2026-11-23T01:00:00Z'); // 09:00 in China
 function rules(over: Partial<ServiceRule> = {}): QueueRules {
   const service: ServiceRule = {
     code: 'S1', name: '参保登记', prefix: 'A', from: 1, to: 999, dailyCap: 300,
-    issuingHours: [{ from: '08:30', to: '11:30' }], elderlyAge: 70, ...over,
+    issuingHours: [{ from: '08:30', to: '11:30' }], elderlyAge: 70, greenChannel: true, ...over,
   };
   return {
     hallName: '测试大厅',
@@ -77,12 +77,14 @@ describe('clock', () => {
   it('computes age in full years', () => {
     expect(ageOn('1956-11-23', '2026-11-23')).toBe(70);
     expect(ageOn('1956-11-24', '2026-11-23')).toBe(69);
-    expect(priorityFor({ priority: null, birthDate: '1956-11-23' }, 70, '2026-11-23')).toBe('elderly');
-    expect(priorityFor({ priority: null, birthDate: '1956-11-23' }, null, '2026-11-23')).toBe('normal');
-    expect(priorityFor({ priority: 'pregnancy', birthDate: null }, 70, '2026-11-23')).toBe('pregnancy');
+    const green = { elderlyAge: 70, greenChannel: true };
+    expect(priorityFor({ priority: null, birthDate: '1956-11-23' }, green, '2026-11-23')).toBe('elderly');
+    expect(priorityFor({ priority: null, birthDate: '1956-11-24' }, green, '2026-11-23')).toBe('normal');
+    expect(priorityFor({ priority: null, birthDate: '1956-11-23' }, { elderlyAge: null, greenChannel: true }, '2026-11-23')).toBe('normal');
+    expect(priorityFor({ priority: 'pregnancy', birthDate: null }, green, '2026-11-23')).toBe('pregnancy');
   });
   it('lets an explicit choice win over the age: a senior who declines the 绿色通道 gets a normal ticket', () => {
-    expect(priorityFor({ priority: 'normal', birthDate: '1950-01-01' }, 70, '2026-11-23')).toBe('normal');
+    expect(priorityFor({ priority: 'normal', birthDate: '1950-01-01' }, { elderlyAge: 70, greenChannel: true }, '2026-11-23')).toBe('normal');
     const s = emptyState();
     expect(issue(s, rules(), T0, { birthDate: '1950-01-01', priority: 'normal' }).ticket!.priority).toBe('normal');
     expect(issue(s, rules(), T0, { birthDate: '1950-01-01', priority: null }).ticket!.priority).toBe('elderly');
@@ -105,6 +107,15 @@ describe('issue', () => {
   it('refuses outside the issuing hours', () => {
     const err = apiError(() => issue(emptyState(), rules(), Date.parse('2026-11-23T04:00:00Z')));
     expect(err.message).toBe('当前不在取号时间（08:30—11:30）');
+  });
+  it('gives an item without a 绿色通道 no priority classes: automatic normal, an explicit class refused', () => {
+    const r = rules({ greenChannel: false });
+    const s = emptyState();
+    expect(issue(s, r, T0, { birthDate: '1940-01-01' }).ticket!.priority).toBe('normal');
+    expect(issue(s, r, T0, { birthDate: '1940-01-01', priority: 'normal' }).ticket!.priority).toBe('normal');
+    const err = apiError(() => issue(s, r, T0, { priority: 'elderly' }));
+    expect([err.status, err.code, err.message]).toEqual([409, 'no_green_channel', '该事项未开通绿色通道，请按普通号取号']);
+    expect(s.counters.get('S1')!.issued).toBe(2);
   });
   it('returns the waiting ticket of the same person for the same item', () => {
     const s = emptyState();

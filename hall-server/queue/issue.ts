@@ -4,7 +4,7 @@ import { ApiError } from '../core/module.ts';
 import { ageOn, localDate } from './clock.ts';
 import { ticketNumber } from './rules.ts';
 import { closedReason, ticketView } from './views.ts';
-import type { Outcome, QueueRules, QueueState, Ticket } from './types.ts';
+import type { Outcome, QueueRules, QueueState, ServiceRule, Ticket } from './types.ts';
 
 export interface IssueInput {
   id: string;
@@ -17,10 +17,21 @@ export interface IssueInput {
   priority: PriorityClass | null;
 }
 
-export function priorityFor(input: Pick<IssueInput, 'priority' | 'birthDate'>, elderlyAge: number | null, today: string): PriorityClass {
+/**
+ * The ticket's priority class. An explicit choice wins; without one, the age decides. Priority classes are the item's
+ * 绿色通道: an item without one issues only normal tickets (automatic) and refuses an explicit priority class.
+ */
+export function priorityFor(
+  input: Pick<IssueInput, 'priority' | 'birthDate'>,
+  rule: Pick<ServiceRule, 'elderlyAge' | 'greenChannel'>,
+  today: string,
+): PriorityClass {
+  if (input.priority !== null && input.priority !== 'normal' && !rule.greenChannel) {
+    throw new ApiError(409, 'no_green_channel', '该事项未开通绿色通道，请按普通号取号');
+  }
   if (input.priority !== null) return input.priority;
-  if (elderlyAge !== null && input.birthDate && ageOn(input.birthDate, today) >= elderlyAge) return 'elderly';
-  return 'normal';
+  if (!rule.greenChannel || rule.elderlyAge === null || !input.birthDate) return 'normal';
+  return ageOn(input.birthDate, today) >= rule.elderlyAge ? 'elderly' : 'normal';
 }
 
 /** The person's waiting ticket for the same item today, if any. */
@@ -38,6 +49,7 @@ export function issueTicket(state: QueueState, rules: QueueRules, input: IssueIn
   if (existing) return { tickets: [], windows: [], counters: [], events: [], ticket: existing, window: null };
   const closed = closedReason(state, rules, rule.code, nowMs);
   if (closed) throw new ApiError(409, 'service_closed', closed);
+  const priority = priorityFor(input, rule, localDate(nowMs, rules.utcOffsetMinutes));
   const counter = state.counters.get(rule.code) ?? { last: null, issued: 0 };
   const n = counter.last === null || counter.last >= rule.to ? rule.from : counter.last + 1;
   const ticket: Ticket = {
@@ -46,7 +58,7 @@ export function issueTicket(state: QueueState, rules: QueueRules, input: IssueIn
     number: ticketNumber(rule, n),
     serviceCode: rule.code,
     status: 'waiting',
-    priority: priorityFor(input, rule.elderlyAge, localDate(nowMs, rules.utcOffsetMinutes)),
+    priority,
     personHash: input.personHash,
     maskedName: input.maskedName,
     issuedAt: nowMs,

@@ -15,6 +15,7 @@ export function rulesFromPack(pack: Pick<Pack, 'manifest' | 'services' | 'window
       dailyCap: s.ticket.dailyCap,
       issuingHours: s.ticket.issuingHours,
       elderlyAge: s.ticket.elderlyPriorityAge,
+      greenChannel: s.ticket.greenChannel,
     });
   }
   const regular = pack.windows.filter((w) => !w.tidal);

@@ -80,6 +80,8 @@ export interface ServiceRule {
   issuingHours: Array<{ from: string; to: string }>;
   /** Age from which a ticket is 绿色通道 automatically; null = no automatic priority. */
   elderlyAge: number | null;
+  /** The pack's 绿色通道 flag: without it the item has no priority classes at all (see priorityFor). */
+  greenChannel: boolean;
 }
 
 export interface WindowRule {

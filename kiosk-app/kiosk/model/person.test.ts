@@ -27,6 +27,7 @@ describe('age and 绿色通道', () => {
     expect(offersGreenChannel('1966-11-22', '2026-11-22', rule)).toBe(true);
     expect(offersGreenChannel('1966-11-23', '2026-11-22', rule)).toBe(false);
     expect(offersGreenChannel('1930-01-01', '2026-11-22', { elderlyPriorityAge: null, greenChannel: true })).toBe(false);
+    expect(offersGreenChannel('1930-01-01', '2026-11-22', { elderlyPriorityAge: 60, greenChannel: false })).toBe(false);
   });
 });
 

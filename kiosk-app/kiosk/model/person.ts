@@ -23,13 +23,13 @@ export function ageOn(birthDate: string, today: string): number {
   return age;
 }
 
-/** Whether the flow offers the 绿色通道: the item has one and the citizen reaches its age. */
+/** Whether the flow offers the 绿色通道: the item has one (pack flag and an age) and the citizen reaches that age. */
 export function offersGreenChannel(
   birthDate: string,
   today: string,
   rule: { elderlyPriorityAge: number | null; greenChannel: boolean },
 ): boolean {
-  if (rule.elderlyPriorityAge === null) return false;
+  if (!rule.greenChannel || rule.elderlyPriorityAge === null) return false;
   return ageOn(birthDate, today) >= rule.elderlyPriorityAge;
 }
 
