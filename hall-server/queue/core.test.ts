@@ -1,15 +1,23 @@
 // The pure queue core: clock arithmetic, masking, numbering, issuing rules, window actions, undo and tidal alerts.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Pack } from '../../content/schema/index.ts';
 import { ApiError } from '../core/module.ts';
 import { applyWindowAction } from './actions.ts';
 import { ageOn, businessDay, localClock } from './clock.ts';
 import { issueTicket, priorityFor } from './issue.ts';
 import { maskName } from './mask.ts';
 import { emptyQueueState, putTicket } from './state.ts';
+import { calendarOf } from './rules.ts';
 import { groupStatuses, tidalTransitions } from './tidal.ts';
+import { serviceViews } from './views.ts';
 import type { QueueRules, QueueState, ServiceRule } from './types.ts';
 
-const T0 = Date.parse('2026-11-23T01:00:00Z'); // 09:00 in China
+const T0 = Date.parse('2026-11-23T01:00:00Z'); // 09:00 in China, a Monday
+/** The sample pack's calendar (2026: 国庆节 10-01..07, 调休 working Sundays 09-20 and 10-10). */
+const SAMPLE_CALENDAR = JSON.parse(readFileSync(new URL('../../content/packs/sample/calendar.json', import.meta.url), 'utf8')) as Pack['calendar'];
+/** 09:00 China time on a local date. */
+const nineOn = (date: string) => Date.parse(`${date}T01:00:00Z`);
 
 function rules(over: Partial<ServiceRule> = {}): QueueRules {
   const service: ServiceRule = {
@@ -32,6 +40,7 @@ function rules(over: Partial<ServiceRule> = {}): QueueRules {
     dailyResetAt: '03:00',
     utcOffsetMinutes: 480,
     enforceIssuingHours: true,
+    calendar: calendarOf(SAMPLE_CALENDAR),
   };
 }
 
@@ -116,6 +125,26 @@ describe('issue', () => {
     const err = apiError(() => issue(s, r, T0, { priority: 'elderly' }));
     expect([err.status, err.code, err.message]).toEqual([409, 'no_green_channel', '该事项未开通绿色通道，请按普通号取号']);
     expect(s.counters.get('S1')!.issued).toBe(2);
+  });
+  it('refuses on statutory holidays and weekends by the pack calendar, and issues on 调休 working weekends', () => {
+    const holiday = apiError(() => issue(emptyState(), rules(), nineOn('2026-10-01')));
+    expect([holiday.status, holiday.code, holiday.message]).toEqual([409, 'service_closed', '今日为法定节假日，暂停取号，请于工作日前来办理']);
+    expect(apiError(() => issue(emptyState(), rules(), nineOn('2026-10-07'))).message).toBe('今日为法定节假日，暂停取号，请于工作日前来办理');
+    expect(apiError(() => issue(emptyState(), rules(), nineOn('2026-11-22'))).message).toBe('今日为休息日，暂停取号，请于工作日前来办理');
+    expect(issue(emptyState(), rules(), nineOn('2026-09-20')).ticket!.number).toBe('A001'); // 调休 Sunday
+    expect(issue(emptyState(), rules(), nineOn('2026-10-10')).ticket!.number).toBe('A001'); // 调休 Saturday
+    expect(issue(emptyState(), rules(), nineOn('2026-10-08')).ticket!.number).toBe('A001'); // first day back
+  });
+  it('takes the hall\'s local date: 23:30 UTC on 2026-09-30 is already 国庆节 in China', () => {
+    const r = { ...rules(), enforceIssuingHours: true };
+    r.services.get('S1')!.issuingHours = [{ from: '00:00', to: '23:59' }];
+    expect(apiError(() => issue(emptyState(), r, Date.parse('2026-09-30T23:30:00Z'))).message).toBe('今日为法定节假日，暂停取号，请于工作日前来办理');
+    expect(issue(emptyState(), r, Date.parse('2026-09-30T15:30:00Z')).ticket!.number).toBe('A001'); // 23:30 on the 30th
+  });
+  it('shows the kiosk a closed item with the reason on a holiday, and ignores the calendar when the schedule is off', () => {
+    const [view] = serviceViews(emptyState(), rules(), nineOn('2026-10-01'));
+    expect([view!.open, view!.closedReason]).toEqual([false, '今日为法定节假日，暂停取号，请于工作日前来办理']);
+    expect(issue(emptyState(), { ...rules(), enforceIssuingHours: false }, nineOn('2026-10-01')).ticket!.number).toBe('A001');
   });
   it('returns the waiting ticket of the same person for the same item', () => {
     const s = emptyState();
@@ -204,6 +233,7 @@ describe('rules from a pack', () => {
       services: [svc('S1'), svc('S2')],
       windows: [w(1, ['S1', 'S2'], false, true), w(2, ['S1']), w(3, ['S1']), w(4, ['S2']), w(5, ['S1', 'S2'], true)],
       staff: [],
+      calendar: SAMPLE_CALENDAR,
     } as unknown as Parameters<typeof rulesFromPack>[0];
     const r = rulesFromPack(pack, QueueConfig.parse({}));
     expect([...r.windows.values()].map((x) => x.group)).toEqual(['', '2、3号窗口', '2、3号窗口', '4号窗口', '']);

@@ -1,4 +1,5 @@
 // The queue's state, as the pure core sees it. Times are epoch milliseconds.
+import type { CompiledCalendar } from '../ratings/core/workdays.ts';
 import type { PrintState, PriorityClass, TicketStatus } from '../api/index.ts';
 import type { QueuePolicyConfig } from '../config/schema.ts';
 
@@ -107,7 +108,10 @@ export interface QueueRules {
   tidalThreshold: number;
   dailyResetAt: string;
   utcOffsetMinutes: number;
+  /** Whether the issuing schedule applies: the pack calendar's working days and each item's issuing hours. */
   enforceIssuingHours: boolean;
+  /** The pack calendar: statutory holidays and weekends are closed, 调休 working weekends open. */
+  calendar: CompiledCalendar;
 }
 
 export interface QueueEvent {

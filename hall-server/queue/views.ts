@@ -1,6 +1,7 @@
 // Turns the core's state into the API's views (what screens may see: no ID numbers, names masked).
 import type { CallView, ServiceView, TicketView, WindowView } from '../api/index.ts';
-import { localClock, withinHours } from './clock.ts';
+import { isWorkingDay } from '../ratings/core/workdays.ts';
+import { localClock, localDate, withinHours } from './clock.ts';
 import type { QueueRules, QueueState, Ticket, WindowState } from './types.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -60,6 +61,14 @@ export function waitingCounts(state: QueueState): Map<string, number> {
 export function closedReason(state: QueueState, rules: QueueRules, code: string, nowMs: number): string | null {
   const rule = rules.services.get(code);
   if (!rule) return '没有这个事项';
+  if (rules.enforceIssuingHours) {
+    const today = localDate(nowMs, rules.utcOffsetMinutes);
+    if (!isWorkingDay(today, rules.calendar)) {
+      return rules.calendar.holidays.has(today)
+        ? '今日为法定节假日，暂停取号，请于工作日前来办理'
+        : '今日为休息日，暂停取号，请于工作日前来办理';
+    }
+  }
   const counter = state.counters.get(code);
   if ((counter?.issued ?? 0) >= rule.dailyCap) return '今日该事项号源已取完，请明日再来或咨询工作人员';
   if (rules.enforceIssuingHours && !withinHours(localClock(nowMs, rules.utcOffsetMinutes), rule.issuingHours)) {
