@@ -4,4 +4,4 @@ export { session, saveSession, useSessionScope, type Session, type Principal } f
 export { pairWithCode, ensurePaired, scopeOf, type TerminalWanted } from './pairing.ts';
 export { subscribe, type HallStream, type ConnectionState, type SubscribeOptions } from './socket.ts';
 export { applyEvent } from './reduce.ts';
-export { ConnectionBanner, DemoPairingNote } from './ConnectionBanner.tsx';
+export { ConnectionBanner, DemoPairingNote, linkStatusText, type BannerPlacement, type BannerSize, type ConnectionBannerProps } from './ConnectionBanner.tsx';
