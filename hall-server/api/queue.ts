@@ -1,7 +1,7 @@
 // Queue requests, responses and views: ticket issue (kiosk), print result, window actions (pad, counter, HID caller,
 // case-handling system) and the queue part of the snapshot.
 import { z } from 'zod';
-import { IdempotencyKey, Timestamp, WindowNumber } from './common.ts';
+import { IdempotencyKey, IdNumber, Timestamp, WindowNumber } from './common.ts';
 
 /** 绿色通道 classes. `elderly` is derived from the birth date; the others are set by a guide or staff. */
 export const PriorityClass = z.enum(['normal', 'elderly', 'disability', 'pregnancy', 'veteran']);
@@ -15,7 +15,7 @@ export type PrintState = z.infer<typeof PrintState>;
 
 /** Identity as read from an ID card, a social-security card or a 医保电子凭证. The ID number is only hashed by the server. */
 export const Identity = z.strictObject({
-  idNumber: z.string().regex(/^\d{17}[\dXx]$/, '身份证号码格式不正确'),
+  idNumber: IdNumber,
   name: z.string().min(1).max(40),
   birthDate: z.iso.date(),
   source: z.enum(['id_card', 'ss_card', 'ecard', 'manual']),

@@ -1,6 +1,7 @@
 // Request and response shapes of the identity module (医保电子凭证 decode, help requests), shared with the page.
 // Browser-safe: zod only.
 import { z } from 'zod';
+import { IdNumber } from '../api/common.ts';
 
 export const IdentityPaths = {
   /** POST starts a decode (202 with a decode id); GET `ecardDecodeStatus` reads its outcome once. */
@@ -23,7 +24,7 @@ export type EcardDecodeStarted = z.infer<typeof EcardDecodeStarted>;
 /** Only what the kiosk flow needs. The ID number goes straight into the ticket request and is never shown in full. */
 export const EcardDecodeResponse = z.strictObject({
   identity: z.strictObject({
-    idNumber: z.string().regex(/^\d{17}[\dX]$/),
+    idNumber: IdNumber,
     name: z.string().min(1).max(40),
     birthDate: z.iso.date(),
   }),

@@ -116,19 +116,30 @@ describe('tickets', () => {
     expect(again.body.ticket.id).toBe(first.body.ticket.id);
   });
   it('gives a person their waiting ticket back for the same item, and marks age ≥ 70 as 绿色通道', async () => {
-    const identity = { idNumber: '210102195001011234', name: '王小明', birthDate: '1950-01-01', source: 'id_card' };
+    const identity = { idNumber: '210102195001011239', name: '王小明', birthDate: '1950-01-01', source: 'id_card' };
     const first = await issue({ identity });
     const second = await issue({ identity });
     expect(first.body.ticket.priority).toBe('elderly');
     expect(first.body.ticket.maskedName).toBe('王*明');
-    expect(JSON.stringify(first.body)).not.toContain('210102195001011234');
+    expect(JSON.stringify(first.body)).not.toContain('210102195001011239');
     expect(second.body.reused).toBe('same_person');
     expect(second.body.ticket.id).toBe(first.body.ticket.id);
     const row = hall.hall!.db.prepare('SELECT person_hash, person_sealed, name_sealed FROM queue_tickets WHERE id = ?').get(first.body.ticket.id) as Record<string, string>;
     expect(row.person_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.stringify(row)).not.toContain('210102195001011234');
-    expect(hall.hall!.app.secrets.decrypt(row.person_sealed!)).toBe('210102195001011234');
+    expect(JSON.stringify(row)).not.toContain('210102195001011239');
+    expect(hall.hall!.app.secrets.decrypt(row.person_sealed!)).toBe('210102195001011239');
     expect(hall.hall!.app.secrets.decrypt(row.name_sealed!)).toBe('王小明');
+  });
+  it('refuses an ID number with a wrong check character, and reads a lowercase x as the same person as X', async () => {
+    const bad = await issue({ identity: { idNumber: '210102195001011234', name: '王小明', birthDate: '1950-01-01', source: 'id_card' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('身份证号码校验位不正确，请核对后重试');
+    const person = { name: '赵丽', birthDate: '1949-12-31', source: 'id_card' };
+    const upper = await issue({ identity: { ...person, idNumber: '11010519491231002X' } });
+    const lower = await issue({ identity: { ...person, idNumber: '11010519491231002x' } });
+    expect(upper.status).toBe(201);
+    expect(lower.body.reused).toBe('same_person');
+    expect(lower.body.ticket.id).toBe(upper.body.ticket.id);
   });
   it('records the print result', async () => {
     const t = await issue();

@@ -41,7 +41,7 @@ describe('business day', () => {
   });
 
   it('erases personal fields after the retention period (90 days by default)', async () => {
-    const t = (await issue({ idNumber: '210102195001011234', name: '王小明', birthDate: '1950-01-01', source: 'id_card' })).body.ticket;
+    const t = (await issue({ idNumber: '210102195001011239', name: '王小明', birthDate: '1950-01-01', source: 'id_card' })).body.ticket;
     const fields = () => hall.hall!.db.prepare('SELECT person_hash, masked_name, person_sealed, name_sealed FROM queue_tickets WHERE id = ?').get(t.id);
     expect(Object.values(fields() as object).every((v) => v !== null)).toBe(true);
     now += 89 * 86_400_000;
