@@ -11,9 +11,9 @@ let t: Terminals;
 let clock = new Date('2026-03-02T02:00:00.000Z'); // Monday 10:00 in the hall
 const at = (iso: string) => (clock = new Date(iso));
 
-const OPEN_ID = '210102198803150017';
-const CLOSED_ID = '210102197511230026';
-const GOOD_ID = '21010219900101003X';
+const OPEN_ID = '210102198803150015';
+const CLOSED_ID = '210102197511230027';
+const GOOD_ID = '210102199001010031';
 
 function readDb<T>(fn: (db: Database.Database) => T): T {
   const db = new Database(join(hall.dataDir, 'hall.sqlite'), { readonly: true, fileMustExist: true });
@@ -36,7 +36,7 @@ async function serveCitizen(idNumber: string, name: string): Promise<string> {
     serviceCode: SERVICE_OF_WINDOW[1],
     identity: { idNumber, name, birthDate: '1988-03-15', source: 'id_card' },
   }, t.kiosk);
-  expect(issued.status).toBe(201);
+  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
   expect((await hall.api('POST', '/api/windows/1/sign-in', { staffId: '20101' }, t.counter[1])).status).toBe(200);
   const called = await hall.api('POST', '/api/windows/1/call-next', {}, t.counter[1]);
   expect(called.body.ticket.id).toBe(issued.body.ticket.id);
