@@ -16,7 +16,7 @@ export type PrintState = z.infer<typeof PrintState>;
 /** Identity as read from an ID card, a social-security card or a 医保电子凭证. The ID number is only hashed by the server. */
 export const Identity = z.strictObject({
   idNumber: IdNumber,
-  name: z.string().min(1).max(40),
+  name: z.string().trim().min(1).max(40),
   birthDate: z.iso.date(),
   source: z.enum(['id_card', 'ss_card', 'ecard', 'manual']),
 });

@@ -1,4 +1,4 @@
-// The pure queue core: clock arithmetic, masking, numbering, issuing rules, window actions, undo and tidal alerts.
+// The pure queue core: clock arithmetic, numbering, issuing rules, window actions, undo and tidal alerts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Pack } from '../../content/schema/index.ts';
@@ -6,7 +6,6 @@ import { ApiError } from '../core/module.ts';
 import { applyWindowAction } from './actions.ts';
 import { ageOn, businessDay, localClock } from './clock.ts';
 import { issueTicket, priorityFor } from './issue.ts';
-import { maskName } from './mask.ts';
 import { emptyQueueState, putTicket } from './state.ts';
 import { calendarOf } from './rules.ts';
 import { groupStatuses, tidalTransitions } from './tidal.ts';
@@ -97,11 +96,6 @@ describe('clock', () => {
     const s = emptyState();
     expect(issue(s, rules(), T0, { birthDate: '1950-01-01', priority: 'normal' }).ticket!.priority).toBe('normal');
     expect(issue(s, rules(), T0, { birthDate: '1950-01-01', priority: null }).ticket!.priority).toBe('elderly');
-  });
-  it('masks names for bystanders', () => {
-    expect(maskName('张三')).toBe('张*');
-    expect(maskName('张小三')).toBe('张*三');
-    expect(maskName('欧阳小明')).toBe('欧**明');
   });
 });
 

@@ -8,7 +8,7 @@ import { ApiError, type HallApp, type Principal } from '../core/module.ts';
 import { applyWindowAction, windowStateOf, type WindowAction } from './actions.ts';
 import { businessDay } from './clock.ts';
 import { issueTicket, waitingAhead } from './issue.ts';
-import { maskName } from './mask.ts';
+import { maskName } from '../ratings/core/mask.ts';
 import { rulesFromPack } from './rules.ts';
 import type { QueueStore } from './store.ts';
 import { putTicket, waitingTickets } from './state.ts';

@@ -99,6 +99,44 @@ describe('kiosk controller', () => {
     kiosk.dispose();
   });
 
+  it('sends 普通取号 as priority normal when a senior declines the 绿色通道, and shows the server\'s masked name', async () => {
+    const { stream } = fakeStream();
+    const { bridge, handlers } = fakeBridge();
+    const requests: Array<{ url: string; body: unknown }> = [];
+    // Not what a local mask would give: proves the ticket shows and prints the server's text.
+    const SERVER_MASKED = '王**';
+    served = { ...PACK_V1, services: [{ ...PACK_V1.services[0], name: '参保登记', guide: { materials: [] } }] };
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      requests.push({ url, body: init?.body ? JSON.parse(String(init.body)) : null });
+      const body = String(url).endsWith('/api/tickets')
+        ? {
+            ticket: {
+              id: 't1', number: 'A001', serviceCode: 'S1', serviceName: '参保登记', status: 'waiting', priority: 'normal', maskedName: SERVER_MASKED,
+              issuedAt: '2026-11-23T01:00:00.000Z', calledAt: null, startedAt: null, finishedAt: null, window: null, targetWindow: null,
+              callCount: 0, print: 'pending', staffId: null, caseNumber: null,
+            },
+            reused: null, waitingAhead: 0, hallName: '示例大厅',
+          }
+        : served;
+      return new Response(JSON.stringify(body), { status: 201, headers: { 'content-type': 'application/json' } });
+    });
+    const kiosk = createKiosk({ stream, bridge, now: () => new Date('2026-11-23T01:00:00Z') });
+    await settle();
+    kiosk.dispatch({ type: 'openItem', code: 'S1' });
+    kiosk.takeTicket('S1');
+    handlers.get('identity.read')!({
+      type: 'identity.read',
+      identity: { source: 'idcard', name: '王秀英 ', idNumber: '210102194803050024', birthDate: '1948-03-05', gender: '女', docType: 'resident' },
+    });
+    expect(kiosk.step.value).toMatchObject({ name: 'confirm', greenOffered: true });
+    kiosk.confirmIdentity(false);
+    await kiosk.issue();
+    const sent = requests.find((r) => r.url.endsWith('/api/tickets'))!.body;
+    expect(sent).toMatchObject({ serviceCode: 'S1', priority: 'normal', identity: { name: '王秀英 ' } });
+    expect(kiosk.step.value).toMatchObject({ name: 'ticket', ticket: { number: 'A001', maskedName: SERVER_MASKED } });
+    kiosk.dispose();
+  });
+
   it('idle reset wipes the citizen, resets 长辈模式 and the help state, then applies a waiting update — only there', async () => {
     const { stream } = fakeStream();
     const { bridge, handlers } = fakeBridge();

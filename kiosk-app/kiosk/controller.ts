@@ -16,7 +16,7 @@ import { helpState } from '../shared/ui/HelpButton.tsx';
 import { resetSeniorMode } from '../shared/ui/mode.ts';
 import { estimateWaitMinutes } from './model/catalog.ts';
 import { HOME, identityOf, next, type Action, type IssuedTicket, type Step } from './model/flow.ts';
-import { localDate, localDateTime, maskName, offersGreenChannel } from './model/person.ts';
+import { localDate, localDateTime, offersGreenChannel } from './model/person.ts';
 import type { Identity } from './model/types.ts';
 import { EcardDecodeStarted, EcardDecodeStatus, IdentityPaths } from '../../hall-server/identity/schema.ts';
 import { PackPaths } from '../../hall-server/packs/api.ts';
@@ -222,7 +222,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
         peopleAhead: res.waitingAhead,
         waitMinutes: estimateWaitMinutes(res.waitingAhead, windows.open),
         windows: windows.labels,
-        maskedName: identity ? maskName(identity.name) : null,
+        maskedName: res.ticket.maskedName,
         issuedAt: localDateTime(new Date(res.ticket.issuedAt)),
         duplicate: res.reused === 'same_person',
       };

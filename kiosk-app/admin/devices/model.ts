@@ -1,17 +1,10 @@
 // Pure helpers of the devices panel: labels and what a bystander may see of an identity.
 import type { BridgeMessage, DeviceInfo, HealthState } from '../../shared/bridge/index.ts';
+import { maskName } from '../../../hall-server/ratings/core/mask.ts';
 import { CALLER_ACTION_LABELS, RATING_LEVEL_LABELS } from '../../shared/bridge/index.ts';
 
 export const HEALTH_LABELS: Record<HealthState, string> = { ok: '正常', degraded: '需关注', offline: '不可用' };
 export const TRANSPORT_LABELS: Record<DeviceInfo['transport'], string> = { serial: '串口', hid: 'HID', pcsc: 'PC/SC', simulated: '模拟', none: '未配置' };
-
-/** 张三 → 张*, 王秀英 → 王*英 (the console is seen by more than the citizen). */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return name;
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
-}
 
 /** One line of the event log, with no full name and no ID number. */
 export function describeEvent(message: BridgeMessage): string | null {

@@ -1,18 +1,5 @@
-// Pure personal-data helpers for the kiosk: masking for screens and paper, age for the 绿色通道 offer.
-
-/** For anything a bystander can see: 张三丰 → 张*丰, 张三 → 张*, 欧阳娜娜 → 欧**娜. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return chars.join('');
-  if (chars.length === 2) return `${chars[0]}*`;
-  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
-}
-
-/** Only on the citizen's own confirmation screen: at most the first 6 and last 4 characters. */
-export function maskIdNumber(idNumber: string): string {
-  if (idNumber.length < 10) return '*'.repeat(idNumber.length);
-  return `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;
-}
+// Pure personal-data helpers for the kiosk: age for the 绿色通道 offer, hall-local dates. Masking is the one of
+// hall-server/ratings/core/mask.ts (browser-safe), shared with the server.
 
 /** Full years between a birth date and today (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, today: string): number {
