@@ -1,9 +1,10 @@
-// hall-server command line: `tsx hall-server/main.ts [--data-dir var] [--port 4600] [--host 127.0.0.1] [--pack DIR]
+// hall-server command line: `tsx hall-server/main.ts` or, bundled, `node var/build/hall-server.mjs` `[--data-dir var] [--port 4600] [--host 127.0.0.1] [--pack DIR]
 // [--config FILE] [--demo]`. Prints one JSON line `{"ready":true,"url":…}` when listening (scripts/start.ts waits for it).
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { ConfigError, loadHallConfigFile, parseHallConfig } from './config/load.ts';
 import { HallDataError } from './core/db.ts';
+import { HALL_NODE_FLAGS } from './core/node-flags.ts';
 import { startHall } from './core/hall.ts';
 import { loadStartupPack } from './core/startup-pack.ts';
 import { hallModules } from './modules.ts';
@@ -16,7 +17,10 @@ const HELP = `hall-server — 医保经办大厅服务
   --pack DIR       content pack folder to load at start
   --config FILE    hall config (JSON)
   --demo           demo hall: terminals pair automatically, tickets at any hour
-  --help           this text`;
+  --help           this text
+
+In production run the bundle that \`npm start\` builds (scripts/build-servers.ts), with its V8 flags:
+  node ${HALL_NODE_FLAGS.join(' ')} var/build/hall-server.mjs …`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

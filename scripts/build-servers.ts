@@ -12,11 +12,7 @@ export const SERVER_BUILD_DIR = 'var/build';
 export const HALL_BUNDLE = `${SERVER_BUILD_DIR}/hall-server.mjs`;
 export const BRIDGE_BUNDLE = `${SERVER_BUILD_DIR}/device-bridge.mjs`;
 
-/** V8 settings for the hall-server process, used by `npm start` and by the hall benchmark alike, and meant for real
- * deployments too. The hall's live heap is about 15 MB; without these V8 lets garbage pile up to 50+ MB between
- * collections. A small young generation (2 MB semi-spaces instead of 16) and `--optimize-for-size` (slower heap growth,
- * smaller code) keep resident memory near 100 MB under the benchmark's load. */
-export const HALL_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2', '--optimize-for-size'];
+export { HALL_NODE_FLAGS } from '../hall-server/core/node-flags.ts';
 /** The bridge holds almost nothing; lite mode (no optimising compiler) halves its code memory. It implies no
  * WebAssembly (the bridge uses none); saying so keeps V8 from printing a warning at every start. */
 export const BRIDGE_NODE_FLAGS: readonly string[] = ['--lite-mode', '--no-expose-wasm'];

@@ -63,7 +63,8 @@ export interface RouteSpec<S extends z.ZodType = z.ZodType, P = undefined> {
   response?: z.ZodType;
   /** Optional asynchronous first step (an outbound HTTP call, reading a file), run after auth and body validation and
    * OUTSIDE any transaction: write nothing here. Whatever it resolves to is passed to `handle` as `prepared`. If it
-   * throws (an ApiError for a failed upstream call), `handle` does not run and nothing is written. */
+   * throws (an ApiError for a failed upstream call), `handle` does not run and nothing is written. Other commands run
+   * meanwhile: anything `prepare` read from the database may have changed, so `handle` checks it again. */
   prepare?(req: RouteRequest<z.infer<S>>): Promise<P>;
   /** The durable step: synchronous, runs inside the core's group-commit transaction in its own savepoint, and is
    * answered only after the commit. If it throws, everything it wrote is rolled back; to keep a record of a failure
