@@ -2,7 +2,7 @@
 // loader in the running process, which roughly halves its memory. Native addons and other packages stay external and
 // load from node_modules. `npm start` calls `buildServersIfStale`; by hand: `npx tsx scripts/build-servers.ts`.
 import { build, type Plugin } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { bundleBridge } from '../device-bridge/bundle.ts';
 
@@ -83,13 +83,15 @@ function isStale(root: string, bundle: string, sources: string[]): boolean {
 /** Rebuilds whichever bundle is missing or older than its sources; returns the absolute paths of both. */
 export async function buildServersIfStale(root: string = ROOT, log: (line: string) => void = console.log): Promise<{ hall: string; bridge: string }> {
   mkdirSync(join(root, SERVER_BUILD_DIR), { recursive: true });
+  // Built under a temporary name and renamed into place, so a process starting meanwhile never loads half a file.
+  const temp = (bundle: string) => `${bundle}.${process.pid}.tmp.mjs`;
   if (isStale(root, HALL_BUNDLE, HALL_SOURCES)) {
     log('[build] bundling the hall-server (esbuild)…');
-    await bundleHall(HALL_BUNDLE, root);
+    renameSync(await bundleHall(temp(HALL_BUNDLE), root), join(root, HALL_BUNDLE));
   }
   if (isStale(root, BRIDGE_BUNDLE, BRIDGE_SOURCES)) {
     log('[build] bundling the device-bridge (esbuild)…');
-    await bundleBridge(BRIDGE_BUNDLE);
+    renameSync(await bundleBridge(temp(BRIDGE_BUNDLE)), join(root, BRIDGE_BUNDLE));
   }
   return { hall: join(root, HALL_BUNDLE), bridge: join(root, BRIDGE_BUNDLE) };
 }
