@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
+import { bridgeUrlFromLocation } from '../shared/bridge/url.ts';
 import { ConnectionBanner } from '../shared/hall/ConnectionBanner.tsx';
 import { ensurePaired } from '../shared/hall/pairing.ts';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
@@ -10,10 +11,6 @@ import '../shared/ui/tokens.css';
 import { createCounter, type Counter } from './controller.ts';
 import { CounterView } from './view.tsx';
 import './counter.css';
-
-function bridgeUrl(): string | undefined {
-  return new URLSearchParams(location.search).get('bridge') ?? undefined;
-}
 
 export default function CounterScreen() {
   const { params } = useRoute();
@@ -44,7 +41,7 @@ export default function CounterScreen() {
         }
       }
       if (stopped) return;
-      bridge = createBridgeClient({ url: bridgeUrl() });
+      bridge = createBridgeClient({ url: bridgeUrlFromLocation() });
       hall = subscribe();
       created = createCounter(window, hall, bridge);
       setStream(hall);

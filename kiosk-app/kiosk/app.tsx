@@ -3,6 +3,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { effect } from '@preact/signals';
 import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
+import { bridgeUrlFromLocation } from '../shared/bridge/url.ts';
 import { ensurePaired } from '../shared/hall/pairing.ts';
 import { subscribe } from '../shared/hall/socket.ts';
 import { HelpButton } from '../shared/ui/HelpButton.tsx';
@@ -27,10 +28,6 @@ import { Paused } from './screens/Paused.tsx';
 import { Thanks } from './screens/Thanks.tsx';
 import { TicketScreen } from './screens/TicketScreen.tsx';
 
-function bridgeUrl(): string | undefined {
-  return new URLSearchParams(location.search).get('bridge') ?? undefined;
-}
-
 export type StartResult = { kind: 'ready'; kiosk: Kiosk; stop: () => void } | { kind: 'unpaired' } | { kind: 'stopped' };
 
 /** Pairs (demo halls pair by themselves), opens the hall stream and the bridge, and creates the flow controller. */
@@ -45,7 +42,7 @@ export async function startKiosk(isStopped: () => boolean): Promise<StartResult>
       await new Promise((r) => setTimeout(r, Math.min(10_000, 1000 * 2 ** attempt)));
     }
   }
-  const bridge: BridgeClient = createBridgeClient({ url: bridgeUrl() });
+  const bridge: BridgeClient = createBridgeClient({ url: bridgeUrlFromLocation() });
   let kiosk: Kiosk | null = null;
   const stream = subscribe({
     heartbeat: () => ({
