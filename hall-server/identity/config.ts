@@ -31,7 +31,13 @@ export function loadIdentityConfig(dataDir: string, env: NodeJS.ProcessEnv = pro
     return parsed.data;
   }
   if (env['YIBAO_EC_QUERY_URL']) {
-    return IdentityConfig.parse({ ecQuery: { url: env['YIBAO_EC_QUERY_URL'], orgId: env['YIBAO_EC_ORG_ID'] ?? 'demo-org' } });
+    // The platform identifies the hall by its 机构编码: a made-up one would only fail later, at a citizen's first scan.
+    if (!env['YIBAO_EC_ORG_ID']) throw new Error('identity config: YIBAO_EC_QUERY_URL is set but YIBAO_EC_ORG_ID (the hall\'s 机构编码) is not');
+    const parsed = IdentityConfig.safeParse({ ecQuery: { url: env['YIBAO_EC_QUERY_URL'], orgId: env['YIBAO_EC_ORG_ID'] } });
+    if (!parsed.success) {
+      throw new Error(`identity config from the environment is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    return parsed.data;
   }
   return { ecQuery: null };
 }

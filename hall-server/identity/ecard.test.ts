@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../core/module.ts';
 import { EcQueryConfig } from './config.ts';
 import { birthDateOf, decodeEcQueryResponse, queryEcard } from './ecard.ts';
-import { startEcQueryStandin, type EcQueryStandin } from './standin.ts';
+import { startEcQueryStandin, type EcQueryStandin } from '../../tests/support/ecard-standin.ts';
 
 const SENIOR_ID = '210102195001011239';
 

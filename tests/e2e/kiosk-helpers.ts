@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startEcQueryStandin, type EcQueryStandin } from '../../hall-server/identity/standin.ts';
+import { startEcQueryStandin, type EcQueryStandin } from '../support/ecard-standin.ts';
 import { startTestBridge, type TestBridge, type TestPage } from '../support/bridge.ts';
 import { axeViolations, launchBrowser, newTerminalContext, screenshot, tapTargets, textSizes, VIEWPORTS } from '../support/browser.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';

@@ -1,4 +1,4 @@
-// A local stand-in for the platform's ec.query decode service, for tests and the demo hall. It knows a few demo QR
+// A local stand-in for the platform's ec.query decode service, for tests only. It knows a few demo QR
 // payloads; anything else is answered like the platform answers an expired code.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
