@@ -192,6 +192,17 @@ describe('window actions', () => {
 });
 
 describe('tidal alerts', () => {
+  it('raises only when more than the threshold wait: exactly the threshold is no alert', () => {
+    const r = rules();
+    const s = emptyState();
+    for (let i = 0; i < r.tidalThreshold; i++) issue(s, r);
+    const atThreshold = tidalTransitions(new Map(), groupStatuses(s, r), r.tidalThreshold, 'now');
+    expect([atThreshold.raise, atThreshold.alerts.size]).toEqual([[], 0]);
+    issue(s, r);
+    expect(tidalTransitions(atThreshold.alerts, groupStatuses(s, r), r.tidalThreshold, 'now').raise).toEqual([
+      { group: '1号窗口', waiting: 3, threshold: 2, since: 'now' },
+    ]);
+  });
   it('raises above the threshold and clears when a tidal window opens or the queue drains', () => {
     const r = rules();
     const s = emptyState();

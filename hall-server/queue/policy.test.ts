@@ -55,8 +55,6 @@ describe('selectNext', () => {
   it('interleave 2:1 gives the sequence N N P N N P while both wait', () => {
     const normals = [0, 1, 2, 3].map((i) => ticket(i, i, 'normal'));
     const prios = [10, 11].map((i) => ticket(i, i, 'elderly'));
-    const { served } = simulate({ kind: 'interleave', normalPerPriority: 2 }, [], 1);
-    expect(served).toEqual([]);
     const waiting = [...normals, ...prios];
     const order: string[] = [];
     let counter = 0;
@@ -67,6 +65,12 @@ describe('selectNext', () => {
       order.push(pick.ticket.priority === 'normal' ? 'N' : 'P');
     }
     expect(order.join('')).toBe('NNPNNP');
+  });
+
+  it('interleave: with only priority tickets waiting, the normal quota never stalls the window', () => {
+    const { served, left } = simulate({ kind: 'interleave', normalPerPriority: 2 }, [[true, true], [true]], 1);
+    expect(served.map((s) => [s.ticket.id, s.at])).toEqual([['t00000', 1], ['t00001', 2], ['t00002', 3]]);
+    expect(left).toEqual([]);
   });
 
   it('ageing: a ticket waiting beyond the bound goes first, whatever its class', () => {
