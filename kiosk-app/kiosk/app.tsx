@@ -132,6 +132,7 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
           pack={pack}
           page={step.page}
           notices={notices}
+          closedReason={kiosk.hallClosedReason()}
           onPage={(page) => kiosk.dispatch({ type: 'page', page })}
           onItem={(code) => kiosk.dispatch({ type: 'openItem', code })}
           onInfo={() => kiosk.dispatch({ type: 'openInfo' })}
@@ -148,7 +149,7 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
         'screen-guide',
         svc ? <Guide service={svc} /> : null,
         { back: true },
-        <GuideActions onTake={() => kiosk.takeTicket(step.code)} />,
+        <GuideActions onTake={() => kiosk.takeTicket(step.code)} closedReason={kiosk.closedReason(step.code)} />,
       );
       break;
     }

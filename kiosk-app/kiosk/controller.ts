@@ -43,6 +43,10 @@ export interface Kiosk {
   paused: ReadonlySignal<boolean>;
   dispatch(action: Action): void;
   service(code: string): Service | null;
+  /** Why the hall issues no ticket for an item now (法定节假日, 休息日, hours, cap), from the live snapshot; null = open. */
+  closedReason(code: string): string | null;
+  /** The reason when every item is closed for the same reason (a holiday, a rest day); null otherwise. */
+  hallClosedReason(): string | null;
   takeTicket(code: string): void;
   withoutDocument(): void;
   confirmIdentity(green: boolean): void;
@@ -253,6 +257,18 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     paused,
     dispatch,
     service,
+    closedReason(code) {
+      const snapshot = deps.stream.snapshot.value;
+      const queue = snapshot ? queueSnapshotOf(snapshot) : null;
+      return queue?.services.find((s) => s.code === code)?.closedReason ?? null;
+    },
+    hallClosedReason() {
+      const snapshot = deps.stream.snapshot.value;
+      const services = (snapshot ? queueSnapshotOf(snapshot) : null)?.services ?? [];
+      const reasons = new Set(services.map((s) => s.closedReason));
+      const [only] = reasons;
+      return reasons.size === 1 && only ? only : null;
+    },
     takeTicket(code) {
       const svc = service(code);
       if (!svc) return;

@@ -95,7 +95,7 @@ export default function KioskScreen() {
     const hall = bootPack.manifest.hall;
     return (
       <Frame hallName={hall.name} slogan={hall.slogan} testId="screen-home">
-        <Home pack={bootPack} page={0} notices={[]} onPage={() => undefined} onItem={setPendingItem} onInfo={() => undefined} />
+        <Home pack={bootPack} page={0} notices={[]} closedReason={null} onPage={() => undefined} onItem={setPendingItem} onInfo={() => undefined} />
       </Frame>
     );
   }

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startEcQueryStandin, type EcQueryStandin } from '../support/ecard-standin.ts';
 import { startTestBridge, type TestBridge, type TestPage } from '../support/bridge.ts';
 import { axeViolations, launchBrowser, newTerminalContext, screenshot, tapTargets, textSizes, VIEWPORTS } from '../support/browser.ts';
-import { startTestHall, type TestHall } from '../support/hall.ts';
+import { startTestHall, type TestHall, type TestHallOptions } from '../support/hall.ts';
 import { distReady } from './board-helpers.ts';
 
 /** 城乡居民参保登记: identity required, prefix A, 绿色通道 from 70. */
@@ -30,12 +30,13 @@ export interface KioskRig {
   close(): Promise<void>;
 }
 
-export async function startKioskRig(): Promise<KioskRig> {
+/** `hall`: settings of the test hall, e.g. a pinned clock and the issuing schedule switched on. */
+export async function startKioskRig(options: { hall?: Pick<TestHallOptions, 'config' | 'now'> } = {}): Promise<KioskRig> {
   distReady();
   const ecard = await startEcQueryStandin({ [ECARD_QR]: ECARD_PERSON });
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   writeFileSync(join(dataDir, 'identity.json'), JSON.stringify({ ecQuery: { url: ecard.url, orgId: 'H21010200001' } }));
-  const hall = await startTestHall({ dataDir });
+  const hall = await startTestHall({ ...options.hall, dataDir });
   const bridge = await startTestBridge({ allowedOrigins: [hall.url] });
   const sim = await bridge.connect(hall.url);
   const browser = await launchBrowser();

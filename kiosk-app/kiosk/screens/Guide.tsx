@@ -3,7 +3,15 @@ import { BigButton } from '../../shared/ui/BigButton.tsx';
 import { Qr } from './Qr.tsx';
 import { channelLabels, materialText, timeLimitText } from './texts.ts';
 
-export function GuideActions({ onTake }: { onTake: () => void }) {
+/** 取号办理, or — while the hall issues no tickets for the item — the reason in words instead of the button. */
+export function GuideActions({ onTake, closedReason }: { onTake: () => void; closedReason: string | null }) {
+  if (closedReason) {
+    return (
+      <p class="ui-banner" role="status" data-testid="service-closed">
+        {closedReason}
+      </p>
+    );
+  }
   return <BigButton label="取号办理" icon="ticket" variant="primary" size="large" onClick={onTake} testId="take-ticket" />;
 }
 

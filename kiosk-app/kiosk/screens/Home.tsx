@@ -13,6 +13,8 @@ export function Home(props: {
   onInfo: () => void;
   /** Notices showing on the kiosk now (the caller filters them). */
   notices: Notice[];
+  /** The hall issues no tickets today for any item (e.g. 法定节假日): the reason, shown above the items. */
+  closedReason: string | null;
 }) {
   const { pack } = props;
   const perPage = tilesPerPage(seniorMode.value);
@@ -27,6 +29,11 @@ export function Home(props: {
   return (
     <>
       <h1>您好，请选择您要办理的事项</h1>
+      {props.closedReason && (
+        <p class="ui-banner" role="status" data-testid="hall-closed">
+          {props.closedReason}
+        </p>
+      )}
       {notices.slice(0, 1).map((n) => (
         <p class="ui-banner" key={n.id} data-testid="kiosk-notice">
           {n.title}：{n.body}
