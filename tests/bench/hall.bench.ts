@@ -5,6 +5,7 @@
 //   hall.call_to_board_p99_ms from a window's call-next request to all 10 board sockets having the call, with 60 pads,
 //                             10 boards and 8 kiosks connected and 50 calls/s for 10 s
 //   hall.rss_mb               resident memory of the hall-server after the run (hall.rss_idle_mb: right after start)
+//   hall.cpu_s                CPU seconds the hall-server used for the whole run (compares builds and V8 flags)
 // The hall measured is the production bundle `npm start` runs (scripts/build-servers.ts), under plain `node` with the
 // same V8 flags (override with HALL_NODE_FLAGS="..." to compare), serving a signed 60-window copy of the sample pack.
 import { spawn } from 'node:child_process';
@@ -100,6 +101,11 @@ async function main(): Promise<void> {
   });
   const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
   const idleRssMb = rssMb();
+  // utime + stime in clock ticks (100 a second on Linux): the hall's own CPU work, less disturbed by a busy machine than latency.
+  const cpuSeconds = () => {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  };
   const pair = async (role: string, window?: number) => (await post(url, '/api/pairing/demo', window ? { role, window } : { role })).body.token as string;
   const kiosk = await pair('kiosk');
   const services: string[] = JSON.parse(readFileSync(new URL('../../content/packs/sample/services.json', import.meta.url), 'utf8')).map((s: { code: string }) => s.code);
@@ -166,6 +172,7 @@ async function main(): Promise<void> {
     }, 1000 / callsPerS);
   });
   const runRssMb = rssMb();
+  const runCpuS = cpuSeconds();
   for (const s of sockets) s.terminate();
   const stopped = new Promise((ok) => child.once('exit', ok));
   child.kill('SIGTERM');
@@ -180,6 +187,7 @@ async function main(): Promise<void> {
     'hall.call_to_board_p50_ms': Number(percentile(latencies, 50).toFixed(2)),
     'hall.rss_mb': Number(runRssMb.toFixed(1)),
     'hall.rss_idle_mb': Number(idleRssMb.toFixed(1)),
+    'hall.cpu_s': Number(runCpuS.toFixed(2)),
   }));
   process.exit(0);
 }
