@@ -2,7 +2,7 @@
 // publishes the events (plus queue.changed and tidal alerts) and rolls the business day over at the reset time.
 import { randomUUID } from 'node:crypto';
 import type { Pack } from '../../content/schema/index.ts';
-import type { IssueTicketRequest, IssueTicketResponse, PrintResultRequest, QueueSnapshot, TicketTimings, TidalAlertView } from '../api/index.ts';
+import type { IssueTicketRequest, IssueTicketResponse, PrintResultRequest, QueueSnapshot, ServiceView, TicketTimings, TidalAlertView } from '../api/index.ts';
 import type { QueueConfig } from '../config/schema.ts';
 import { ApiError, type HallApp, type Principal } from '../core/module.ts';
 import { applyWindowAction, windowStateOf, type WindowAction } from './actions.ts';
@@ -20,6 +20,8 @@ export class QueueEngine {
   private state: QueueState;
   private alerts: Map<string, TidalAlertView>;
   private cachedRules: { pack: Pack; rules: QueueRules } | null = null;
+  /** Which items were open (and why not) in the last queue.changed; null before the first. */
+  private openingSignature: string | null = null;
 
   constructor(
     private readonly app: HallApp,
@@ -76,10 +78,28 @@ export class QueueEngine {
       this.state.counters.set(service, counter);
     }
     for (const e of outcome.events) this.app.events.publish(e.type, e.data, pickOpts(e));
-    if (outcome.counters.length || this.countsSignature() !== countsBefore) {
-      this.app.events.publish('queue.changed', { services: serviceViews(this.state, rules, this.nowMs()) }, { roles: ['kiosk', 'board', 'counter'] });
-    }
+    if (outcome.counters.length || this.countsSignature() !== countsBefore) this.publishServices(serviceViews(this.state, rules, this.nowMs()));
     if (outcome.tickets.length || outcome.windows.length) this.updateTidal(rules);
+  }
+
+  private publishServices(services: ServiceView[]): void {
+    this.openingSignature = openingSignature(services);
+    this.app.events.publish('queue.changed', { services }, { roles: ['kiosk', 'board', 'counter'] });
+  }
+
+  /** Items open and close with the clock (issuing hours, holidays, rest days) without any command: the module's minute
+   * timer calls this so the screens learn of it (the kiosk hides 取号办理 while an item is closed). */
+  publishOpeningChanges(): void {
+    this.rollover();
+    let services: ServiceView[];
+    try {
+      services = serviceViews(this.state, this.rules(), this.nowMs());
+    } catch (err) {
+      if (err instanceof ApiError) return; // no active pack yet
+      throw err;
+    }
+    if (openingSignature(services) === this.openingSignature) return;
+    this.app.tx(() => this.publishServices(services));
   }
 
   /** Waiting counts per item, as a string: queue.changed goes out only when they (or today's issued counts) change. */
@@ -245,4 +265,8 @@ function pickOpts(e: { window?: number; roles?: Principal['role'][] }) {
 function auditDetails(action: WindowAction): Record<string, unknown> {
   const { kind: _kind, ...rest } = action;
   return rest;
+}
+
+function openingSignature(services: ServiceView[]): string {
+  return services.map((s) => `${s.code}:${s.closedReason ?? ''}`).join('|');
 }

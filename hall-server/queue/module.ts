@@ -70,7 +70,7 @@ export function queueModule(config: QueueConfig = QueueConfig.parse({})): HallMo
       const e = new QueueEngine(app, new QueueStore(app.db), config);
       engine = e;
       app.onPackActivated(() => e.packChanged());
-      timer = setInterval(() => e.rollover(), 60_000);
+      timer = setInterval(() => e.publishOpeningChanges(), 60_000);
       timer.unref();
 
       app.route({
