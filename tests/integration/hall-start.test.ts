@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ROOT } from '../support/hall.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hall-start-'));
@@ -55,6 +55,10 @@ describe('npm start', () => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+    // A failed assertion below must not leave the demo hall running.
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    });
     const deadline = Date.now() + 60_000;
     while (!out.includes('Ctrl-C') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const hallUrl = /大厅服务 hall-server : (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
