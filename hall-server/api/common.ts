@@ -1,6 +1,6 @@
 // Shapes shared by every part of the hall API. Imported by the hall-server and by the page.
 import { z } from 'zod';
-import { isValidIdNumber } from '../../device-bridge/codecs/id-number.ts';
+import { IdNumberSchema } from '../../device-bridge/codecs/id-number.ts';
 
 /** Every 4xx/5xx body. `message` is Chinese, for the person in front of the screen. */
 export const ErrorBody = z.strictObject({
@@ -20,14 +20,8 @@ export const PrincipalSchema = z.strictObject({
 /** A client-chosen key that makes a command safe to retry (a retry returns the first result). */
 export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotency key: 8–64 letters, digits, - or _');
 
-/** GB 11643 citizen identity number (also the 2023 permanent-residence card): 17 digits and a check character
- * verified. A lowercase x is read as X, so every side hashes the same text. The one ID-number schema of the API. */
-export const IdNumber = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^\d{17}[\dX]$/, '身份证号码格式不正确，应为18位')
-  .refine(isValidIdNumber, '身份证号码校验位不正确，请核对后重试');
+/** ID numbers in API bodies: the one schema of the codec (GB 11643 check character verified, x read as X). */
+export const IdNumber = IdNumberSchema;
 export type IdNumber = z.infer<typeof IdNumber>;
 
 export const WindowNumber = z.number().int().min(1).max(999);
