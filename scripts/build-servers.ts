@@ -1,7 +1,7 @@
 // Production bundles of the hall-server and the device-bridge (one ESM file each, run with plain `node`): no TypeScript
 // loader in the running process, which roughly halves its memory. Native addons and other packages stay external and
 // load from node_modules. `npm start` calls `buildServersIfStale`; by hand: `npx tsx scripts/build-servers.ts`.
-import { build, type Plugin } from 'esbuild';
+import { build, stop as stopEsbuild, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { bundleBridge } from '../device-bridge/bundle.ts';
@@ -85,14 +85,18 @@ export async function buildServersIfStale(root: string = ROOT, log: (line: strin
   mkdirSync(join(root, SERVER_BUILD_DIR), { recursive: true });
   // Built under a temporary name and renamed into place, so a process starting meanwhile never loads half a file.
   const temp = (bundle: string) => `${bundle}.${process.pid}.tmp.mjs`;
-  if (isStale(root, HALL_BUNDLE, HALL_SOURCES)) {
+  const hallStale = isStale(root, HALL_BUNDLE, HALL_SOURCES);
+  const bridgeStale = isStale(root, BRIDGE_BUNDLE, BRIDGE_SOURCES);
+  if (hallStale) {
     log('[build] bundling the hall-server (esbuild)…');
     renameSync(await bundleHall(temp(HALL_BUNDLE), root), join(root, HALL_BUNDLE));
   }
-  if (isStale(root, BRIDGE_BUNDLE, BRIDGE_SOURCES)) {
+  if (bridgeStale) {
     log('[build] bundling the device-bridge (esbuild)…');
     renameSync(await bundleBridge(temp(BRIDGE_BUNDLE)), join(root, BRIDGE_BUNDLE));
   }
+  // esbuild's helper process would otherwise live on beside the servers the launcher starts.
+  if (hallStale || bridgeStale) await stopEsbuild();
   return { hall: join(root, HALL_BUNDLE), bridge: join(root, BRIDGE_BUNDLE) };
 }
 
