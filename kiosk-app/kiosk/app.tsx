@@ -31,7 +31,7 @@ import { TicketScreen } from './screens/TicketScreen.tsx';
 export type StartResult = { kind: 'ready'; kiosk: Kiosk; stop: () => void } | { kind: 'unpaired' } | { kind: 'stopped' };
 
 /** Pairs (demo halls pair by themselves), opens the hall stream and the bridge, and creates the flow controller. */
-export async function startKiosk(isStopped: () => boolean): Promise<StartResult> {
+export async function startKiosk(isStopped: () => boolean, initialPack: PackData | null = null): Promise<StartResult> {
   let paired = null;
   for (let attempt = 0; !paired; attempt++) {
     if (isStopped()) return { kind: 'stopped' };
@@ -50,7 +50,7 @@ export async function startKiosk(isStopped: () => boolean): Promise<StartResult>
       devices: bridge.devices.peek().map((d) => ({ device: d.id, state: d.health.state, reason: d.health.reason.slice(0, 200) })),
     }),
   });
-  kiosk = createKiosk({ stream, bridge });
+  kiosk = createKiosk({ stream, bridge, initialPack });
   const created = kiosk;
   const offUpdate = onUpdateWaiting((apply) => created.updateWaiting(apply));
   return {

@@ -137,6 +137,29 @@ describe('kiosk controller', () => {
     kiosk.dispose();
   });
 
+  it('starts on the boot screen\'s pack while the hall does not answer, and takes the hall\'s copy once it does', async () => {
+    const { stream } = fakeStream();
+    const { bridge } = fakeBridge();
+    let hallUp = false;
+    vi.stubGlobal('fetch', async () => {
+      if (!hallUp) throw new TypeError('fetch failed');
+      return new Response(JSON.stringify(PACK_V2), { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // PACK_V1 is a partial pack (only the fields the flow reads), hence the cast.
+      const kiosk = createKiosk({ stream, bridge, initialPack: PACK_V1 as never, now: () => new Date('2026-11-23T01:00:00Z') });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(kiosk.pack.value?.manifest.version).toBe(1);
+      hallUp = true;
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(kiosk.pack.value?.manifest.version).toBe(2);
+      kiosk.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('idle reset wipes the citizen, resets 长辈模式 and the help state, then applies a waiting update — only there', async () => {
     const { stream } = fakeStream();
     const { bridge, handlers } = fakeBridge();

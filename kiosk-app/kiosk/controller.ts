@@ -29,6 +29,9 @@ const ECARD_WAIT_MS = 10_000;
 export interface KioskDeps {
   stream: HallStream;
   bridge: BridgeClient;
+  /** The pack the boot screen already showed (possibly from the service worker's cache while the hall is down):
+   * the flow starts on it instead of on a loading screen, and takes the hall's copy as soon as it answers. */
+  initialPack?: PackData | null;
   now?: () => Date;
   /** Applies a waiting service-worker update (reloads the page); called only at an idle reset. */
   applyUpdate?: () => void;
@@ -64,7 +67,7 @@ export interface Kiosk {
 export function createKiosk(deps: KioskDeps): Kiosk {
   const now = deps.now ?? (() => new Date());
   const step = signal<Step>(HOME);
-  const pack = signal<PackData | null>(null);
+  const pack = signal<PackData | null>(deps.initialPack ?? null);
   const issueFailedUnreachable = signal(false);
   const ticketPreview = signal<TicketInput | null>(null);
   const waitingForCard = computed(() => step.value.name === 'identify');

@@ -41,9 +41,9 @@ export default function KioskScreen() {
     const undoHardening = installKioskHardening();
     let stopped = false;
     let stop: (() => void) | null = null;
-    const loadApp = async () => {
+    const loadApp = async (initialPack: PackData | null) => {
       const mod: AppModule = await import('./app.tsx');
-      const started = await mod.startKiosk(() => stopped);
+      const started = await mod.startKiosk(() => stopped, initialPack);
       if (started.kind === 'unpaired') setUnpaired(true);
       if (started.kind !== 'ready') return;
       if (stopped) {
@@ -56,7 +56,7 @@ export default function KioskScreen() {
     void fetchPackPlain().then((pack) => {
       if (stopped) return;
       if (!pack) {
-        void loadApp();
+        void loadApp(null);
         return;
       }
       setBootPack(pack);
@@ -64,7 +64,7 @@ export default function KioskScreen() {
       requestAnimationFrame(() =>
         setTimeout(() => {
           performance.mark('kiosk:home-shown');
-          void loadApp();
+          void loadApp(pack);
         }, 0),
       );
     });
