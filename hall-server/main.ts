@@ -6,7 +6,7 @@ import { ConfigError, loadHallConfigFile, parseHallConfig } from './config/load.
 import { HallDataError } from './core/db.ts';
 import { HALL_NODE_FLAGS } from './core/node-flags.ts';
 import { startHall } from './core/hall.ts';
-import { loadStartupPack } from './core/startup-pack.ts';
+import { loadStartupPack, StartupPackError } from './core/startup-pack.ts';
 import { hallModules } from './modules.ts';
 
 const HELP = `hall-server — 医保经办大厅服务
@@ -43,14 +43,15 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port 应为 0 到 65535 的整数，收到 ${values.port}`);
   const startupPack = values.pack ? resolve(values.pack) : null;
+  const dataDir = resolve(values['data-dir']);
   const hall = await startHall({
-    dataDir: resolve(values['data-dir']),
+    dataDir,
     config,
     host: values.host,
     port,
     modules: hallModules(config),
     startupPack,
-    ...(startupPack ? { fallbackPack: loadStartupPack(startupPack) } : {}),
+    ...(startupPack ? { fallbackPack: loadStartupPack(startupPack, { dataDir, config }) } : {}),
   });
   console.log(JSON.stringify({ ready: true, url: hall.url, port: hall.port }));
   let stopping = false;
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof HallDataError) console.error(`[hall] ${err.message}`);
+  if (err instanceof ConfigError || err instanceof HallDataError || err instanceof StartupPackError) console.error(`[hall] ${err.message}`);
   else console.error('[hall] failed to start:', err);
   process.exit(2);
 });

@@ -7,5 +7,5 @@ import { createRatingsModule } from './ratings/index.ts';
 import { createIdentityModule } from './identity/module.ts';
 
 export function hallModules(config: HallConfig): HallModule[] {
-  return [packsModule(), queueModule(config.queue), createRatingsModule(), createIdentityModule()];
+  return [packsModule({ trustedKeys: config.trustedKeys }), queueModule(config.queue), createRatingsModule(), createIdentityModule()];
 }

@@ -42,6 +42,9 @@ export const HallConfig = z.strictObject({
   /** Events older than this are purged at the daily reset (a client further behind gets a fresh snapshot). */
   eventRetentionDays: z.number().int().min(1).max(365).default(7),
   maxBodyBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(64 * 1024),
+  /** Ed25519 public keys (raw base64url, as `npm run pack -- keygen` prints them) whose signed packs this hall accepts,
+   * besides those in <dataDir>/packs/trusted-keys.txt. The demo key is trusted only in a demo hall. */
+  trustedKeys: z.array(z.string().regex(/^[A-Za-z0-9_-]{43}$/, '公钥应为 43 个字符的 base64url 字符串（pack keygen 输出的“公钥”）')).default([]),
 });
 export type HallConfig = z.infer<typeof HallConfig>;
 export type HallConfigInput = z.input<typeof HallConfig>;
