@@ -85,25 +85,23 @@ async function main(config: StartConfig): Promise<void> {
   ]);
   const ready = JSON.parse(await waitForReady('hall', hall, /^\{"ready":true/)) as { url: string };
 
-  const bridgeMain = join(ROOT, 'device-bridge/main.ts');
-  let bridgeUrl: string | null = null;
-  if (existsSync(bridgeMain)) {
-    const args = ['--port', String(config.bridgePort), '--printed-dir', join(dataDir, 'printed')];
-    if (config.bridgeConfig) args.push('--config', resolve(ROOT, config.bridgeConfig));
-    else args.push('--simulate');
-    const bridge = launch('bridge', BRIDGE_NODE_FLAGS, bundles.bridge, args);
-    const line = JSON.parse(await waitForReady('bridge', bridge, /^\{"bridge"/)) as { bridge: string };
-    bridgeUrl = line.bridge;
-  } else {
-    console.warn('[start] device-bridge/main.ts not found: starting without a device bridge');
-  }
+  const bridgeArgs = ['--port', String(config.bridgePort), '--printed-dir', join(dataDir, 'printed')];
+  if (config.bridgeConfig) bridgeArgs.push('--config', resolve(ROOT, config.bridgeConfig));
+  else bridgeArgs.push('--simulate');
+  const bridgeProcess = launch('bridge', BRIDGE_NODE_FLAGS, bundles.bridge, bridgeArgs);
+  const bridge = JSON.parse(await waitForReady('bridge', bridgeProcess, /^\{"bridge"/)) as { bridge: string; simLink: 'pty' | 'memory' | null };
+  const simulatedNote = config.bridgeConfig
+    ? ''
+    : bridge.simLink === 'memory'
+      ? '  (模拟设备（进程内）simulated in-process: socat is not installed)'
+      : '  (模拟设备 simulated devices)';
 
   const url = ready.url;
   const windows = windowNumbers(packDir);
   console.log(`
 医保经办大厅演示已启动 / demo hall running
   大厅服务 hall-server : ${url}   (data: ${dataDir})
-  设备桥 device-bridge : ${bridgeUrl ?? '未启动 / not started'}${bridgeUrl && !config.bridgeConfig ? '  (模拟设备 simulated devices)' : ''}
+  设备桥 device-bridge : ${bridge.bridge}${simulatedNote}
 ${config.hall.demo ? '  演示模式：各终端页面自动配对 / demo mode: terminals pair automatically\n' : ''}
   取号机 kiosk        ${url}/kiosk
   叫号大屏 board      ${url}/board
