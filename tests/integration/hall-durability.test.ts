@@ -11,8 +11,9 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
+/** The sample pack is signed with the demo key, trusted only with --demo: without it the pack refusal would come first. */
 function runMain(dataDir: string): { status: number | null; stderr: string } {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'hall-server/main.ts', '--data-dir', dataDir, '--port', '0', '--pack', SAMPLE_PACK], {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'hall-server/main.ts', '--data-dir', dataDir, '--port', '0', '--pack', SAMPLE_PACK, '--demo'], {
     cwd: ROOT, encoding: 'utf8', timeout: 20_000,
   });
   return { status: res.status, stderr: res.stderr };
