@@ -1,13 +1,28 @@
-// Bundles the bridge into one ESM file for terminals (native serialport/node-hid stay external):
-//   npx tsx device-bridge/bundle.ts [--out var/bridge/bridge.mjs]
-// then run it with `node --lite-mode var/bridge/bridge.mjs …` (no TypeScript loader, about half the memory of tsx).
+// Bundles the bridge into one ESM file for terminals (native serialport/node-hid stay external). The default output is
+// the file `npm start` runs (scripts/build-servers.ts builds the same one):
+//   npx tsx device-bridge/bundle.ts [--out var/build/device-bridge.mjs]
+//   node --lite-mode --no-expose-wasm var/build/device-bridge.mjs …   (no TypeScript loader, about half the memory of tsx)
 import { build } from 'esbuild';
+import { renameSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-export async function bundleBridge(outfile: string): Promise<string> {
+/** The one place the bridge bundle lives (git-ignored, under var/), for this script and `npm start` alike. */
+export const BRIDGE_BUNDLE = 'var/build/device-bridge.mjs';
+/** The bridge holds almost nothing; lite mode (no optimising compiler) halves its code memory. It implies no
+ * WebAssembly (the bridge uses none); saying so keeps V8 from printing a warning at every start. */
+export const BRIDGE_NODE_FLAGS: readonly string[] = ['--lite-mode', '--no-expose-wasm'];
+
+const HELP = `Usage: npx tsx device-bridge/bundle.ts [--out FILE]
+
+Bundles the device-bridge into one file (default ${BRIDGE_BUNDLE}, the one npm start runs). Keep FILE inside the
+project: the bundle loads serialport, node-hid and ws from its node_modules. Run it with
+  node ${BRIDGE_NODE_FLAGS.join(' ')} ${BRIDGE_BUNDLE} [bridge options]
+`;
+
+export async function bundleBridge(outfile: string = BRIDGE_BUNDLE): Promise<string> {
   const target = resolve(ROOT, outfile);
   await build({
     entryPoints: [resolve(ROOT, 'device-bridge/main.ts')],
@@ -23,6 +38,13 @@ export async function bundleBridge(outfile: string): Promise<string> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(ROOT, 'device-bridge/bundle.ts')) {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: 'var/bridge/bridge.mjs' } } });
-  console.log(await bundleBridge(values.out ?? 'var/bridge/bridge.mjs'));
+  const { values } = parseArgs({ options: { out: { type: 'string', default: BRIDGE_BUNDLE }, help: { type: 'boolean', default: false } } });
+  if (values.help) {
+    process.stdout.write(HELP);
+  } else {
+    const target = resolve(ROOT, values.out ?? BRIDGE_BUNDLE);
+    // Built under a temporary name and renamed into place, so a bridge starting meanwhile never loads half a file.
+    renameSync(await bundleBridge(`${target}.${process.pid}.tmp.mjs`), target);
+    console.log(target);
+  }
 }

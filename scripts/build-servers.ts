@@ -4,18 +4,16 @@
 import { build, stop as stopEsbuild, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { bundleBridge } from '../device-bridge/bundle.ts';
+import { BRIDGE_BUNDLE, bundleBridge } from '../device-bridge/bundle.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** Git-ignored (under var/). */
 export const SERVER_BUILD_DIR = 'var/build';
 export const HALL_BUNDLE = `${SERVER_BUILD_DIR}/hall-server.mjs`;
-export const BRIDGE_BUNDLE = `${SERVER_BUILD_DIR}/device-bridge.mjs`;
+/** Defined beside the bridge's own bundle script, so both build the same file. */
+export { BRIDGE_BUNDLE, BRIDGE_NODE_FLAGS } from '../device-bridge/bundle.ts';
 
 export { HALL_NODE_FLAGS } from '../hall-server/core/node-flags.ts';
-/** The bridge holds almost nothing; lite mode (no optimising compiler) halves its code memory. It implies no
- * WebAssembly (the bridge uses none); saying so keeps V8 from printing a warning at every start. */
-export const BRIDGE_NODE_FLAGS: readonly string[] = ['--lite-mode', '--no-expose-wasm'];
 
 const HALL_SOURCES = ['hall-server', 'content', 'package.json', 'package-lock.json'];
 const BRIDGE_SOURCES = ['device-bridge', 'package.json', 'package-lock.json'];
