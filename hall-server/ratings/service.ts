@@ -74,12 +74,12 @@ export class RatingService {
 
   /** Records a finished ticket as due for a rating (idempotent per ticket; a ticket finished again after an undone
    * finish gets a fresh prompt unless it was rated meanwhile). Call inside a transaction. */
-  addFinished(t: FinishedTicket): void {
+  addFinished(t: FinishedTicket, seqs: Map<string, number>): void {
     const evaluation = this.app.pack().evaluation;
     const day = hallDate(new Date(t.finishedAt));
     const known = this.store.prompt(t.ticketId);
     if (known && known.withdrawn_at === null) return;
-    const caseNumber = t.caseNumber ?? known?.case_number ?? this.nextCaseNumber(day);
+    const caseNumber = t.caseNumber ?? known?.case_number ?? this.nextCaseNumber(day, seqs);
     const expiresAt = new Date(Date.parse(t.finishedAt) + evaluation.noRatingTimeoutSeconds * 1000).toISOString();
     const prompt = {
       ticket_id: t.ticketId, window: t.window, ticket_number: t.number, service_code: t.serviceCode,
@@ -97,11 +97,16 @@ export class RatingService {
     this.store.withdrawPrompt(prompt, atIso);
   }
 
-  private nextCaseNumber(day: string): string {
-    const key = `case-seq:${day}`;
-    const seq = Number(this.store.state(key) ?? '0') + 1;
-    this.store.setState(key, String(seq));
+  /** The next generated 办件编号 of the day. `seqs` holds the sequences taken in the current ingest batch, saved once
+   * at its end (`saveCaseSequences`) rather than read and written per ticket. */
+  private nextCaseNumber(day: string, seqs: Map<string, number>): string {
+    const seq = (seqs.get(day) ?? Number(this.store.state(`case-seq:${day}`) ?? '0')) + 1;
+    seqs.set(day, seq);
     return upstreamCaseNo(regionCode(this.app.pack()), day, seq);
+  }
+
+  private saveCaseSequences(seqs: Map<string, number>): void {
+    for (const [day, seq] of seqs) this.store.setState(`case-seq:${day}`, String(seq));
   }
 
   promptView(p: PromptRow): RatingPrompt {
@@ -127,12 +132,14 @@ export class RatingService {
         const batch = this.feed.read(cursor);
         if (batch.cursor === cursor) return total;
         if (batch.malformed > 0) console.warn(`ratings: skipped ${batch.malformed} malformed ticket events`);
+        const seqs = new Map<string, number>();
         for (const item of batch.items) {
           if (item.kind === 'finished') {
-            this.addFinished(item.ticket);
+            this.addFinished(item.ticket, seqs);
             total++;
           } else this.undoFinished(item.ticketId, item.at);
         }
+        this.saveCaseSequences(seqs);
         this.store.setState('finished-cursor', String(batch.cursor));
       }
     });
@@ -156,22 +163,17 @@ export class RatingService {
     });
   }
 
-  /** Stores a rating. The core commits it (grouped with whatever else arrived together) before it answers. */
+  /** Stores a rating. Runs as a route handler, i.e. inside the core's group-commit transaction in its own savepoint
+   * (no transaction of its own): the core commits it before it answers. */
   submit(principal: Principal, window: number, req: SubmitRatingRequest): SubmitResult {
     this.ingest();
-    return this.app.tx(() => this.submitOne(principal, window, req));
-  }
-
-  private submitOne(principal: Principal, window: number, req: SubmitRatingRequest): SubmitResult {
-    const same = this.store.ratingById(req.id);
-    if (same) {
-      if (same.ticket_id !== req.ticketId) throw new ApiError(409, 'rating_id_reused', '评价编号已被另一条评价使用');
-      return { status: 200, body: this.response(same, true) };
-    }
+    // The prompt decides the usual case with one lookup: a stored rating always marks its prompt 'rated'.
     const prompt = this.store.prompt(req.ticketId);
     if (!prompt) throw new ApiError(404, 'ticket_not_finished', '没有找到这张已办结的号票，无法评价');
     if (prompt.window !== window) throw new ApiError(403, 'other_window', '只能评价本窗口办结的业务');
-    if (this.store.ratingByTicket(req.ticketId)) {
+    if (prompt.outcome === 'rated') {
+      const same = this.store.ratingById(req.id);
+      if (same?.ticket_id === req.ticketId) return { status: 200, body: this.response(same, true) };
       throw new ApiError(409, 'already_rated', '本次服务已经评价过了，每次服务只能评价一次');
     }
     const ratedAtMs = Date.parse(req.ratedAt);
@@ -207,7 +209,7 @@ export class RatingService {
       day: prompt.day, counted: 1, personal_purged_at: null,
     };
     if (prompt.withdrawn_at !== null) this.store.unwithdrawPrompt(prompt);
-    this.store.insertRating(row, prompt);
+    if (!this.store.insertRating(row, prompt)) throw new ApiError(409, 'rating_id_reused', '评价编号已被另一条评价使用');
     let caseId: string | null = null;
     if (bad) {
       const opened = hallDate(new Date(Math.min(ratedAtMs, this.app.now().getTime())));

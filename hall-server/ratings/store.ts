@@ -95,7 +95,6 @@ export class RatingStore {
       unwithdraw: db.prepare('UPDATE rating_prompts SET withdrawn_at = NULL WHERE ticket_id = ?'),
       setOutcome: db.prepare('UPDATE rating_prompts SET outcome = ?, outcome_at = ? WHERE ticket_id = ?'),
       ratingById: db.prepare('SELECT * FROM ratings WHERE id = ?'),
-      ratingByTicket: db.prepare('SELECT * FROM ratings WHERE ticket_id = ?'),
       insertRating: db.prepare(`INSERT INTO ratings (id, ticket_id, window, staff_id, staff_name, service_code, service_name,
         ticket_number, case_number, score, bad, reasons, comment, phone_sealed, id_type, id_sealed, name_sealed, source, pad_id,
         received_at, finished_at, rated_at, stored_at, day, counted, personal_purged_at)
@@ -177,16 +176,19 @@ export class RatingStore {
     return this.s.ratingById!.get(id) as RatingRow | undefined;
   }
 
-  ratingByTicket(ticketId: string): RatingRow | undefined {
-    return this.s.ratingByTicket!.get(ticketId) as RatingRow | undefined;
-  }
-
-  /** Inserts the rating, closes its prompt (a late one turns 未评价 back into rated) and updates the aggregate. */
-  insertRating(r: RatingRow, prompt: PromptRow): void {
-    this.s.insertRating!.run(r);
+  /** Inserts the rating, closes its prompt (a late one turns 未评价 back into rated) and updates the aggregate; false
+   * (and nothing written) when the rating's id is taken already. */
+  insertRating(r: RatingRow, prompt: PromptRow): boolean {
+    try {
+      this.s.insertRating!.run(r);
+    } catch (err) {
+      if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return false;
+      throw err;
+    }
     if (prompt.outcome === 'unrated') this.bump(prompt.day, prompt.window, prompt.staff_id, prompt.service_code, { unrated: -1 });
     this.s.setOutcome!.run('rated', r.stored_at, prompt.ticket_id);
     this.bump(prompt.day, r.window, r.staff_id, r.service_code, { rated: 1, bad: r.bad, score_sum: r.score });
+    return true;
   }
 
   /** Withdraws a rating and its case from the statistics (appeal approved). */

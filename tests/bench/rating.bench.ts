@@ -64,7 +64,7 @@ interface Server {
 }
 
 async function startServer(dataDir: string, port: number): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve', dataDir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', import.meta.filename, '--serve', dataDir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const ready = await new Promise<{ url: string; port: number }>((ok, fail) => {
     createInterface({ input: child.stdout! }).on('line', (l) => l.startsWith('{"ready"') && ok(JSON.parse(l)));
     child.once('exit', (c) => fail(new Error(`bench hall exited ${c}`)));
@@ -77,6 +77,10 @@ async function stopServer(s: Server): Promise<void> {
   s.child.kill('SIGTERM');
   await exited;
 }
+
+// RATING_BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each hall-server child there (to see where submit time goes),
+// and prints each round's submit window (monotonic µs) on stderr to cut the profile to the submit path.
+const profile = process.env['RATING_BENCH_CPU_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['RATING_BENCH_CPU_PROF']] : [];
 
 const SERVICE = '212036001003';
 let keySeq = 0;
@@ -122,6 +126,7 @@ async function submitAndDrain(): Promise<{ p99: number; drain: number }> {
   const latencies: number[] = [];
   for (let round = 0; round < 20; round++) {
     const tickets = await finishRound(url, kiosk, counters);
+    const windowStart = process.hrtime.bigint();
     await Promise.all(
       tickets.map(async (ticketId, i) => {
         const started = performance.now();
@@ -130,6 +135,8 @@ async function submitAndDrain(): Promise<{ p99: number; drain: number }> {
         if (res.status !== 201) throw new Error(`rating refused: ${JSON.stringify(res.body)}`);
       }),
     );
+    // The monotonic window of this round's submits, to cut the hall child's CPU profile to the submit path.
+    if (profile.length) console.error(JSON.stringify({ submitWindowUs: [Number(windowStart / 1000n), Number(process.hrtime.bigint() / 1000n)] }));
   }
 
   // 60 pads × 50 queued while the server is down.
@@ -231,6 +238,11 @@ async function statsQuery(): Promise<number> {
 
 async function main(): Promise<void> {
   const { p99, drain } = await submitAndDrain();
+  if (process.argv.includes('--submit-only')) {
+    // For profiling the submit path (e.g. with --cpu-prof on the hall child): skips the 1,000,000-rating stats seed.
+    console.log(JSON.stringify({ 'rating.submit_p99_ms': Math.round(p99 * 10) / 10, 'rating.outbox_drain_s': Math.round(drain * 100) / 100 }));
+    process.exit(0);
+  }
   const stats = await statsQuery();
   console.log(
     JSON.stringify({

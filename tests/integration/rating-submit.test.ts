@@ -55,6 +55,16 @@ describe('rating submit', () => {
     expect(counter.status).toBe(403);
   });
 
+  it('refuses a rating id already used for another ticket, and stores nothing for it', async () => {
+    const ticketId = await serveAndFinish(hall, t, 1, '20101');
+    const reused = await hall.api('POST', '/api/windows/1/ratings', rating('padrating0001', ticketId, 3), t.pad[1]);
+    expect(reused.status).toBe(409);
+    expect(reused.body.error).toEqual({ code: 'rating_id_reused', message: '评价编号已被另一条评价使用' });
+    const prompt = await hall.api('GET', '/api/windows/1/rating-prompt', undefined, t.pad[1]);
+    expect(prompt.body.prompt.ticketId).toBe(ticketId);
+    expect((await hall.api('POST', '/api/windows/1/ratings', rating('padrating0009', ticketId, 3), t.pad[1])).status).toBe(201);
+  });
+
   it('refuses a rating for a ticket that was not finished', async () => {
     const res = await hall.api('POST', '/api/windows/1/ratings', rating('padrating0007', 'no-such-ticket', 5), t.pad[1]);
     expect(res.status).toBe(404);
