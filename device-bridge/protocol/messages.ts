@@ -2,6 +2,7 @@
 // Browser-safe: zod only. The page validates what it receives; the bridge validates what it accepts.
 import { z } from 'zod';
 import { TicketSchema } from '../ticket/types.ts';
+import { IdNumberSchema } from '../codecs/id-number.ts';
 
 export { TicketSchema };
 export type { Ticket, TicketInput } from '../ticket/types.ts';
@@ -62,7 +63,7 @@ export const IdentitySchema = z.strictObject({
   source: z.enum(['idcard', 'sscard']),
   name: z.string().min(1),
   /** 18 characters, GB 11643 check digit verified by the bridge. Never log it; mask on screen. */
-  idNumber: z.string().regex(/^\d{17}[\dX]$/),
+  idNumber: IdNumberSchema,
   /** YYYY-MM-DD */
   birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   gender: z.enum(['男', '女']),
@@ -129,7 +130,7 @@ export type PrintResult = z.infer<typeof PrintResultSchema>;
 
 export const SimIdentitySchema = z.strictObject({
   name: z.string().min(1).max(15),
-  idNumber: z.string().regex(/^\d{17}[\dX]$/),
+  idNumber: IdNumberSchema,
   gender: z.enum(['男', '女']),
   /** Nation code 01..56, 97, 98. */
   nation: z.string().regex(/^\d{2}$/).default('01'),

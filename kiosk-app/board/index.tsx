@@ -7,7 +7,7 @@ import { queueSnapshotOf, type QueueSnapshot } from '../../hall-server/api/index
 import { api } from '../shared/hall/api.ts';
 import { ensurePaired } from '../shared/hall/pairing.ts';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
-import { callAnnouncement, DEFAULT_CALL_REPEAT } from '../shared/ui/voice/call.ts';
+import { callAnnouncement } from '../shared/ui/voice/call.ts';
 import { createClipPlayer } from '../shared/ui/voice/player.ts';
 import { AnnouncementQueue } from '../shared/ui/voice/queue.ts';
 import { initDisplayMode } from '../shared/ui/mode.ts';
@@ -16,13 +16,6 @@ import { PackPaths } from '../../hall-server/packs/api.ts';
 import { localDateTime } from '../kiosk/model/person.ts';
 import { callKey, callsToAnnounce, currentCalls } from './calls.ts';
 import './board.css';
-
-/** How often a call is read: the pack's `hall.callRepeat` when it has one, else twice. */
-function callRepeat(pack: PackData | null): number {
-  // The pack schema has no voice repeat field yet; read it optionally so a pack that adds it is obeyed.
-  const hall = pack?.manifest.hall as { callRepeat?: unknown } | undefined;
-  return typeof hall?.callRepeat === 'number' ? hall.callRepeat : DEFAULT_CALL_REPEAT;
-}
 
 function Clock() {
   const [now, setNow] = useState(() => new Date());
@@ -121,7 +114,7 @@ export default function BoardScreen() {
       for (const call of callsToAnnounce(q.recentCalls, announced, new Date())) {
         announced.add(callKey(call));
         try {
-          queue.enqueue(callAnnouncement(call, pack.manifest, callRepeat(pack)));
+          queue.enqueue(callAnnouncement(call, pack.manifest, pack.manifest.hall.callRepeat));
         } catch (error) {
           console.warn('board: call cannot be read', error instanceof Error ? error.message : error);
         }
