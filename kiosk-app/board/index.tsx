@@ -1,6 +1,6 @@
 // 叫号大屏 (/board, landscape 1920×1080): current calls large, recent calls, waiting per service, tidal banner, notices,
 // and the voice call from the pack's offline clips, queued so one call never cuts another off.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { effect } from '@preact/signals';
 import { noticeIsShowing, type PackData } from '../../content/schema/index.ts';
 import { queueSnapshotOf, type QueueSnapshot } from '../../hall-server/api/index.ts';
@@ -33,6 +33,8 @@ function Clock() {
 export default function BoardScreen() {
   const [stream, setStream] = useState<HallStream | null>(null);
   const [pack, setPack] = useState<PackData | null>(null);
+  // The heartbeat reads the version the board shows, so the console can tell which terminals still show an old pack.
+  const shownPack = useRef<PackData | null>(null);
   const [unpaired, setUnpaired] = useState(false);
   const queue = useMemo(() => new AnnouncementQueue(createClipPlayer((url) => url, { speechFallback: false }), {
     onError: (error) => console.warn('board: announcement failed', error instanceof Error ? error.message : error),
@@ -56,7 +58,7 @@ export default function BoardScreen() {
         }
       }
       if (stopped) return;
-      created = subscribe();
+      created = subscribe({ heartbeat: () => ({ packVersion: shownPack.current?.manifest.version ?? null, devices: [] }) });
       setStream(created);
     };
     void start();
@@ -77,7 +79,9 @@ export default function BoardScreen() {
       void api(PackPaths.active)
         .then((data) => {
           loaded = true;
-          setPack(data as PackData);
+          shownPack.current = data as PackData;
+          setPack(shownPack.current);
+          stream.sendHeartbeat();
         })
         .catch((error: unknown) => {
           console.warn('board: pack not loaded, retrying', error instanceof Error ? error.message : error);

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
+import { deviceHealthForHeartbeat } from '../shared/bridge/heartbeat.ts';
 import { bridgeUrlFromLocation } from '../shared/bridge/url.ts';
 import { ConnectionBanner } from '../shared/hall/ConnectionBanner.tsx';
 import { ensurePaired } from '../shared/hall/pairing.ts';
@@ -42,7 +43,9 @@ export default function CounterScreen() {
       }
       if (stopped) return;
       bridge = createBridgeClient({ url: bridgeUrlFromLocation() });
-      hall = subscribe();
+      hall = subscribe({
+        heartbeat: () => ({ packVersion: hall?.snapshot.peek()?.pack?.version ?? null, devices: deviceHealthForHeartbeat(bridge) }),
+      });
       created = createCounter(window, hall, bridge);
       setStream(hall);
       setCounter(created);

@@ -3,6 +3,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { effect } from '@preact/signals';
 import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
+import { deviceHealthForHeartbeat } from '../shared/bridge/heartbeat.ts';
 import { bridgeUrlFromLocation } from '../shared/bridge/url.ts';
 import { ensurePaired } from '../shared/hall/pairing.ts';
 import { subscribe } from '../shared/hall/socket.ts';
@@ -47,7 +48,7 @@ export async function startKiosk(isStopped: () => boolean, initialPack: PackData
   const stream = subscribe({
     heartbeat: () => ({
       packVersion: kiosk?.pack.peek()?.manifest.version ?? null,
-      devices: bridge.devices.peek().map((d) => ({ device: d.id, state: d.health.state, reason: d.health.reason.slice(0, 200) })),
+      devices: deviceHealthForHeartbeat(bridge),
     }),
   });
   kiosk = createKiosk({ stream, bridge, initialPack });

@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
+import { deviceHealthForHeartbeat } from '../shared/bridge/heartbeat.ts';
+import { bridgeUrlFromLocation } from '../shared/bridge/url.ts';
 import { ConnectionBanner } from '../shared/hall/ConnectionBanner.tsx';
 import { ensurePaired } from '../shared/hall/pairing.ts';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
@@ -11,10 +13,6 @@ import { createPad, type Pad } from './controller.ts';
 import { openOutbox, type Outbox } from './outbox.ts';
 import { Idle, Rate, Reasons, Thanks } from './screens.tsx';
 import './pad.css';
-
-function bridgeUrl(): string | undefined {
-  return new URLSearchParams(location.search).get('bridge') ?? undefined;
-}
 
 export default function PadScreen() {
   const { params } = useRoute();
@@ -49,11 +47,12 @@ export default function PadScreen() {
         }
       }
       if (stopped) return;
-      bridge = createBridgeClient({ url: bridgeUrl() });
+      bridge = createBridgeClient({ url: bridgeUrlFromLocation() });
       hall = subscribe({
         heartbeat: () => ({
-          packVersion: null,
-          devices: (bridge?.devices.peek() ?? []).map((d) => ({ device: d.id, state: d.health.state, reason: d.health.reason.slice(0, 200) })),
+          // The staff card and 差评 reasons come with the snapshot, so its pack is the one this pad shows.
+          packVersion: hall?.snapshot.peek()?.pack?.version ?? null,
+          devices: deviceHealthForHeartbeat(bridge),
         }),
       });
       created = createPad(window, hall, outbox, bridge);

@@ -40,6 +40,16 @@ describe('call board', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('reports the pack version it shows to the hall, for the console', async () => {
+    const admin = await hall.admin();
+    const boardVersion = async () => {
+      const res = await hall.api('GET', '/api/admin/terminals', undefined, admin);
+      const terminals = (res.body as { terminals: { role: string; packVersion: number | null }[] }).terminals;
+      return terminals.find((t) => t.role === 'board')?.packVersion ?? null;
+    };
+    await expect.poll(boardVersion, { timeout: 10_000 }).toBe(1);
+  });
+
   it('shows a call large and reads it: chime, 请, A, 零, 零, 一, 号, 到, 一, 号, 窗口办理 — twice', async () => {
     await issueTicket(hall, kiosk, SERVICE_A);
     const called = await hall.api('POST', '/api/windows/1/call-next', {}, counter1);
