@@ -5,7 +5,7 @@ import { effect } from '@preact/signals';
 import { noticeIsShowing, type PackData } from '../../content/schema/index.ts';
 import { queueSnapshotOf, type QueueSnapshot } from '../../hall-server/api/index.ts';
 import { api } from '../shared/hall/api.ts';
-import { ensurePaired } from '../shared/hall/pairing.ts';
+import { ensurePairedWithRetry } from '../shared/hall/pairing.ts';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
 import { callAnnouncement } from '../shared/ui/voice/call.ts';
 import { createClipPlayer } from '../shared/ui/voice/player.ts';
@@ -45,18 +45,9 @@ export default function BoardScreen() {
     let created: HallStream | null = null;
     let stopped = false;
     const start = async () => {
-      for (let attempt = 0; !stopped; attempt++) {
-        try {
-          const paired = await ensurePaired({ role: 'board' });
-          if (!paired) {
-            setUnpaired(true);
-            return;
-          }
-          break;
-        } catch {
-          await new Promise((r) => setTimeout(r, Math.min(10_000, 1000 * 2 ** attempt)));
-        }
-      }
+      const pairing = await ensurePairedWithRetry({ role: 'board' }, () => stopped);
+      if (pairing === 'unpaired') setUnpaired(true);
+      if (pairing !== 'paired') return;
       if (stopped) return;
       created = subscribe({ heartbeat: () => ({ packVersion: shownPack.current?.manifest.version ?? null, devices: [] }) });
       setStream(created);

@@ -6,7 +6,7 @@ import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.t
 import { deviceHealthForHeartbeat } from '../shared/bridge/heartbeat.ts';
 import { bridgeUrlFromLocation } from '../shared/bridge/url.ts';
 import { ConnectionBanner } from '../shared/hall/ConnectionBanner.tsx';
-import { ensurePaired } from '../shared/hall/pairing.ts';
+import { ensurePairedWithRetry } from '../shared/hall/pairing.ts';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
 import '../shared/ui/tokens.css';
 import { createCounter, type Counter } from './controller.ts';
@@ -30,17 +30,9 @@ export default function CounterScreen() {
     let hall: HallStream | null = null;
     let created: Counter | null = null;
     const start = async () => {
-      for (let attempt = 0; !stopped; attempt++) {
-        try {
-          if (!(await ensurePaired({ role: 'counter', window }))) {
-            setProblem('本窗口面板尚未配对，请管理员在管理台生成配对码');
-            return;
-          }
-          break;
-        } catch {
-          await new Promise((r) => setTimeout(r, Math.min(10_000, 1000 * 2 ** attempt)));
-        }
-      }
+      const pairing = await ensurePairedWithRetry({ role: 'counter', window }, () => stopped);
+      if (pairing === 'unpaired') setProblem('本窗口面板尚未配对，请管理员在管理台生成配对码');
+      if (pairing !== 'paired') return;
       if (stopped) return;
       bridge = createBridgeClient({ url: bridgeUrlFromLocation() });
       hall = subscribe({

@@ -5,7 +5,7 @@ import { effect } from '@preact/signals';
 import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
 import { deviceHealthForHeartbeat } from '../shared/bridge/heartbeat.ts';
 import { bridgeUrlFromLocation } from '../shared/bridge/url.ts';
-import { ensurePaired } from '../shared/hall/pairing.ts';
+import { ensurePairedWithRetry } from '../shared/hall/pairing.ts';
 import { subscribe } from '../shared/hall/socket.ts';
 import { HelpButton } from '../shared/ui/HelpButton.tsx';
 import { IdleOverlay } from '../shared/ui/IdleOverlay.tsx';
@@ -33,16 +33,8 @@ export type StartResult = { kind: 'ready'; kiosk: Kiosk; stop: () => void } | { 
 
 /** Pairs (demo halls pair by themselves), opens the hall stream and the bridge, and creates the flow controller. */
 export async function startKiosk(isStopped: () => boolean, initialPack: PackData | null = null): Promise<StartResult> {
-  let paired = null;
-  for (let attempt = 0; !paired; attempt++) {
-    if (isStopped()) return { kind: 'stopped' };
-    try {
-      paired = await ensurePaired({ role: 'kiosk' });
-      if (!paired) return { kind: 'unpaired' };
-    } catch {
-      await new Promise((r) => setTimeout(r, Math.min(10_000, 1000 * 2 ** attempt)));
-    }
-  }
+  const pairing = await ensurePairedWithRetry({ role: 'kiosk' }, isStopped);
+  if (pairing !== 'paired') return { kind: pairing };
   const bridge: BridgeClient = createBridgeClient({ url: bridgeUrlFromLocation() });
   let kiosk: Kiosk | null = null;
   const stream = subscribe({

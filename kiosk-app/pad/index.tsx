@@ -5,7 +5,7 @@ import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.t
 import { deviceHealthForHeartbeat } from '../shared/bridge/heartbeat.ts';
 import { bridgeUrlFromLocation } from '../shared/bridge/url.ts';
 import { ConnectionBanner } from '../shared/hall/ConnectionBanner.tsx';
-import { ensurePaired } from '../shared/hall/pairing.ts';
+import { ensurePairedWithRetry } from '../shared/hall/pairing.ts';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
 import { installKioskHardening } from '../shared/ui/hardening.ts';
 import '../shared/ui/tokens.css';
@@ -34,18 +34,9 @@ export default function PadScreen() {
     let hall: HallStream | null = null;
     const start = async () => {
       outbox = await openOutbox();
-      for (let attempt = 0; !stopped; attempt++) {
-        try {
-          const paired = await ensurePaired({ role: 'pad', window });
-          if (!paired) {
-            setProblem('本评价器尚未配对，请联系工作人员在管理台生成配对码');
-            return;
-          }
-          break;
-        } catch {
-          await new Promise((r) => setTimeout(r, Math.min(10_000, 1000 * 2 ** attempt)));
-        }
-      }
+      const pairing = await ensurePairedWithRetry({ role: 'pad', window }, () => stopped);
+      if (pairing === 'unpaired') setProblem('本评价器尚未配对，请联系工作人员在管理台生成配对码');
+      if (pairing !== 'paired') return;
       if (stopped) return;
       bridge = createBridgeClient({ url: bridgeUrlFromLocation() });
       hall = subscribe({

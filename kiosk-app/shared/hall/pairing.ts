@@ -30,3 +30,18 @@ export async function ensurePaired(wanted: TerminalWanted): Promise<Session | nu
   saveSession(next);
   return next;
 }
+
+export type PairingOutcome = 'paired' | 'unpaired' | 'stopped';
+
+/** `ensurePaired`, retried with backoff (1 s doubling to 10 s) while the hall-server cannot be reached: a terminal
+ * switched on before the server comes up pairs by itself once it does. */
+export async function ensurePairedWithRetry(wanted: TerminalWanted, isStopped: () => boolean): Promise<PairingOutcome> {
+  for (let attempt = 0; ; attempt++) {
+    if (isStopped()) return 'stopped';
+    try {
+      return (await ensurePaired(wanted)) ? 'paired' : 'unpaired';
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 1000 * 2 ** attempt)));
+    }
+  }
+}
