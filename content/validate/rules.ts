@@ -2,26 +2,10 @@
 import {
   callText,
   requiredVoiceClips,
-  type Calendar,
-  type Evaluation,
-  type HallWindow,
-  type Manifest,
-  type Notice,
-  type Service,
-  type Staff,
+  type PackData,
 } from '../schema/index.ts';
 import { itemPlace } from './zod-messages.ts';
 import { issue, type PackIssue } from './report.ts';
-
-export interface ParsedPack {
-  manifest: Manifest;
-  services: Service[];
-  windows: HallWindow[];
-  staff: Staff[];
-  evaluation: Evaluation;
-  calendar: Calendar;
-  notices: Notice[];
-}
 
 export interface RuleResult {
   errors: PackIssue[];
@@ -38,7 +22,7 @@ function duplicates<T>(values: T[]): Set<T> {
   return dup;
 }
 
-function serviceRules(p: ParsedPack, out: RuleResult): void {
+function serviceRules(p: PackData, out: RuleResult): void {
   const dupCodes = duplicates(p.services.map((s) => s.code));
   const dupPrefixes = duplicates(p.services.map((s) => s.ticket.prefix));
   p.services.forEach((s, i) => {
@@ -75,7 +59,7 @@ function serviceRules(p: ParsedPack, out: RuleResult): void {
   });
 }
 
-function windowRules(p: ParsedPack, out: RuleResult): void {
+function windowRules(p: PackData, out: RuleResult): void {
   const codes = new Set(p.services.map((s) => s.code));
   const dupNumbers = duplicates(p.windows.map((w) => w.number));
   p.windows.forEach((w, i) => {
@@ -101,7 +85,7 @@ function windowRules(p: ParsedPack, out: RuleResult): void {
   }
 }
 
-function staffRules(p: ParsedPack, files: ReadonlySet<string>, out: RuleResult): void {
+function staffRules(p: PackData, files: ReadonlySet<string>, out: RuleResult): void {
   const dupIds = duplicates(p.staff.map((s) => s.id));
   p.staff.forEach((s, i) => {
     const place = itemPlace('staff.json', i, s);
@@ -117,7 +101,7 @@ const validDate = (date: string): boolean => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 };
 
-function calendarRules(p: ParsedPack, now: Date, out: RuleResult): void {
+function calendarRules(p: PackData, now: Date, out: RuleResult): void {
   const F = 'calendar.json';
   const dupYears = duplicates(p.calendar.years.map((y) => y.year));
   for (const y of p.calendar.years) {
@@ -143,7 +127,7 @@ function calendarRules(p: ParsedPack, now: Date, out: RuleResult): void {
   }
 }
 
-function voiceRules(p: ParsedPack, files: ReadonlySet<string>, out: RuleResult): void {
+function voiceRules(p: PackData, files: ReadonlySet<string>, out: RuleResult): void {
   const need = requiredVoiceClips(p.services.map((s) => s.ticket.prefix), p.windows.map((w) => w.number));
   const example = p.services[0] && p.windows[0] ? `（例如“${callText(`${p.services[0].ticket.prefix}023`, p.windows[0].number)}”）` : '';
   for (const clip of [...need].sort()) {
@@ -151,7 +135,7 @@ function voiceRules(p: ParsedPack, files: ReadonlySet<string>, out: RuleResult):
   }
 }
 
-function noticeRules(p: ParsedPack, out: RuleResult): void {
+function noticeRules(p: PackData, out: RuleResult): void {
   const dupIds = duplicates(p.notices.map((n) => n.id));
   p.notices.forEach((n, i) => {
     const place = itemPlace('notices.json', i, n);
@@ -165,13 +149,13 @@ function noticeRules(p: ParsedPack, out: RuleResult): void {
   });
 }
 
-function evaluationRules(p: ParsedPack, out: RuleResult): void {
+function evaluationRules(p: PackData, out: RuleResult): void {
   for (const r of duplicates(p.evaluation.badReasons)) {
     out.errors.push(issue('evaluation.duplicate-reason', 'evaluation.json', '', `差评原因「${r}」重复`));
   }
 }
 
-function hallRules(p: ParsedPack, out: RuleResult): void {
+function hallRules(p: PackData, out: RuleResult): void {
   const M = 'manifest.json';
   if (!p.manifest.hall.regionCode) {
     out.warnings.push(issue('hall.no-region-code', M, '大厅信息', '没有填写行政区划代码（regionCode），无法生成规范的办件编号'));
@@ -182,7 +166,7 @@ function hallRules(p: ParsedPack, out: RuleResult): void {
 }
 
 /** Cross-file rules. `files` is the set of file paths in the pack. */
-export function crossFileRules(p: ParsedPack, files: ReadonlySet<string>, now: Date): RuleResult {
+export function crossFileRules(p: PackData, files: ReadonlySet<string>, now: Date): RuleResult {
   const out: RuleResult = { errors: [], warnings: [] };
   hallRules(p, out);
   serviceRules(p, out);
