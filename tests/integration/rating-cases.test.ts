@@ -1,23 +1,12 @@
 // 差评 follow-up, 未评价, statistics, exports and retention through the real hall-server, on a controlled clock.
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ADMIN_PASSWORD, startTestHall, type TestHall } from '../support/hall.ts';
-import { rating, serveAndFinish, terminals, type Terminals } from './rating-flow.helpers.ts';
+import { rating, serveAndFinish, terminals, type Terminals, readDb } from './rating-flow.helpers.ts';
 
 let hall: TestHall;
 let t: Terminals;
 let clock = new Date('2026-09-29T02:00:00.000Z'); // Tuesday 10:00 in the hall, just before National Day
 const at = (iso: string) => (clock = new Date(iso));
-
-function readDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(join(hall.dataDir, 'hall.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
 
 /** Manager sessions expire with the (moved) clock: log in again at the current time. */
 async function admin(): Promise<string> {
@@ -78,7 +67,7 @@ describe('差评 case', () => {
       ['整改中', '已反馈办结', '已告知群众整改结果', '2026-10-27T02:00:00.000Z'],
     ]);
     expect(last!.body.steps[0].by).toEqual(expect.any(String));
-    const audited = readDb((db) => db.prepare(`SELECT count(*) AS n FROM audit WHERE action LIKE 'ratings.case.%'`).get() as { n: number });
+    const audited = readDb(hall, (db) => db.prepare(`SELECT count(*) AS n FROM audit WHERE action LIKE 'ratings.case.%'`).get() as { n: number });
     expect(audited.n).toBe(3);
   });
 
@@ -111,7 +100,7 @@ describe('未评价', () => {
       rating('casetest0003', ticketId, 5, { ratedAt: '2026-10-28T02:02:45.000Z' }), t.pad[1]);
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('prompt_expired');
-    readDb((db) => {
+    readDb(hall, (db) => {
       expect(db.prepare('SELECT count(*) AS n FROM ratings WHERE ticket_id = ?').get(ticketId)).toEqual({ n: 0 });
       expect(db.prepare('SELECT outcome FROM rating_prompts WHERE ticket_id = ?').get(ticketId)).toEqual({ outcome: 'unrated' });
     });
@@ -166,7 +155,7 @@ describe('statistics and export', () => {
 
     const asCounter = await hall.api('GET', '/api/ratings/export?from=2026-09-01&to=2026-10-31&kind=upstream', undefined, t.counter[1]);
     expect(asCounter.status).toBe(403);
-    const audits = readDb((db) => db.prepare(`SELECT details FROM audit WHERE action = 'ratings.export' ORDER BY id`).all() as { details: string }[]);
+    const audits = readDb(hall, (db) => db.prepare(`SELECT details FROM audit WHERE action = 'ratings.export' ORDER BY id`).all() as { details: string }[]);
     expect(audits.map((a) => JSON.parse(a.details))).toEqual([
       { kind: 'upstream', from: '2026-09-01', to: '2026-10-31', rows: 1 },
       { kind: 'full', from: '2026-09-01', to: '2026-10-31', rows: 3 },
@@ -185,7 +174,7 @@ describe('retention', () => {
     at('2027-05-03T02:00:00.000Z'); // 182 days after the open case, 216 after the closed one
     const sweep = await hall.api('POST', '/api/ratings/sweep', {}, await admin());
     expect(sweep.body.purged).toBe(1);
-    readDb((db) => {
+    readDb(hall, (db) => {
       const rows = db
         .prepare('SELECT id, personal_purged_at IS NOT NULL AS purged, phone_sealed IS NOT NULL AS phone FROM ratings WHERE bad = 1 ORDER BY id')
         .all();

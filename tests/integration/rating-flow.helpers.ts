@@ -1,4 +1,6 @@
 // Shared steps for the rating integration tests: serve and finish a ticket at a window through the real queue.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import type { TestHall } from '../support/hall.ts';
 
 export const SERVICE_OF_WINDOW: Record<number, string> = { 1: '212036001003', 2: '212036001002', 3: '212036008001' };
@@ -49,4 +51,14 @@ export function rating(id: string, ticketId: string, score: number, extra: Recor
     id, ticketId, score, reasons: [], comment: '', phone: '', consent: false, source: 'touch',
     ratedAt: new Date().toISOString(), ...extra,
   };
+}
+
+/** Reads the hall's SQLite file directly (read-only), to check what was stored and what was purged. */
+export function readDb<T>(hall: TestHall, fn: (db: Database.Database) => T): T {
+  const db = new Database(join(hall.dataDir, 'hall.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
 }

@@ -1,10 +1,8 @@
 // Retention of the applicant's data for the upstream export: the ratings module keeps its own sealed copy, so an open
 // 差评 outlives the queue's shorter retention, and purges it after its own period once the case is closed.
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ADMIN_PASSWORD, startTestHall, type TestHall } from '../support/hall.ts';
-import { SERVICE_OF_WINDOW, rating, terminals, type Terminals } from './rating-flow.helpers.ts';
+import { SERVICE_OF_WINDOW, rating, terminals, type Terminals, readDb } from './rating-flow.helpers.ts';
 
 let hall: TestHall;
 let t: Terminals;
@@ -14,15 +12,6 @@ const at = (iso: string) => (clock = new Date(iso));
 const OPEN_ID = '210102198803150015';
 const CLOSED_ID = '210102197511230027';
 const GOOD_ID = '210102199001010031';
-
-function readDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(join(hall.dataDir, 'hall.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
 
 async function admin(): Promise<string> {
   return (await hall.api('POST', '/api/admin/login', { password: TEST_ADMIN_PASSWORD })).body.token as string;
@@ -81,7 +70,7 @@ describe('applicant data for the upstream export', () => {
     }
     const c = await serveCitizen(GOOD_ID, '王五');
     expect((await hall.api('POST', '/api/windows/1/ratings', rating('retain000003', c, 5, { ratedAt: clock.toISOString() }), t.pad[1])).status).toBe(201);
-    readDb((db) => {
+    readDb(hall, (db) => {
       const sealed = db.prepare('SELECT id_type, id_sealed FROM ratings ORDER BY id').all() as { id_type: string; id_sealed: string }[];
       expect(sealed.map((r) => r.id_type)).toEqual(['111', '111', '111']);
       for (const r of sealed) expect(r.id_sealed).not.toContain(OPEN_ID.slice(0, 6));
@@ -92,7 +81,7 @@ describe('applicant data for the upstream export', () => {
     at('2026-06-15T02:00:00.000Z'); // 105 days later: the queue's daily reset erases its own sealed copy
     const issued = await hall.api('POST', '/api/tickets', { idempotencyKey: `retention-${process.pid}-roll`, serviceCode: SERVICE_OF_WINDOW[1] }, t.kiosk);
     expect(issued.status).toBe(201);
-    readDb((db) => {
+    readDb(hall, (db) => {
       expect(db.prepare('SELECT count(*) AS n FROM queue_tickets WHERE person_sealed IS NOT NULL').get()).toEqual({ n: 0 });
     });
     const rows = await upstreamMarch();
@@ -118,7 +107,7 @@ describe('applicant data for the upstream export', () => {
       ['111', '', '', '', '2'],
       ['111', '', '', '', '5'],
     ]);
-    readDb((db) => {
+    readDb(hall, (db) => {
       expect(db.prepare('SELECT id, id_sealed IS NULL AS gone, name_sealed IS NULL AS name_gone FROM ratings ORDER BY id').all()).toEqual([
         { id: 'retain000001', gone: 0, name_gone: 0 },
         { id: 'retain000002', gone: 1, name_gone: 1 },

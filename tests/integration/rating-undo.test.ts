@@ -1,24 +1,13 @@
 // A finish undone by staff (the queue's 30-second undo) withdraws the rating prompt and records no 未评价; a rating
 // already given is kept, because staff never delete a citizen's rating.
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ADMIN_PASSWORD, startTestHall, type TestHall } from '../support/hall.ts';
-import { rating, serveAndFinish, terminals, type Terminals } from './rating-flow.helpers.ts';
+import { rating, serveAndFinish, terminals, type Terminals, readDb } from './rating-flow.helpers.ts';
 
 let hall: TestHall;
 let t: Terminals;
 let clock = new Date('2026-11-24T01:00:00.000Z'); // Tuesday 09:00 in the hall
 const later = (seconds: number) => (clock = new Date(clock.getTime() + seconds * 1000));
-
-function readDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(join(hall.dataDir, 'hall.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
 
 async function admin(): Promise<string> {
   return (await hall.api('POST', '/api/admin/login', { password: TEST_ADMIN_PASSWORD })).body.token as string;
@@ -71,7 +60,7 @@ describe('undo of a finish', () => {
     expect(press.status).toBe(409);
     expect(press.body.error).toMatchObject({ code: 'finish_undone', message: '工作人员已撤销本次办结，请在业务办结后再评价' });
     expect(await dayTotals()).toEqual({ finished: 0, rated: 0, unrated: 0 });
-    readDb((db) => {
+    readDb(hall, (db) => {
       expect(db.prepare('SELECT outcome, withdrawn_at FROM rating_prompts WHERE ticket_id = ?').get(ticketId)).toEqual({
         outcome: 'pending', withdrawn_at: '2026-11-24T01:00:10.000Z',
       });
@@ -99,7 +88,7 @@ describe('undo of a finish', () => {
     later(5);
     await finishAgain(2);
     expect(await prompt(2)).toBeNull();
-    readDb((db) => {
+    readDb(hall, (db) => {
       expect(db.prepare('SELECT id, score FROM ratings WHERE ticket_id = ?').all(rated)).toEqual([{ id: 'undotest0003', score: 1 }]);
       expect(db.prepare('SELECT count(*) AS n FROM rating_cases c JOIN ratings r ON r.id = c.rating_id WHERE r.ticket_id = ?').get(rated))
         .toEqual({ n: 1 });
