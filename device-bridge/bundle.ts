@@ -2,7 +2,7 @@
 // the file `npm start` runs (scripts/build-servers.ts builds the same one):
 //   npx tsx device-bridge/bundle.ts [--out var/build/device-bridge.mjs]
 //   node --lite-mode --no-expose-wasm var/build/device-bridge.mjs …   (no TypeScript loader, about half the memory of tsx)
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { renameSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,17 +22,22 @@ project: the bundle loads serialport, node-hid and ws from its node_modules. Run
   node ${BRIDGE_NODE_FLAGS.join(' ')} ${BRIDGE_BUNDLE} [bridge options]
 `;
 
+/** What every server bundle shares: one ESM file for Node 20, with packages (native addons among them) left in node_modules. */
+export const SERVER_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+} as const satisfies BuildOptions;
+
 export async function bundleBridge(outfile: string = BRIDGE_BUNDLE): Promise<string> {
   const target = resolve(ROOT, outfile);
   await build({
     entryPoints: [resolve(ROOT, 'device-bridge/main.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
+    ...SERVER_BUNDLE_OPTIONS,
     outfile: target,
-    logLevel: 'warning',
   });
   return target;
 }

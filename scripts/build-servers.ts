@@ -4,7 +4,7 @@
 import { build, stop as stopEsbuild, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { BRIDGE_BUNDLE, bundleBridge } from '../device-bridge/bundle.ts';
+import { BRIDGE_BUNDLE, bundleBridge, SERVER_BUNDLE_OPTIONS } from '../device-bridge/bundle.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** Git-ignored (under var/). */
@@ -44,17 +44,12 @@ export async function bundleHall(outfile: string = HALL_BUNDLE, root: string = R
   const target = resolve(root, outfile);
   await build({
     entryPoints: [resolve(root, 'hall-server/main.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
+    ...SERVER_BUNDLE_OPTIONS,
     outfile: target,
     banner: {
       js: "import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __dirname_ } from 'node:path';",
     },
     plugins: [sourceUrls(root, target)],
-    logLevel: 'warning',
   });
   return target;
 }
