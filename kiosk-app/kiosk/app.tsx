@@ -1,7 +1,6 @@
 // The kiosk application proper: hall link, device-bridge, flow controller and every screen. Loaded by the boot screen
 // (index.tsx) right after the home screen is shown, so the first paint does not wait for the API schemas.
 import { useEffect, useMemo } from 'preact/hooks';
-import { effect } from '@preact/signals';
 import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
 import { deviceHealthForHeartbeat } from '../shared/bridge/heartbeat.ts';
 import { bridgeUrlFromLocation } from '../shared/bridge/url.ts';
@@ -17,7 +16,7 @@ import { noticeIsShowing, type PackData } from '../../content/schema/index.ts';
 import { createKiosk, type Kiosk } from './controller.ts';
 import { holdsCitizen } from './model/flow.ts';
 import { localDateTime } from './model/person.ts';
-import { speakPrompt } from './prompts.ts';
+import { watchPrompts } from './prompts.ts';
 import { Confirm } from './screens/Confirm.tsx';
 import { Frame } from './screens/Frame.tsx';
 import { Guide, GuideActions } from './screens/Guide.tsx';
@@ -71,14 +70,7 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
     [kiosk],
   );
   useEffect(() => () => idle.stop(), [idle]);
-  useEffect(
-    () =>
-      effect(() => {
-        const name = kiosk.step.value.name;
-        if (seniorMode.value) speakPrompt(name, kiosk.pack.peek());
-      }),
-    [kiosk],
-  );
+  useEffect(() => watchPrompts({ step: kiosk.step, pack: kiosk.pack, senior: seniorMode }), [kiosk]);
 
   const step = kiosk.step.value;
   const pack = kiosk.pack.value;

@@ -1,11 +1,69 @@
 // The kiosk's 长辈模式 prompts come from the content schema: the clip it plays and the speech fallback say the same.
+// Which prompt plays when: the real signals and a recording output (no audio in node).
+import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
-import { promptFor } from './prompts.ts';
+import type { PackData } from '../../content/schema/index.ts';
+import type { Step } from './model/flow.ts';
+import { planPrompt, promptFor, watchPrompts, type PromptPlan } from './prompts.ts';
+
+/** Only the manifest fields the prompts read, hence the cast. */
+function pack(version: number, files: string[]): PackData {
+  return { manifest: { packId: 'ln-sample-county', version, files: files.map((path) => ({ path, sha256: '', size: 1 })) } } as unknown as PackData;
+}
+const WITH_CLIPS = pack(1, ['voice/prompt-home.wav', 'voice/prompt-guide.wav']);
+const url = (step: string, version = 1) => `/api/packs/files/ln-sample-county/${version}/voice/prompt-${step}.wav`;
+
+function rig(initialPack: PackData | null, senior = true) {
+  const step = signal<Step>({ name: 'home', page: 0 });
+  const packSignal = signal<PackData | null>(initialPack);
+  const seniorSignal = signal(senior);
+  const heard: PromptPlan[] = [];
+  const stop = watchPrompts({ step, pack: packSignal, senior: seniorSignal }, { play: (plan) => heard.push(plan) });
+  return { step, pack: packSignal, senior: seniorSignal, heard, stop };
+}
 
 describe('kiosk voice prompts', () => {
   it('plays voice/prompt-<step>.wav and falls back to that clip\'s own text', () => {
     expect(promptFor('home')).toEqual({ clip: 'voice/prompt-home.wav', text: '您好，请选择您要办理的业务。' });
     expect(promptFor('identify')).toEqual({ clip: 'voice/prompt-identify.wav', text: '请您放身份证，或者插入社保卡，或者出示医保码。' });
     expect(promptFor('thanks').clip).toBe('voice/prompt-thanks.wav');
+  });
+
+  it('plans the pack clip when the pack has it and speech only when the loaded pack has none', () => {
+    expect(planPrompt('home', WITH_CLIPS)).toEqual({ kind: 'clip', url: url('home') });
+    expect(planPrompt('identify', WITH_CLIPS)).toEqual({ kind: 'speech', text: '请您放身份证，或者插入社保卡，或者出示医保码。' });
+  });
+
+  it('waits for the pack before the first prompt instead of speaking, then plays its clip once', () => {
+    const r = rig(null);
+    expect(r.heard).toEqual([]);
+    r.pack.value = WITH_CLIPS;
+    expect(r.heard).toEqual([{ kind: 'clip', url: url('home') }]);
+    // The hall's copy after the boot screen's, or a new pack at the idle reset: no repeat.
+    r.pack.value = pack(2, ['voice/prompt-home.wav', 'voice/prompt-guide.wav']);
+    expect(r.heard).toHaveLength(1);
+    r.step.value = { name: 'guide', code: 'S1' };
+    expect(r.heard).toEqual([{ kind: 'clip', url: url('home') }, { kind: 'clip', url: url('guide', 2) }]);
+    r.stop();
+  });
+
+  it('plays the step reached while the pack was loading, not the ones before it', () => {
+    const r = rig(null);
+    r.step.value = { name: 'guide', code: 'S1' };
+    expect(r.heard).toEqual([]);
+    r.pack.value = WITH_CLIPS;
+    expect(r.heard).toEqual([{ kind: 'clip', url: url('guide') }]);
+    r.stop();
+  });
+
+  it('is silent outside 长辈模式 and speaks the current step when it is switched on', () => {
+    const r = rig(WITH_CLIPS, false);
+    r.step.value = { name: 'guide', code: 'S1' };
+    expect(r.heard).toEqual([]);
+    r.senior.value = true;
+    expect(r.heard).toEqual([{ kind: 'clip', url: url('guide') }]);
+    r.stop();
+    r.step.value = { name: 'home', page: 0 };
+    expect(r.heard).toHaveLength(1);
   });
 });

@@ -1,0 +1,70 @@
+// 长辈模式 voice prompts in real Chromium against a real hall-server: every prompt, the very first one included, is the
+// pack's offline clip, never the browser's speech. A fresh kiosk (not yet paired) shows home before its pack has
+// loaded; the first prompt waits for the pack instead of falling back to speech that an offline hall may not have.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { newTerminalContext, VIEWPORTS } from '../support/browser.ts';
+import { ITEM_REQUIRED, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
+
+let rig: KioskRig;
+let context: BrowserContext;
+let page: Page;
+
+const clip = (step: string) => `clip /api/packs/files/ln-sample-county/1/voice/prompt-${step}.wav`;
+
+/** Records every clip the page starts and every utterance it hands to speech synthesis, in order. */
+function recordVoice(): void {
+  const heard: string[] = [];
+  Object.defineProperty(window, '__heard', { value: heard });
+  const play = HTMLMediaElement.prototype.play;
+  HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+    heard.push(`clip ${new URL(this.src).pathname}`);
+    return play.call(this);
+  };
+  if (typeof speechSynthesis !== 'undefined') {
+    const speak = speechSynthesis.speak.bind(speechSynthesis);
+    speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+      heard.push(`speech ${utterance.text}`);
+      speak(utterance);
+    };
+  }
+}
+
+const heard = () => page.evaluate(() => (window as unknown as { __heard: string[] }).__heard.slice());
+
+beforeAll(async () => {
+  rig = await startKioskRig();
+  context = await newTerminalContext(rig.browser, VIEWPORTS.kiosk);
+  await context.addInitScript(recordVoice);
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await context?.close();
+  await rig?.close();
+});
+
+async function openSenior(): Promise<void> {
+  await page.goto(`${rig.hall.url}/kiosk?${new URLSearchParams({ bridge: rig.bridge.url, mode: 'senior' })}`);
+  await page.locator('[data-kiosk-ready] [data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
+}
+
+describe('kiosk 长辈模式 voice prompts', () => {
+  it('plays the pack clip for the first home prompt of a kiosk that starts before its pack has loaded', async () => {
+    // A fresh browser profile: no pairing token, so the boot screen has no pack and the flow starts without one.
+    expect((await context.storageState()).origins).toEqual([]);
+    await openSenior();
+    await expect.poll(heard).toEqual([clip('home')]);
+    await tap(page, `item-${ITEM_REQUIRED}`);
+    await page.getByTestId('screen-guide').waitFor();
+    await expect.poll(heard).toEqual([clip('home'), clip('guide')]);
+  });
+
+  it('plays the home clip once after a reload, when the boot screen already had the pack', async () => {
+    await openSenior();
+    await expect.poll(heard).toEqual([clip('home')]);
+    // The hall's copy of the pack replaces the boot screen's: no second home prompt.
+    await tap(page, `item-${ITEM_REQUIRED}`);
+    await page.getByTestId('screen-guide').waitFor();
+    expect(await heard()).toEqual([clip('home'), clip('guide')]);
+  });
+});
