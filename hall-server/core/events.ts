@@ -49,6 +49,9 @@ export class EventLog implements EventHub {
   private readonly after;
   private readonly maxSeq;
   private readonly minSeq;
+  /** One better-sqlite3 transaction wrapper for every call: called at depth 0 it runs BEGIN IMMEDIATE … COMMIT, nested
+   * it runs a savepoint. (Building a wrapper per call costs more than the savepoint itself.) */
+  private readonly run: Database.Transaction<(fn: () => unknown) => unknown>;
 
   constructor(
     private readonly db: Database.Database,
@@ -59,6 +62,7 @@ export class EventLog implements EventHub {
     this.after = db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq');
     this.maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
     this.minSeq = db.prepare('SELECT MIN(seq) FROM events').pluck();
+    this.run = db.transaction((fn: () => unknown) => fn());
   }
 
   /** Runs `fn` in one IMMEDIATE transaction and delivers its events after commit. A nested call runs in a savepoint:
@@ -68,7 +72,7 @@ export class EventLog implements EventHub {
       const mark = this.pending.length;
       this.depth++;
       try {
-        return this.db.transaction(fn)();
+        return this.run(fn) as T;
       } catch (err) {
         this.pending.length = mark;
         throw err;
@@ -79,7 +83,7 @@ export class EventLog implements EventHub {
     this.depth++;
     let result: T;
     try {
-      result = this.db.transaction(fn).immediate();
+      result = this.run.immediate(fn) as T;
     } catch (err) {
       this.pending = [];
       throw err;

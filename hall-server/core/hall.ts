@@ -11,7 +11,7 @@ import { recordHeartbeat, terminalsModule } from '../terminals/module.ts';
 import { TerminalStore } from '../terminals/store.ts';
 import { migrate, openHallDatabase } from './db.ts';
 import { eventMigrations, EventLog } from './events.ts';
-import { ApiError, type HallApp, type HallModule, type Principal } from './module.ts';
+import { ApiError, type HallApp, type HallEvent, type HallModule, type Principal } from './module.ts';
 import { Router } from './router.ts';
 import { CommitBatcher } from './batcher.ts';
 import { openApiDocument } from './openapi.ts';
@@ -54,7 +54,11 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   migrate(db, 'core', eventMigrations);
   const terminals = new TerminalStore(db, now);
   let hub: SocketHub | null = null;
-  const log = new EventLog(db, now, (events) => hub?.deliver(events));
+  const committedListeners: Array<(events: HallEvent[]) => void> = [];
+  const log = new EventLog(db, now, (events) => {
+    for (const listener of committedListeners) listener(events);
+    hub?.deliver(events);
+  });
   const batcher = new CommitBatcher(log);
   const router = new Router((token) => terminals.authenticate(token), options.config.maxBodyBytes, (fn) => batcher.submit(fn));
   const insertAudit = db.prepare('INSERT INTO audit (at, actor_id, actor_role, action, details) VALUES (?, ?, ?, ?, ?)');
@@ -80,6 +84,9 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     },
     onPackActivated(listener) {
       packListeners.push(listener);
+    },
+    onEventsCommitted(listener) {
+      committedListeners.push(listener);
     },
     setActivePack(pack) {
       activePack = pack;

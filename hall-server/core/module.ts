@@ -124,6 +124,9 @@ export interface HallApp {
   pack(): Pack;
   /** Called after a new pack (or a rollback) became active. */
   onPackActivated(listener: (pack: Pack) => void): void;
+  /** Called with the events of every transaction right after it committed (before sockets get them). For work that
+   * follows another module's change without joining its transaction; do not write from the listener itself (schedule). */
+  onEventsCommitted(listener: (events: HallEvent[]) => void): void;
   /** For the packs module: makes `pack` the active one, publishes `pack.activated` and calls the listeners.
    * Call it inside `app.tx` together with the store change, so both commit or neither does. */
   setActivePack(pack: Pack): void;

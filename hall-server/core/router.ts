@@ -42,15 +42,22 @@ export class Router {
   /** Returns false when no route has this path (the caller serves static files then). */
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const segments = url.pathname.split('/').filter(Boolean).map(safeDecode);
-    const byPath = this.routes
-      .map((r) => ({ r, params: match(r.parts, segments) }))
-      .filter((m): m is { r: CompiledRoute; params: Record<string, string> } => m.params !== null);
-    if (byPath.length === 0) {
+    let pathKnown = false;
+    let found: { r: CompiledRoute; params: Record<string, string> } | null = null;
+    for (const r of this.routes) {
+      const params = match(r.parts, segments);
+      if (!params) continue;
+      pathKnown = true;
+      if (r.spec.method === req.method) {
+        found = { r, params };
+        break;
+      }
+    }
+    if (!pathKnown) {
       if (!url.pathname.startsWith('/api/')) return false;
       sendError(res, new ApiError(404, 'not_found', '没有这个接口'));
       return true;
     }
-    const found = byPath.find((m) => m.r.spec.method === req.method);
     if (!found) {
       sendError(res, new ApiError(405, 'method_not_allowed', '该接口不支持这种请求方式'));
       return true;
@@ -164,12 +171,17 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 export function send(res: ServerResponse, result: RouteResult): void {
   const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
   if (result.raw !== undefined) {
+    headers['content-length'] ??= String(typeof result.raw === 'string' ? Buffer.byteLength(result.raw) : result.raw.byteLength);
     res.writeHead(result.status ?? 200, headers);
     res.end(result.raw);
     return;
   }
   const payload = result.body === undefined ? '' : JSON.stringify(result.body);
-  if (payload) headers['content-type'] = 'application/json; charset=utf-8';
+  if (payload) {
+    headers['content-type'] = 'application/json; charset=utf-8';
+    // A declared length lets the answer go out in one write, without chunked framing.
+    headers['content-length'] = String(Buffer.byteLength(payload));
+  }
   res.writeHead(result.status ?? (payload ? 200 : 204), headers);
   res.end(payload);
 }

@@ -35,8 +35,11 @@ interface TerminalRow {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export class TerminalStore {
-  /** token hash → principal, so authenticating a request does not hit SQLite. */
+  /** token → principal, so authenticating a request neither hashes nor hits SQLite. Only in memory: the database
+   * keeps hashes alone. */
   private cache = new Map<string, { principal: Principal; expiresAt: number | null }>();
+  /** Prepared on first use: the store exists before the migrations have made its table. */
+  private byTokenHash: Database.Statement | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -44,15 +47,18 @@ export class TerminalStore {
   ) {}
 
   authenticate(token: string): Principal | null {
-    const hash = sha256(token);
-    let hit = this.cache.get(hash);
+    let hit = this.cache.get(token);
     if (!hit) {
-      const row = this.db.prepare('SELECT * FROM terminals WHERE token_hash = ? AND revoked = 0').get(hash) as TerminalRow | undefined;
+      this.byTokenHash ??= this.db.prepare('SELECT * FROM terminals WHERE token_hash = ? AND revoked = 0');
+      const row = this.byTokenHash.get(sha256(token)) as TerminalRow | undefined;
       if (!row) return null;
       hit = { principal: toPrincipal(row), expiresAt: row.expires_at ? Date.parse(row.expires_at) : null };
-      this.cache.set(hash, hit);
+      this.cache.set(token, hit);
     }
-    if (hit.expiresAt !== null && hit.expiresAt < this.now().getTime()) return null;
+    if (hit.expiresAt !== null && hit.expiresAt < this.now().getTime()) {
+      this.cache.delete(token);
+      return null;
+    }
     return hit.principal;
   }
 
@@ -88,7 +94,7 @@ export class TerminalStore {
 
   revoke(id: string): boolean {
     const changed = this.db.prepare('UPDATE terminals SET revoked = 1 WHERE id = ?').run(id).changes > 0;
-    for (const [hash, hit] of this.cache) if (hit.principal.id === id) this.cache.delete(hash);
+    for (const [token, hit] of this.cache) if (hit.principal.id === id) this.cache.delete(token);
     return changed;
   }
 
