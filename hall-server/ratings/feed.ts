@@ -2,6 +2,7 @@
 // (action `undo:finish`), from the hall's event log (read-only), in publication order, after a cursor kept in the
 // module's own table, so no finished or undone ticket is missed across restarts.
 import type { Database, Statement } from 'better-sqlite3';
+import type { HallEvent } from '../core/module.ts';
 import { TicketFinishedEvent, TicketUpdatedEvent } from '../api/events.ts';
 import { UNDO_FINISH } from './api.ts';
 import type { FinishedTicket } from './service.ts';
@@ -12,6 +13,12 @@ export type FeedItem =
   | { kind: 'undone'; ticketId: string; at: string };
 
 const MATCH = `(type = 'ticket.finished' OR (type = 'ticket.updated' AND json_extract(data, '$.action') = '${UNDO_FINISH}'))`;
+
+/** The same test as MATCH, on an event in memory. */
+export function isFeedEvent(event: HallEvent): boolean {
+  if (event.type === 'ticket.finished') return true;
+  return event.type === 'ticket.updated' && (event.data as { action?: unknown } | null)?.action === UNDO_FINISH;
+}
 
 export class FinishedFeed {
   private readonly next: Statement;

@@ -2,6 +2,7 @@
 import { packFileUrl } from '../../content/schema/index.ts';
 import type { HallApp, HallModule, Principal } from '../core/module.ts';
 import { MIN_PRESS_INTERVAL_MS, type RatingsSnapshot } from './api.ts';
+import { isFeedEvent } from './feed.ts';
 import { QueueReader } from './queue-reader.ts';
 import { registerRoutes } from './routes.ts';
 import { migrations } from './schema.ts';
@@ -33,6 +34,7 @@ export function createRatingsModule(): HallModule {
   let service: RatingService | null = null;
   let app: HallApp | null = null;
   let timer: ReturnType<typeof setInterval> | undefined;
+  let stopped = false;
   return {
     name: 'ratings',
     migrations,
@@ -42,6 +44,22 @@ export function createRatingsModule(): HallModule {
       const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId, hall.secrets));
       service = svc;
       registerRoutes(hall, svc, () => queue);
+      // A finished (or un-finished) ticket becomes a prompt right after its transaction commits, in a transaction of
+      // its own: the pad is told at the same moment, and the citizen's rating then finds its prompt ready.
+      let ingestScheduled = false;
+      hall.onEventsCommitted((events) => {
+        if (ingestScheduled || !events.some(isFeedEvent)) return;
+        ingestScheduled = true;
+        setImmediate(() => {
+          ingestScheduled = false;
+          if (stopped) return;
+          try {
+            svc.ingest();
+          } catch (err) {
+            console.error(`ratings: taking finished tickets failed (the sweep retries): ${(err as Error).message}`);
+          }
+        });
+      });
       timer = setInterval(() => {
         try {
           svc.sweep();
@@ -52,6 +70,7 @@ export function createRatingsModule(): HallModule {
       timer.unref();
     },
     stop() {
+      stopped = true;
       clearInterval(timer);
     },
     snapshot(principal) {

@@ -100,6 +100,24 @@ describe('rating submit', () => {
     }
   });
 
+  it('turns a finished ticket into a prompt right after the finish commits, before any pad asks or rates', async () => {
+    // A listener registered after the ratings module's runs after it and schedules its read after the module's
+    // ingest: the prompt must be there by then, without a submit, a prompt request or the 5 s sweep.
+    const app = hall.hall!.app;
+    const promptAfterCommit = new Promise<unknown>((resolve) => {
+      app.onEventsCommitted((events) => {
+        const finished = events.find((e) => e.type === 'ticket.finished');
+        if (!finished) return;
+        const ticketId = (finished.data as { ticketId: string }).ticketId;
+        setImmediate(() =>
+          resolve(app.db.prepare('SELECT ticket_id, window, outcome FROM rating_prompts WHERE ticket_id = ?').get(ticketId) ?? null),
+        );
+      });
+    });
+    const ticketId = await serveAndFinish(hall, t, 2, '20102');
+    expect(await promptAfterCommit).toEqual({ ticket_id: ticketId, window: 2, outcome: 'pending' });
+  });
+
   it('gives the pad its pending prompt in the snapshot and by route', async () => {
     const ticketId = await serveAndFinish(hall, t, 2, '20102');
     const prompt = await hall.api('GET', '/api/windows/2/rating-prompt', undefined, t.pad[2]);
