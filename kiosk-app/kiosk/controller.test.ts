@@ -5,14 +5,29 @@ import type { HallEventMessage, Snapshot } from '../../hall-server/api/index.ts'
 import type { BridgeClient, BridgeEventType } from '../shared/bridge/client.ts';
 import type { ConnectionState, HallStream } from '../shared/hall/socket.ts';
 import { helpState } from '../shared/ui/HelpButton.tsx';
+import { applyEvent } from '../shared/hall/reduce.ts';
 import { seniorForced, seniorMode } from '../shared/ui/mode.ts';
 import { createKiosk } from './controller.ts';
 
+/** A snapshot as the hall sends it, with only the active pack filled in (no queue module). */
+function snapshotNaming(pack: { id: string; version: number }): Snapshot {
+  return {
+    seq: 1,
+    serverTime: '2026-11-22T02:00:00.000Z',
+    principal: { role: 'kiosk', id: 'k1', name: '取号机' } as unknown as Snapshot['principal'],
+    hallName: '示例大厅',
+    pack,
+    modules: {},
+  };
+}
+
+/** The hall stream as the real socket model keeps it: events are applied to the snapshot, then handed to listeners;
+ * `resync` is the fresh snapshot after a reconnect that could not resume. */
 function fakeStream() {
   const listeners = new Set<(event: HallEventMessage) => void>();
   const stream: HallStream = {
     state: signal<ConnectionState>('open'),
-    snapshot: signal<Snapshot | null>(null),
+    snapshot: signal<Snapshot | null>(snapshotNaming({ id: 'p', version: 1 })),
     events: signal<HallEventMessage[]>([]),
     onEvent(listener) {
       listeners.add(listener);
@@ -21,8 +36,15 @@ function fakeStream() {
     sendHeartbeat() {},
     close() {},
   };
-  const emit = (event: HallEventMessage) => listeners.forEach((l) => l(event));
-  return { stream, emit };
+  const emit = (event: HallEventMessage) => {
+    const current = stream.snapshot.peek();
+    if (current) stream.snapshot.value = applyEvent(current, event);
+    listeners.forEach((l) => l(event));
+  };
+  const resync = (pack: { id: string; version: number }) => {
+    stream.snapshot.value = snapshotNaming(pack);
+  };
+  return { stream, emit, resync };
 }
 
 function fakeBridge() {
@@ -48,8 +70,8 @@ function fakeBridge() {
   return { bridge, handlers, waiting };
 }
 
-const PACK_V1 = { manifest: { version: 1, hall: { name: '示例大厅' } }, services: [{ code: 'S1', identity: 'required', ticket: { elderlyPriorityAge: 70, greenChannel: true } }], windows: [], notices: [] };
-const PACK_V2 = { ...PACK_V1, manifest: { version: 2, hall: { name: '示例大厅' } } };
+const PACK_V1 = { manifest: { packId: 'p', version: 1, hall: { name: '示例大厅' } }, services: [{ code: 'S1', identity: 'required', ticket: { elderlyPriorityAge: 70, greenChannel: true } }], windows: [], notices: [] };
+const PACK_V2 = { ...PACK_V1, manifest: { packId: 'p', version: 2, hall: { name: '示例大厅' } } };
 
 let served: unknown = PACK_V1;
 let fetches = 0;
@@ -195,7 +217,7 @@ describe('kiosk controller', () => {
     expect(kiosk.pack.value?.manifest.version).toBe(1);
     const before = fetches;
     served = PACK_V2;
-    emit({ seq: 5, type: 'pack.activated', at: '2026-11-22T02:00:00Z', data: { id: 'p', version: '2' } });
+    emit({ seq: 5, type: 'pack.activated', at: '2026-11-22T02:00:00Z', data: { id: 'p', version: 2 } });
     await settle();
     expect(fetches).toBe(before);
     expect(kiosk.pack.value?.manifest.version).toBe(1);
@@ -203,6 +225,57 @@ describe('kiosk controller', () => {
     await settle();
     expect(kiosk.pack.value?.manifest.version).toBe(2);
     kiosk.dispose();
+  });
+
+  it('takes a pack named only by the fresh snapshot after a reconnect (no event) at the idle reset', async () => {
+    const { stream, resync } = fakeStream();
+    const { bridge } = fakeBridge();
+    const kiosk = createKiosk({ stream, bridge });
+    await settle();
+    served = PACK_V2;
+    resync({ id: 'p', version: 2 });
+    kiosk.dispatch({ type: 'openItem', code: 'S1' });
+    await settle();
+    expect(kiosk.pack.value?.manifest.version).toBe(1);
+    kiosk.idleReset();
+    await settle();
+    expect(kiosk.pack.value?.manifest.version).toBe(2);
+    kiosk.dispose();
+  });
+
+  it('keeps a new pack that answers a retry after a citizen has started off the screen until the next idle reset', async () => {
+    const { stream, emit } = fakeStream();
+    const { bridge } = fakeBridge();
+    let hallUp = true;
+    vi.stubGlobal('fetch', async () => {
+      fetches++;
+      if (!hallUp) throw new TypeError('fetch failed');
+      return new Response(JSON.stringify(served), { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const kiosk = createKiosk({ stream, bridge });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(kiosk.pack.value?.manifest.version).toBe(1);
+      emit({ seq: 5, type: 'pack.activated', at: '2026-11-22T02:00:00Z', data: { id: 'p', version: 2 } });
+      served = PACK_V2;
+      hallUp = false;
+      kiosk.idleReset();
+      await vi.advanceTimersByTimeAsync(0);
+      kiosk.dispatch({ type: 'openItem', code: 'S1' });
+      hallUp = true;
+      const before = fetches;
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(fetches).toBe(before + 1);
+      expect(kiosk.step.value).toEqual({ name: 'guide', code: 'S1' });
+      expect(kiosk.pack.value?.manifest.version).toBe(1);
+      kiosk.idleReset();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(kiosk.pack.value?.manifest.version).toBe(2);
+      kiosk.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('pauses ticket issuing while the hall link is down and resumes by itself', async () => {

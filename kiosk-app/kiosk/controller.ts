@@ -15,7 +15,7 @@ import { api, HallApiError, newIdempotencyKey } from '../shared/hall/api.ts';
 import { helpState } from '../shared/ui/HelpButton.tsx';
 import { resetSeniorMode } from '../shared/ui/mode.ts';
 import { estimateWaitMinutes } from './model/catalog.ts';
-import { HOME, identityOf, next, type Action, type IssuedTicket, type Step } from './model/flow.ts';
+import { HOME, holdsCitizen, identityOf, next, type Action, type IssuedTicket, type Step } from './model/flow.ts';
 import { localDate, localDateTime, offersGreenChannel } from './model/person.ts';
 import type { Identity } from './model/types.ts';
 import { EcardDecodeStarted, EcardDecodeStatus, IdentityPaths } from '../../hall-server/identity/schema.ts';
@@ -72,7 +72,15 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   const ticketPreview = signal<TicketInput | null>(null);
   const waitingForCard = computed(() => step.value.name === 'identify');
   const paused = computed(() => deps.stream.state.value !== 'open' || issueFailedUnreachable.value);
-  let packStale = false;
+  /** The hall's active pack (kept current by pack.activated events, and by the fresh snapshot after a reconnect that
+   * could not resume) is not the one on screen: the screen takes it at the next idle reset. */
+  const packStale = computed(() => {
+    const live = deps.stream.snapshot.value?.pack;
+    const shown = pack.value?.manifest;
+    return !!live && !!shown && (live.id !== shown.packId || live.version !== shown.version);
+  });
+  /** A loaded pack was held back because a citizen was mid-flow (it differs from the one on screen). */
+  let refreshDue = false;
   let pendingUpdate: (() => void) | null = deps.applyUpdate ?? null;
   let issueKey: string | null = null;
   let thanksTimer: ReturnType<typeof setTimeout> | undefined;
@@ -88,8 +96,16 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     clearTimeout(packRetry);
     packRetry = undefined;
     try {
-      pack.value = (await api(PackPaths.active)) as PackData;
-      packStale = false;
+      const loaded = (await api(PackPaths.active)) as PackData;
+      const shown = pack.peek()?.manifest;
+      const same = shown?.packId === loaded.manifest.packId && shown?.version === loaded.manifest.version;
+      // Another pack never replaces the screen under a citizen (a retry may answer after one has started).
+      if (shown && !same && holdsCitizen(step.peek())) {
+        refreshDue = true;
+        return;
+      }
+      refreshDue = false;
+      pack.value = loaded;
     } catch (error) {
       console.warn('kiosk: pack could not be loaded, retrying', error instanceof Error ? error.message : error);
       packRetry = setTimeout(() => void loadPack(), 3000);
@@ -144,10 +160,6 @@ export function createKiosk(deps: KioskDeps): Kiosk {
       if (step.peek().name !== 'identify') return;
       if (kind === 'ecard') void decodeEcard(payload);
       else dispatch({ type: 'identifyFailed', message: '这不是医保电子凭证，请出示医保码或使用证件' });
-    }),
-    deps.stream.onEvent((event) => {
-      // Applied at the next idle reset, never under a citizen's hands.
-      if (event.type === 'pack.activated') packStale = true;
     }),
     // Fast card polling only while the identify screen waits for a card.
     effect(() => {
@@ -306,7 +318,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
         apply();
         return;
       }
-      if (packStale) void loadPack();
+      if (packStale.peek() || refreshDue) void loadPack();
     },
     updateWaiting(apply) {
       pendingUpdate = apply;
