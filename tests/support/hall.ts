@@ -55,6 +55,8 @@ export interface TestHallOptions {
   /** Default 0 (any free port); a fixed port lets a test restart the hall where clients expect it. */
   port?: number;
   now?: () => Date;
+  /** The built PWA the hall serves; default the project's dist/. */
+  distDir?: string;
 }
 
 function baseConfig(config: HallConfigInput | undefined): HallConfigInput {
@@ -72,6 +74,7 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
     fallbackPack: loadStartupPack(SAMPLE_PACK),
     startupPack: SAMPLE_PACK,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.distDir ? { distDir: options.distDir } : {}),
   });
   return client(hall.url, hall.port, dataDir, hall, async (remove) => {
     await hall.close();

@@ -2,6 +2,10 @@
 // (the kiosk's idle reset, the board at any time). Nothing here reloads by itself.
 import { Workbox } from 'workbox-window';
 
+/** How often a screen asks for a new version. The browser checks by itself only when a page navigates, and a
+ * terminal's page runs for days without navigating. */
+export const UPDATE_CHECK_MS = 15 * 60_000;
+
 type UpdateListener = (apply: () => void) => void;
 const listeners = new Set<UpdateListener>();
 let waitingApply: (() => void) | null = null;
@@ -17,7 +21,13 @@ export function registerServiceWorker(url = '/sw.js'): void {
     };
     for (const listener of listeners) listener(waitingApply);
   });
-  void wb.register().catch((error: unknown) => console.warn('service worker not registered', error));
+  void wb
+    .register()
+    .then(() => {
+      // A failed check (hall unreachable) is simply tried again at the next one.
+      setInterval(() => void wb.update().catch(() => undefined), UPDATE_CHECK_MS);
+    })
+    .catch((error: unknown) => console.warn('service worker not registered', error));
 }
 
 /** Called with an `apply` function when an update waits; called at once if one already does. */
