@@ -5,7 +5,9 @@ import { packsModule } from './packs/index.ts';
 import { queueModule } from './queue/module.ts';
 import { createRatingsModule } from './ratings/index.ts';
 import { createIdentityModule } from './identity/module.ts';
+import { createAuditModule } from './audit/module.ts';
 
 export function hallModules(config: HallConfig): HallModule[] {
-  return [packsModule({ trustedKeys: config.trustedKeys }), queueModule(config.queue), createRatingsModule(), createIdentityModule()];
+  return [packsModule({ trustedKeys: config.trustedKeys }), queueModule(config.queue), createRatingsModule(), createIdentityModule(),
+    createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
 }

@@ -1,0 +1,60 @@
+// HTTP shapes of the audit trail (审计日志), shared by the hall-server and the console page. Browser-safe.
+import { z } from 'zod';
+import { RoleSchema, Timestamp } from '../api/common.ts';
+
+export const AuditPaths = {
+  /** GET ?from=YYYY-MM-DD&to=YYYY-MM-DD&action=<prefix>&limit=<n>&cursor=<next> (admin). */
+  list: '/api/admin/audit',
+} as const;
+
+export const AUDIT_PAGE_DEFAULT = 50;
+export const AUDIT_PAGE_MAX = 200;
+/** Longest date range one query may span, in days. */
+export const AUDIT_MAX_RANGE_DAYS = 400;
+
+/** An action prefix on whole dot-separated segments: `ratings.case` matches `ratings.case.callback`, `admin.login`
+ * matches `admin.login` but not `admin.login_failed`. */
+export const AuditActionFilter = z.string().regex(/^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/, '操作类型不正确').max(60);
+
+const JsonValue = z.json();
+
+export const AuditEntry = z.strictObject({
+  id: z.number().int(),
+  at: Timestamp,
+  /** Who acted; null for the hall itself (daily reset, purge) and for attempts before sign-in (a wrong password). */
+  actor: z
+    .strictObject({
+      id: z.string(),
+      role: RoleSchema.nullable(),
+      /** The terminal's or manager's name at the time of the query; null when the record is gone. */
+      name: z.string().nullable(),
+    })
+    .nullable(),
+  /** Dotted code, e.g. `ratings.export`, `terminal.revoked`, `window.call-next`. */
+  action: z.string(),
+  /** As recorded, with any ID number or mobile number in it masked. */
+  details: z.record(z.string(), JsonValue),
+  /** Names of what the details refer to by id, looked up when read. */
+  refs: z.strictObject({
+    /** Name of the terminal in `details.terminal`. */
+    terminal: z.string().nullable(),
+    /** Ticket number (e.g. A003) of `details.ticket`. */
+    ticket: z.string().nullable(),
+  }),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditListResponse = z.strictObject({
+  /** The hall-local days queried (today when not given). */
+  from: z.string(),
+  to: z.string(),
+  /** Minutes east of UTC of the hall's clock, to show `at` in hall time. */
+  utcOffsetMinutes: z.number().int(),
+  /** Entries of the whole range and filter, over all pages. */
+  total: z.number().int().nonnegative(),
+  /** Newest first. */
+  entries: z.array(AuditEntry),
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  next: z.string().nullable(),
+});
+export type AuditListResponse = z.infer<typeof AuditListResponse>;
