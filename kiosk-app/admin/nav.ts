@@ -21,4 +21,5 @@ export const adminPages: AdminPage[] = [
   { path: 'packs', label: '内容包', load: () => import('./packs/index.tsx') },
   { path: 'devices', label: '设备', load: () => import('./devices/index.tsx') },
   { path: 'help', label: '群众求助', load: () => import('./help/index.tsx') },
+  { path: 'audit', label: '审计日志', load: () => import('./audit/index.tsx') },
 ];

@@ -1,0 +1,106 @@
+// Chinese names of the audit actions: the 操作 column and the filter's choices. Pure.
+import type { WindowActionName } from '../../../hall-server/api/index.ts';
+import { ACTION_LABELS as CASE_ACTION_LABELS, type CaseAction } from '../../../hall-server/ratings/core/cases.ts';
+
+export const ACTION_LABELS: Record<string, string> = {
+  'ratings.export': '导出评价数据',
+  'pack.upload': '上传内容包',
+  'pack.activate': '激活内容包',
+  'pack.rollback': '回退内容包',
+  'pack.refused': '内容包校验未通过',
+  'pairing_code.created': '生成配对码',
+  'terminal.paired': '终端配对',
+  'terminal.demo_paired': '演示终端自动配对',
+  'terminal.pairing_failed': '配对码错误',
+  'terminal.revoked': '吊销终端',
+  'admin.login': '管理员登录',
+  'admin.login_failed': '管理员密码错误',
+  'admin.password_set': '设置管理员密码',
+  'ticket.issued': '取号',
+  'ticket.print_result': '打印号票',
+  'identity.ecard_decode': '解码医保电子凭证',
+  'queue.daily_reset': '每日重置号码',
+  'queue.personal_data_purged': '清除过期个人信息',
+};
+
+export const WINDOW_ACTION_LABELS: Record<WindowActionName, string> = {
+  'sign-in': '窗口签到',
+  'sign-out': '窗口签退',
+  'call-next': '呼叫下一位',
+  call: '呼叫指定号',
+  recall: '重复呼叫',
+  start: '开始办理',
+  'no-show': '过号',
+  transfer: '转办',
+  hold: '挂起',
+  return: '恢复挂起的号',
+  pause: '暂停服务',
+  resume: '恢复服务',
+  finish: '办结',
+  undo: '撤销上一步',
+};
+
+export function actionLabel(action: string): string {
+  const exact = ACTION_LABELS[action];
+  if (exact) return exact;
+  if (action.startsWith('window.')) return WINDOW_ACTION_LABELS[action.slice(7) as WindowActionName] ?? action;
+  if (action.startsWith('ratings.case.')) {
+    const step = CASE_ACTION_LABELS[action.slice(13) as CaseAction];
+    return step ? `差评处理：${step}` : action;
+  }
+  return action;
+}
+
+export interface FilterGroup {
+  label: string;
+  /** Values are action prefixes on whole segments, as the API takes them. */
+  options: Array<{ value: string; label: string }>;
+}
+
+export const FILTER_GROUPS: FilterGroup[] = [
+  {
+    label: '评价与回访',
+    options: [
+      { value: 'ratings.export', label: '导出评价数据' },
+      { value: 'ratings.case', label: '差评回访处理' },
+    ],
+  },
+  {
+    label: '内容包',
+    options: [
+      { value: 'pack.upload', label: '上传内容包' },
+      { value: 'pack.activate', label: '激活内容包' },
+      { value: 'pack.rollback', label: '回退内容包' },
+      { value: 'pack.refused', label: '内容包校验未通过' },
+    ],
+  },
+  {
+    label: '终端与登录',
+    options: [
+      { value: 'terminal.revoked', label: '吊销终端' },
+      { value: 'pairing_code', label: '生成配对码' },
+      { value: 'terminal.paired', label: '终端配对' },
+      { value: 'terminal.demo_paired', label: '演示终端自动配对' },
+      { value: 'terminal.pairing_failed', label: '配对码错误' },
+      { value: 'admin.login', label: '管理员登录' },
+      { value: 'admin.login_failed', label: '管理员密码错误' },
+      { value: 'admin.password_set', label: '设置管理员密码' },
+    ],
+  },
+  {
+    label: '取号与窗口',
+    options: [
+      { value: 'ticket.issued', label: '取号' },
+      { value: 'ticket.print_result', label: '打印号票' },
+      { value: 'window', label: '窗口操作（签到、呼叫、办结等）' },
+    ],
+  },
+  {
+    label: '系统',
+    options: [
+      { value: 'queue.daily_reset', label: '每日重置号码' },
+      { value: 'queue.personal_data_purged', label: '清除过期个人信息' },
+      { value: 'identity.ecard_decode', label: '解码医保电子凭证' },
+    ],
+  },
+];
