@@ -54,20 +54,23 @@ export class SamChannel {
     this.settle((pending) => pending.reject(error));
   }
 
-  async request(cmd: number, para: number, data: Uint8Array | undefined, timeoutMs: number): Promise<SamResponse> {
-    if (this.pending) throw new Error('SAM channel: a request is already in flight');
+  request(cmd: number, para: number, data: Uint8Array | undefined, timeoutMs: number): Promise<SamResponse> {
+    if (this.pending) return Promise.reject(new Error('SAM channel: a request is already in flight'));
+    let mine: Pending | null = null;
     const response = new Promise<SamResponse>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.parser.reset();
         this.settle((pending) => pending.reject(new DeviceTimeoutError(`SAM ${cmd.toString(16)} ${para.toString(16)}`, timeoutMs)));
       }, timeoutMs);
-      this.pending = { resolve, reject, timer };
+      mine = { resolve, reject, timer };
+      this.pending = mine;
     });
-    try {
-      await this.transport.write(encodeSamRequest(cmd, para, data));
-    } catch (error) {
-      this.abort(error as Error);
-    }
+    // The answer is handed back at once, not after the write: a write still draining when the timeout fires must not
+    // leave a rejected promise nobody listens to yet. A failed write ends this request only if it is still the one
+    // in flight.
+    this.transport.write(encodeSamRequest(cmd, para, data)).catch((error: unknown) => {
+      if (this.pending === mine) this.abort(error as Error);
+    });
     return response;
   }
 }
