@@ -7,6 +7,8 @@
 //   rating.outbox_drain_s  60 pads × 50 ratings queued in the pads' outboxes (the pad's own outbox loop) while the
 //                          hall-server is stopped: time from the server being back to every outbox empty; none lost or doubled
 //   stats.query_ms         the console's month view (GET /api/ratings/stats, by window) over 1,000,000 stored ratings, median of 15
+// The hall measured is the production bundle `npm start` runs, under plain `node` with the same V8 flags, serving a
+// signed 60-window copy of the sample pack (as in the hall benchmark).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -14,12 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
-import { parseHallConfig } from '../../hall-server/config/load.ts';
-import { startHall } from '../../hall-server/core/hall.ts';
-import { hallModules } from '../../hall-server/modules.ts';
 import type { SubmitRatingRequest } from '../../hall-server/ratings/api.ts';
 import { MemoryOutboxStore, OutboxLoop } from '../../kiosk-app/pad/outbox-core.ts';
-import { BENCH_WINDOWS, benchPack, benchStaffId } from './hall-fixture.ts';
+import { buildServersIfStale, HALL_NODE_FLAGS } from '../../scripts/build-servers.ts';
+import { BENCH_WINDOWS, benchPack, benchStaffId, writeBenchPack } from './hall-fixture.ts';
 import { RawConnection } from './raw-http.ts';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
@@ -48,27 +48,25 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-/** Child process: the bench hall on a given data dir and port (so it can be stopped and started again). */
-async function serve(dataDir: string, port: number): Promise<void> {
-  const config = parseHallConfig({ demo: true, queue: { enforceIssuingHours: false } });
-  const hall = await startHall({
-    dataDir, config, port,
-    modules: hallModules(config).filter((m) => m.name !== 'packs'),
-    fallbackPack: benchPack(),
-    startupPack: null,
-  });
-  console.log(JSON.stringify({ ready: true, url: hall.url, port: hall.port }));
-  process.on('SIGTERM', () => void hall.close().then(() => process.exit(0)));
-}
-
 interface Server {
   child: ChildProcess;
   url: string;
   port: number;
 }
 
+let hallBundle: string | null = null;
+let benchPackDir: string | null = null;
+
+/** The production hall on a given data dir and port (so it can be stopped and started again). */
 async function startServer(dataDir: string, port: number): Promise<Server> {
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', import.meta.filename, '--serve', dataDir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  hallBundle ??= (await buildServersIfStale(undefined, (line) => console.error(line))).hall;
+  benchPackDir ??= writeBenchPack(mkdtempSync(join(tmpdir(), 'rating-bench-pack-')));
+  const child = spawn(
+    process.execPath,
+    [...profile, ...HALL_NODE_FLAGS, hallBundle, '--data-dir', dataDir, '--port', String(port), '--pack', benchPackDir, '--demo'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  process.once('exit', () => child.kill('SIGKILL'));
   const ready = await new Promise<{ url: string; port: number }>((ok, fail) => {
     createInterface({ input: child.stdout! }).on('line', (l) => l.startsWith('{"ready"') && ok(JSON.parse(l)));
     child.once('exit', (c) => fail(new Error(`bench hall exited ${c}`)));
@@ -250,6 +248,7 @@ async function statsQuery(): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  process.once('exit', () => benchPackDir && rmSync(benchPackDir, { recursive: true, force: true }));
   const { p99, drain } = await submitAndDrain();
   if (process.argv.includes('--submit-only')) {
     // For profiling the submit path (e.g. with --cpu-prof on the hall child): skips the 1,000,000-rating stats seed.
@@ -267,9 +266,7 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-const serveAt = process.argv.indexOf('--serve');
-if (serveAt >= 0) void serve(process.argv[serveAt + 1]!, Number(process.argv[serveAt + 2]));
-else void main().catch((err: unknown) => {
+void main().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });
