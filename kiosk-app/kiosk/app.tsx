@@ -1,6 +1,6 @@
 // The kiosk application proper: hall link, device-bridge, flow controller and every screen. Loaded by the boot screen
 // (index.tsx) right after the home screen is shown, so the first paint does not wait for the API schemas.
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
 import { deviceHealthForHeartbeat } from '../shared/bridge/heartbeat.ts';
 import { bridgeUrlFromLocation } from '../shared/bridge/url.ts';
@@ -25,6 +25,7 @@ import { Identify } from './screens/Identify.tsx';
 import { Info } from './screens/Info.tsx';
 import { Notice, NoticeActions } from './screens/Notice.tsx';
 import { Paused } from './screens/Paused.tsx';
+import { ScreenBody } from './screens/ScreenBody.tsx';
 import { Thanks } from './screens/Thanks.tsx';
 import { TicketScreen } from './screens/TicketScreen.tsx';
 
@@ -70,13 +71,49 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
     [kiosk],
   );
   useEffect(() => () => idle.stop(), [idle]);
+  // The home page and the guide last opened from it, kept in the page while the citizen goes back and forth between them.
+  const browsing = useRef<{ page: number; guide: string | null }>({ page: 0, guide: null });
+  const handlers = useMemo(
+    () => ({
+      page: (page: number) => kiosk.dispatch({ type: 'page', page }),
+      item: (code: string) => kiosk.dispatch({ type: 'openItem', code }),
+      info: () => kiosk.dispatch({ type: 'openInfo' }),
+    }),
+    [kiosk],
+  );
   useEffect(() => watchPrompts({ step: kiosk.step, pack: kiosk.pack, senior: seniorMode }), [kiosk]);
 
   const step = kiosk.step.value;
   const pack = kiosk.pack.value;
   const phase = idle.phase.value;
   const showCountdown = holdsCitizen(step) || (seniorMode.value && !seniorForced.value);
-  const notices = step.name === 'home' && pack ? showingNotices(pack) : [];
+  const isBrowsing = step.name === 'home' || step.name === 'guide';
+  if (step.name === 'home') browsing.current.page = step.page;
+  if (step.name === 'guide') browsing.current.guide = step.code;
+  if (!isBrowsing) browsing.current = { page: 0, guide: null };
+  // The two bodies are built again only when what they show changed; a step between them only moves `away`.
+  const notices = isBrowsing && pack ? showingNotices(pack) : [];
+  const noticeIds = notices.map((n) => n.id).join(' ');
+  const closedReason = isBrowsing && pack ? kiosk.hallClosedReason() : null;
+  const homePage = browsing.current.page;
+  const homeBody = useMemo(
+    () =>
+      pack && (
+        <Home
+          pack={pack}
+          page={homePage}
+          notices={notices}
+          closedReason={closedReason}
+          onPage={handlers.page}
+          onItem={handlers.item}
+          onInfo={handlers.info}
+        />
+      ),
+    // notices by their ids: the list is filtered anew on every render.
+    [pack, homePage, noticeIds, closedReason, handlers],
+  );
+  const guideService = pack && browsing.current.guide ? kiosk.service(browsing.current.guide) : null;
+  const guideBody = useMemo(() => guideService && <Guide service={guideService} />, [guideService]);
   const help = <HelpButton onHelp={() => kiosk.help()} />;
 
   if (!pack) {
@@ -111,33 +148,33 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
   let screen;
   switch (step.name) {
     case 'home':
-      screen = frame(
-        'screen-home',
-        <Home
-          pack={pack}
-          page={step.page}
-          notices={notices}
-          closedReason={kiosk.hallClosedReason()}
-          onPage={(page) => kiosk.dispatch({ type: 'page', page })}
-          onItem={(code) => kiosk.dispatch({ type: 'openItem', code })}
-          onInfo={() => kiosk.dispatch({ type: 'openInfo' })}
-        />,
-        {},
+    case 'guide': {
+      const body = (
+        <>
+          <ScreenBody key="home" away={step.name !== 'home'}>
+            {homeBody}
+          </ScreenBody>
+          {guideBody && (
+            <ScreenBody key="guide" away={step.name !== 'guide'}>
+              {guideBody}
+            </ScreenBody>
+          )}
+        </>
       );
+      screen =
+        step.name === 'home'
+          ? frame('screen-home', body, {})
+          : frame(
+              'screen-guide',
+              body,
+              { back: true },
+              <GuideActions onTake={() => kiosk.takeTicket(step.code)} closedReason={kiosk.closedReason(step.code)} />,
+            );
       break;
+    }
     case 'info':
       screen = frame('screen-info', <Info pack={pack} />, { back: true });
       break;
-    case 'guide': {
-      const svc = kiosk.service(step.code);
-      screen = frame(
-        'screen-guide',
-        svc ? <Guide service={svc} /> : null,
-        { back: true },
-        <GuideActions onTake={() => kiosk.takeTicket(step.code)} closedReason={kiosk.closedReason(step.code)} />,
-      );
-      break;
-    }
     case 'identify': {
       const svc = kiosk.service(step.code);
       screen = frame(

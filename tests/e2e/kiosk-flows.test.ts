@@ -59,7 +59,7 @@ describe('kiosk flows (normal mode)', () => {
     await checkScreen(page, 'home', 'normal');
     await tap(page, `item-${ITEM_REQUIRED}`);
     await page.getByTestId('screen-guide').waitFor();
-    expect(await page.locator('h1').textContent()).toBe('城乡居民参保登记');
+    expect(await page.locator('h1:visible').textContent()).toBe('城乡居民参保登记');
     await checkScreen(page, 'guide', 'normal');
     await tap(page, 'take-ticket');
     await page.getByTestId('screen-identify').waitFor();
