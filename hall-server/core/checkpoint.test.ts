@@ -1,77 +1,68 @@
-// The WAL checkpointer copies commits into the database file from its worker thread, never on the caller's turn.
+// The idle checkpointer copies the WAL into the database file after a commit, never while a request is in progress.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WalCheckpointer } from './checkpoint.ts';
+import { IdleCheckpointer } from './checkpoint.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const MIB = 1 << 20;
-
-/** A WAL database holding one committed 1 MiB row in its WAL only. */
-function walDatabase() {
+/** A WAL database whose automatic checkpoint is off, holding one committed 1 MiB row in its WAL only. */
+function walWithOneMegabyte() {
   const dir = mkdtempSync(join(tmpdir(), 'checkpoint-test-'));
   dirs.push(dir);
   const file = join(dir, 'hall.sqlite');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 0');
   db.exec('CREATE TABLE t (v BLOB)');
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const insert = () => db.prepare('INSERT INTO t VALUES (?)').run(Buffer.alloc(MIB, 7));
-  return { db, insert, dbFileSize: () => statSync(file).size };
+  db.prepare('INSERT INTO t VALUES (?)').run(Buffer.alloc(1 << 20, 7));
+  return { db, dbFileSize: () => statSync(file).size };
 }
 
-describe('WalCheckpointer', () => {
-  it('turns SQLite’s automatic checkpoint off and copies each commit from its worker after the poke', async () => {
-    const { db, insert, dbFileSize } = walDatabase();
-    const checkpointer = new WalCheckpointer(db, 0);
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
-    insert();
-    checkpointer.poke();
-    await checkpointer.settled();
-    expect(dbFileSize()).toBeGreaterThan(MIB);
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-    insert();
-    expect(dbFileSize()).toBeLessThan(2 * MIB);
-    checkpointer.poke();
-    checkpointer.poke();
-    await checkpointer.settled();
-    expect(dbFileSize()).toBeGreaterThan(2 * MIB);
-    await checkpointer.close();
+describe('IdleCheckpointer', () => {
+  it('copies a commit into the database file once the event loop has answered, when no request is in progress', async () => {
+    const { db, dbFileSize } = walWithOneMegabyte();
+    const checkpointer = new IdleCheckpointer(db, () => false);
+    expect(dbFileSize()).toBeLessThan(1 << 20);
+    checkpointer.poke(true);
+    expect(dbFileSize()).toBeLessThan(1 << 20);
+    await nextTurn();
+    expect(dbFileSize()).toBeGreaterThan(1 << 20);
     db.close();
   });
 
-  it('runs at most one checkpoint per interval and still copies what was committed meanwhile', async () => {
-    const { db, insert, dbFileSize } = walDatabase();
-    const checkpointer = new WalCheckpointer(db, 50);
-    insert();
-    checkpointer.poke();
-    await checkpointer.settled();
-    insert();
-    checkpointer.poke();
-    // Within the interval: waiting for its end, not yet copied.
-    expect(dbFileSize()).toBeLessThan(2 * MIB);
-    await checkpointer.settled();
-    expect(dbFileSize()).toBeGreaterThan(2 * MIB);
-    await checkpointer.close();
+  it('waits while a request is in progress, and checkpoints when the last one has ended', async () => {
+    const { db, dbFileSize } = walWithOneMegabyte();
+    let busy = true;
+    const checkpointer = new IdleCheckpointer(db, () => busy);
+    checkpointer.poke(true);
+    await nextTurn();
+    expect(dbFileSize()).toBeLessThan(1 << 20);
+    busy = false;
+    checkpointer.poke(false);
+    await nextTurn();
+    expect(dbFileSize()).toBeGreaterThan(1 << 20);
     db.close();
   });
 
-  it('after close, pokes do nothing and the hall’s own connection closes cleanly', async () => {
-    const { db, insert, dbFileSize } = walDatabase();
-    const checkpointer = new WalCheckpointer(db, 0);
-    await checkpointer.close();
-    insert();
-    checkpointer.poke();
-    await checkpointer.settled();
-    expect(dbFileSize()).toBeLessThan(MIB);
+  it('does nothing when nothing was committed since the last checkpoint, and nothing after close', async () => {
+    const { db, dbFileSize } = walWithOneMegabyte();
+    const checkpointer = new IdleCheckpointer(db, () => false);
+    checkpointer.poke(false);
+    await nextTurn();
+    expect(dbFileSize()).toBeLessThan(1 << 20);
+    checkpointer.poke(true);
+    checkpointer.close();
+    await nextTurn();
+    expect(dbFileSize()).toBeLessThan(1 << 20);
     db.close();
-    // The last connection to close copies the WAL in.
-    expect(dbFileSize()).toBeGreaterThan(MIB);
   });
 });
