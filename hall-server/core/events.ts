@@ -57,8 +57,6 @@ export class EventLog implements EventHub {
     private readonly db: Database.Database,
     private readonly now: () => Date,
     private readonly deliver: (events: HallEvent[]) => void,
-    /** Called after every committed top-level transaction (e.g. to checkpoint the WAL when idle). */
-    private readonly afterCommit: () => void = () => {},
   ) {
     this.insert = db.prepare('INSERT INTO events (type, at, data, window, roles) VALUES (?, ?, ?, ?, ?)');
     this.after = db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq');
@@ -95,7 +93,6 @@ export class EventLog implements EventHub {
     const committed = this.pending;
     this.pending = [];
     if (committed.length) this.deliver(committed);
-    this.afterCommit();
     return result;
   }
 

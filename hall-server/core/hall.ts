@@ -14,7 +14,6 @@ import { eventMigrations, EventLog } from './events.ts';
 import { ApiError, type HallApp, type HallEvent, type HallModule, type Principal } from './module.ts';
 import { Router } from './router.ts';
 import { CommitBatcher } from './batcher.ts';
-import { IdleCheckpointer } from './checkpoint.ts';
 import { openApiDocument } from './openapi.ts';
 import { createSecrets, loadOrCreateKeys } from './secrets.ts';
 import { SocketHub } from './sockets.ts';
@@ -56,20 +55,12 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const terminals = new TerminalStore(db, now);
   let hub: SocketHub | null = null;
   const committedListeners: Array<(events: HallEvent[]) => void> = [];
-  let checkpointer: IdleCheckpointer | null = null;
-  const log = new EventLog(
-    db,
-    now,
-    (events) => {
-      for (const listener of committedListeners) listener(events);
-      hub?.deliver(events);
-    },
-    () => checkpointer?.poke(true),
-  );
+  const log = new EventLog(db, now, (events) => {
+    for (const listener of committedListeners) listener(events);
+    hub?.deliver(events);
+  });
   const batcher = new CommitBatcher(log);
   const router = new Router((token) => terminals.authenticate(token), options.config.maxBodyBytes, (fn) => batcher.submit(fn));
-  checkpointer = new IdleCheckpointer(db, () => router.inProgress > 0);
-  router.onIdle(() => checkpointer?.poke(false));
   const insertAudit = db.prepare('INSERT INTO audit (at, actor_id, actor_role, action, details) VALUES (?, ?, ?, ?, ?)');
   let activePack: Pack | null = options.fallbackPack ?? null;
   const packListeners: Array<(pack: Pack) => void> = [];
@@ -198,7 +189,6 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
       clearInterval(purgeTimer);
       hub?.close();
       for (const m of all) m.stop?.();
-      checkpointer?.close();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
       db.close();

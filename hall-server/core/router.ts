@@ -20,8 +20,6 @@ export type RunCommand = <T>(fn: () => T) => Promise<T>;
 
 export class Router {
   private routes: CompiledRoute[] = [];
-  private running = 0;
-  private idleListener: () => void = () => {};
 
   constructor(
     private readonly authenticate: Authenticate,
@@ -39,16 +37,6 @@ export class Router {
 
   list(): AnyRoute[] {
     return this.routes.map((r) => r.spec);
-  }
-
-  /** Requests between their arrival and their answer. */
-  get inProgress(): number {
-    return this.running;
-  }
-
-  /** Called whenever the last request in progress has been answered. */
-  onIdle(listener: () => void): void {
-    this.idleListener = listener;
   }
 
   /** Returns false when no route has this path (the caller serves static files then). */
@@ -74,7 +62,6 @@ export class Router {
       sendError(res, new ApiError(405, 'method_not_allowed', '该接口不支持这种请求方式'));
       return true;
     }
-    this.running++;
     try {
       const result = await this.run(found.r.spec, found.params, req, url);
       send(res, result);
@@ -84,8 +71,6 @@ export class Router {
         console.error(`[hall] ${req.method} ${url.pathname} failed:`, err);
         sendError(res, new ApiError(500, 'internal', '服务器内部错误，请稍后再试或联系管理员'));
       }
-    } finally {
-      if (--this.running === 0) this.idleListener();
     }
     return true;
   }
