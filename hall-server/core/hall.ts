@@ -169,8 +169,11 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     if (new URL(req.url ?? '/', 'http://hall.local').pathname === ApiPaths.events) hub?.upgrade(req, socket, head);
     else socket.destroy();
   });
+  // Read here, not in the timer: a closure over `options` would keep the fallback pack (media and all) in memory after
+  // the packs module has activated its own copy.
+  const eventRetentionMs = options.config.eventRetentionDays * 86_400_000;
   const purgeTimer = setInterval(() => {
-    log.purge(new Date(now().getTime() - options.config.eventRetentionDays * 86_400_000));
+    log.purge(new Date(now().getTime() - eventRetentionMs));
   }, 3_600_000);
   purgeTimer.unref();
 

@@ -54,6 +54,8 @@ interface Server {
   port: number;
 }
 
+// HALL_NODE_FLAGS="..." compares other V8 flags (as in the hall benchmark).
+const NODE_FLAGS = process.env['HALL_NODE_FLAGS'] === undefined ? HALL_NODE_FLAGS : process.env['HALL_NODE_FLAGS'].split(' ').filter(Boolean);
 let hallBundle: string | null = null;
 let benchPackDir: string | null = null;
 
@@ -63,7 +65,7 @@ async function startServer(dataDir: string, port: number): Promise<Server> {
   benchPackDir ??= writeBenchPack(mkdtempSync(join(tmpdir(), 'rating-bench-pack-')));
   const child = spawn(
     process.execPath,
-    [...profile, ...HALL_NODE_FLAGS, hallBundle, '--data-dir', dataDir, '--port', String(port), '--pack', benchPackDir, '--demo'],
+    [...profile, ...NODE_FLAGS, hallBundle, '--data-dir', dataDir, '--port', String(port), '--pack', benchPackDir, '--demo'],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   process.once('exit', () => child.kill('SIGKILL'));
