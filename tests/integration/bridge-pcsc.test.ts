@@ -121,6 +121,7 @@ describe('social-security card reader over PC/SC (pcscd + vpcd)', () => {
 
   it('a card that cannot speak the configured protocol (T=1 forced, the card offers T=0 only) is refused with a reason', async () => {
     const other = await startTestBridge({ config: { devices: { printer: { transport: 'none' }, idcard: { transport: 'none' }, scanner: { transport: 'none' }, sscard: { transport: 'pcsc', protocol: 'T1' } } } });
+    const since = page.count;
     const card = await insert('senior');
     try {
       const otherPage = await other.connect();
@@ -128,6 +129,12 @@ describe('social-security card reader over PC/SC (pcscd + vpcd)', () => {
       expect(failed).toEqual({ type: 'identity.failed', source: 'sscard', code: 'protocol_mismatch', message: '社保卡不支持读卡器设置的通信协议，请联系技术人员检查设置' });
     } finally {
       await other.close();
+      // The main bridge reports a removal only of a card it has reported; while the other bridge held the card, a
+      // busy machine can keep it retrying until after this point.
+      await Promise.any([
+        page.waitFor('identity.read', (m) => m.identity.source === 'sscard', 15_000, since),
+        page.waitFor('identity.failed', (m) => m.source === 'sscard', 15_000, since),
+      ]);
       await remove(card);
     }
   });
