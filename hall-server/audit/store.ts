@@ -8,8 +8,8 @@ import type { AuditQuery } from './query.ts';
 
 export const auditMigrations: Migration[] = [
   // The page query walks `at` backwards within the range; without an index it would scan the whole table. With the
-  // action in the index, counting a filtered range reads the index alone. (audit_at: an index of an early build.)
-  { id: '001-audit-at-action-index', sql: 'DROP INDEX IF EXISTS audit_at; CREATE INDEX IF NOT EXISTS audit_at_action ON audit (at, action)' },
+  // action in the index, counting a filtered range reads the index alone.
+  { id: '001-audit-at-action-index', sql: 'CREATE INDEX IF NOT EXISTS audit_at_action ON audit (at, action)' },
 ];
 
 interface AuditRow {

@@ -1,5 +1,5 @@
 // The hall used by the hall benchmark: the sample pack with 60 windows (every item), 60 staff and caps high enough
-// for a load test. The hall benchmark runs it in the production hall-server bundle (see writeBenchPack).
+// for a load test. The hall and rating benchmarks run it in the production hall-server bundle (see writeBenchPack).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEMO_PRIVATE_KEY_FILE } from '../../content/keys/demo.ts';

@@ -6,45 +6,27 @@
 //                             10 boards and 8 kiosks connected and 50 calls/s for 10 s
 //   hall.rss_mb               resident memory of the hall-server after the run (hall.rss_idle_mb: right after start)
 //   hall.cpu_s                CPU seconds the hall-server used for the whole run (compares builds and V8 flags)
-// The hall measured is the production bundle `npm start` runs (scripts/build-servers.ts), under plain `node` with the
-// same V8 flags (override with HALL_NODE_FLAGS="..." to compare), serving a signed 60-window copy of the sample pack.
-import { spawn } from 'node:child_process';
+// The hall measured is the production bundle `npm start` runs, with its V8 flags (bench-hall.ts), serving a signed
+// 60-window copy of the sample pack.
 import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { WebSocket } from 'ws';
-import { buildServersIfStale, HALL_NODE_FLAGS as START_FLAGS } from '../../scripts/build-servers.ts';
+import { startBenchHall, stopBenchHall } from './bench-hall.ts';
+import { type JsonAnswer, jsonRequest, percentile } from './bench-http.ts';
 import { BENCH_WINDOWS, benchStaffId, writeBenchPack } from './hall-fixture.ts';
 
-const HALL_NODE_FLAGS = process.env.HALL_NODE_FLAGS === undefined ? START_FLAGS : process.env.HALL_NODE_FLAGS.split(' ').filter(Boolean);
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
 /** POST with one retry when a kept-alive connection was reset (every command here is safe to repeat). */
-async function post(base: string, path: string, body: unknown, token?: string): Promise<{ status: number; body: any }> { // any: bench reads a few fields
+async function post(base: string, path: string, body: unknown, token?: string): Promise<JsonAnswer> {
   try {
-    return await postOnce(base, path, body, token);
+    return await jsonRequest(agent, base, 'POST', path, body, token);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET') throw err;
-    return postOnce(base, path, body, token);
+    return jsonRequest(agent, base, 'POST', path, body, token);
   }
-}
-
-function postOnce(base: string, path: string, body: unknown, token?: string): Promise<{ status: number; body: any }> { // any: as above
-  const payload = JSON.stringify(body);
-  return new Promise((ok, fail) => {
-    const req = request(base + path, {
-      method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
-    });
-    req.on('error', fail);
-    req.end(payload);
-  });
 }
 
 function fsyncPerSecond(): number {
@@ -61,11 +43,6 @@ function fsyncPerSecond(): number {
   const seconds = (performance.now() - start) / 1000;
   rmSync(dir, { recursive: true, force: true });
   return n / seconds;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 async function openSocket(url: string, token: string, onMessage?: (msg: any) => void): Promise<WebSocket> { // any: parsed server message
@@ -88,17 +65,10 @@ async function openSocket(url: string, token: string, onMessage?: (msg: any) => 
 
 async function main(): Promise<void> {
   const fsync = fsyncPerSecond();
-  const { hall: bundle } = await buildServersIfStale(undefined, (line) => console.error(line));
   const packDir = writeBenchPack(mkdtempSync(join(tmpdir(), 'hall-bench-pack-')));
   const dataDir = mkdtempSync(join(tmpdir(), 'hall-bench-'));
-  const child = spawn(process.execPath, [...HALL_NODE_FLAGS, bundle, '--data-dir', dataDir, '--port', '0', '--pack', packDir, '--demo'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  process.once('exit', () => child.kill('SIGKILL'));
-  const { url } = await new Promise<{ url: string }>((ok, fail) => {
-    createInterface({ input: child.stdout! }).on('line', (l) => l.startsWith('{"ready"') && ok(JSON.parse(l)));
-    child.once('exit', (c) => fail(new Error(`bench hall exited ${c}`)));
-  });
+  const hall = await startBenchHall(dataDir, 0, packDir);
+  const { child, url } = hall;
   const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
   const idleRssMb = rssMb();
   // utime + stime in clock ticks (100 a second on Linux): the hall's own CPU work, less disturbed by a busy machine than latency.
@@ -174,9 +144,7 @@ async function main(): Promise<void> {
   const runRssMb = rssMb();
   const runCpuS = cpuSeconds();
   for (const s of sockets) s.terminate();
-  const stopped = new Promise((ok) => child.once('exit', ok));
-  child.kill('SIGTERM');
-  await stopped;
+  await stopBenchHall(hall);
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(packDir, { recursive: true, force: true });
   if (latencies.length < calls * 0.99) console.error(`[hall.bench] only ${latencies.length} of ${calls} calls reached every board`);

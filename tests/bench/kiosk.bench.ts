@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser, newTerminalContext, VIEWPORTS } from '../support/browser.ts';
 import { startTestHall } from '../support/hall.ts';
+import { percentile } from './bench-http.ts';
 
 const TAPS = Number(process.env['KIOSK_BENCH_TAPS'] ?? 200);
 const FLOWS_LOW = 50;
@@ -24,11 +25,6 @@ const NO_DOCUMENT_ITEMS = ['212036001002', '212036002002', '212036003001'];
 const FLOWS_PER_DAY = 250;
 let dayOffset = 0;
 const hallNow = () => new Date(Date.now() + dayOffset * 86_400_000);
-
-function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
-}
 
 /** Starts collecting Event Timing entries; each interaction's duration is the longest of its events. */
 async function observeInteractions(page: Page): Promise<void> {
@@ -88,7 +84,7 @@ async function measureInterleaved(targets: TapTarget[], count: number): Promise<
   for (const target of targets) {
     const durations = await interactionDurations(target.page);
     const missing = Math.max(0, count - durations.length);
-    result.push(p95([...durations, ...Array<number>(missing).fill(16)]));
+    result.push(percentile([...durations, ...Array<number>(missing).fill(16)], 95));
   }
   return result;
 }

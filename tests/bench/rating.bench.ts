@@ -9,82 +9,33 @@
 //   stats.query_ms         the console's month view (GET /api/ratings/stats, by window) over 1,000,000 stored ratings, median of 15
 // The hall measured is the production bundle `npm start` runs, under plain `node` with the same V8 flags, serving a
 // signed 60-window copy of the sample pack (as in the hall benchmark).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import type { SubmitRatingRequest } from '../../hall-server/ratings/api.ts';
 import { MemoryOutboxStore, OutboxLoop } from '../../kiosk-app/pad/outbox-core.ts';
-import { buildServersIfStale, HALL_NODE_FLAGS } from '../../scripts/build-servers.ts';
+import { type BenchHall, startBenchHall, stopBenchHall } from './bench-hall.ts';
+import { jsonRequest, percentile } from './bench-http.ts';
 import { BENCH_WINDOWS, benchPack, benchStaffId, writeBenchPack } from './hall-fixture.ts';
 import { RawConnection } from './raw-http.ts';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
-function call(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> { // any: bench reads a few fields
-  const payload = body === undefined ? '' : JSON.stringify(body);
-  return new Promise((ok, fail) => {
-    const req = request(base + path, {
-      method, agent,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-    }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
-    });
-    req.on('error', fail);
-    req.end(payload);
-  });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  port: number;
-}
-
-// HALL_NODE_FLAGS="..." compares other V8 flags (as in the hall benchmark).
-const NODE_FLAGS = process.env['HALL_NODE_FLAGS'] === undefined ? HALL_NODE_FLAGS : process.env['HALL_NODE_FLAGS'].split(' ').filter(Boolean);
-let hallBundle: string | null = null;
-let benchPackDir: string | null = null;
-
-/** The production hall on a given data dir and port (so it can be stopped and started again). */
-async function startServer(dataDir: string, port: number): Promise<Server> {
-  hallBundle ??= (await buildServersIfStale(undefined, (line) => console.error(line))).hall;
-  benchPackDir ??= writeBenchPack(mkdtempSync(join(tmpdir(), 'rating-bench-pack-')));
-  const child = spawn(
-    process.execPath,
-    [...profile, ...NODE_FLAGS, hallBundle, '--data-dir', dataDir, '--port', String(port), '--pack', benchPackDir, '--demo'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  process.once('exit', () => child.kill('SIGKILL'));
-  const ready = await new Promise<{ url: string; port: number }>((ok, fail) => {
-    createInterface({ input: child.stdout! }).on('line', (l) => l.startsWith('{"ready"') && ok(JSON.parse(l)));
-    child.once('exit', (c) => fail(new Error(`bench hall exited ${c}`)));
-  });
-  return { child, ...ready };
-}
-
-async function stopServer(s: Server): Promise<void> {
-  const exited = new Promise<void>((ok) => s.child.once('exit', () => ok()));
-  s.child.kill('SIGTERM');
-  await exited;
-}
+const call = (base: string, method: string, path: string, body?: unknown, token?: string) => jsonRequest(agent, base, method, path, body, token);
 
 // RATING_BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each hall-server child there (to see where submit time goes),
 // and prints each round's submit window (monotonic µs) on stderr to cut the profile to the submit path.
 const profile = process.env['RATING_BENCH_CPU_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['RATING_BENCH_CPU_PROF']] : [];
+
+let benchPackDir: string | null = null;
+
+/** The production hall on a given data dir and port (so it can be stopped and started again). */
+function startServer(dataDir: string, port: number): Promise<BenchHall> {
+  benchPackDir ??= writeBenchPack(mkdtempSync(join(tmpdir(), 'rating-bench-pack-')));
+  return startBenchHall(dataDir, port, benchPackDir, profile);
+}
 
 const SERVICE = '212036001003';
 const WARMUP_ROUNDS = 10;
@@ -158,7 +109,7 @@ async function submitAndDrain(): Promise<{ p99: number; drain: number }> {
     const tickets = await finishRound(url, kiosk, counters);
     tickets.forEach((t, i) => (queued[i] ??= []).push(t));
   }
-  await stopServer(server);
+  await stopBenchHall(server);
   const stores = pads.map(() => new MemoryOutboxStore());
   const loops = pads.map(
     (token, i) =>
@@ -183,7 +134,7 @@ async function submitAndDrain(): Promise<{ p99: number; drain: number }> {
   while (stores.some((s) => s.items.size > 0)) await new Promise((r) => setTimeout(r, 5));
   const drain = (performance.now() - started) / 1000;
   for (const loop of loops) loop.close();
-  await stopServer(server);
+  await stopBenchHall(server);
 
   const db = new Database(join(dataDir, 'hall.sqlite'), { readonly: true });
   const counts = db.prepare('SELECT count(*) AS n, count(DISTINCT ticket_id) AS tickets FROM ratings').get() as { n: number; tickets: number };
@@ -201,7 +152,7 @@ async function submitAndDrain(): Promise<{ p99: number; drain: number }> {
 async function statsQuery(): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rating-stats-bench-'));
   let server = await startServer(dataDir, 0);
-  await stopServer(server);
+  await stopBenchHall(server);
   const db = new Database(join(dataDir, 'hall.sqlite'));
   db.pragma('journal_mode = WAL');
   const TOTAL = 1_000_000;
@@ -244,7 +195,7 @@ async function statsQuery(): Promise<number> {
     if (res.status !== 200 || res.body.total.rated !== TOTAL) throw new Error(`stats failed: ${JSON.stringify(res.body).slice(0, 300)}`);
     if (i > 0) times.push(elapsed); // the first query warms SQLite's page cache
   }
-  await stopServer(server);
+  await stopBenchHall(server);
   rmSync(dataDir, { recursive: true, force: true });
   return percentile(times, 50);
 }

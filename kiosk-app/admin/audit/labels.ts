@@ -57,50 +57,24 @@ export interface FilterGroup {
   options: Array<{ value: string; label: string }>;
 }
 
+/** Filter values that are a prefix rather than one action, named for what they cover. */
+const PREFIX_LABELS: Record<string, string> = {
+  'ratings.case': '差评回访处理',
+  pairing_code: '生成配对码',
+  window: '窗口操作（签到、呼叫、办结等）',
+};
+
+function group(label: string, values: string[]): FilterGroup {
+  return { label, options: values.map((value) => ({ value, label: PREFIX_LABELS[value] ?? ACTION_LABELS[value] ?? value })) };
+}
+
 export const FILTER_GROUPS: FilterGroup[] = [
-  {
-    label: '评价与回访',
-    options: [
-      { value: 'ratings.export', label: '导出评价数据' },
-      { value: 'ratings.case', label: '差评回访处理' },
-    ],
-  },
-  {
-    label: '内容包',
-    options: [
-      { value: 'pack.upload', label: '上传内容包' },
-      { value: 'pack.activate', label: '激活内容包' },
-      { value: 'pack.rollback', label: '回退内容包' },
-      { value: 'pack.refused', label: '内容包校验未通过' },
-    ],
-  },
-  {
-    label: '终端与登录',
-    options: [
-      { value: 'terminal.revoked', label: '吊销终端' },
-      { value: 'pairing_code', label: '生成配对码' },
-      { value: 'terminal.paired', label: '终端配对' },
-      { value: 'terminal.demo_paired', label: '演示终端自动配对' },
-      { value: 'terminal.pairing_failed', label: '配对码错误' },
-      { value: 'admin.login', label: '管理员登录' },
-      { value: 'admin.login_failed', label: '管理员密码错误' },
-      { value: 'admin.password_set', label: '设置管理员密码' },
-    ],
-  },
-  {
-    label: '取号与窗口',
-    options: [
-      { value: 'ticket.issued', label: '取号' },
-      { value: 'ticket.print_result', label: '打印号票' },
-      { value: 'window', label: '窗口操作（签到、呼叫、办结等）' },
-    ],
-  },
-  {
-    label: '系统',
-    options: [
-      { value: 'queue.daily_reset', label: '每日重置号码' },
-      { value: 'queue.personal_data_purged', label: '清除过期个人信息' },
-      { value: 'identity.ecard_decode', label: '解码医保电子凭证' },
-    ],
-  },
+  group('评价与回访', ['ratings.export', 'ratings.case']),
+  group('内容包', ['pack.upload', 'pack.activate', 'pack.rollback', 'pack.refused']),
+  group('终端与登录', [
+    'terminal.revoked', 'pairing_code', 'terminal.paired', 'terminal.demo_paired', 'terminal.pairing_failed',
+    'admin.login', 'admin.login_failed', 'admin.password_set',
+  ]),
+  group('取号与窗口', ['ticket.issued', 'ticket.print_result', 'window']),
+  group('系统', ['queue.daily_reset', 'queue.personal_data_purged', 'identity.ecard_decode']),
 ];

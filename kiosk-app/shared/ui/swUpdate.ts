@@ -1,5 +1,5 @@
 // Service-worker registration in prompt mode: a new version waits until the screen says it is a good moment
-// (the kiosk's idle reset, the board at any time). Nothing here reloads by itself.
+// (the kiosk's idle reset; the other screens take it when they next start). Nothing here reloads by itself.
 import { Workbox } from 'workbox-window';
 
 /** How often a screen asks for a new version. The browser checks by itself only when a page navigates, and a
