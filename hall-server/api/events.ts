@@ -100,9 +100,16 @@ export const ServerError = z.strictObject({ type: z.literal('error'), code: z.st
 export const ServerMessage = z.discriminatedUnion('type', [ServerSnapshot, ServerResumed, ServerEvent, ServerPing, ServerError]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 
+const parsedQueues = new WeakMap<Snapshot, z.infer<typeof QueueSnapshot> | null>();
+
 export function queueSnapshotOf(snapshot: Snapshot): z.infer<typeof QueueSnapshot> | null {
+  // Snapshots are never changed in place (an event makes a new one), so each is validated once; pages read the queue
+  // on every render.
+  if (parsedQueues.has(snapshot)) return parsedQueues.get(snapshot) ?? null;
   const parsed = QueueSnapshot.safeParse(snapshot.modules['queue']);
-  return parsed.success ? parsed.data : null;
+  const queue = parsed.success ? parsed.data : null;
+  parsedQueues.set(snapshot, queue);
+  return queue;
 }
 
 /** Heartbeat interval of the server's pings and the page's terminal heartbeats. */

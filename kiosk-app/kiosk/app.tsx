@@ -58,11 +58,17 @@ export async function startKiosk(isStopped: () => boolean, initialPack: PackData
   };
 }
 
+/** The notices a pack shows on the kiosk this minute; worked out once a minute, not on every tap. */
+let noticesThisMinute: { pack: PackData; minute: number; notices: PackData['notices'] } | null = null;
 function showingNotices(pack: PackData): PackData['notices'] {
   if (pack.notices.length === 0) return [];
   const now = new Date();
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (noticesThisMinute?.pack === pack && noticesThisMinute.minute === minute) return noticesThisMinute.notices;
   const hhmm = localDateTime(now).slice(11);
-  return pack.notices.filter((n) => noticeIsShowing(n, 'kiosk', now, hhmm));
+  const notices = pack.notices.filter((n) => noticeIsShowing(n, 'kiosk', now, hhmm));
+  noticesThisMinute = { pack, minute, notices };
+  return notices;
 }
 
 export function KioskView({ kiosk }: { kiosk: Kiosk }) {
@@ -114,7 +120,7 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
   );
   const guideService = pack && browsing.current.guide ? kiosk.service(browsing.current.guide) : null;
   const guideBody = useMemo(() => guideService && <Guide service={guideService} />, [guideService]);
-  const help = <HelpButton onHelp={() => kiosk.help()} />;
+  const help = useMemo(() => <HelpButton onHelp={() => kiosk.help()} />, [kiosk]);
 
   if (!pack) {
     return (
@@ -127,49 +133,55 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
   const hall = pack.manifest.hall;
   const home = () => kiosk.dispatch({ type: 'reset' });
   const back = () => kiosk.dispatch({ type: 'back' });
+  /** A screen in the frame; `body` is one ScreenBody, or home's and the guide's together. */
+  const frameOf = (testId: string, body: preact.ComponentChildren, nav: { back?: boolean; home?: boolean }) => (
+    <Frame
+      hallName={hall.name}
+      slogan={hall.slogan}
+      testId={testId}
+      {...(nav.back ? { onBack: back } : {})}
+      {...(nav.home ? { onHome: home } : {})}
+    >
+      {body}
+    </Frame>
+  );
+  /** A screen of its own: its body is made anew (keyed by the screen), so it opens scrolled to the top. */
   const frame = (
     testId: string,
     children: preact.ComponentChildren,
     nav: { back?: boolean; home?: boolean },
     actions?: preact.ComponentChildren,
-  ) => (
-    <Frame
-      hallName={hall.name}
-      slogan={hall.slogan}
-      testId={testId}
-      actions={actions}
-      {...(nav.back ? { onBack: back } : {})}
-      {...(nav.home ? { onHome: home } : {})}
-    >
-      {children}
-    </Frame>
-  );
+  ) =>
+    frameOf(
+      testId,
+      <ScreenBody key={testId} actions={actions}>
+        {children}
+      </ScreenBody>,
+      nav,
+    );
 
   let screen;
   switch (step.name) {
     case 'home':
     case 'guide': {
+      const guideCode = browsing.current.guide;
       const body = (
         <>
           <ScreenBody key="home" away={step.name !== 'home'}>
             {homeBody}
           </ScreenBody>
-          {guideBody && (
-            <ScreenBody key="guide" away={step.name !== 'guide'}>
+          {guideBody && guideCode && (
+            <ScreenBody
+              key={`guide-${guideCode}`}
+              away={step.name !== 'guide'}
+              actions={<GuideActions onTake={() => kiosk.takeTicket(guideCode)} closedReason={kiosk.closedReason(guideCode)} />}
+            >
               {guideBody}
             </ScreenBody>
           )}
         </>
       );
-      screen =
-        step.name === 'home'
-          ? frame('screen-home', body, {})
-          : frame(
-              'screen-guide',
-              body,
-              { back: true },
-              <GuideActions onTake={() => kiosk.takeTicket(step.code)} closedReason={kiosk.closedReason(step.code)} />,
-            );
+      screen = step.name === 'home' ? frameOf('screen-home', body, {}) : frameOf('screen-guide', body, { back: true });
       break;
     }
     case 'info':

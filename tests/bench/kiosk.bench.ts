@@ -106,7 +106,9 @@ async function runFlows(page: Page, from: number, to: number): Promise<void> {
     dayOffset = Math.floor(dayStart / FLOWS_PER_DAY);
     await page.evaluate(
       async ({ start, end, items }) => {
-        const find = (selector: string) => document.querySelector<HTMLElement>(selector);
+        // The screen shown: home and the last guide both stay in the page, the one away inert.
+        const find = (selector: string) =>
+          [...document.querySelectorAll<HTMLElement>(selector)].find((el) => !el.closest('[inert]')) ?? null;
         const waitFor = (selector: string) =>
           new Promise<HTMLElement>((resolve, reject) => {
             const deadline = performance.now() + 15_000;

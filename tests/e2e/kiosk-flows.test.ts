@@ -59,7 +59,15 @@ describe('kiosk flows (normal mode)', () => {
     await checkScreen(page, 'home', 'normal');
     await tap(page, `item-${ITEM_REQUIRED}`);
     await page.getByTestId('screen-guide').waitFor();
-    expect(await page.locator('h1:visible').textContent()).toBe('城乡居民参保登记');
+    // Home stays in the page, transparent; once the guide is painted it is inert and hidden from assistive technology,
+    // so the only level-1 heading a screen reader finds is the guide's.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['城乡居民参保登记']);
+    expect(await page.locator('.screen-body[data-away]').evaluate((el) => [(el as HTMLElement).inert, el.getAttribute('aria-hidden')])).toEqual([true, 'true']);
+    expect(await page.locator('.screen-body:not([data-away])').evaluate((el) => [(el as HTMLElement).inert, el.hasAttribute('aria-hidden')])).toEqual([false, false]);
+    // A click that reaches a tile of the transparent home (a script, or a touch before home turned inert) does nothing.
+    await page.getByTestId(`item-${ITEM_OPTIONAL}`).evaluate((tile) => (tile as HTMLElement).click());
+    expect(await page.getByTestId('screen-guide').count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['城乡居民参保登记']);
     await checkScreen(page, 'guide', 'normal');
     await tap(page, 'take-ticket');
     await page.getByTestId('screen-identify').waitFor();

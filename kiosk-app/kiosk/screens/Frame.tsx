@@ -2,13 +2,12 @@ import type { ComponentChildren } from 'preact';
 import { SeniorSwitch } from '../../shared/ui/SeniorSwitch.tsx';
 import { BigButton } from '../../shared/ui/BigButton.tsx';
 
-/** Header with the hall name, the screen's content, a footer with back/home and the 长辈模式 switch. */
+/** Header with the hall name, the screen's bodies (ScreenBody), a footer with back/home and the 长辈模式 switch. */
 export function Frame(props: {
   hallName: string;
   slogan: string;
+  /** ScreenBody elements: the one shown and, for home and guide, the one away. */
   children: ComponentChildren;
-  /** The step's main actions: kept in a bar below the scrolling content so they are always in reach. */
-  actions?: ComponentChildren;
   onBack?: () => void;
   onHome?: () => void;
   testId: string;
@@ -19,10 +18,7 @@ export function Frame(props: {
         <p class="hall-name">{props.hallName}</p>
         <p class="slogan">{props.slogan}</p>
       </header>
-      <main class="kiosk-main" tabIndex={0}>
-        {props.children}
-      </main>
-      {props.actions && <div class="kiosk-actions">{props.actions}</div>}
+      <main class="kiosk-main">{props.children}</main>
       <footer class="kiosk-footer">
         {props.onBack && <BigButton label="返回上一步" icon="back" onClick={props.onBack} testId="back" />}
         {props.onHome && <BigButton label="回到首页" icon="home" onClick={props.onHome} testId="home" />}
