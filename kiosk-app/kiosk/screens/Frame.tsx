@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { SeniorSwitch } from '../../shared/ui/SeniorSwitch.tsx';
 import { BigButton } from '../../shared/ui/BigButton.tsx';
 
+const doNothing = () => {};
+
 /** Header with the hall name, the screen's bodies (ScreenBody), a footer with back/home and the 长辈模式 switch. */
 export function Frame(props: {
   hallName: string;
@@ -20,8 +22,9 @@ export function Frame(props: {
       </header>
       <main class="kiosk-main">{props.children}</main>
       <footer class="kiosk-footer">
-        {props.onBack && <BigButton label="返回上一步" icon="back" onClick={props.onBack} testId="back" />}
-        {props.onHome && <BigButton label="回到首页" icon="home" onClick={props.onHome} testId="home" />}
+        {/* Kept in the page and hidden where a screen has no use for them: going between screens then builds no buttons. */}
+        <BigButton label="返回上一步" icon="back" onClick={props.onBack ?? doNothing} hidden={!props.onBack} testId="back" />
+        <BigButton label="回到首页" icon="home" onClick={props.onHome ?? doNothing} hidden={!props.onHome} testId="home" />
         <SeniorSwitch />
       </footer>
     </div>

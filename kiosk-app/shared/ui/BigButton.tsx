@@ -11,6 +11,8 @@ export interface BigButtonProps {
   size?: 'normal' | 'large';
   layout?: 'row' | 'tile';
   disabled?: boolean;
+  /** Not shown, not in the accessibility tree, takes no room. */
+  hidden?: boolean;
   /** Secondary line under the label (tiles). */
   detail?: ComponentChildren;
   class?: string;
@@ -30,6 +32,7 @@ export function BigButton(props: BigButtonProps) {
       data-layout={layout}
       data-testid={props.testId}
       disabled={disabled}
+      hidden={props.hidden}
       onClick={onClick}
       style={props.style}
     >
