@@ -105,7 +105,8 @@ const parsedQueues = new WeakMap<Snapshot, z.infer<typeof QueueSnapshot> | null>
 export function queueSnapshotOf(snapshot: Snapshot): z.infer<typeof QueueSnapshot> | null {
   // Snapshots are never changed in place (an event makes a new one), so each is validated once; pages read the queue
   // on every render.
-  if (parsedQueues.has(snapshot)) return parsedQueues.get(snapshot) ?? null;
+  const known = parsedQueues.get(snapshot);
+  if (known !== undefined) return known;
   const parsed = QueueSnapshot.safeParse(snapshot.modules['queue']);
   const queue = parsed.success ? parsed.data : null;
   parsedQueues.set(snapshot, queue);

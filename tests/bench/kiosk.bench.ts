@@ -138,9 +138,9 @@ async function runFlows(page: Page, from: number, to: number): Promise<void> {
     dayOffset = Math.floor(dayStart / FLOWS_PER_DAY);
     await page.evaluate(
       async ({ start, end, items }) => {
-        // The screen shown: home and the last guide both stay in the page, the one away inert.
+        // The screen shown: home and the last guide both stay in the page, the one away marked data-away.
         const find = (selector: string) =>
-          [...document.querySelectorAll<HTMLElement>(selector)].find((el) => !el.closest('[inert]')) ?? null;
+          [...document.querySelectorAll<HTMLElement>(selector)].find((el) => !el.closest('[data-away]')) ?? null;
         const waitFor = (selector: string) =>
           new Promise<HTMLElement>((resolve, reject) => {
             const deadline = performance.now() + 15_000;
@@ -207,7 +207,8 @@ async function main(): Promise<void> {
     for (const url of needed) jsGzipBytes += (await gzipByUrl.get(url)) ?? 0;
     const jsGzipKb = jsGzipBytes / 1024;
 
-    // 2. Tap to paint, CPU throttled 4×: kiosk (home ⇄ guide) and the two bare floor pages, interleaved.
+    // 2. Tap to paint, CPU throttled 4×: kiosk (home ⇄ guide) interleaved with the bare floor page, then again with the
+    //    full-screen one.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     const firstItem = (await page.locator('[data-testid^="item-"]').first().getAttribute('data-testid'))!;
