@@ -1,63 +1,32 @@
 // `npm start`: builds the PWA and the server bundles if stale, starts the hall-server and a device-bridge (simulated
-// devices) from those bundles with plain `node`, prints the URL of every screen, and stops both cleanly on Ctrl-C / SIGTERM.
-import { spawn, type ChildProcess } from 'node:child_process';
+// devices) from those bundles with plain `node`, prints the URL of every screen, starts a child again when it dies,
+// and stops both cleanly on Ctrl-C / SIGTERM.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { BRIDGE_NODE_FLAGS, buildServersIfStale, HALL_NODE_FLAGS } from './build-servers.ts';
 import { buildPwa, pwaIsStale } from './start/build.ts';
 import { HELP, parseStartArgs, StartConfigError, type StartConfig } from './start/config.ts';
+import { pageOrigins, screenUrl } from './start/urls.ts';
+import { SupervisedChild } from './start/supervisor.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const children: ChildProcess[] = [];
+const children: SupervisedChild[] = [];
 
-function launch(name: string, nodeFlags: readonly string[], bundle: string, args: string[]): ChildProcess {
-  const child = spawn(process.execPath, [...nodeFlags, bundle, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (line: string) => (line.startsWith('[') ? line : `[${name}] ${line}`);
-  createInterface({ input: child.stderr! }).on('line', (l) => console.error(prefix(l)));
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`[start] ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything.`);
-      void stopAll(1);
-    }
+function supervise(name: string, ready: RegExp, nodeFlags: readonly string[], bundle: string, args: () => string[]): SupervisedChild {
+  const child = new SupervisedChild({
+    name,
+    command: process.execPath,
+    args: () => [...nodeFlags, bundle, ...args()],
+    cwd: ROOT,
+    ready,
+    log: (line) => console.error(line),
   });
   children.push(child);
   return child;
 }
 
-function waitForReady(name: string, child: ChildProcess, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`${name} did not become ready within ${timeoutMs / 1000} s`)), timeoutMs);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (pattern.test(line)) {
-        clearTimeout(timer);
-        ok(line);
-      } else console.log(`[${name}] ${line}`);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`${name} exited (code ${code}) before it was ready`));
-    });
-  });
-}
-
-let stopping = false;
 async function stopAll(code: number): Promise<never> {
-  stopping = true;
-  await Promise.all(
-    children.map(
-      (c) =>
-        new Promise<void>((ok) => {
-          if (c.exitCode !== null || c.signalCode !== null) return ok();
-          const force = setTimeout(() => c.kill('SIGKILL'), 5000);
-          c.once('exit', () => {
-            clearTimeout(force);
-            ok();
-          });
-          c.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(children.map((child) => child.stop()));
   process.exit(code);
 }
 
@@ -80,16 +49,26 @@ async function main(config: StartConfig): Promise<void> {
   const hallConfigFile = join(dataDir, 'start-hall-config.json');
   writeFileSync(hallConfigFile, JSON.stringify(config.hall, null, 2) + '\n');
 
-  const hall = launch('hall', HALL_NODE_FLAGS, bundles.hall, [
-    '--data-dir', dataDir, '--port', String(config.hallPort), '--pack', packDir, '--config', hallConfigFile,
+  // Port 0 picks a free port at the first start; a restart reuses the port the child got, so pages reconnect to it.
+  let hallPort = config.hallPort;
+  const hall = supervise('hall', /^\{"ready":true/, HALL_NODE_FLAGS, bundles.hall, () => [
+    '--data-dir', dataDir, '--port', String(hallPort), '--pack', packDir, '--config', hallConfigFile,
   ]);
-  const ready = JSON.parse(await waitForReady('hall', hall, /^\{"ready":true/)) as { url: string };
+  const ready = JSON.parse(await hall.start()) as { url: string };
+  hallPort = Number(new URL(ready.url).port);
 
-  const bridgeArgs = ['--port', String(config.bridgePort), '--printed-dir', join(dataDir, 'printed')];
-  if (config.bridgeConfig) bridgeArgs.push('--config', resolve(ROOT, config.bridgeConfig));
-  else bridgeArgs.push('--simulate');
-  const bridgeProcess = launch('bridge', BRIDGE_NODE_FLAGS, bundles.bridge, bridgeArgs);
-  const bridge = JSON.parse(await waitForReady('bridge', bridgeProcess, /^\{"bridge"/)) as { bridge: string; simLink: 'pty' | 'memory' | null };
+  let bridgePort = config.bridgePort;
+  const bridgeArgs = () => {
+    const args = ['--port', String(bridgePort), '--printed-dir', join(dataDir, 'printed')];
+    // The pages come from this hall, on whatever port it was given.
+    for (const origin of pageOrigins(hallPort)) args.push('--allow-origin', origin);
+    if (config.bridgeConfig) args.push('--config', resolve(ROOT, config.bridgeConfig));
+    else args.push('--simulate');
+    return args;
+  };
+  const bridgeProcess = supervise('bridge', /^\{"bridge"/, BRIDGE_NODE_FLAGS, bundles.bridge, bridgeArgs);
+  const bridge = JSON.parse(await bridgeProcess.start()) as { bridge: string; port: number; simLink: 'pty' | 'memory' | null };
+  bridgePort = bridge.port;
   const simulatedNote = config.bridgeConfig
     ? ''
     : bridge.simLink === 'memory'
@@ -97,16 +76,17 @@ async function main(config: StartConfig): Promise<void> {
       : '  (模拟设备 simulated devices)';
 
   const url = ready.url;
+  const at = (path: string) => screenUrl(url, path, bridgePort);
   const windows = windowNumbers(packDir);
   console.log(`
 医保经办大厅演示已启动 / demo hall running
   大厅服务 hall-server : ${url}   (data: ${dataDir})
   设备桥 device-bridge : ${bridge.bridge}${simulatedNote}
 ${config.hall.demo ? '  演示模式：各终端页面自动配对 / demo mode: terminals pair automatically\n' : ''}
-  取号机 kiosk        ${url}/kiosk
-  叫号大屏 board      ${url}/board
-  管理台 admin        ${url}/admin
-${windows.map((n) => `  ${n}号窗口 评价器 pad ${url}/pad/${n}    叫号面板 counter ${url}/counter/${n}`).join('\n')}
+  取号机 kiosk        ${at('/kiosk')}
+  叫号大屏 board      ${at('/board')}
+  管理台 admin        ${at('/admin')}
+${windows.map((n) => `  ${n}号窗口 评价器 pad ${at(`/pad/${n}`)}    叫号面板 counter ${at(`/counter/${n}`)}`).join('\n')}
 
 按 Ctrl-C 停止 / press Ctrl-C to stop`);
 }

@@ -57,6 +57,9 @@ const KeypadSchema = z.union([
 export const BridgeConfigSchema = z.strictObject({
   /** Pages allowed to connect (their Origin), e.g. the hall-server that serves the PWA. */
   allowedOrigins: z.array(z.string().url()).default(['http://127.0.0.1:4600', 'http://localhost:4600', 'http://127.0.0.1:5173', 'http://localhost:5173']),
+  /** The token a local tool without a browser presents (`Authorization: Bearer …`) instead of an Origin. Without it no
+   * such tool may connect. A config holding it must be readable by the bridge's service user only. */
+  toolToken: z.string().regex(/^[\x21-\x7e]{32,256}$/, 'toolToken must be 32 to 256 printable ASCII characters without spaces').optional(),
   /** Where the simulated printer keeps tickets. */
   printedDir: z.string().default('var/printed'),
   /** Directory for the simulators' pseudo-terminal links; a fresh temp dir when absent. */

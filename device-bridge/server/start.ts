@@ -22,7 +22,13 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
   const config = BridgeConfigSchema.parse(options.config ?? {});
   const bridge = await Bridge.create({ ...options, config, simulate: options.simulate ?? false, log: options.log });
   try {
-    const server = await startBridgeServer({ bridge, port: options.port ?? 4601, allowedOrigins: config.allowedOrigins, log: options.log });
+    const server = await startBridgeServer({
+      bridge,
+      port: options.port ?? 4601,
+      allowedOrigins: config.allowedOrigins,
+      ...(config.toolToken === undefined ? {} : { toolToken: config.toolToken }),
+      log: options.log,
+    });
     return {
       bridge,
       port: server.port,

@@ -1,16 +1,20 @@
-// The bridge's WebSocket for the page on the same terminal: 127.0.0.1 only, Origin allow-list, every message
-// checked against the protocol schema. A tiny GET /health answers scripts that want to know the bridge is up.
+// The bridge's WebSocket for the page on the same terminal: 127.0.0.1 only, Origin allow-list (or a tool token, see
+// access.ts), every message checked against the protocol schema. A bad frame ends only its own connection.
+// A tiny GET /health answers scripts that want to know the bridge is up.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { PageMessageSchema, type BridgeMessage } from '../protocol/messages.ts';
 import type { Logger } from '../util/log.ts';
+import { decideAccess } from './access.ts';
 import type { Bridge } from './bridge.ts';
 
 export interface BridgeServerOptions {
   bridge: Bridge;
   port: number;
   allowedOrigins: string[];
+  /** The token a tool without a browser (no Origin) presents as `Authorization: Bearer …`; none may connect without it. */
+  toolToken?: string;
   log: Logger;
   /** Only for tests of the refusal itself; the bridge always listens on loopback. */
   host?: '127.0.0.1';
@@ -24,17 +28,10 @@ export interface BridgeServer {
   close(): Promise<void>;
 }
 
-const MAX_MESSAGE_BYTES = 64 * 1024;
+/** A larger frame closes its connection with 1009 (message too big). */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
 
-/** Browsers always send Origin; a page is accepted only from the allow-list. Tools without a browser send none. */
-export function originAllowed(origin: string | undefined, allowed: string[]): boolean {
-  return origin === undefined || allowed.includes(origin);
-}
-
-/** Guards against DNS rebinding: the Host must be the loopback address the bridge listens on. */
-function hostAllowed(host: string | undefined, port: number): boolean {
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
-}
+const STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden' } as const;
 
 let clientCounter = 0;
 
@@ -50,13 +47,20 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     response.end('not found');
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  http.on('clientError', (error, socket) => {
+    log('debug', `bad HTTP request: ${error.message}`);
+    socket.destroy();
+  });
 
   http.on('upgrade', (request: IncomingMessage, socket, head) => {
+    // A client that resets the connection mid-handshake must not raise an unhandled error.
+    socket.on('error', () => socket.destroy());
     const port = (http.address() as AddressInfo).port;
-    const origin = request.headers.origin;
-    if (!originAllowed(origin, options.allowedOrigins) || !hostAllowed(request.headers.host, port)) {
-      log('warn', `refused a WebSocket from origin ${origin ?? '(none)'} host ${request.headers.host ?? '(none)'}`);
-      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\norigin not allowed\n');
+    const { origin, host, authorization } = request.headers;
+    const access = decideAccess({ origin, host, authorization }, { port, allowedOrigins: options.allowedOrigins, toolToken: options.toolToken });
+    if (!access.allowed) {
+      log('warn', `refused a WebSocket from origin ${origin ?? '(none)'} host ${host ?? '(none)'}: ${access.reason}`);
+      socket.end(`HTTP/1.1 ${access.status} ${STATUS_TEXT[access.status]}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${access.reason}\n`);
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
@@ -69,6 +73,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     };
     send({ type: 'hello', simulate: bridge.simulate, devices: bridge.devices() });
     const unsubscribe = bridge.onMessage(send);
+    // A frame over the limit or text that is not UTF-8: ws has already closed this connection (1009 / 1007); without
+    // this listener the error would be thrown and end the whole bridge.
+    ws.on('error', (error) => log('warn', `closed page connection ${clientId}: ${error.message}`));
 
     ws.on('message', async (data, isBinary) => {
       let raw: unknown;

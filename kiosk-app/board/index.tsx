@@ -14,7 +14,9 @@ import { initDisplayMode } from '../shared/ui/mode.ts';
 import '../shared/ui/tokens.css';
 import { PackPaths } from '../../hall-server/packs/api.ts';
 import { localDateTime } from '../kiosk/model/person.ts';
+import { applyUpdateAtBoundary } from '../shared/ui/updateAtBoundary.ts';
 import { callKey, callsToAnnounce, currentCalls } from './calls.ts';
+import { quietAfterCalls } from './quiet.ts';
 import './board.css';
 
 function Clock() {
@@ -59,6 +61,16 @@ export default function BoardScreen() {
       undoMode();
     };
   }, []);
+
+  // A new build of the app is taken when no call has been read for a minute.
+  useEffect(() => {
+    const { quiet, dispose } = quietAfterCalls(queue.current);
+    const offUpdate = applyUpdateAtBoundary(quiet);
+    return () => {
+      offUpdate();
+      dispose();
+    };
+  }, [queue]);
 
   // The pack: loaded when the link is up, reloaded after a pack.activated event (the board has no citizen to disturb).
   useEffect(() => {

@@ -1,4 +1,5 @@
 // 窗口评价器 (/pad/:window, landscape 1280×800): who serves at this window, the number served, and 好差评 once per service.
+import { computed } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
@@ -8,6 +9,7 @@ import { ConnectionBanner } from '../shared/hall/ConnectionBanner.tsx';
 import { ensurePairedWithRetry } from '../shared/hall/pairing.ts';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
 import { installKioskHardening } from '../shared/ui/hardening.ts';
+import { applyUpdateAtBoundary } from '../shared/ui/updateAtBoundary.ts';
 import '../shared/ui/tokens.css';
 import { createPad, type Pad } from './controller.ts';
 import { openOutbox, type Outbox } from './outbox.ts';
@@ -32,6 +34,7 @@ export default function PadScreen() {
     let outbox: Outbox | null = null;
     let created: Pad | null = null;
     let hall: HallStream | null = null;
+    let offUpdate: (() => void) | null = null;
     const start = async () => {
       outbox = await openOutbox();
       const pairing = await ensurePairedWithRetry({ role: 'pad', window }, () => stopped);
@@ -47,6 +50,9 @@ export default function PadScreen() {
         }),
       });
       created = createPad(window, hall, outbox, bridge);
+      const pad = created;
+      // A new build of the app is taken while the pad is idle, never during a rating.
+      offUpdate = applyUpdateAtBoundary(computed(() => pad.view.value.kind === 'idle'));
       setStream(hall);
       setPad(created);
     };
@@ -56,6 +62,7 @@ export default function PadScreen() {
     });
     return () => {
       stopped = true;
+      offUpdate?.();
       created?.dispose();
       hall?.close();
       bridge?.close();
