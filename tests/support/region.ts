@@ -53,7 +53,7 @@ export async function postJson(url: string, body: unknown | Buffer, headers: Rec
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: Buffer.isBuffer(body) ? body : JSON.stringify(body),
+    body: Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
 }
