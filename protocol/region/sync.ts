@@ -90,3 +90,14 @@ export const syncErrorSchema = z.strictObject({
   }),
 });
 export type SyncError = z.infer<typeof syncErrorSchema>;
+
+/** A hall's signed request for something of its own (its pack): the site, the hall's clock and the signature of
+ * `requestToSign(...)` travel in these headers. */
+export const SITE_HEADER = 'x-yibao-site';
+export const TIME_HEADER = 'x-yibao-time';
+/** How far a hall's clock may be off before its signed requests are refused (sites run ±10 min off). */
+export const REQUEST_CLOCK_TOLERANCE_MS = 15 * 60_000;
+
+export function requestToSign(method: string, pathWithQuery: string, time: string): string {
+  return `${method}\n${pathWithQuery}\n${time}`;
+}

@@ -2,6 +2,7 @@
 // item lists say (content/catalogue/levels.json), and the sample's calendar, evaluation rules, notices and voice.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Pool } from 'pg';
 import { z } from 'zod';
 import { readPackFolder } from '../../content/validate/folder.ts';
 import { formatIssue } from '../../content/validate/report.ts';
@@ -9,6 +10,7 @@ import { validatePackFiles } from '../../content/validate/validate.ts';
 import { siteLevelSchema } from '../../protocol/region/sync.ts';
 import type { CatalogueItem } from '../../protocol/region/catalogue.ts';
 import type { RegionContent } from './build.ts';
+import { saveCatalogueItem, saveRegionContent } from './store.ts';
 
 const CONTENT = resolve(import.meta.dirname, '../../content');
 const levelsFileSchema = z.strictObject({ source: z.string(), levels: z.record(z.string(), z.array(siteLevelSchema).min(1)) });
@@ -43,4 +45,10 @@ export function loadDemoRegionContent(): DemoRegionContent {
     },
     photos,
   };
+}
+
+/** Puts the demo catalogue and region-wide content into the region's database. */
+export async function seedDemoCatalogue(pool: Pool, content: DemoRegionContent = loadDemoRegionContent()): Promise<void> {
+  for (const [position, item] of content.catalogue.entries()) await saveCatalogueItem(pool, item, position, 'demo');
+  await saveRegionContent(pool, content.region);
 }

@@ -3,6 +3,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Pool } from 'pg';
 import { MAX_BATCH_BYTES, SYNC_SIGNATURE_HEADER, enrolRequestSchema } from '../../protocol/region/sync.ts';
+import { latestSitePack } from '../catalogue/store.ts';
+import { verifySiteRequest } from '../sites/signed-request.ts';
 import { redeemEnrolment } from '../sites/enrol.ts';
 import { ingestBatch, verifyBatch } from '../sync/ingest.ts';
 import { RegionError } from './errors.ts';
@@ -45,9 +47,32 @@ function parseJson(body: Buffer): unknown {
 
 export function createRegionServer(pool: Pool, log: RegionLogger): Server {
   return createServer((req, res) => {
-    const route = `${req.method} ${(req.url ?? '/').split('?')[0]}`;
+    const url = new URL(req.url ?? '/', 'http://region');
+    const packPath = /^\/api\/region\/sites\/([a-z0-9-]{2,40})\/pack$/.exec(url.pathname);
+    const route = packPath && req.method === 'GET' ? 'GET /api/region/sites/:id/pack' : `${req.method} ${url.pathname}`;
     const handle = async (): Promise<void> => {
       switch (route) {
+        case 'GET /api/region/sites/:id/pack': {
+          const siteId = packPath![1]!;
+          await verifySiteRequest(pool, siteId, req.method!, `${url.pathname}${url.search}`, req.headers);
+          const have = Number(url.searchParams.get('have') ?? '0');
+          if (!Number.isSafeInteger(have) || have < 0) throw new RegionError(400, 'invalid_request', 'have 应为已有内容包的版本号');
+          const pack = await latestSitePack(pool, siteId, have);
+          if (!pack) {
+            res.writeHead(204, { 'cache-control': 'no-store' });
+            res.end();
+            return;
+          }
+          res.writeHead(200, {
+            'content-type': 'application/zip',
+            'content-length': pack.zip.length,
+            'x-pack-version': String(pack.version),
+            'x-content-type-options': 'nosniff',
+            'cache-control': 'no-store',
+          });
+          res.end(pack.zip);
+          return;
+        }
         case 'GET /api/region/health':
           await pool.query('SELECT 1');
           return send(res, 200, { ok: true });

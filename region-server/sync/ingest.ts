@@ -7,6 +7,7 @@ import { SYNC_REFUSALS, syncBatchSchema, type SyncAnswer, type SyncBatch, type S
 import { audit } from '../db/audit.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { RegionError } from '../http/errors.ts';
+import { sitePackId } from '../catalogue/build.ts';
 import { eventHash } from './hash.ts';
 import { planBatch } from './plan.ts';
 
@@ -52,6 +53,17 @@ function insertEvents(siteId: string, events: SyncEvent[]): { text: string; valu
   };
 }
 
+/** The version of the region's pack for this site that the batch's last pack.activated names, if any. */
+function runningPackVersion(siteId: string, events: SyncEvent[]): number | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i]!;
+    if (event.type !== 'pack.activated') continue;
+    const data = event.data as { id?: unknown; version?: unknown } | null;
+    return data?.id === sitePackId(siteId) && Number.isSafeInteger(data.version) ? (data.version as number) : null;
+  }
+  return null;
+}
+
 /** Stores a verified batch; answers the highest contiguous seq held. A refusal or a fence is audited in the same
  * transaction and thrown as a RegionError after it commits; a refused batch changes nothing else. */
 export async function ingestBatch(pool: Pool, batch: SyncBatch, now: Date = new Date()): Promise<SyncAnswer> {
@@ -86,6 +98,8 @@ export async function ingestBatch(pool: Pool, batch: SyncBatch, now: Date = new 
       const insert = insertEvents(batch.siteId, plan.events);
       await client.query(insert.text, insert.values);
     }
+    const running = runningPackVersion(batch.siteId, plan.events);
+    if (running !== null) await client.query('UPDATE sites SET running_pack_version = $2 WHERE id = $1', [batch.siteId, running]);
     const skewMs = Math.round(Date.parse(batch.sentAt) - now.getTime());
     await client.query(
       'UPDATE sites SET held_through = $2, last_batch_id = $3, last_seen_at = $4, clock_skew_ms = $5 WHERE id = $1',
