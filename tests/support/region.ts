@@ -18,19 +18,20 @@ export interface TestRegion {
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** A fresh database on the suite's throwaway cluster, migrated. */
-export async function freshDatabase(): Promise<pg.Pool> {
+export async function freshDatabase(): Promise<{ pool: pg.Pool; url: string }> {
   const admin = new pg.Client({ connectionString: inject('postgresUrl') });
   await admin.connect();
   const name = `region_${randomUUID().replace(/-/g, '')}`;
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const pool = new pg.Pool({ connectionString: inject('postgresUrl').replace(/\/postgres$/, `/${name}`), max: 10 });
+  const url = inject('postgresUrl').replace(/\/postgres$/, `/${name}`);
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
   await migrate(pool);
-  return pool;
+  return { pool, url };
 }
 
 export async function startTestRegion(): Promise<TestRegion> {
-  const pool = await freshDatabase();
+  const { pool } = await freshDatabase();
   const server = createRegionServer(pool, quiet);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
