@@ -1,14 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: fast pure unit tests beside the code, integration tests (real SQLite, real serialport over
-// pseudo-terminals, real HTTP/WebSocket), and browser tests (real Chromium) that run one file at a time.
+// Four projects: fast pure unit tests beside the code, integration tests (real SQLite, real serialport over
+// pseudo-terminals, real HTTP/WebSocket), the region's tests against a throwaway PostgreSQL 15 cluster, and browser
+// tests (real Chromium) that run one file at a time.
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['{kiosk-app,device-bridge,hall-server,content,scripts}/**/*.test.{ts,tsx}'],
+          include: ['{kiosk-app,device-bridge,hall-server,region-server,protocol,content,scripts}/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
       },
@@ -19,6 +20,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'region',
+          include: ['tests/region/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/region/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -12,8 +12,8 @@ npx tsc -p tsconfig.json --noEmit
 echo "== build the PWA"
 npx vite build --logLevel warn
 
-echo "== unit and integration tests"
-npx vitest run --project unit --project integration
+echo "== unit, integration and region (PostgreSQL) tests"
+npx vitest run --project unit --project integration --project region
 
 echo "== browser tests (Chromium)"
 npx vitest run --project e2e

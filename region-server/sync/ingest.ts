@@ -1,0 +1,112 @@
+// The region's side of a hall's push: verify the signature with the site's enrolled key, then store the batch exactly
+// once by (site, seq) and in order, under a lock on the site's row so two pushes of one site never interleave.
+import { verify } from 'node:crypto';
+import type { Pool } from 'pg';
+import { publicKeyFromRaw } from '../../content/validate/sign.ts';
+import { SYNC_REFUSALS, syncBatchSchema, type SyncAnswer, type SyncBatch, type SyncEvent } from '../../protocol/region/sync.ts';
+import { audit } from '../db/audit.ts';
+import { withTransaction } from '../db/transaction.ts';
+import { RegionError } from '../http/errors.ts';
+import { sitePackId } from '../catalogue/build.ts';
+import { eventHash } from './hash.ts';
+import { planBatch } from './plan.ts';
+
+const REFUSAL_STATUS = { gap: 409, batch_replayed: 409, site_fenced: 423, invalid_batch: 400, bad_signature: 401, unknown_site: 401 } as const;
+
+function refuse(code: keyof typeof SYNC_REFUSALS, heldThrough?: number): RegionError {
+  return new RegionError(REFUSAL_STATUS[code], code, SYNC_REFUSALS[code], heldThrough === undefined ? {} : { heldThrough });
+}
+
+/** Parses and verifies a raw batch body; throws a RegionError (after auditing it) for anything not from the site's key. */
+export async function verifyBatch(pool: Pool, body: Buffer, signature: string | undefined): Promise<SyncBatch> {
+  let batch: SyncBatch;
+  try {
+    batch = syncBatchSchema.parse(JSON.parse(body.toString('utf8')));
+  } catch {
+    throw refuse('invalid_batch');
+  }
+  const site = await pool.query<{ public_key: string | null }>('SELECT public_key FROM sites WHERE id = $1', [batch.siteId]);
+  const publicKey = site.rows[0]?.public_key;
+  if (!publicKey) {
+    await audit(pool, { actor: 'sync', action: 'sync.refused', siteId: null, details: { code: 'unknown_site', claimedSite: batch.siteId } });
+    throw refuse('unknown_site');
+  }
+  const valid = signature !== undefined && /^[A-Za-z0-9+/=]{40,120}$/.test(signature)
+    && verify(null, body, publicKeyFromRaw(publicKey), Buffer.from(signature, 'base64'));
+  if (!valid) {
+    await audit(pool, { actor: 'sync', action: 'sync.refused', siteId: batch.siteId, details: { code: 'bad_signature', batchId: batch.batchId } });
+    throw refuse('bad_signature');
+  }
+  return batch;
+}
+
+function insertEvents(siteId: string, events: SyncEvent[]): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const rows = events.map((event) => {
+    values.push(siteId, event.seq, event.type, event.at, JSON.stringify(event.data ?? null), event.window ?? null, eventHash(event));
+    const n = values.length;
+    return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}, now())`;
+  });
+  return {
+    text: `INSERT INTO site_events (site_id, seq, type, at, data, window_no, content_hash, received_at) VALUES ${rows.join(', ')}`,
+    values,
+  };
+}
+
+/** The version of the region's pack for this site that the batch's last pack.activated names, if any. */
+function runningPackVersion(siteId: string, events: SyncEvent[]): number | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i]!;
+    if (event.type !== 'pack.activated') continue;
+    const data = event.data as { id?: unknown; version?: unknown } | null;
+    return data?.id === sitePackId(siteId) && Number.isSafeInteger(data.version) ? (data.version as number) : null;
+  }
+  return null;
+}
+
+/** Stores a verified batch; answers the highest contiguous seq held. A refusal or a fence is audited in the same
+ * transaction and thrown as a RegionError after it commits; a refused batch changes nothing else. */
+export async function ingestBatch(pool: Pool, batch: SyncBatch, now: Date = new Date()): Promise<SyncAnswer> {
+  const outcome = await withTransaction(pool, async (client) => {
+    const site = await client.query<{ held_through: string; last_batch_id: string; fenced_at: Date | null }>(
+      'SELECT held_through, last_batch_id, fenced_at FROM sites WHERE id = $1 FOR UPDATE',
+      [batch.siteId],
+    );
+    const row = site.rows[0];
+    if (!row) return { error: refuse('unknown_site') };
+    const state = { heldThrough: Number(row.held_through), lastBatchId: Number(row.last_batch_id), fenced: row.fenced_at !== null };
+    const overlap = batch.events.filter((event) => event.seq <= state.heldThrough);
+    const stored = new Map<number, string>();
+    if (overlap.length > 0) {
+      const held = await client.query<{ seq: string; content_hash: string }>(
+        'SELECT seq, content_hash FROM site_events WHERE site_id = $1 AND seq BETWEEN $2 AND $3',
+        [batch.siteId, overlap[0]!.seq, overlap.at(-1)!.seq],
+      );
+      for (const h of held.rows) stored.set(Number(h.seq), h.content_hash);
+    }
+    const plan = planBatch(state, batch, eventHash, stored);
+    if (plan.kind === 'fence') {
+      await client.query('UPDATE sites SET fenced_at = now(), fence_reason = $2 WHERE id = $1', [batch.siteId, plan.detail]);
+      await audit(client, { actor: 'sync', action: 'sync.fenced', siteId: batch.siteId, details: { reason: plan.detail, batchId: batch.batchId } });
+      return { error: refuse('site_fenced', state.heldThrough) };
+    }
+    if (plan.kind === 'refuse') {
+      await audit(client, { actor: 'sync', action: 'sync.refused', siteId: batch.siteId, details: { code: plan.code, detail: plan.detail, batchId: batch.batchId } });
+      return { error: refuse(plan.code, state.heldThrough) };
+    }
+    if (plan.events.length > 0) {
+      const insert = insertEvents(batch.siteId, plan.events);
+      await client.query(insert.text, insert.values);
+    }
+    const running = runningPackVersion(batch.siteId, plan.events);
+    if (running !== null) await client.query('UPDATE sites SET running_pack_version = $2 WHERE id = $1', [batch.siteId, running]);
+    const skewMs = Math.round(Date.parse(batch.sentAt) - now.getTime());
+    await client.query(
+      'UPDATE sites SET held_through = $2, last_batch_id = $3, last_seen_at = $4, clock_skew_ms = $5 WHERE id = $1',
+      [batch.siteId, plan.heldThrough, batch.batchId, now, Math.max(-2e9, Math.min(2e9, skewMs))],
+    );
+    return { answer: { heldThrough: plan.heldThrough, stored: plan.events.length } };
+  });
+  if ('error' in outcome) throw outcome.error;
+  return outcome.answer;
+}

@@ -1,0 +1,41 @@
+// The region server as its own process (as a supervisor runs it), for fault tests and benchmarks: started on a
+// database URL, ready when it logs that it listens; `kill` sends any signal, SIGKILL included.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const MAIN = resolve(import.meta.dirname, '../../region-server/main.ts');
+
+export interface RegionProcess {
+  child: ChildProcess;
+  url: string;
+  port: number;
+  /** Resolves when the process has exited. */
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+export async function spawnRegion(databaseUrl: string, port = 0): Promise<RegionProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--database-url', databaseUrl, '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  process.once('exit', () => child.kill('SIGKILL'));
+  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+  const listening = await new Promise<number>((ok, fail) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const entry = JSON.parse(line) as { message?: string; port?: number };
+      if (entry.message === 'listening' && entry.port) ok(entry.port);
+    });
+    void exited.then((code) => fail(new Error(`region exited ${code} before listening`)));
+  });
+  return {
+    child,
+    port: listening,
+    url: `http://127.0.0.1:${listening}`,
+    exited,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
