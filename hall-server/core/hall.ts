@@ -32,6 +32,8 @@ export interface HallOptions {
   fallbackPack?: Pack;
   startupPack?: string | null;
   now?: () => Date;
+  /** Told the rows of each page a resuming socket reads (tests and benches watch that the pages stay small). */
+  onReplayPage?: (rows: number) => void;
 }
 
 export interface RunningHall {
@@ -147,6 +149,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     presence: (principal) => {
       if (principal.role !== 'admin') terminals.touch(principal.id);
     },
+    ...(options.onReplayPage ? { onReplayPage: options.onReplayPage } : {}),
   });
 
   const distDir = resolve(options.distDir ?? new URL('../../dist', import.meta.url).pathname);
