@@ -129,9 +129,4 @@ export class EventLog implements EventHub {
   page(afterSeq: number, upToSeq: number, limit: number): HallEvent[] {
     return (this.range.all(afterSeq, upToSeq, limit) as EventRow[]).map(fromRow);
   }
-
-  /** Deletes events older than `before`, always keeping the newest one so seq numbers never restart. */
-  purge(before: Date): number {
-    return this.db.prepare('DELETE FROM events WHERE at < ? AND seq < (SELECT MAX(seq) FROM events)').run(before.toISOString()).changes;
-  }
 }
