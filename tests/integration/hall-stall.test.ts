@@ -1,6 +1,8 @@
 // Nothing stalls the hall: heartbeats stay out of the durable event log, a resume reads the log in small pages and only
 // what the client's role may see, and a client far behind (or cut off at the buffer limit) gets a fresh snapshot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_STEP_ROWS, AuditReader } from '../../hall-server/audit/store.ts';
+import { parseAuditQuery } from '../../hall-server/audit/query.ts';
 import { MAX_REPLAY_ROWS, REPLAY_BYTES_FLOOR, REPLAY_PAGE_ROWS } from '../../hall-server/core/replay.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 
@@ -131,5 +133,42 @@ describe('resume', () => {
     const third = await hall.socket(token, snap.snapshot.seq);
     expect(await third.waitFor((m) => m.type === 'resumed')).toEqual({ type: 'resumed', fromSeq: snap.snapshot.seq });
     third.close();
+  });
+});
+
+describe('a year of the audit trail', () => {
+  const DAY_MS = 86_400_000;
+  const YEAR_ROWS = 45_000;
+  const day = (ms: number) => new Date(ms + 480 * 60_000).toISOString().slice(0, 10);
+
+  it('is counted and paged in steps of at most AUDIT_STEP_ROWS index entries, with the exact total and order', async () => {
+    const nowMs = Date.now();
+    const insert = db().prepare("INSERT INTO audit (at, action, details) VALUES (?, ?, '{}')");
+    db().transaction(() => {
+      for (let i = 0; i < YEAR_ROWS; i++) {
+        insert.run(new Date(nowMs - 360 * DAY_MS + Math.floor((i * 360 * DAY_MS) / YEAR_ROWS)).toISOString(), i % 9 === 0 ? 'ratings.export' : 'window.call-next');
+      }
+    })();
+    const from = day(nowMs - 365 * DAY_MS);
+    const to = day(nowMs);
+    const admin = await hall.admin();
+    const expected = db()
+      .prepare("SELECT id FROM audit WHERE action = 'ratings.export' ORDER BY at DESC, id DESC")
+      .pluck()
+      .all() as number[];
+    const first = await hall.api('GET', `/api/admin/audit?from=${from}&to=${to}&action=ratings.export&limit=200`, undefined, admin);
+    expect(first.status).toBe(200);
+    expect(first.body.total).toBe(expected.length);
+    expect(first.body.entries.map((e: { id: number }) => e.id)).toEqual(expected.slice(0, 200));
+    const second = await hall.api('GET', `/api/admin/audit?from=${from}&to=${to}&action=ratings.export&limit=200&cursor=${first.body.next}`, undefined, admin);
+    expect(second.body.entries.map((e: { id: number }) => e.id)).toEqual(expected.slice(200, 400));
+
+    const steps: number[] = [];
+    const reader = new AuditReader(db());
+    const query = parseAuditQuery(new URLSearchParams({ from, to, limit: '200' }), nowMs, 480);
+    const page = await reader.page(query, { onStep: (rows) => steps.push(rows) });
+    expect(page.total).toBe(db().prepare('SELECT COUNT(*) FROM audit WHERE at >= ? AND at < ?').pluck().get(query.start, query.end));
+    expect(Math.max(...steps)).toBeLessThanOrEqual(AUDIT_STEP_ROWS + 1);
+    expect(steps.length).toBeGreaterThanOrEqual(Math.ceil(YEAR_ROWS / (AUDIT_STEP_ROWS + 1)));
   });
 });
