@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   const before = tableBytes(db);
   let key = 0;
   let beats = 0;
+  let ratingFailures = 0;
   const started = performance.now();
   for (let day = 0; day < DAYS; day++) {
     const opening = Date.parse('2027-03-01T01:00:00Z') + day * DAY_MS;
@@ -60,14 +61,15 @@ async function main(): Promise<void> {
       const list = services[w - 1]!;
       await hall.api('POST', '/api/tickets', { idempotencyKey: `growth-${key++}-xxxx`, serviceCode: list[t % list.length] }, kiosk);
       const called = await hall.api('POST', `/api/windows/${w}/call-next`, {}, counters[w - 1]);
-      if (called.status !== 200) continue;
+      const ticketId = called.body?.ticket?.id as string | undefined;
+      if (!ticketId) continue;
       const finished = await hall.api('POST', `/api/windows/${w}/finish`, { caseNumber: `CASE-${key}` }, counters[w - 1]);
-      const ticketId = finished.body?.ticket?.id as string | undefined;
-      if (ticketId) {
-        await hall.api('POST', `/api/windows/${w}/ratings`, {
+      if (finished.status === 200) {
+        const rated = await hall.api('POST', `/api/windows/${w}/ratings`, {
           id: `growth-rating-${key}`, ticketId, score: [5, 5, 4, 5, 3, 5, 4, 5, 5, 2][key % 10], reasons: key % 10 === 9 ? ['等候时间过长'] : [],
           comment: '', phone: '', consent: false, source: 'touch', ratedAt: new Date(now).toISOString(),
         }, pads[w - 1]);
+        if (rated.status !== 201) ratingFailures++;
       }
       // Every terminal beats every 5 minutes of hall time (often enough to meet each refresh of its terminal.seen event).
       while (now - lastBeat >= BEAT_MS) {
@@ -94,7 +96,10 @@ async function main(): Promise<void> {
     yearBytes += (before.get(table) ?? 0) + (grown / tickets) * BUSY_TICKETS_PER_DAY * WORKING_DAYS;
   }
   const top = [...after].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([t, b]) => `${t} ${(b / 1048576).toFixed(2)} MB`);
+  if (ratingFailures) console.error(`[retention.bench] ${ratingFailures} ratings refused`);
   console.error(`[retention.bench] ${tickets} tickets, ${beats} heartbeats; events kept: ${eventRows}; largest: ${top.join(', ')}`);
+  const kinds = db.prepare('SELECT type, COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM events GROUP BY type ORDER BY bytes DESC').all() as Array<{ type: string; n: number; bytes: number }>;
+  console.error(`[retention.bench] events by type: ${kinds.map((k) => `${k.type} ${k.n} (${(k.bytes / 1024).toFixed(0)} KiB)`).join(', ')}`);
   await hall.close();
   console.log(JSON.stringify({ 'hall.db_mb_per_year': Number((yearBytes / 1048576).toFixed(1)) }));
   process.exit(0);

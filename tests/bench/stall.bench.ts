@@ -141,6 +141,8 @@ async function main(): Promise<void> {
   const elapsed = () => (performance.now() - started) / 1000;
   let key = 0;
   let round = 0;
+  /** The ticket each window called last (rated once it is finished). */
+  const serving: Array<string | undefined> = Array.from({ length: WINDOWS }, () => undefined);
   const running: Array<Promise<unknown>> = [];
   const every = (ms: number, fn: () => Promise<unknown>) =>
     new Promise<void>((done) => {
@@ -165,14 +167,15 @@ async function main(): Promise<void> {
       const w = (round++ % WINDOWS) + 1;
       const token = counters[w - 1]!;
       const finished = await call(url, 'POST', `/api/windows/${w}/finish`, {}, token);
-      const ticketId = finished.body?.ticket?.id as string | undefined;
+      const ticketId = serving[w - 1];
+      serving[w - 1] = undefined;
       if (finished.status === 200 && ticketId) {
         const rating = await call(url, 'POST', `/api/windows/${w}/ratings`, {
           id: `stall-rating-${round}-${process.pid}`, ticketId, score: 5, reasons: [], comment: '', phone: '', consent: false, source: 'touch', ratedAt: new Date().toISOString(),
         }, pads[w - 1]);
         expectStatus('rating', rating.status, 201);
       }
-      await call(url, 'POST', `/api/windows/${w}/call-next`, {}, token);
+      serving[w - 1] = (await call(url, 'POST', `/api/windows/${w}/call-next`, {}, token)).body?.ticket?.id as string | undefined;
     }),
     every(5000, () => timed('login', async () => expectStatus('login', (await call(url, 'POST', '/api/admin/login', { password: ADMIN_PASSWORD })).status, 200))),
     at(10, 'resume from 7 days of events', async () => {
