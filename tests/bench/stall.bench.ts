@@ -164,16 +164,17 @@ async function main(): Promise<void> {
       expectStatus('ticket', res.status, 201);
     }),
     every(200, async () => {
-      const w = (round++ % WINDOWS) + 1;
+      const n = round++;
+      const w = (n % WINDOWS) + 1;
       const token = counters[w - 1]!;
       const finished = await call(url, 'POST', `/api/windows/${w}/finish`, {}, token);
       const ticketId = serving[w - 1];
       serving[w - 1] = undefined;
       if (finished.status === 200 && ticketId) {
         const rating = await call(url, 'POST', `/api/windows/${w}/ratings`, {
-          id: `stall-rating-${round}-${process.pid}`, ticketId, score: 5, reasons: [], comment: '', phone: '', consent: false, source: 'touch', ratedAt: new Date().toISOString(),
+          id: `stall-rating-${n}-${process.pid}`, ticketId, score: 5, reasons: [], comment: '', phone: '', consent: false, source: 'touch', ratedAt: new Date().toISOString(),
         }, pads[w - 1]);
-        expectStatus('rating', rating.status, 201);
+        expectStatus(`rating ${JSON.stringify(rating.body?.error?.code)}`, rating.status, 201);
       }
       serving[w - 1] = (await call(url, 'POST', `/api/windows/${w}/call-next`, {}, token)).body?.ticket?.id as string | undefined;
     }),
