@@ -17,8 +17,8 @@ export type ReplayPlan = { kind: 'snapshot' } | { kind: 'events'; events: HallEv
 
 export interface ReplayOptions {
   /** Bytes of the snapshot the client would get instead: a replay larger than this (and than REPLAY_BYTES_FLOOR) is not
-   * worth sending. */
-  snapshotBytes: number;
+   * worth sending. Asked only once a replay passes REPLAY_BYTES_FLOOR. */
+  snapshotBytes: () => number;
   /** Waits for the next event-loop turn between two pages. */
   nextTurn?: () => Promise<void>;
   /** Told the number of rows of each page read (for tests and benches). */
@@ -34,7 +34,8 @@ export async function planReplay(log: EventLog, principal: Principal, fromSeq: n
   if (upTo - fromSeq > MAX_REPLAY_ROWS) return { kind: 'snapshot' };
   const nextTurn = options.nextTurn ?? setImmediateTurn;
   const events: HallEvent[] = [];
-  const maxBytes = Math.max(options.snapshotBytes, REPLAY_BYTES_FLOOR);
+  let maxBytes = REPLAY_BYTES_FLOOR;
+  let askedSnapshot = false;
   let bytes = 0;
   let expected = fromSeq + 1;
   while (expected <= upTo) {
@@ -46,7 +47,12 @@ export async function planReplay(log: EventLog, principal: Principal, fromSeq: n
       expected++;
       if (!visibleTo(event, principal)) continue;
       bytes += JSON.stringify(event.data).length + 80;
-      if (bytes > maxBytes) return { kind: 'snapshot' };
+      if (bytes > maxBytes) {
+        if (askedSnapshot) return { kind: 'snapshot' };
+        askedSnapshot = true;
+        maxBytes = Math.max(maxBytes, options.snapshotBytes());
+        if (bytes > maxBytes) return { kind: 'snapshot' };
+      }
       events.push(event);
     }
     if (page.length === 0) return { kind: 'snapshot' };

@@ -129,16 +129,17 @@ export class SocketHub {
     }
     // From here live events wait in `held` until the replay is out, so none slips in before an older one.
     client.held = [];
-    const before = this.deps.snapshot(principal);
+    const sized: { snapshot: Snapshot | null } = { snapshot: null };
     const plan = await planReplay(this.deps.log, principal, lastSeq, {
-      snapshotBytes: JSON.stringify(before).length,
+      snapshotBytes: () => JSON.stringify((sized.snapshot = this.deps.snapshot(principal))).length,
       ...(this.deps.onReplayPage ? { onPage: this.deps.onReplayPage } : {}),
     });
     const held = client.held;
     client.held = null;
     if (plan.kind === 'snapshot') {
-      // The snapshot taken for its size is still current when nothing was committed during the replay.
-      const seq = this.sendSnapshot(client, before.seq === this.deps.log.lastSeq() ? before : this.deps.snapshot(principal));
+      // A snapshot taken for its size is still current when nothing was committed since.
+      const current = sized.snapshot?.seq === this.deps.log.lastSeq() ? sized.snapshot : this.deps.snapshot(principal);
+      const seq = this.sendSnapshot(client, current);
       for (const live of held) if (live.seq > seq) this.sendText(client, live.text);
       return;
     }
