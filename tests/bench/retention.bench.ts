@@ -1,22 +1,22 @@
 // Database growth benchmark. Prints one JSON line:
 //   hall.db_mb_per_year  the hall database after a year of a busy hall (1,500 tickets a working day, 250 working days,
-//                        20 terminals beating every 5 minutes of hall time), with the default retention (events 7 days,
+//                        20 terminals beating every 10 minutes of hall time), with the default retention (events 7 days,
 //                        terminal.seen 1 day, audit 3 years, so a whole year of audit stays)
 // How: a real in-process hall on a controlled clock lives RETENTION_BENCH_DAYS days (default 3) of RETENTION_BENCH_TICKETS
-// tickets each (default 400) through its HTTP API: issue, call, finish, a rating, heartbeats; the retention purge runs
+// tickets each (default 300) through its HTTP API: issue, call, finish, a rating, heartbeats; the retention purge runs
 // after each day. The year is projected from what was measured, per table (SQLite's dbstat): the event log at its
 // steady size (7 days of events at most), every other table growing by its measured bytes per ticket. A projection,
 // not a year of requests: the machine could not serve 1.5 million requests in a benchmark's time.
 import { startTestHall } from '../support/hall.ts';
 
 const DAYS = Number(process.env['RETENTION_BENCH_DAYS'] ?? 3);
-const TICKETS_PER_DAY = Number(process.env['RETENTION_BENCH_TICKETS'] ?? 400);
+const TICKETS_PER_DAY = Number(process.env['RETENTION_BENCH_TICKETS'] ?? 300);
 const BUSY_TICKETS_PER_DAY = 1500;
 const WORKING_DAYS = 250;
 const TERMINALS = 20;
 const DAY_MS = 86_400_000;
 const WINDOWS = 5;
-const BEAT_MS = 5 * 60_000;
+const BEAT_MS = 10 * 60_000;
 const EVENT_RETENTION_DAYS = 7;
 
 /** Bytes of each table with its indexes (dbstat names the index, so indexes are summed under their table). */
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
         }, pads[w - 1]);
         if (rated.status !== 201) ratingFailures++;
       }
-      // Every terminal beats every 5 minutes of hall time (often enough to meet each refresh of its terminal.seen event).
+      // Every terminal beats every 10 minutes of hall time (as often as its terminal.seen event is refreshed).
       while (now - lastBeat >= BEAT_MS) {
         lastBeat += BEAT_MS;
         for (const token of beating) {
