@@ -17,9 +17,12 @@ export function createAuditModule(options: { utcOffsetMinutes: number }): HallMo
         roles: ['admin'],
         summary: '审计日志：from/to 为大厅当地日期（默认今天），action 按操作前缀筛选，最新在前，limit 每页条数（最多200），cursor 翻页',
         response: AuditListResponse,
-        handle({ query }): { body: AuditListResponse } {
+        // Read in `prepare`, outside the command transaction, in steps that let the hall answer others in between.
+        async prepare({ query }) {
           const q = parseAuditQuery(query, app.now().getTime(), options.utcOffsetMinutes);
-          const page = reader.page(q);
+          return { q, page: await reader.page(q) };
+        },
+        handle(_req, { q, page }): { body: AuditListResponse } {
           return {
             body: {
               from: q.from,

@@ -39,8 +39,15 @@ export const HallConfig = z.strictObject({
   queue: QueueConfig.default(QueueConfig.parse({})),
   /** HMAC key for ID hashes and the AES-256-GCM key for fields read back. Generated and kept in the data dir when absent. */
   secrets: z.strictObject({ hmacKey: Base64Key, encryptionKey: Base64Key }).optional(),
-  /** Events older than this are purged at the daily reset (a client further behind gets a fresh snapshot). */
+  /** Days an event is kept (a client further behind gets a fresh snapshot), unless its type is listed below. */
   eventRetentionDays: z.number().int().min(1).max(365).default(7),
+  /** Days kept for particular event types, e.g. `{"terminal.seen": 1}`: a heartbeat's event is only news for a day. */
+  eventRetentionDaysByType: z
+    .record(z.string().regex(/^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/, '事件类型应为小写点分名称，例如 terminal.seen'), z.number().int().min(1).max(365))
+    .default({ 'terminal.seen': 1 }),
+  /** Years an audit entry (who did what) is kept before it is purged. 网络安全法 asks for at least six months of logs;
+   * a hall keeps its trail for three years unless its rules say otherwise. */
+  auditRetentionYears: z.number().int().min(1).max(30).default(3),
   maxBodyBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(64 * 1024),
   /** Ed25519 public keys (raw base64url, as `npm run pack -- keygen` prints them) whose signed packs this hall accepts,
    * besides those in <dataDir>/packs/trusted-keys.txt. The demo key is trusted only in a demo hall. */

@@ -46,9 +46,8 @@ export class EventLog implements EventHub {
   private pending: HallEvent[] = [];
   private depth = 0;
   private readonly insert;
-  private readonly after;
+  private readonly range;
   private readonly maxSeq;
-  private readonly minSeq;
   /** One better-sqlite3 transaction wrapper for every call: called at depth 0 it runs BEGIN IMMEDIATE … COMMIT, nested
    * it runs a savepoint. (Building a wrapper per call costs more than the savepoint itself.) */
   private readonly run: Database.Transaction<(fn: () => unknown) => unknown>;
@@ -59,9 +58,8 @@ export class EventLog implements EventHub {
     private readonly deliver: (events: HallEvent[]) => void,
   ) {
     this.insert = db.prepare('INSERT INTO events (type, at, data, window, roles) VALUES (?, ?, ?, ?, ?)');
-    this.after = db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq');
+    this.range = db.prepare('SELECT * FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?');
     this.maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
-    this.minSeq = db.prepare('SELECT MIN(seq) FROM events').pluck();
     this.run = db.transaction((fn: () => unknown) => fn());
   }
 
@@ -127,17 +125,8 @@ export class EventLog implements EventHub {
     return this.maxSeq.get() as number;
   }
 
-  /** Events after `seq`, or null when some of them were already purged (the client needs a fresh snapshot). */
-  since(seq: number): HallEvent[] | null {
-    const min = this.minSeq.get() as number | null;
-    const last = this.lastSeq();
-    if (seq > last) return null;
-    if (seq < last && min !== null && min > seq + 1) return null;
-    return (this.after.all(seq) as EventRow[]).map(fromRow);
-  }
-
-  /** Deletes events older than `before`, always keeping the newest one so seq numbers never restart. */
-  purge(before: Date): number {
-    return this.db.prepare('DELETE FROM events WHERE at < ? AND seq < (SELECT MAX(seq) FROM events)').run(before.toISOString()).changes;
+  /** At most `limit` events after `afterSeq` up to `upToSeq`, in order (a resume reads the log in such pages). */
+  page(afterSeq: number, upToSeq: number, limit: number): HallEvent[] {
+    return (this.range.all(afterSeq, upToSeq, limit) as EventRow[]).map(fromRow);
   }
 }

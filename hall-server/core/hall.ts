@@ -12,6 +12,7 @@ import { TerminalStore } from '../terminals/store.ts';
 import { migrate, openHallDatabase } from './db.ts';
 import { eventMigrations, EventLog } from './events.ts';
 import { ApiError, type HallApp, type HallEvent, type HallModule, type Principal } from './module.ts';
+import { RetentionPurger, retentionMigrations, type PurgeResult } from './retention.ts';
 import { Router } from './router.ts';
 import { CommitBatcher } from './batcher.ts';
 import { openApiDocument } from './openapi.ts';
@@ -32,6 +33,8 @@ export interface HallOptions {
   fallbackPack?: Pack;
   startupPack?: string | null;
   now?: () => Date;
+  /** Told the rows of each page a resuming socket reads (tests and benches watch that the pages stay small). */
+  onReplayPage?: (rows: number) => void;
 }
 
 export interface RunningHall {
@@ -40,6 +43,8 @@ export interface RunningHall {
   port: number;
   url: string;
   db: Database.Database;
+  /** Purges what the retention settings let go, now (it also runs every hour). */
+  purge(): Promise<PurgeResult>;
   close(): Promise<void>;
 }
 
@@ -47,11 +52,13 @@ export const HALL_VERSION: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
+const PURGE_INTERVAL_MS = 3_600_000;
+
 export async function startHall(options: HallOptions): Promise<RunningHall> {
   const now = options.now ?? (() => new Date());
   const db = openHallDatabase(options.dataDir);
   const secrets = createSecrets(loadOrCreateKeys(options.dataDir, options.config.secrets));
-  migrate(db, 'core', eventMigrations);
+  migrate(db, 'core', [...eventMigrations, ...retentionMigrations]);
   const terminals = new TerminalStore(db, now);
   let hub: SocketHub | null = null;
   const committedListeners: Array<(events: HallEvent[]) => void> = [];
@@ -147,6 +154,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     presence: (principal) => {
       if (principal.role !== 'admin') terminals.touch(principal.id);
     },
+    ...(options.onReplayPage ? { onReplayPage: options.onReplayPage } : {}),
   });
 
   const distDir = resolve(options.distDir ?? new URL('../../dist', import.meta.url).pathname);
@@ -169,12 +177,27 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     if (new URL(req.url ?? '/', 'http://hall.local').pathname === ApiPaths.events) hub?.upgrade(req, socket, head);
     else socket.destroy();
   });
-  // Read here, not in the timer: a closure over `options` would keep the fallback pack (media and all) in memory after
-  // the packs module has activated its own copy.
-  const eventRetentionMs = options.config.eventRetentionDays * 86_400_000;
-  const purgeTimer = setInterval(() => {
-    log.purge(new Date(now().getTime() - eventRetentionMs));
-  }, 3_600_000);
+  const purger = new RetentionPurger(
+    db,
+    {
+      eventDays: options.config.eventRetentionDays,
+      eventDaysByType: options.config.eventRetentionDaysByType,
+      auditYears: options.config.auditRetentionYears,
+    },
+    now,
+  );
+  const purge = () =>
+    purger.run().then(
+      (r) => {
+        if (r.events || r.audit) console.log(`[hall] retention: purged ${r.events} events and ${r.audit} audit entries in ${r.batches} batches`);
+        return r;
+      },
+      (err: unknown) => {
+        console.error('[hall] retention purge failed:', err);
+        throw err;
+      },
+    );
+  const purgeTimer = setInterval(() => void purge().catch(() => undefined), PURGE_INTERVAL_MS);
   purgeTimer.unref();
 
   await new Promise<void>((ok, fail) => {
@@ -188,8 +211,10 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     port,
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     db,
+    purge,
     async close() {
       clearInterval(purgeTimer);
+      await purger.stop();
       hub?.close();
       for (const m of all) m.stop?.();
       server.closeAllConnections();

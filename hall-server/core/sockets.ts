@@ -12,6 +12,7 @@ import {
   type TerminalHeartbeat,
 } from '../api/index.ts';
 import { visibleTo, type EventLog } from './events.ts';
+import { planReplay } from './replay.ts';
 import type { HallEvent, Principal } from './module.ts';
 
 const MAX_BUFFERED = 4 * 1024 * 1024;
@@ -21,6 +22,8 @@ interface Client {
   ws: WebSocket;
   principal: Principal | null;
   lastHeard: number;
+  /** While a resume is being read in pages: live events committed meanwhile, sent once the replay is out. */
+  held: Array<{ seq: number; text: string }> | null;
 }
 
 export interface SocketDeps {
@@ -30,6 +33,8 @@ export interface SocketDeps {
   heartbeat(principal: Principal, hb: TerminalHeartbeat): void;
   /** A terminal's socket opened or closed (for last-seen and online state). */
   presence(principal: Principal, online: boolean): void;
+  /** Told the rows of each page a resume reads (tests and benches). */
+  onReplayPage?: (rows: number) => void;
 }
 
 export class SocketHub {
@@ -53,7 +58,9 @@ export class SocketHub {
     for (const client of this.clients) {
       if (!client.principal) continue;
       events.forEach((event, i) => {
-        if (visibleTo(event, client.principal!)) this.sendText(client, texts[i]!);
+        if (!visibleTo(event, client.principal!)) return;
+        if (client.held) client.held.push({ seq: event.seq, text: texts[i]! });
+        else this.sendText(client, texts[i]!);
       });
     }
   }
@@ -75,7 +82,7 @@ export class SocketHub {
   }
 
   private accept(ws: WebSocket): void {
-    const client: Client = { ws, principal: null, lastHeard: Date.now() };
+    const client: Client = { ws, principal: null, lastHeard: Date.now(), held: null };
     this.clients.add(client);
     const helloTimer = setTimeout(() => ws.close(4002, 'no hello'), HELLO_TIMEOUT_MS);
     ws.on('message', (data) => {
@@ -90,7 +97,11 @@ export class SocketHub {
       const msg = parsed.data;
       if (msg.type === 'hello') {
         clearTimeout(helloTimer);
-        this.hello(client, msg.token, msg.lastSeq);
+        if (client.principal) return this.fail(client, 'bad_message', '重复的 hello 消息');
+        this.hello(client, msg.token, msg.lastSeq).catch((err: unknown) => {
+          console.error('[hall] resume failed:', err);
+          client.ws.terminate();
+        });
       } else if (msg.type === 'heartbeat' && client.principal && !this.closed) {
         this.deps.heartbeat(client.principal, msg.heartbeat);
       }
@@ -103,7 +114,7 @@ export class SocketHub {
     ws.on('error', () => ws.terminate());
   }
 
-  private hello(client: Client, token: string, lastSeq: number | undefined): void {
+  private async hello(client: Client, token: string, lastSeq: number | undefined): Promise<void> {
     const principal = this.deps.authenticate(token);
     if (!principal) {
       this.send(client, { type: 'error', code: 'unauthorized', message: '本终端尚未配对或配对已失效' });
@@ -112,14 +123,35 @@ export class SocketHub {
     }
     client.principal = principal;
     this.deps.presence(principal, true);
-    // Synchronous from here to the last send: no live event can slip in between the replay and the live stream.
-    const missed = lastSeq === undefined ? null : this.deps.log.since(lastSeq);
-    if (missed === null) {
-      this.send(client, { type: 'snapshot', snapshot: this.deps.snapshot(principal) });
+    if (lastSeq === undefined) {
+      this.sendSnapshot(client, this.deps.snapshot(principal));
       return;
     }
-    this.send(client, { type: 'resumed', fromSeq: lastSeq ?? 0 });
-    for (const event of missed) if (visibleTo(event, principal)) this.send(client, { type: 'event', event: wire(event) });
+    // From here live events wait in `held` until the replay is out, so none slips in before an older one.
+    client.held = [];
+    const sized: { snapshot: Snapshot | null } = { snapshot: null };
+    const plan = await planReplay(this.deps.log, principal, lastSeq, {
+      snapshotBytes: () => JSON.stringify((sized.snapshot = this.deps.snapshot(principal))).length,
+      ...(this.deps.onReplayPage ? { onPage: this.deps.onReplayPage } : {}),
+    });
+    const held = client.held;
+    client.held = null;
+    if (plan.kind === 'snapshot') {
+      // A snapshot taken for its size is still current when nothing was committed since.
+      const current = sized.snapshot?.seq === this.deps.log.lastSeq() ? sized.snapshot : this.deps.snapshot(principal);
+      const seq = this.sendSnapshot(client, current);
+      for (const live of held) if (live.seq > seq) this.sendText(client, live.text);
+      return;
+    }
+    this.send(client, { type: 'resumed', fromSeq: lastSeq });
+    for (const event of plan.events) this.send(client, { type: 'event', event: wire(event) });
+    for (const live of held) if (live.seq > plan.upTo) this.sendText(client, live.text);
+  }
+
+  /** Sends a fresh snapshot; returns its seq. */
+  private sendSnapshot(client: Client, snapshot: Snapshot): number {
+    this.send(client, { type: 'snapshot', snapshot });
+    return snapshot.seq;
   }
 
   private fail(client: Client, code: string, message: string): void {

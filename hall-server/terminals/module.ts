@@ -169,7 +169,7 @@ export function recordHeartbeat(app: HallApp, store: TerminalStore, presence: Pr
   app.tx(() => {
     store.recordHeartbeat(who.id, hb);
     const view = store.view(who.id, presence.online().has(who.id));
-    if (view) app.events.publish('terminal.seen', { terminal: view }, { roles: ['admin'] });
+    if (view && store.seenEvents.shouldPublish(view, app.now().getTime())) app.events.publish('terminal.seen', { terminal: view }, { roles: ['admin'] });
   });
 }
 

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { DeviceHealth, TerminalHeartbeat, TerminalRole, TerminalView } from '../api/index.ts';
 import type { Migration, Principal, Role } from '../core/module.ts';
+import { SeenEventCoalescer } from './heartbeat.ts';
 
 export const terminalMigrations: Migration[] = [
   {
@@ -40,6 +41,8 @@ export class TerminalStore {
   private cache = new Map<string, { principal: Principal; expiresAt: number | null }>();
   /** Prepared on first use: the store exists before the migrations have made its table. */
   private byTokenHash: Database.Statement | null = null;
+  /** Which heartbeats become `terminal.seen` events (in memory: after a restart the first beat of each is published). */
+  readonly seenEvents = new SeenEventCoalescer();
 
   constructor(
     private readonly db: Database.Database,
@@ -95,6 +98,7 @@ export class TerminalStore {
   revoke(id: string): boolean {
     const changed = this.db.prepare('UPDATE terminals SET revoked = 1 WHERE id = ?').run(id).changes > 0;
     for (const [token, hit] of this.cache) if (hit.principal.id === id) this.cache.delete(token);
+    this.seenEvents.forget(id);
     return changed;
   }
 

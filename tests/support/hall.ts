@@ -57,6 +57,7 @@ export interface TestHallOptions {
   now?: () => Date;
   /** The built PWA the hall serves; default the project's dist/. */
   distDir?: string;
+  onReplayPage?: (rows: number) => void;
 }
 
 function baseConfig(config: HallConfigInput | undefined): HallConfigInput {
@@ -75,6 +76,7 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
     startupPack: SAMPLE_PACK,
     ...(options.now ? { now: options.now } : {}),
     ...(options.distDir ? { distDir: options.distDir } : {}),
+    ...(options.onReplayPage ? { onReplayPage: options.onReplayPage } : {}),
   });
   return client(hall.url, hall.port, dataDir, hall, async (remove) => {
     await hall.close();
