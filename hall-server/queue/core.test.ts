@@ -21,7 +21,7 @@ const nineOn = (date: string) => Date.parse(`${date}T01:00:00Z`);
 function rules(over: Partial<ServiceRule> = {}): QueueRules {
   const service: ServiceRule = {
     code: 'S1', name: '参保登记', prefix: 'A', from: 1, to: 999, dailyCap: 300,
-    issuingHours: [{ from: '08:30', to: '11:30' }], elderlyAge: 70, greenChannel: true, ...over,
+    issuingHours: [{ from: '08:30', to: '11:30' }], elderlyAge: 70, greenChannel: true, identity: 'optional', ...over,
   };
   return {
     hallName: '测试大厅',

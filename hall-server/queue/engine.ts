@@ -6,7 +6,8 @@ import type { IssueTicketRequest, IssueTicketResponse, PrintResultRequest, Queue
 import type { QueueConfig } from '../config/schema.ts';
 import { ApiError, type HallApp, type Principal } from '../core/module.ts';
 import { applyWindowAction, windowStateOf, type WindowAction } from './actions.ts';
-import { businessDay } from './clock.ts';
+import { businessDay, localDate } from './clock.ts';
+import { verifiedIdentityFacts } from '../identity/id-number-facts.ts';
 import { issueTicket, waitingAhead } from './issue.ts';
 import { maskName } from '../ratings/core/mask.ts';
 import { rulesFromPack } from './rules.ts';
@@ -156,6 +157,7 @@ export class QueueEngine {
     const previous = this.store.ticketByIdempotencyKey(req.idempotencyKey);
     if (previous) return respond(this.state.tickets.get(previous.id) ?? previous, 'idempotent');
     const identity = req.identity;
+    const facts = identity ? verifiedIdentityFacts(identity, localDate(this.nowMs(), this.config.utcOffsetMinutes)) : null;
     const outcome = this.run((state, rules, nowMs) => {
       const out = issueTicket(state, rules, {
         id: randomUUID(),
@@ -163,7 +165,7 @@ export class QueueEngine {
         serviceCode: req.serviceCode,
         personHash: identity ? this.app.secrets.hashId(identity.idNumber) : null,
         maskedName: identity ? maskName(identity.name) : null,
-        birthDate: identity?.birthDate ?? null,
+        birthDate: facts?.birthDate ?? null,
         priority: req.priority ?? null,
       }, nowMs);
       if (out.tickets.length) this.app.audit(principal, 'ticket.issued', { ticket: out.ticket!.id, number: out.ticket!.number });
