@@ -26,6 +26,9 @@ export function createSecrets(keys: SecretKeys): Secrets {
     hashId(idNumber) {
       return createHmac('sha256', hmacKey).update(idNumber.trim().toUpperCase()).digest('hex');
     },
+    fingerprint(text) {
+      return createHmac('sha256', hmacKey).update('request-fingerprint\u0000').update(text, 'utf8').digest('hex');
+    },
     encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', aesKey, iv);

@@ -42,7 +42,12 @@ export interface RatingRow {
   pad_id: string;
   received_at: string | null;
   finished_at: string;
+  /** The server's time of receipt. */
   rated_at: string;
+  /** The pad's time of the press (from its outbox), within [finished_at, rated_at]. */
+  pad_rated_at: string | null;
+  /** Keyed hash of the submitted rating (see core/idempotency.ts). */
+  request_fingerprint: string | null;
   stored_at: string;
   day: string;
   counted: number;
@@ -97,10 +102,10 @@ export class RatingStore {
       ratingById: db.prepare('SELECT * FROM ratings WHERE id = ?'),
       insertRating: db.prepare(`INSERT INTO ratings (id, ticket_id, window, staff_id, staff_name, service_code, service_name,
         ticket_number, case_number, score, bad, reasons, comment, phone_sealed, id_type, id_sealed, name_sealed, source, pad_id,
-        received_at, finished_at, rated_at, stored_at, day, counted, personal_purged_at)
+        received_at, finished_at, rated_at, pad_rated_at, request_fingerprint, stored_at, day, counted, personal_purged_at)
         VALUES (@id, @ticket_id, @window, @staff_id, @staff_name, @service_code, @service_name, @ticket_number, @case_number,
         @score, @bad, @reasons, @comment, @phone_sealed, @id_type, @id_sealed, @name_sealed, @source, @pad_id, @received_at,
-        @finished_at, @rated_at, @stored_at, @day, @counted, @personal_purged_at)`),
+        @finished_at, @rated_at, @pad_rated_at, @request_fingerprint, @stored_at, @day, @counted, @personal_purged_at)`),
       bump: db.prepare(`INSERT INTO rating_daily (day, window, staff_id, service_code, finished, rated, unrated, bad, score_sum,
           cases, closed, closed_on_time)
         VALUES (@day, @window, @staff_id, @service_code, @finished, @rated, @unrated, @bad, @score_sum, @cases, @closed, @closed_on_time)
