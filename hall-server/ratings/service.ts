@@ -9,6 +9,7 @@ import { CaseTransitionError, allowedActions, applyAction, dueFlag, openCase } f
 import { upstreamCaseNo } from './core/csv.ts';
 import { isBad, ratingProblem } from './core/levels.ts';
 import { maskPhone } from './core/mask.ts';
+import { maskPersonalNumbers } from './core/pii.ts';
 import { type CompiledCalendar, compileCalendar, hallDate, workingDaysBetween } from './core/workdays.ts';
 import { FinishedFeed } from './feed.ts';
 import { type PromptRow, type RatingRow, RatingStore } from './store.ts';
@@ -221,11 +222,13 @@ export class RatingService {
     const applicant = facts.applicant;
     const staff = this.app.pack().staff.find((s) => s.id === prompt.staff_id);
     const bad = isBad(req.score);
+    const comment = maskPersonalNumbers(req.comment);
     const row: RatingRow = {
       id: req.id, ticket_id: req.ticketId, window, staff_id: prompt.staff_id, staff_name: staff?.name ?? null,
       service_code: prompt.service_code, service_name: prompt.service_name, ticket_number: prompt.ticket_number,
       case_number: prompt.case_number, score: req.score, bad: bad ? 1 : 0, reasons: JSON.stringify(req.reasons),
-      comment: req.comment, phone_sealed: req.phone ? this.app.secrets.encrypt(req.phone) : null,
+      comment: comment.masked, comment_sealed: comment.count > 0 ? this.app.secrets.encrypt(req.comment) : null,
+      phone_sealed: req.phone ? this.app.secrets.encrypt(req.phone) : null,
       id_type: applicant?.idType ?? null, id_sealed: applicant ? this.app.secrets.encrypt(applicant.idNumber) : null,
       name_sealed: applicant ? this.app.secrets.encrypt(applicant.name) : null, source: req.source, pad_id: principal.id,
       received_at: facts.issuedAt, finished_at: prompt.finished_at, rated_at: nowIso, pad_rated_at: new Date(padRatedMs).toISOString(),
@@ -266,7 +269,8 @@ export class RatingService {
     return {
       id: c.id, ratingId: r.id, caseNumber: r.case_number, ticketNumber: r.ticket_number, window: r.window,
       staffId: r.staff_id, staffName: r.staff_name, serviceName: r.service_name, score: r.score,
-      reasons: JSON.parse(r.reasons) as string[], comment: r.comment,
+      // Masked again on the way out: a comment stored before masking at ingest must not show its numbers either.
+      reasons: JSON.parse(r.reasons) as string[], comment: maskPersonalNumbers(r.comment).masked,
       phone: r.phone_sealed ? maskPhone(this.app.secrets.decrypt(r.phone_sealed)) : '',
       state: record.state, openedOn: c.opened_on, dueOn: c.due_on, closedOn: c.closed_on,
       flag: dueFlag(record, today, this.cal, c.closed_on),
