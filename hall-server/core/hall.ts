@@ -15,7 +15,8 @@ import { ApiError, type HallApp, type HallEvent, type HallModule, type Principal
 import { Router } from './router.ts';
 import { CommitBatcher } from './batcher.ts';
 import { openApiDocument } from './openapi.ts';
-import { createSecrets, loadOrCreateKeys } from './secrets.ts';
+import { readKeyFile, resolveKeyFile } from './keys.ts';
+import { createSecrets } from './secrets.ts';
 import { SocketHub } from './sockets.ts';
 import { serveStatic } from './static.ts';
 
@@ -50,7 +51,7 @@ export const HALL_VERSION: string = (
 export async function startHall(options: HallOptions): Promise<RunningHall> {
   const now = options.now ?? (() => new Date());
   const db = openHallDatabase(options.dataDir);
-  const secrets = createSecrets(loadOrCreateKeys(options.dataDir, options.config.secrets));
+  const secrets = createSecrets(readKeyFile(resolveKeyFile({ dataDir: options.dataDir, keysFile: options.config.keysFile, demo: options.config.demo, env: process.env })));
   migrate(db, 'core', eventMigrations);
   const terminals = new TerminalStore(db, now);
   let hub: SocketHub | null = null;
