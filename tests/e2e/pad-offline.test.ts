@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHallConfig } from '../../hall-server/config/load.ts';
@@ -15,6 +15,7 @@ import { launchBrowser, newTerminalContext, screenshot, VIEWPORTS } from '../sup
 import { SAMPLE_PACK, TEST_ADMIN_PASSWORD } from '../support/hall.ts';
 import { distReady, openPad, SERVICE_A, waitFor } from './pad-helpers.ts';
 import { testIdentity } from '../support/citizens.ts';
+import { demoKeyFile } from '../../hall-server/core/keys.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pad-offline-'));
 const config = parseHallConfig({ demo: true, queue: { enforceIssuingHours: false } });
@@ -61,6 +62,7 @@ afterAll(async () => {
   await browser?.close();
   await down();
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dirname(demoKeyFile(dataDir)), { recursive: true, force: true });
 });
 
 describe('pad outbox with the hall-server stopped', () => {
