@@ -1,8 +1,8 @@
 // 医保电子凭证 decode adapter: forwards the opaque QR payload to the platform's ec.query service (device type SelfService)
 // and keeps only what the kiosk flow needs. The ID number is never logged.
-import { PersonName } from '../api/text.ts';
 import { z } from 'zod';
 import { isValidIdNumber } from '../../device-bridge/codecs/id-number.ts';
+import { PersonName } from '../api/text.ts';
 import { ApiError } from '../core/module.ts';
 import type { EcQueryConfig } from './config.ts';
 
