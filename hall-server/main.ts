@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { ConfigError, loadHallConfigFile, parseHallConfig } from './config/load.ts';
 import { HallDataError } from './core/db.ts';
+import { KeyFileError } from './core/keys.ts';
 import { HALL_NODE_FLAGS } from './core/node-flags.ts';
 import { startHall } from './core/hall.ts';
 import { loadStartupPack, StartupPackError } from './core/startup-pack.ts';
@@ -16,6 +17,8 @@ const HELP = `hall-server — 医保经办大厅服务
   --host ADDR      listen address (default: 127.0.0.1)
   --pack DIR       content pack folder to load at start
   --config FILE    hall config (JSON)
+  --keys-file FILE key file (chmod 600, outside the data dir); default: the config's keysFile, else
+                   $CREDENTIALS_DIRECTORY/hall-keys.json (systemd LoadCredential=); a demo hall makes <data-dir>-keys/
   --demo           demo hall: terminals pair automatically, tickets at any hour
   --help           this text
 
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       pack: { type: 'string' },
       config: { type: 'string' },
+      'keys-file': { type: 'string' },
       demo: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -38,7 +42,10 @@ async function main(): Promise<void> {
     console.log(HELP);
     return;
   }
-  const demoOverrides = values.demo ? { demo: true, queue: { enforceIssuingHours: false } } : {};
+  const demoOverrides = {
+    ...(values.demo ? { demo: true, queue: { enforceIssuingHours: false } } : {}),
+    ...(values['keys-file'] ? { keysFile: resolve(values['keys-file']) } : {}),
+  };
   const config = values.config ? loadHallConfigFile(values.config, demoOverrides) : parseHallConfig(demoOverrides);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port 应为 0 到 65535 的整数，收到 ${values.port}`);
@@ -69,7 +76,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof HallDataError || err instanceof StartupPackError) console.error(`[hall] ${err.message}`);
+  if (err instanceof ConfigError || err instanceof HallDataError || err instanceof StartupPackError || err instanceof KeyFileError) {
+    console.error(`[hall] ${err.message}`);
+  }
   else console.error('[hall] failed to start:', err);
   process.exit(2);
 });

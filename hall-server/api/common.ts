@@ -26,6 +26,9 @@ export type IdNumber = z.infer<typeof IdNumber>;
 
 export const WindowNumber = z.number().int().min(1).max(999);
 
+/** A content pack's version as a terminal reports it: packs start at 1 and only go up. */
+export const PackVersion = z.number().int().min(1, '内容包版本号应为正整数').max(2_147_483_647, '内容包版本号过大');
+
 /** ISO-8601 timestamp with offset, as produced by Date#toISOString. */
 export const Timestamp = z.string();
 

@@ -2,6 +2,7 @@
 // case-handling system) and the queue part of the snapshot.
 import { z } from 'zod';
 import { IdempotencyKey, IdNumber, Timestamp, WindowNumber } from './common.ts';
+import { PersonName } from './text.ts';
 
 /** 绿色通道 classes. `elderly` is derived from the birth date; the others are set by a guide or staff. */
 export const PriorityClass = z.enum(['normal', 'elderly', 'disability', 'pregnancy', 'veteran']);
@@ -13,11 +14,14 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 export const PrintState = z.enum(['pending', 'printed', 'failed', 'screen']);
 export type PrintState = z.infer<typeof PrintState>;
 
-/** Identity as read from an ID card, a social-security card or a 医保电子凭证. The ID number is only hashed by the server. */
+/** Identity as read from an ID card, a social-security card or a 医保电子凭证. The ID number is only hashed by the server,
+ * which takes the birth date and sex from the number itself: the fields here are checked against it, never trusted. */
 export const Identity = z.strictObject({
   idNumber: IdNumber,
-  name: z.string().trim().min(1).max(40),
+  name: PersonName,
+  /** As printed on the card (the kiosk offers the 绿色通道 from it); must agree with the number. */
   birthDate: z.iso.date(),
+  sex: z.enum(['male', 'female']).optional(),
   source: z.enum(['id_card', 'ss_card', 'ecard', 'manual']),
 });
 export type Identity = z.infer<typeof Identity>;

@@ -1,6 +1,7 @@
 // Pairing, tokens, admin login and terminal heartbeats.
 import { z } from 'zod';
-import { PrincipalSchema, RoleSchema, Timestamp, WindowNumber } from './common.ts';
+import { PackVersion, PrincipalSchema, RoleSchema, Timestamp, WindowNumber } from './common.ts';
+import { plainText } from './text.ts';
 
 export const TerminalRole = z.enum(['kiosk', 'pad', 'counter', 'board']);
 export type TerminalRole = z.infer<typeof TerminalRole>;
@@ -49,16 +50,16 @@ export const AdminSetupRequest = z.strictObject({ password: z.string().min(8, '�
 export const AdminLoginRequest = z.strictObject({ password: z.string().min(1).max(128) });
 
 export const DeviceHealth = z.strictObject({
-  device: z.string().max(40),
+  device: plainText('设备名称', 40),
   state: z.enum(['ok', 'degraded', 'offline']),
-  reason: z.string().max(200).optional(),
+  reason: plainText('设备状态说明', 200, { allowBlank: true }).optional(),
 });
 export type DeviceHealth = z.infer<typeof DeviceHealth>;
 
 /** Sent by a terminal over HTTP (`POST /api/terminals/heartbeat`) or its socket (type `heartbeat`). */
 export const TerminalHeartbeat = z.strictObject({
-  packVersion: z.number().int().nullable(),
-  appVersion: z.string().max(40).optional(),
+  packVersion: PackVersion.nullable(),
+  appVersion: z.string().regex(/^[A-Za-z0-9.+_-]{1,40}$/, '版本号格式不正确').optional(),
   devices: z.array(DeviceHealth).max(20),
 });
 export type TerminalHeartbeat = z.infer<typeof TerminalHeartbeat>;

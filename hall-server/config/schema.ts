@@ -31,14 +31,14 @@ export const QueueConfig = z.strictObject({
 });
 export type QueueConfig = z.infer<typeof QueueConfig>;
 
-const Base64Key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, '密钥应为 32 字节的 base64 字符串');
-
 export const HallConfig = z.strictObject({
   /** A demo hall pairs its terminals automatically and says so on screen. */
   demo: z.boolean().default(false),
   queue: QueueConfig.default(QueueConfig.parse({})),
-  /** HMAC key for ID hashes and the AES-256-GCM key for fields read back. Generated and kept in the data dir when absent. */
-  secrets: z.strictObject({ hmacKey: Base64Key, encryptionKey: Base64Key }).optional(),
+  /** The key file (HMAC key for ID hashes, AES-256-GCM keys for fields read back), outside the data dir and readable by
+   * the hall-server's user only. Absent: $CREDENTIALS_DIRECTORY/hall-keys.json (systemd LoadCredential=); a demo hall
+   * creates its own beside the data dir. See core/keys.ts. */
+  keysFile: z.string().min(1).optional(),
   /** Days an event is kept (a client further behind gets a fresh snapshot), unless its type is listed below. */
   eventRetentionDays: z.number().int().min(1).max(365).default(7),
   /** Days kept for particular event types, e.g. `{"terminal.seen": 1}`: a heartbeat's event is only news for a day. */

@@ -16,7 +16,8 @@ import { RetentionPurger, retentionMigrations, type PurgeResult } from './retent
 import { Router } from './router.ts';
 import { CommitBatcher } from './batcher.ts';
 import { openApiDocument } from './openapi.ts';
-import { createSecrets, loadOrCreateKeys } from './secrets.ts';
+import { readKeyFile, resolveKeyFile } from './keys.ts';
+import { createSecrets } from './secrets.ts';
 import { SocketHub } from './sockets.ts';
 import { serveStatic } from './static.ts';
 
@@ -57,7 +58,7 @@ const PURGE_INTERVAL_MS = 3_600_000;
 export async function startHall(options: HallOptions): Promise<RunningHall> {
   const now = options.now ?? (() => new Date());
   const db = openHallDatabase(options.dataDir);
-  const secrets = createSecrets(loadOrCreateKeys(options.dataDir, options.config.secrets));
+  const secrets = createSecrets(readKeyFile(resolveKeyFile({ dataDir: options.dataDir, keysFile: options.config.keysFile, demo: options.config.demo, env: process.env })));
   migrate(db, 'core', [...eventMigrations, ...retentionMigrations]);
   const terminals = new TerminalStore(db, now);
   let hub: SocketHub | null = null;

@@ -106,6 +106,8 @@ export interface EventHub {
 export interface Secrets {
   /** Keyed hash (HMAC-SHA256, hex) for matching an ID number without storing it. */
   hashId(idNumber: string): string;
+  /** Keyed hash (HMAC-SHA256, hex) of a request body's canonical text, to tell a retry from a reused idempotency key. */
+  fingerprint(text: string): string;
   /** Authenticated encryption of a field that must be read back (call-back phone, ID number for the upstream export). */
   encrypt(plain: string): string;
   decrypt(sealed: string): string;

@@ -146,26 +146,46 @@ function describeBodyIssues(error: z.ZodError): string {
   return `请求内容有误。${lines.join('；')}`;
 }
 
+/** Bytes of an oversized body read and thrown away so the client, still sending, reads the 413 rather than a reset.
+ * A sender that goes on past this is cut off. */
+const DISCARD_AFTER_LIMIT_BYTES = 32 * 1024 * 1024;
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => new ApiError(413, 'body_too_large', `请求内容过大（上限 ${limit} 字节）`);
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
-      req.resume();
-      reject(new ApiError(413, 'body_too_large', `请求内容过大（上限 ${limit} 字节）`));
+      discardRest(req);
+      reject(tooLarge());
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        req.destroy();
-        reject(new ApiError(413, 'body_too_large', `请求内容过大（上限 ${limit} 字节）`));
-      } else chunks.push(chunk);
-    });
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      chunks.length = 0;
+      discardRest(req);
+      reject(tooLarge());
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** Reads the rest of a refused body without keeping it, up to a bound; the answer says `connection: close`. */
+function discardRest(req: IncomingMessage): void {
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_AFTER_LIMIT_BYTES) req.socket.destroy();
+  });
+  req.resume();
 }
 
 export function send(res: ServerResponse, result: RouteResult): void {

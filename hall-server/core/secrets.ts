@@ -1,43 +1,66 @@
-// Keyed hashing and authenticated encryption for personal data. Keys come from the hall config, or are generated
-// once and kept in `<dataDir>/secrets.json` (readable only by the hall-server's user).
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Keyed hashing and authenticated encryption for personal data, with the keys of the hall's key file (core/keys.ts).
+// A sealed field names the key that sealed it (v2.<key id>.…), so after a rotation the earlier keys still open the
+// fields not yet re-sealed; fields sealed before key ids (v1) are tried with every key.
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import type { KeyFile } from './keys.ts';
 import type { Secrets } from './module.ts';
 
-export interface SecretKeys {
-  hmacKey: string;
-  encryptionKey: string;
+/** The 8-hex-digit id of an encryption key (a hash of it: names the key, reveals nothing of it). */
+export function keyId(base64Key: string): string {
+  return createHash('sha256').update('yibao-hall-key-id\u0000').update(Buffer.from(base64Key, 'base64')).digest('hex').slice(0, 8);
 }
 
-export function loadOrCreateKeys(dataDir: string, configured: SecretKeys | undefined): SecretKeys {
-  if (configured) return configured;
-  const path = join(dataDir, 'secrets.json');
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as SecretKeys;
-  const keys = { hmacKey: randomBytes(32).toString('base64'), encryptionKey: randomBytes(32).toString('base64') };
-  writeFileSync(path, JSON.stringify(keys) + '\n', { mode: 0o600 });
-  return keys;
+export interface HallSecrets extends Secrets {
+  /** True when `sealed` was sealed with the current encryption key (rotation skips those). */
+  sealedWithCurrentKey(sealed: string): boolean;
 }
 
-export function createSecrets(keys: SecretKeys): Secrets {
+function open(aesKey: Buffer, iv: string, body: string, tag: string): string {
+  const decipher = createDecipheriv('aes-256-gcm', aesKey, Buffer.from(iv, 'base64'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+}
+
+export function createSecrets(keys: Pick<KeyFile, 'hmacKey' | 'encryptionKey'> & { previousEncryptionKeys?: string[] }): HallSecrets {
   const hmacKey = Buffer.from(keys.hmacKey, 'base64');
-  const aesKey = Buffer.from(keys.encryptionKey, 'base64');
+  const currentId = keyId(keys.encryptionKey);
+  const aesKeys = new Map<string, Buffer>();
+  for (const k of [keys.encryptionKey, ...(keys.previousEncryptionKeys ?? [])]) aesKeys.set(keyId(k), Buffer.from(k, 'base64'));
+  const current = aesKeys.get(currentId)!;
   return {
     hashId(idNumber) {
       return createHmac('sha256', hmacKey).update(idNumber.trim().toUpperCase()).digest('hex');
     },
+    fingerprint(text) {
+      return createHmac('sha256', hmacKey).update('request-fingerprint\u0000').update(text, 'utf8').digest('hex');
+    },
     encrypt(plain) {
       const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', aesKey, iv);
+      const cipher = createCipheriv('aes-256-gcm', current, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return ['v1', iv.toString('base64'), body.toString('base64'), cipher.getAuthTag().toString('base64')].join('.');
+      return ['v2', currentId, iv.toString('base64'), body.toString('base64'), cipher.getAuthTag().toString('base64')].join('.');
     },
     decrypt(sealed) {
-      const [version, iv, body, tag] = sealed.split('.');
-      if (version !== 'v1' || !iv || body === undefined || !tag) throw new Error('not a sealed field');
-      const decipher = createDecipheriv('aes-256-gcm', aesKey, Buffer.from(iv, 'base64'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+      const parts = sealed.split('.');
+      if (parts[0] === 'v2' && parts.length === 5) {
+        const key = aesKeys.get(parts[1]!);
+        if (!key) throw new Error(`sealed with an unknown key ${parts[1]}`);
+        return open(key, parts[2]!, parts[3]!, parts[4]!);
+      }
+      if (parts[0] === 'v1' && parts.length === 4) {
+        for (const key of aesKeys.values()) {
+          try {
+            return open(key, parts[1]!, parts[2]!, parts[3]!);
+          } catch {
+            // another key's field: try the next
+          }
+        }
+        throw new Error('sealed with none of the known keys');
+      }
+      throw new Error('not a sealed field');
+    },
+    sealedWithCurrentKey(sealed) {
+      return sealed.startsWith(`v2.${currentId}.`);
     },
   };
 }

@@ -2,6 +2,7 @@
 // and keeps only what the kiosk flow needs. The ID number is never logged.
 import { z } from 'zod';
 import { isValidIdNumber } from '../../device-bridge/codecs/id-number.ts';
+import { PersonName } from '../api/text.ts';
 import { ApiError } from '../core/module.ts';
 import type { EcQueryConfig } from './config.ts';
 
@@ -60,7 +61,9 @@ export function decodeEcQueryResponse(json: unknown): DecodedEcard {
   if (!isValidIdNumber(idNumber)) {
     throw new ApiError(422, 'ecard_unsupported_id', '该医保码对应的证件暂不支持自助取号，请使用证件或到咨询台');
   }
-  return { name: data.userName, idNumber, birthDate: birthDateOf(idNumber) };
+  const name = PersonName.safeParse(data.userName);
+  if (!name.success) throw new ApiError(502, 'ecard_bad_reply', '医保电子凭证服务返回的姓名无法识别，请使用身份证或社保卡');
+  return { name: name.data, idNumber, birthDate: birthDateOf(idNumber) };
 }
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;

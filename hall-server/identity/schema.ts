@@ -2,6 +2,7 @@
 // Browser-safe: zod only.
 import { z } from 'zod';
 import { IdNumber } from '../api/common.ts';
+import { PersonName } from '../api/text.ts';
 
 export const IdentityPaths = {
   /** POST starts a decode (202 with a decode id); GET `ecardDecodeStatus` reads its outcome once. */
@@ -25,7 +26,7 @@ export type EcardDecodeStarted = z.infer<typeof EcardDecodeStarted>;
 export const EcardDecodeResponse = z.strictObject({
   identity: z.strictObject({
     idNumber: IdNumber,
-    name: z.string().min(1).max(40),
+    name: PersonName,
     birthDate: z.iso.date(),
   }),
 });

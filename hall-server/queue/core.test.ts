@@ -21,7 +21,7 @@ const nineOn = (date: string) => Date.parse(`${date}T01:00:00Z`);
 function rules(over: Partial<ServiceRule> = {}): QueueRules {
   const service: ServiceRule = {
     code: 'S1', name: '参保登记', prefix: 'A', from: 1, to: 999, dailyCap: 300,
-    issuingHours: [{ from: '08:30', to: '11:30' }], elderlyAge: 70, greenChannel: true, ...over,
+    issuingHours: [{ from: '08:30', to: '11:30' }], elderlyAge: 70, greenChannel: true, identity: 'optional', ...over,
   };
   return {
     hallName: '测试大厅',
@@ -100,6 +100,15 @@ describe('clock', () => {
 });
 
 describe('issue', () => {
+  it('refuses a ticket without an identified person for an item that requires identity, and issues it with one', () => {
+    const r = rules({ identity: 'required' });
+    const s = emptyState();
+    const err = apiError(() => issue(s, r));
+    expect([err.status, err.code, err.message]).toEqual([400, 'identity_required', '办理该事项需要先识别身份，请刷身份证、社保卡或出示医保码']);
+    expect(s.tickets.size).toBe(0);
+    expect(issue(s, r, T0, { personHash: 'h1', maskedName: '张*' }).ticket!.number).toBe('A001');
+  });
+
   it('numbers with the prefix and width, wraps at the end of the range, and stops at the daily cap', () => {
     const r = rules({ from: 98, to: 99, dailyCap: 3 });
     const s = emptyState();

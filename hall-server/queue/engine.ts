@@ -4,9 +4,11 @@ import { randomUUID } from 'node:crypto';
 import type { Pack } from '../../content/schema/index.ts';
 import type { IssueTicketRequest, IssueTicketResponse, PrintResultRequest, QueueSnapshot, ServiceView, TicketTimings, TidalAlertView } from '../api/index.ts';
 import type { QueueConfig } from '../config/schema.ts';
+import { assertSameRequest, fingerprintText, scopedKey } from '../core/idempotency.ts';
 import { ApiError, type HallApp, type Principal } from '../core/module.ts';
 import { applyWindowAction, windowStateOf, type WindowAction } from './actions.ts';
-import { businessDay } from './clock.ts';
+import { businessDay, localDate } from './clock.ts';
+import { verifiedIdentityFacts } from '../identity/id-number-facts.ts';
 import { issueTicket, waitingAhead } from './issue.ts';
 import { maskName } from '../ratings/core/mask.ts';
 import { rulesFromPack } from './rules.ts';
@@ -153,34 +155,45 @@ export class QueueEngine {
       const rules = this.rules();
       return { ticket: ticketView(ticket, rules), reused, waitingAhead: waitingAhead(this.state, ticket, reused === null), hallName: rules.hallName };
     };
-    const previous = this.store.ticketByIdempotencyKey(req.idempotencyKey);
-    if (previous) return respond(this.state.tickets.get(previous.id) ?? previous, 'idempotent');
+    const key = scopedKey(principal, req.idempotencyKey);
+    const { idempotencyKey: _key, ...request } = req;
+    const fingerprint = this.app.secrets.fingerprint(fingerprintText('ticket.issue', request));
+    const previous = this.store.ticketByIdempotencyKey(key);
+    if (previous) {
+      assertSameRequest(previous.fingerprint, fingerprint);
+      return respond(this.state.tickets.get(previous.ticket.id) ?? previous.ticket, 'idempotent');
+    }
     const identity = req.identity;
+    const facts = identity ? verifiedIdentityFacts(identity, localDate(this.nowMs(), this.config.utcOffsetMinutes)) : null;
     const outcome = this.run((state, rules, nowMs) => {
       const out = issueTicket(state, rules, {
         id: randomUUID(),
-        idempotencyKey: req.idempotencyKey,
+        idempotencyKey: key,
         serviceCode: req.serviceCode,
         personHash: identity ? this.app.secrets.hashId(identity.idNumber) : null,
         maskedName: identity ? maskName(identity.name) : null,
-        birthDate: identity?.birthDate ?? null,
+        birthDate: facts?.birthDate ?? null,
         priority: req.priority ?? null,
       }, nowMs);
       if (out.tickets.length) this.app.audit(principal, 'ticket.issued', { ticket: out.ticket!.id, number: out.ticket!.number });
       return out;
     }, (out) => {
-      if (identity && out.tickets.length) {
-        this.store.sealPerson(out.ticket!.id, this.app.secrets.encrypt(identity.idNumber), this.app.secrets.encrypt(identity.name));
-      }
+      if (!out.tickets.length) return;
+      this.store.setIdempotencyFingerprint(out.ticket!.id, fingerprint);
+      if (identity) this.store.sealPerson(out.ticket!.id, this.app.secrets.encrypt(identity.idNumber), this.app.secrets.encrypt(identity.name));
     });
     return respond(outcome.ticket!, outcome.tickets.length ? null : 'same_person');
   }
 
   windowAction(number: number, action: WindowAction, principal: Principal, idempotencyKey?: string) {
-    const key = idempotencyKey ? `window:${number}:${action.kind}:${idempotencyKey}` : null;
+    const key = idempotencyKey ? scopedKey(principal, `window:${number}:${action.kind}:${idempotencyKey}`) : null;
+    const fingerprint = this.app.secrets.fingerprint(fingerprintText('window.action', { window: number, action }));
     if (key) {
       const previous = this.store.commandResult(key);
-      if (previous !== undefined) return previous as ReturnType<QueueEngine['windowResponse']>;
+      if (previous !== undefined) {
+        assertSameRequest(previous.fingerprint, fingerprint);
+        return previous.response as ReturnType<QueueEngine['windowResponse']>;
+      }
     }
     let response!: ReturnType<QueueEngine['windowResponse']>;
     this.run((state, rules, nowMs) => {
@@ -190,7 +203,7 @@ export class QueueEngine {
     });
     this.app.tx(() => {
       response = this.windowResponse(number, this.lastTicketOf(number, action));
-      if (key) this.store.saveCommandResult(key, response, this.app.now().toISOString());
+      if (key) this.store.saveCommandResult(key, response, this.app.now().toISOString(), fingerprint);
     });
     return response;
   }

@@ -12,6 +12,7 @@ export interface IssueInput {
   serviceCode: string;
   personHash: string | null;
   maskedName: string | null;
+  /** Taken from the ID number (see verifiedIdentityFacts), never from the request. */
   birthDate: string | null;
   /** The citizen's or staff's explicit choice ('normal' = declined the 绿色通道); null = decide from age. */
   priority: PriorityClass | null;
@@ -45,6 +46,9 @@ export function samePersonTicket(state: QueueState, personHash: string | null, s
 export function issueTicket(state: QueueState, rules: QueueRules, input: IssueInput, nowMs: number): Outcome {
   const rule = rules.services.get(input.serviceCode);
   if (!rule) throw new ApiError(404, 'unknown_service', '没有这个事项，请重新选择');
+  if (rule.identity === 'required' && input.personHash === null) {
+    throw new ApiError(400, 'identity_required', '办理该事项需要先识别身份，请刷身份证、社保卡或出示医保码');
+  }
   const existing = samePersonTicket(state, input.personHash, input.serviceCode);
   if (existing) return { tickets: [], windows: [], counters: [], events: [], ticket: existing, window: null };
   const closed = closedReason(state, rules, rule.code, nowMs);

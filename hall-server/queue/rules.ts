@@ -17,6 +17,7 @@ export function rulesFromPack(pack: Pick<Pack, 'manifest' | 'services' | 'window
       issuingHours: s.ticket.issuingHours,
       elderlyAge: s.ticket.elderlyPriorityAge,
       greenChannel: s.ticket.greenChannel,
+      identity: s.identity,
     });
   }
   const regular = pack.windows.filter((w) => !w.tidal);

@@ -28,6 +28,12 @@ export const queueMigrations: Migration[] = [
     sql: `ALTER TABLE queue_tickets ADD COLUMN person_sealed TEXT;
           ALTER TABLE queue_tickets ADD COLUMN name_sealed TEXT;`,
   },
+  {
+    // Keyed hash of the request an idempotency key was first used for: a retry with another body is refused.
+    id: '003-request-fingerprints',
+    sql: `ALTER TABLE queue_tickets ADD COLUMN idem_fingerprint TEXT;
+          ALTER TABLE queue_commands ADD COLUMN fingerprint TEXT;`,
+  },
 ];
 
 interface TicketRow {
@@ -129,9 +135,14 @@ export class QueueStore {
     this.db.prepare('UPDATE queue_tickets SET print = ?, print_reason = ? WHERE id = ?').run(print, reason, id);
   }
 
-  ticketByIdempotencyKey(key: string): Ticket | null {
-    const row = this.db.prepare('SELECT * FROM queue_tickets WHERE idem_key = ?').get(key) as TicketRow | undefined;
-    return row ? toTicket(row) : null;
+  /** The ticket first issued under this (caller-scoped) key, and the fingerprint of that request. */
+  ticketByIdempotencyKey(key: string): { ticket: Ticket; fingerprint: string | null } | null {
+    const row = this.db.prepare('SELECT * FROM queue_tickets WHERE idem_key = ?').get(key) as (TicketRow & { idem_fingerprint: string | null }) | undefined;
+    return row ? { ticket: toTicket(row), fingerprint: row.idem_fingerprint } : null;
+  }
+
+  setIdempotencyFingerprint(id: string, fingerprint: string): void {
+    this.db.prepare('UPDATE queue_tickets SET idem_fingerprint = ? WHERE id = ?').run(fingerprint, id);
   }
 
   ticketById(id: string): Ticket | null {
@@ -139,13 +150,15 @@ export class QueueStore {
     return row ? toTicket(row) : null;
   }
 
-  commandResult(key: string): unknown {
-    const row = this.db.prepare('SELECT response FROM queue_commands WHERE key = ?').pluck().get(key) as string | undefined;
-    return row === undefined ? undefined : JSON.parse(row);
+  commandResult(key: string): { response: unknown; fingerprint: string | null } | undefined {
+    const row = this.db.prepare('SELECT response, fingerprint FROM queue_commands WHERE key = ?').get(key) as
+      | { response: string; fingerprint: string | null }
+      | undefined;
+    return row === undefined ? undefined : { response: JSON.parse(row.response), fingerprint: row.fingerprint };
   }
 
-  saveCommandResult(key: string, response: unknown, at: string): void {
-    this.db.prepare('INSERT INTO queue_commands VALUES (?, ?, ?)').run(key, JSON.stringify(response), at);
+  saveCommandResult(key: string, response: unknown, at: string, fingerprint: string): void {
+    this.db.prepare('INSERT INTO queue_commands (key, response, at, fingerprint) VALUES (?, ?, ?, ?)').run(key, JSON.stringify(response), at, fingerprint);
   }
 
   tidalAlerts(): Map<string, TidalAlertView> {

@@ -83,6 +83,8 @@ export interface ServiceRule {
   elderlyAge: number | null;
   /** The pack's 绿色通道 flag: without it the item has no priority classes at all (see priorityFor). */
   greenChannel: boolean;
+  /** 'required': no ticket without an identified person (the server refuses, not only the kiosk page). */
+  identity: 'required' | 'optional' | 'none';
 }
 
 export interface WindowRule {

@@ -6,6 +6,7 @@ import type { Secrets } from '../core/module.ts';
 import { type UpstreamRow, cstDateTime, tableCsv, upstreamCsv } from './core/csv.ts';
 import { levelLabel } from './core/levels.ts';
 import { maskPhone } from './core/mask.ts';
+import { maskPersonalNumbers } from './core/pii.ts';
 import { type CompiledCalendar, addWorkingDays, hallDate } from './core/workdays.ts';
 import type { RatingRow } from './store.ts';
 
@@ -89,7 +90,7 @@ export function exportFull(db: Database, pack: Pack, secrets: Secrets, from: str
       yield [
         r.id, r.case_number, r.ticket_number, r.service_code, r.service_name, r.window, r.staff_id ?? '', r.staff_name ?? '',
         '评价器', r.source === 'keypad' ? '实体按键' : '触摸屏', levelLabel(r.score), r.score, r.bad ? '是' : '否',
-        (JSON.parse(r.reasons) as string[]).join('；'), r.comment, r.phone_sealed ? maskPhone(secrets.decrypt(r.phone_sealed)) : '',
+        (JSON.parse(r.reasons) as string[]).join('；'), maskPersonalNumbers(r.comment).masked, r.phone_sealed ? maskPhone(secrets.decrypt(r.phone_sealed)) : '',
         cstDateTime(r.finished_at), cstDateTime(r.rated_at), cstDateTime(r.stored_at), r.counted ? '是' : '否（申诉撤销）',
         r.case_state ?? '', r.case_due ?? '',
       ];

@@ -41,6 +41,29 @@ function range(req: RouteRequest<unknown>): { from: string; to: string } {
   return { from, to };
 }
 
+/** The case list's optional filters: `open` is 1 or 0, `from` and `to` real dates (either may be left out). */
+function caseFilter(req: RouteRequest<unknown>): { open?: boolean; from?: string; to?: string } {
+  const open = req.query.get('open');
+  if (open !== null && open !== '1' && open !== '0') throw new ApiError(400, 'bad_range', '筛选条件不正确（open 只能是 1 或 0）');
+  const dayOf = (name: 'from' | 'to'): number | undefined => {
+    const text = req.query.get(name);
+    if (text === null || text === '') return undefined;
+    try {
+      return parseIsoDate(text);
+    } catch {
+      throw new ApiError(400, 'bad_range', '请选择正确的起止日期（格式如 2026-11-01）');
+    }
+  };
+  const from = dayOf('from');
+  const to = dayOf('to');
+  if (from !== undefined && to !== undefined && to < from) throw new ApiError(400, 'bad_range', '结束日期不能早于开始日期');
+  return {
+    ...(open === '1' ? { open: true } : {}),
+    ...(from !== undefined ? { from: req.query.get('from')! } : {}),
+    ...(to !== undefined ? { to: req.query.get('to')! } : {}),
+  };
+}
+
 export function registerRoutes(app: HallApp, service: RatingService, queue: () => QueueTimes | null): void {
   app.route({
     method: 'POST',
@@ -74,10 +97,7 @@ export function registerRoutes(app: HallApp, service: RatingService, queue: () =
     summary: '差评回访整改列表（open=1 只看未办结），含期限与即将到期/超期标记',
     response: CaseListResponse,
     handle(req) {
-      const open = req.query.get('open') === '1' ? true : undefined;
-      const from = req.query.get('from') ?? undefined;
-      const to = req.query.get('to') ?? undefined;
-      return { body: { today: service.today(), cases: service.listCases({ open, from, to }) } };
+      return { body: { today: service.today(), cases: service.listCases(caseFilter(req)) } };
     },
   });
 

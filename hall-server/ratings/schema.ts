@@ -107,4 +107,13 @@ CREATE TABLE rating_state (
     id: '002-withdrawn-prompts',
     sql: `ALTER TABLE rating_prompts ADD COLUMN withdrawn_at TEXT;`,
   },
+  {
+    // rated_at is the server's time of receipt; the pad's own time of the press is kept apart (for the offline outbox),
+    // bounded by the finish and the receipt. The fingerprint tells a retry of a rating from a reused rating id. A
+    // comment is stored with the ID and phone numbers typed into it masked; its original is sealed like the phone.
+    id: '003-pad-time-fingerprint-sealed-comment',
+    sql: `ALTER TABLE ratings ADD COLUMN pad_rated_at TEXT;
+          ALTER TABLE ratings ADD COLUMN request_fingerprint TEXT;
+          ALTER TABLE ratings ADD COLUMN comment_sealed TEXT;`,
+  },
 ];

@@ -2,12 +2,14 @@
 // 差评 cases and purges personal fields. Routes (routes.ts) and the module shell call it; it never opens its own database.
 import { randomUUID } from 'node:crypto';
 import type { Pack } from '../../content/schema/index.ts';
+import { assertSameRequest, fingerprintText, idempotencyKeyReused } from '../core/idempotency.ts';
 import { ApiError, type HallApp, type Principal } from '../core/module.ts';
 import type { CaseActionRequest, CaseView, RatingPrompt, SubmitRatingRequest, SubmitRatingResponse } from './api.ts';
 import { CaseTransitionError, allowedActions, applyAction, dueFlag, openCase } from './core/cases.ts';
 import { upstreamCaseNo } from './core/csv.ts';
 import { isBad, ratingProblem } from './core/levels.ts';
 import { maskPhone } from './core/mask.ts';
+import { maskPersonalNumbers } from './core/pii.ts';
 import { type CompiledCalendar, compileCalendar, hallDate, workingDaysBetween } from './core/workdays.ts';
 import { FinishedFeed } from './feed.ts';
 import { type PromptRow, type RatingRow, RatingStore } from './store.ts';
@@ -45,6 +47,23 @@ function regionCode(pack: Pack): string {
 }
 
 type SubmitResult = { status: number; body: SubmitRatingResponse };
+
+/** Clock difference between a pad and the hall-server that is tolerated (pads set their clock from the server's). */
+const PAD_CLOCK_SKEW_MS = 30_000;
+
+/** What a rating says, without the pad's time stamp: a retry from the outbox may carry the same press re-stamped. */
+function ratingContent(req: SubmitRatingRequest): Omit<SubmitRatingRequest, 'ratedAt' | 'id'> {
+  const { ratedAt: _ratedAt, id: _id, ...content } = req;
+  return content;
+}
+
+/** The pad's time of the press, which must lie between the finish and the receipt (give or take the clock skew). */
+function boundedPadTime(padMs: number, finishedMs: number, nowMs: number): number {
+  if (padMs < finishedMs - PAD_CLOCK_SKEW_MS || padMs > nowMs + PAD_CLOCK_SKEW_MS) {
+    throw new ApiError(400, 'bad_rated_at', '评价器时间不正确（早于办结时间或晚于当前时间），请校准评价器时钟后重试');
+  }
+  return Math.min(Math.max(padMs, finishedMs), nowMs);
+}
 
 export class RatingService {
   readonly store: RatingStore;
@@ -167,28 +186,33 @@ export class RatingService {
    * (no transaction of its own): the core commits it before it answers. */
   submit(principal: Principal, window: number, req: SubmitRatingRequest): SubmitResult {
     this.ingest();
-    // The prompt decides the usual case with one lookup: a stored rating always marks its prompt 'rated'.
     const prompt = this.store.prompt(req.ticketId);
     if (!prompt) throw new ApiError(404, 'ticket_not_finished', '没有找到这张已办结的号票，无法评价');
     if (prompt.window !== window) throw new ApiError(403, 'other_window', '只能评价本窗口办结的业务');
-    if (prompt.outcome === 'rated') {
-      const same = this.store.ratingById(req.id);
-      if (same?.ticket_id === req.ticketId) return { status: 200, body: this.response(same, true) };
-      throw new ApiError(409, 'already_rated', '本次服务已经评价过了，每次服务只能评价一次');
+    const fingerprint = this.app.secrets.fingerprint(fingerprintText('rating.submit', ratingContent(req)));
+    const sameId = this.store.ratingById(req.id);
+    if (sameId) {
+      // A retry of a stored rating answers it again; the same id with another content, ticket or pad changes nothing.
+      if (sameId.ticket_id !== req.ticketId || sameId.pad_id !== principal.id) throw idempotencyKeyReused();
+      assertSameRequest(sameId.request_fingerprint, fingerprint);
+      return { status: 200, body: this.response(sameId, true) };
     }
-    const ratedAtMs = Date.parse(req.ratedAt);
-    if (Number.isNaN(ratedAtMs)) throw new ApiError(400, 'bad_time', '评价时间格式不正确');
+    if (prompt.outcome === 'rated') throw new ApiError(409, 'already_rated', '本次服务已经评价过了，每次服务只能评价一次');
+    const padMs = Date.parse(req.ratedAt);
+    if (Number.isNaN(padMs)) throw new ApiError(400, 'bad_time', '评价时间格式不正确');
     if (prompt.withdrawn_at !== null) {
       // A press made before staff undid the finish is the citizen's rating of that service and is kept.
-      if (ratedAtMs > Date.parse(prompt.withdrawn_at)) {
+      if (padMs > Date.parse(prompt.withdrawn_at)) {
         throw new ApiError(409, 'finish_undone', '工作人员已撤销本次办结，请在业务办结后再评价');
       }
     }
     // The pad closes its prompt at the timeout; a press stamped later is not this service's rating. A small clock
     // skew between pad and hall-server is tolerated.
-    if (ratedAtMs > Date.parse(prompt.expires_at) + 30_000) {
+    if (padMs > Date.parse(prompt.expires_at) + PAD_CLOCK_SKEW_MS) {
       throw new ApiError(409, 'prompt_expired', '评价时间已过，本次服务已记为未评价');
     }
+    const nowMs = this.app.now().getTime();
+    const padRatedMs = boundedPadTime(padMs, Date.parse(prompt.finished_at), nowMs);
     const evaluation = this.app.pack().evaluation;
     const problem = ratingProblem(req, evaluation.badReasons);
     if (problem) throw new ApiError(400, 'invalid_rating', problem);
@@ -198,21 +222,24 @@ export class RatingService {
     const applicant = facts.applicant;
     const staff = this.app.pack().staff.find((s) => s.id === prompt.staff_id);
     const bad = isBad(req.score);
+    const comment = maskPersonalNumbers(req.comment);
     const row: RatingRow = {
       id: req.id, ticket_id: req.ticketId, window, staff_id: prompt.staff_id, staff_name: staff?.name ?? null,
       service_code: prompt.service_code, service_name: prompt.service_name, ticket_number: prompt.ticket_number,
       case_number: prompt.case_number, score: req.score, bad: bad ? 1 : 0, reasons: JSON.stringify(req.reasons),
-      comment: req.comment, phone_sealed: req.phone ? this.app.secrets.encrypt(req.phone) : null,
+      comment: comment.masked, comment_sealed: comment.count > 0 ? this.app.secrets.encrypt(req.comment) : null,
+      phone_sealed: req.phone ? this.app.secrets.encrypt(req.phone) : null,
       id_type: applicant?.idType ?? null, id_sealed: applicant ? this.app.secrets.encrypt(applicant.idNumber) : null,
       name_sealed: applicant ? this.app.secrets.encrypt(applicant.name) : null, source: req.source, pad_id: principal.id,
-      received_at: facts.issuedAt, finished_at: prompt.finished_at, rated_at: new Date(ratedAtMs).toISOString(), stored_at: nowIso,
+      received_at: facts.issuedAt, finished_at: prompt.finished_at, rated_at: nowIso, pad_rated_at: new Date(padRatedMs).toISOString(),
+      request_fingerprint: fingerprint, stored_at: nowIso,
       day: prompt.day, counted: 1, personal_purged_at: null,
     };
     if (prompt.withdrawn_at !== null) this.store.unwithdrawPrompt(prompt);
-    if (!this.store.insertRating(row, prompt)) throw new ApiError(409, 'rating_id_reused', '评价编号已被另一条评价使用');
+    if (!this.store.insertRating(row, prompt)) throw idempotencyKeyReused();
     let caseId: string | null = null;
     if (bad) {
-      const opened = hallDate(new Date(Math.min(ratedAtMs, this.app.now().getTime())));
+      const opened = hallDate(new Date(padRatedMs));
       const record = openCase(opened, evaluation.followUpWorkingDays, this.cal);
       caseId = `C${randomUUID().replaceAll('-', '').slice(0, 16)}`;
       this.store.insertCase({
@@ -242,7 +269,8 @@ export class RatingService {
     return {
       id: c.id, ratingId: r.id, caseNumber: r.case_number, ticketNumber: r.ticket_number, window: r.window,
       staffId: r.staff_id, staffName: r.staff_name, serviceName: r.service_name, score: r.score,
-      reasons: JSON.parse(r.reasons) as string[], comment: r.comment,
+      // Masked again on the way out: a comment stored before masking at ingest must not show its numbers either.
+      reasons: JSON.parse(r.reasons) as string[], comment: maskPersonalNumbers(r.comment).masked,
       phone: r.phone_sealed ? maskPhone(this.app.secrets.decrypt(r.phone_sealed)) : '',
       state: record.state, openedOn: c.opened_on, dueOn: c.due_on, closedOn: c.closed_on,
       flag: dueFlag(record, today, this.cal, c.closed_on),

@@ -33,7 +33,10 @@ export interface RatingRow {
   score: number;
   bad: number;
   reasons: string;
+  /** With personal numbers masked (see core/pii.ts). */
   comment: string;
+  /** The comment as typed, sealed, when it had personal numbers in it; purged with the phone. */
+  comment_sealed: string | null;
   phone_sealed: string | null;
   id_type: string | null;
   id_sealed: string | null;
@@ -42,7 +45,12 @@ export interface RatingRow {
   pad_id: string;
   received_at: string | null;
   finished_at: string;
+  /** The server's time of receipt. */
   rated_at: string;
+  /** The pad's time of the press (from its outbox), within [finished_at, rated_at]. */
+  pad_rated_at: string | null;
+  /** Keyed hash of the submitted rating (see core/idempotency.ts). */
+  request_fingerprint: string | null;
   stored_at: string;
   day: string;
   counted: number;
@@ -96,11 +104,11 @@ export class RatingStore {
       setOutcome: db.prepare('UPDATE rating_prompts SET outcome = ?, outcome_at = ? WHERE ticket_id = ?'),
       ratingById: db.prepare('SELECT * FROM ratings WHERE id = ?'),
       insertRating: db.prepare(`INSERT INTO ratings (id, ticket_id, window, staff_id, staff_name, service_code, service_name,
-        ticket_number, case_number, score, bad, reasons, comment, phone_sealed, id_type, id_sealed, name_sealed, source, pad_id,
-        received_at, finished_at, rated_at, stored_at, day, counted, personal_purged_at)
+        ticket_number, case_number, score, bad, reasons, comment, comment_sealed, phone_sealed, id_type, id_sealed, name_sealed, source, pad_id,
+        received_at, finished_at, rated_at, pad_rated_at, request_fingerprint, stored_at, day, counted, personal_purged_at)
         VALUES (@id, @ticket_id, @window, @staff_id, @staff_name, @service_code, @service_name, @ticket_number, @case_number,
-        @score, @bad, @reasons, @comment, @phone_sealed, @id_type, @id_sealed, @name_sealed, @source, @pad_id, @received_at,
-        @finished_at, @rated_at, @stored_at, @day, @counted, @personal_purged_at)`),
+        @score, @bad, @reasons, @comment, @comment_sealed, @phone_sealed, @id_type, @id_sealed, @name_sealed, @source, @pad_id, @received_at,
+        @finished_at, @rated_at, @pad_rated_at, @request_fingerprint, @stored_at, @day, @counted, @personal_purged_at)`),
       bump: db.prepare(`INSERT INTO rating_daily (day, window, staff_id, service_code, finished, rated, unrated, bad, score_sum,
           cases, closed, closed_on_time)
         VALUES (@day, @window, @staff_id, @service_code, @finished, @rated, @unrated, @bad, @score_sum, @cases, @closed, @closed_on_time)
@@ -121,10 +129,12 @@ export class RatingStore {
       setState: db.prepare(`INSERT INTO rating_state (key, value) VALUES (?, ?)
         ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
       purgeable: db.prepare(`SELECT r.id FROM ratings r WHERE r.personal_purged_at IS NULL
-        AND (r.phone_sealed IS NOT NULL OR r.id_sealed IS NOT NULL OR r.name_sealed IS NOT NULL) AND r.stored_at < ?
+        AND (r.phone_sealed IS NOT NULL OR r.id_sealed IS NOT NULL OR r.name_sealed IS NOT NULL OR r.comment_sealed IS NOT NULL)
+        AND r.stored_at < ?
         AND NOT EXISTS (SELECT 1 FROM rating_cases c WHERE c.rating_id = r.id AND c.state NOT IN ('已反馈办结', '申诉撤销'))
         LIMIT 1000`),
-      purge: db.prepare(`UPDATE ratings SET phone_sealed = NULL, id_sealed = NULL, name_sealed = NULL, personal_purged_at = ?
+      purge: db.prepare(`UPDATE ratings SET phone_sealed = NULL, id_sealed = NULL, name_sealed = NULL, comment_sealed = NULL,
+        personal_purged_at = ?
         WHERE id = ?`),
     };
   }

@@ -16,6 +16,7 @@ import { WebSocket } from 'ws';
 import { startBenchHall, stopBenchHall } from './bench-hall.ts';
 import { type JsonAnswer, jsonRequest, percentile } from './bench-http.ts';
 import { BENCH_WINDOWS, benchStaffId, writeBenchPack } from './hall-fixture.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   await Promise.all(Array.from({ length: 32 }, async () => {
     while (key < total) {
-      const res = await post(url, '/api/tickets', { idempotencyKey: `bench-issue-${key++}`, serviceCode: services[key % services.length] }, kiosk);
+      const res = await post(url, '/api/tickets', { idempotencyKey: `bench-issue-${key++}`, serviceCode: services[key % services.length], identity: testIdentity() }, kiosk);
       if (res.status === 201) issued++;
       else refused++;
     }

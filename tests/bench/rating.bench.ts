@@ -20,6 +20,7 @@ import { type BenchHall, startBenchHall, stopBenchHall } from './bench-hall.ts';
 import { jsonRequest, percentile } from './bench-http.ts';
 import { BENCH_WINDOWS, benchPack, benchStaffId, writeBenchPack } from './hall-fixture.ts';
 import { RawConnection } from './raw-http.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
@@ -44,7 +45,7 @@ let keySeq = 0;
 
 /** One finished ticket at every window; returns the ticket ids by window. */
 async function finishRound(url: string, kiosk: string, counters: string[]): Promise<string[]> {
-  await Promise.all(counters.map(() => call(url, 'POST', '/api/tickets', { idempotencyKey: `bench-${process.pid}-${keySeq++}`, serviceCode: SERVICE }, kiosk)));
+  await Promise.all(counters.map(() => call(url, 'POST', '/api/tickets', { idempotencyKey: `bench-${process.pid}-${keySeq++}`, serviceCode: SERVICE, identity: testIdentity() }, kiosk)));
   return Promise.all(
     counters.map(async (token, i) => {
       const called = await call(url, 'POST', `/api/windows/${i + 1}/call-next`, {}, token);

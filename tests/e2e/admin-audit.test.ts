@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hallDateTime } from '../../kiosk-app/admin/audit/describe.ts';
 import { axeViolations, launchBrowser, newTerminalContext, screenshot, VIEWPORTS } from '../support/browser.ts';
 import { startTestHall, TEST_ADMIN_PASSWORD, type TestHall, type TestSocket } from '../support/hall.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 let hall: TestHall;
 let browser: Browser;
@@ -125,7 +126,7 @@ describe('审计日志 page', () => {
     const service = (await hall.api('GET', '/api/queue', undefined, kiosk)).body.services[0].code as string;
     let lastNumber = '';
     for (let i = 0; i < 55; i++) {
-      const res = await hall.api('POST', '/api/tickets', { idempotencyKey: `audit-e2e-${i}-ticket`, serviceCode: service }, kiosk);
+      const res = await hall.api('POST', '/api/tickets', { idempotencyKey: `audit-e2e-${i}-ticket`, serviceCode: service, identity: testIdentity() }, kiosk);
       expect(res.status).toBe(201);
       lastNumber = res.body.ticket.number;
     }

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, newTerminalContext, screenshot, VIEWPORTS } from '../support/browser.ts';
 import { startTestHall, TEST_ADMIN_PASSWORD, type TestHall } from '../support/hall.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 let hall: TestHall;
 let browser: Browser;
@@ -24,7 +25,7 @@ afterAll(async () => {
 });
 
 let n = 0;
-const issue = () => hall.api('POST', '/api/tickets', { idempotencyKey: `admin-e2e-${n++}-xx`, serviceCode: service }, kiosk);
+const issue = () => hall.api('POST', '/api/tickets', { idempotencyKey: `admin-e2e-${n++}-xx`, serviceCode: service, identity: testIdentity() }, kiosk);
 
 describe('admin shell', () => {
   it('asks for a password on first run, refuses a mismatch, then opens the console', async () => {

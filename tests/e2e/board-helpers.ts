@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ROOT, type TestHall } from '../support/hall.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 /** 城乡居民参保登记 in the sample pack: prefix A, served at windows 1 and 2. */
 export const SERVICE_A = '212036001003';
@@ -38,7 +39,7 @@ export function clipLog(page: Page): Promise<string[]> {
 
 let key = 0;
 export async function issueTicket(hall: TestHall, kioskToken: string, serviceCode: string): Promise<string> {
-  const res = await hall.api('POST', '/api/tickets', { idempotencyKey: `board-test-${Date.now()}-${key++}`, serviceCode }, kioskToken);
+  const res = await hall.api('POST', '/api/tickets', { idempotencyKey: `board-test-${Date.now()}-${key++}`, serviceCode, identity: testIdentity() }, kioskToken);
   if (res.status !== 200 && res.status !== 201) throw new Error(`ticket not issued: ${JSON.stringify(res.body)}`);
   return res.body.ticket.number as string;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ROOT, TEST_ADMIN_PASSWORD, type TestHall } from '../support/hall.ts';
 import { newTerminalContext, VIEWPORTS } from '../support/browser.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 export function distReady(): void {
   if (!existsSync(join(ROOT, 'dist/index.html'))) throw new Error('dist/ is missing: run `npx vite build` first (npm test does)');
@@ -14,7 +15,7 @@ export const SERVICE_A = '212036001003';
 
 let seq = 0;
 export async function issueTicket(hall: TestHall, kioskToken: string, serviceCode = SERVICE_A): Promise<{ id: string; number: string }> {
-  const res = await hall.api('POST', '/api/tickets', { idempotencyKey: `pad-e2e-${process.pid}-${Date.now()}-${seq++}`, serviceCode }, kioskToken);
+  const res = await hall.api('POST', '/api/tickets', { idempotencyKey: `pad-e2e-${process.pid}-${Date.now()}-${seq++}`, serviceCode, identity: testIdentity() }, kioskToken);
   if (res.status !== 200 && res.status !== 201) throw new Error(`ticket not issued: ${JSON.stringify(res.body)}`);
   return { id: res.body.ticket.id, number: res.body.ticket.number };
 }

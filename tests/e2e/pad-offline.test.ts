@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHallConfig } from '../../hall-server/config/load.ts';
@@ -14,6 +14,8 @@ import { hallModules } from '../../hall-server/modules.ts';
 import { launchBrowser, newTerminalContext, screenshot, VIEWPORTS } from '../support/browser.ts';
 import { SAMPLE_PACK, TEST_ADMIN_PASSWORD } from '../support/hall.ts';
 import { distReady, openPad, SERVICE_A, waitFor } from './pad-helpers.ts';
+import { testIdentity } from '../support/citizens.ts';
+import { demoKeyFile } from '../../hall-server/core/keys.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pad-offline-'));
 const config = parseHallConfig({ demo: true, queue: { enforceIssuingHours: false } });
@@ -60,6 +62,7 @@ afterAll(async () => {
   await browser?.close();
   await down();
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dirname(demoKeyFile(dataDir)), { recursive: true, force: true });
 });
 
 describe('pad outbox with the hall-server stopped', () => {
@@ -78,7 +81,7 @@ describe('pad outbox with the hall-server stopped', () => {
     const scores = [5, 4, 3, 5, 5, 4, 5, 3, 4, 5, 5, 5, 4, 3, 5, 4, 5, 5, 4, 5];
     for (let i = 0; i < 20; i++) {
       if (!running) await up();
-      const issued = await call('POST', '/api/tickets', { idempotencyKey: `offline-${i}-${Date.now()}`, serviceCode: SERVICE_A }, kiosk);
+      const issued = await call('POST', '/api/tickets', { idempotencyKey: `offline-${i}-${Date.now()}`, serviceCode: SERVICE_A, identity: testIdentity() }, kiosk);
       expect(issued.status).toBe(201);
       tickets.push(issued.body.ticket.id);
       expect((await call('POST', '/api/windows/1/call-next', {}, counter)).status).toBe(200);

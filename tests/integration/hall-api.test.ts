@@ -1,6 +1,7 @@
 // The hall API over real HTTP and SQLite: validation, access rules, idempotency, the window flow, exactly-one-wins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHall, type TestHall } from '../support/hall.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 let hall: TestHall;
 let kiosk: string;
@@ -29,7 +30,7 @@ afterAll(() => hall.close());
 
 let keyN = 0;
 const issue = (body: Record<string, unknown> = {}) =>
-  hall.api('POST', '/api/tickets', { idempotencyKey: `key-${Date.now()}-${keyN++}`, serviceCode: service, ...body }, kiosk);
+  hall.api('POST', '/api/tickets', { idempotencyKey: `key-${Date.now()}-${keyN++}`, serviceCode: service, identity: testIdentity(), ...body }, kiosk);
 
 describe('health', () => {
   it('answers exactly status, version and pack', async () => {
@@ -107,7 +108,7 @@ describe('access', () => {
 
 describe('tickets', () => {
   it('returns the same ticket for a retried idempotency key', async () => {
-    const body = { idempotencyKey: 'retry-key-0001', serviceCode: service };
+    const body = { idempotencyKey: 'retry-key-0001', serviceCode: service, identity: testIdentity() };
     const first = await hall.api('POST', '/api/tickets', body, kiosk);
     const again = await hall.api('POST', '/api/tickets', body, kiosk);
     expect(first.status).toBe(201);

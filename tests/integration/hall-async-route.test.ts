@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ import { ApiError, type HallModule } from '../../hall-server/core/module.ts';
 import { loadStartupPack } from '../../hall-server/core/startup-pack.ts';
 import { hallModules } from '../../hall-server/modules.ts';
 import { SAMPLE_PACK } from '../support/hall.ts';
+import { demoKeyFile } from '../../hall-server/core/keys.ts';
 
 const LookupBody = z.strictObject({ code: z.string().min(1).max(64) });
 
@@ -92,6 +93,7 @@ afterAll(async () => {
   await hall.close();
   await new Promise<void>((ok) => upstream.server.close(() => ok()));
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dirname(demoKeyFile(dataDir)), { recursive: true, force: true });
 });
 
 function post(path: string, body: unknown): Promise<Response> {

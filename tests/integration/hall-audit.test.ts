@@ -3,6 +3,7 @@
 // times, masking of personal numbers in free text, and admins only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHall, type TestHall } from '../support/hall.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 let hall: TestHall;
 let admin: string;
@@ -42,7 +43,7 @@ beforeAll(async () => {
 
   clock = new Date('2026-11-23T15:59:59.999Z'); // 23:59:59.999, still the 23rd in the hall
   const service = (await hall.api('GET', '/api/queue', undefined, kiosk)).body.windows[0].services[0] as string;
-  const ticket = await hall.api('POST', '/api/tickets', { idempotencyKey: 'audit-test-ticket-1', serviceCode: service }, kiosk);
+  const ticket = await hall.api('POST', '/api/tickets', { idempotencyKey: 'audit-test-ticket-1', serviceCode: service, identity: testIdentity() }, kiosk);
   expect(ticket.status).toBe(201);
   const counter = await hall.pair('counter', 1);
   await hall.api('POST', '/api/windows/1/sign-in', { staffId: '20101' }, counter);

@@ -8,6 +8,7 @@ import { session } from '../../kiosk-app/shared/hall/session.ts';
 import { subscribe, type HallStream } from '../../kiosk-app/shared/hall/socket.ts';
 import { queueSnapshotOf } from '../../hall-server/api/index.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 let hall: TestHall;
 beforeAll(async () => {
@@ -50,7 +51,7 @@ describe('page client', () => {
     await until(() => stream.state.value === 'open');
     let n = 0;
     const callOne = async (h: TestHall) => {
-      await h.api('POST', '/api/tickets', { idempotencyKey: `client-${n++}-xxxx`, serviceCode: service }, kiosk);
+      await h.api('POST', '/api/tickets', { idempotencyKey: `client-${n++}-xxxx`, serviceCode: service, identity: testIdentity() }, kiosk);
       const res = await h.api('POST', '/api/windows/1/call-next', {}, counter);
       await h.api('POST', '/api/windows/1/finish', {}, counter);
       return res.body.ticket.number as string;

@@ -2,6 +2,7 @@
 // cancelled, and personal fields are erased after the retention period.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHall, type TestHall } from '../support/hall.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 let now = Date.parse('2026-11-23T01:00:00Z'); // 09:00 in the hall
 let hall: TestHall;
@@ -17,7 +18,7 @@ afterAll(() => hall.close());
 
 let k = 0;
 const issue = (identity?: object) =>
-  hall.api('POST', '/api/tickets', { idempotencyKey: `daily-${k++}-xxxx`, serviceCode: service, ...(identity ? { identity } : {}) }, kiosk);
+  hall.api('POST', '/api/tickets', { idempotencyKey: `daily-${k++}-xxxx`, serviceCode: service, identity: identity ?? testIdentity() }, kiosk);
 
 describe('business day', () => {
   it('restarts numbering after the reset time and cancels what was left waiting', async () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, SAMPLE_PACK, spawnTestHall, startTestHall } from '../support/hall.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -71,7 +72,7 @@ describe('crash', () => {
     const writers = Array.from({ length: 4 }, async (_, w) => {
       for (let i = 0; !stop; i++) {
         try {
-          const res = await first.api('POST', '/api/tickets', { idempotencyKey: `crash-${w}-${i}-xxxx`, serviceCode: service }, kiosk);
+          const res = await first.api('POST', '/api/tickets', { idempotencyKey: `crash-${w}-${i}-xxxx`, serviceCode: service, identity: testIdentity() }, kiosk);
           if (res.status === 201) acknowledged.push(res.body.ticket.id);
         } catch {
           return; // the server died mid-request: that one was never acknowledged

@@ -1,6 +1,7 @@
 // The event stream: snapshot then events, role and window scoping, resume after a reconnect without missing a call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHall, type TestHall } from '../support/hall.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 let hall: TestHall;
 let counter1: string;
@@ -18,7 +19,7 @@ afterAll(() => hall.close());
 
 let k = 0;
 async function issueAndCall(): Promise<string> {
-  await hall.api('POST', '/api/tickets', { idempotencyKey: `ev-key-${k++}-xxxx`, serviceCode: service }, kiosk);
+  await hall.api('POST', '/api/tickets', { idempotencyKey: `ev-key-${k++}-xxxx`, serviceCode: service, identity: testIdentity() }, kiosk);
   const called = await hall.api('POST', '/api/windows/1/call-next', {}, counter1);
   await hall.api('POST', '/api/windows/1/finish', { caseNumber: `CASE-${k}` }, counter1);
   return called.body.ticket.number;

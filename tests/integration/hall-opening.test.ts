@@ -2,6 +2,7 @@
 // timer tells the screens with queue.changed, and the ticket API follows the same schedule.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestHall, type TestHall } from '../support/hall.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 const HOLIDAY_REASON = '今日为法定节假日，暂停取号，请于工作日前来办理';
 let now = new Date('2026-10-07T02:00:00Z'); // 10:00 on the last day of 国庆节
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 let key = 0;
-const issue = () => hall.api('POST', '/api/tickets', { idempotencyKey: `opening-${key++}-xxxx`, serviceCode: service }, kiosk);
+const issue = () => hall.api('POST', '/api/tickets', { idempotencyKey: `opening-${key++}-xxxx`, serviceCode: service, identity: testIdentity() }, kiosk);
 
 describe('opening with the clock', () => {
   it('is closed on a holiday, and tells the kiosk when the next working day opens the items', async () => {

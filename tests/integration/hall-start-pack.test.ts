@@ -2,10 +2,11 @@
 // demo key and accepts one signed with a key it trusts (hall config trustedKeys or <data-dir>/packs/trusted-keys.txt);
 // a demo hall still starts with the demo-signed sample pack.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { newKey, writeKeyFile } from '../../hall-server/core/keys.ts';
 import { main as packCli } from '../../scripts/pack.ts';
 import { ROOT, SAMPLE_PACK } from '../support/hall.ts';
 
@@ -55,6 +56,13 @@ async function runHall(args: string[], onReady?: (url: string) => Promise<void>)
   return { url: first, code: await exited, stderr };
 }
 
+/** A real hall's key file (mode 600), outside its data dir. */
+function keyFile(): string {
+  const file = join(dir, 'keys', 'hall-keys.json');
+  if (!existsSync(file)) writeKeyFile(file, { hmacKey: newKey(), encryptionKey: newKey(), previousEncryptionKeys: [] });
+  return file;
+}
+
 const packOf = async (url: string) => ((await (await fetch(`${url}/api/health`)).json()) as { pack: unknown }).pack;
 
 describe('hall-server --pack: which signing keys a hall trusts', () => {
@@ -78,7 +86,7 @@ describe('hall-server --pack: which signing keys a hall trusts', () => {
     mkdirSync(join(dataDir, 'packs'), { recursive: true });
     writeFileSync(join(dataDir, 'packs', 'trusted-keys.txt'), `# 本大厅的内容包签名公钥\n${ownPublicKey}\n`);
     let pack: unknown = null;
-    const res = await runHall(['--data-dir', dataDir, '--pack', ownPack], async (url) => void (pack = await packOf(url)));
+    const res = await runHall(['--data-dir', dataDir, '--keys-file', keyFile(), '--pack', ownPack], async (url) => void (pack = await packOf(url)));
     expect(res.stderr).not.toContain('refused');
     expect(pack).toEqual({ id: 'ln-sample-county', version: 1 });
     expect(res.code).toBe(0);
@@ -88,7 +96,7 @@ describe('hall-server --pack: which signing keys a hall trusts', () => {
     const config = join(dir, 'hall.json');
     writeFileSync(config, JSON.stringify({ trustedKeys: [ownPublicKey] }));
     let pack: unknown = null;
-    const res = await runHall(['--data-dir', join(dir, 'real-4'), '--config', config, '--pack', ownPack], async (url) => void (pack = await packOf(url)));
+    const res = await runHall(['--data-dir', join(dir, 'real-4'), '--keys-file', keyFile(), '--config', config, '--pack', ownPack], async (url) => void (pack = await packOf(url)));
     expect(pack).toEqual({ id: 'ln-sample-county', version: 1 });
     expect(res.code).toBe(0);
   });

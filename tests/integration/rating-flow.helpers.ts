@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { TestHall } from '../support/hall.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 export const SERVICE_OF_WINDOW: Record<number, string> = { 1: '212036001003', 2: '212036001002', 3: '212036008001' };
 
@@ -34,6 +35,7 @@ export async function serveAndFinish(
   const issued = await hall.api('POST', '/api/tickets', {
     idempotencyKey: `rating-test-${process.pid}-${++keySeq}`,
     serviceCode: SERVICE_OF_WINDOW[window],
+    identity: testIdentity(),
   }, t.kiosk);
   if (issued.status !== 200 && issued.status !== 201) throw new Error(`issue failed: ${JSON.stringify(issued.body)}`);
   const counter = t.counter[window];

@@ -23,7 +23,7 @@ async function serveCitizen(idNumber: string, name: string): Promise<string> {
   const issued = await hall.api('POST', '/api/tickets', {
     idempotencyKey: `retention-${process.pid}-${++keySeq}`,
     serviceCode: SERVICE_OF_WINDOW[1],
-    identity: { idNumber, name, birthDate: '1988-03-15', source: 'id_card' },
+    identity: { idNumber, name, birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, source: 'id_card' },
   }, t.kiosk);
   expect(issued.status, JSON.stringify(issued.body)).toBe(201);
   expect((await hall.api('POST', '/api/windows/1/sign-in', { staffId: '20101' }, t.counter[1])).status).toBe(200);
@@ -79,7 +79,7 @@ describe('applicant data for the upstream export', () => {
 
   it('an open 差评 older than the queue retention (90 days) still exports its applicant', async () => {
     at('2026-06-15T02:00:00.000Z'); // 105 days later: the queue's daily reset erases its own sealed copy
-    const issued = await hall.api('POST', '/api/tickets', { idempotencyKey: `retention-${process.pid}-roll`, serviceCode: SERVICE_OF_WINDOW[1] }, t.kiosk);
+    const issued = await hall.api('POST', '/api/tickets', { idempotencyKey: `retention-${process.pid}-roll`, serviceCode: SERVICE_OF_WINDOW[2] }, t.kiosk);
     expect(issued.status).toBe(201);
     readDb(hall, (db) => {
       expect(db.prepare('SELECT count(*) AS n FROM queue_tickets WHERE person_sealed IS NOT NULL').get()).toEqual({ n: 0 });

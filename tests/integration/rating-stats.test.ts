@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ADMIN_PASSWORD, startTestHall, type TestHall } from '../support/hall.ts';
 import { rating, SERVICE_OF_WINDOW, terminals, type Terminals } from './rating-flow.helpers.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 let hall: TestHall;
 let t: Terminals;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   const counter = t.counter[1];
   at('09:00');
   const issue = (n: number) =>
-    hall.api('POST', '/api/tickets', { idempotencyKey: `stats-test-${n}-abcdefgh`, serviceCode: SERVICE_OF_WINDOW[1] }, t.kiosk);
+    hall.api('POST', '/api/tickets', { idempotencyKey: `stats-test-${n}-abcdefgh`, serviceCode: SERVICE_OF_WINDOW[1], identity: testIdentity() }, t.kiosk);
   await issue(1);
   await issue(2);
   await hall.api('POST', '/api/windows/1/sign-in', { staffId: '20101' }, counter);

@@ -58,8 +58,8 @@ describe('rating submit', () => {
   it('refuses a rating id already used for another ticket, and stores nothing for it', async () => {
     const ticketId = await serveAndFinish(hall, t, 1, '20101');
     const reused = await hall.api('POST', '/api/windows/1/ratings', rating('padrating0001', ticketId, 3), t.pad[1]);
-    expect(reused.status).toBe(409);
-    expect(reused.body.error).toEqual({ code: 'rating_id_reused', message: '评价编号已被另一条评价使用' });
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('idempotency_key_reused');
     const prompt = await hall.api('GET', '/api/windows/1/rating-prompt', undefined, t.pad[1]);
     expect(prompt.body.prompt.ticketId).toBe(ticketId);
     expect((await hall.api('POST', '/api/windows/1/ratings', rating('padrating0009', ticketId, 3), t.pad[1])).status).toBe(201);

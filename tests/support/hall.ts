@@ -4,13 +4,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { WebSocket } from 'ws';
 import type { TerminalRole } from '../../hall-server/api/index.ts';
 import { parseHallConfig } from '../../hall-server/config/load.ts';
 import type { HallConfigInput } from '../../hall-server/config/schema.ts';
 import { startHall, type RunningHall } from '../../hall-server/core/hall.ts';
+import { demoKeyFile } from '../../hall-server/core/keys.ts';
 import { loadStartupPack } from '../../hall-server/core/startup-pack.ts';
 import { hallModules } from '../../hall-server/modules.ts';
 
@@ -80,8 +81,14 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
   });
   return client(hall.url, hall.port, dataDir, hall, async (remove) => {
     await hall.close();
-    if (remove) rmSync(dataDir, { recursive: true, force: true });
+    if (remove) removeHallDirs(dataDir);
   });
+}
+
+/** The data dir and the demo hall's key dir beside it. */
+function removeHallDirs(dataDir: string): void {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dirname(demoKeyFile(dataDir)), { recursive: true, force: true });
 }
 
 export interface SpawnedHall extends TestHall {
@@ -110,7 +117,7 @@ export async function spawnTestHall(options: { dataDir?: string; port?: number }
   const base = client(ready.url, ready.port, dataDir, null, async (remove) => {
     child.kill('SIGTERM');
     await exited;
-    if (remove) rmSync(dataDir, { recursive: true, force: true });
+    if (remove) removeHallDirs(dataDir);
   });
   return {
     ...base,
