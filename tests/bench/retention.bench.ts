@@ -7,6 +7,7 @@
 // after each day. The year is projected from what was measured, per table (SQLite's dbstat): the event log at its
 // steady size (7 days of events at most), every other table growing by its measured bytes per ticket. A projection,
 // not a year of requests: the machine could not serve 1.5 million requests in a benchmark's time.
+import { testIdentity } from '../support/citizens.ts';
 import { startTestHall } from '../support/hall.ts';
 
 const DAYS = Number(process.env['RETENTION_BENCH_DAYS'] ?? 3);
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
       now = opening + Math.floor((t * 8 * 3_600_000) / TICKETS_PER_DAY);
       const w = (t % WINDOWS) + 1;
       const list = services[w - 1]!;
-      await hall.api('POST', '/api/tickets', { idempotencyKey: `growth-${key++}-xxxx`, serviceCode: list[t % list.length] }, kiosk);
+      await hall.api('POST', '/api/tickets', { idempotencyKey: `growth-${key++}-xxxx`, serviceCode: list[t % list.length], identity: testIdentity() }, kiosk);
       const called = await hall.api('POST', `/api/windows/${w}/call-next`, {}, counters[w - 1]);
       const ticketId = called.body?.ticket?.id as string | undefined;
       if (!ticketId) continue;

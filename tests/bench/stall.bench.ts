@@ -18,6 +18,7 @@ import { WebSocket } from 'ws';
 import { sampleFiles, sealed, toZip } from '../../content/corpus/broken.ts';
 import { PackPaths } from '../../hall-server/packs/api.ts';
 import { startBenchHall, stopBenchHall } from './bench-hall.ts';
+import { testIdentity } from '../support/citizens.ts';
 import { jsonRequest } from './bench-http.ts';
 import { benchStaffId, writeBenchPack } from './hall-fixture.ts';
 import { startProbe } from './stall-probe.ts';
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
 
   await Promise.all([
     every(200, async () => {
-      const res = await call(url, 'POST', '/api/tickets', { idempotencyKey: `stall-issue-${key++}`, serviceCode: services[key % services.length] }, kiosk);
+      const res = await call(url, 'POST', '/api/tickets', { idempotencyKey: `stall-issue-${key++}`, serviceCode: services[key % services.length], identity: testIdentity() }, kiosk);
       expectStatus('ticket', res.status, 201);
     }),
     every(200, async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_STEP_ROWS, AuditReader } from '../../hall-server/audit/store.ts';
 import { parseAuditQuery } from '../../hall-server/audit/query.ts';
 import { MAX_REPLAY_ROWS, REPLAY_BYTES_FLOOR, REPLAY_PAGE_ROWS } from '../../hall-server/core/replay.ts';
+import { testIdentity } from '../support/citizens.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 
 let hall: TestHall;
@@ -37,7 +38,7 @@ function fill(n: number, type: string, data: unknown, roles: string[] | null): v
 
 let k = 0;
 async function issueAndCall(): Promise<string> {
-  await hall.api('POST', '/api/tickets', { idempotencyKey: `stall-key-${k++}-xxxx`, serviceCode: service }, kiosk);
+  await hall.api('POST', '/api/tickets', { idempotencyKey: `stall-key-${k++}-xxxx`, serviceCode: service, identity: testIdentity() }, kiosk);
   const called = await hall.api('POST', '/api/windows/1/call-next', {}, counter1);
   await hall.api('POST', '/api/windows/1/finish', { caseNumber: `CASE-${k}` }, counter1);
   return called.body.ticket.number;
