@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{kiosk-app,device-bridge,hall-server,content,scripts}/**/*.test.{ts,tsx}'],
+          include: ['{protocol,kiosk-app,device-bridge,hall-server,content,scripts}/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
       },

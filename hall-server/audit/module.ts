@@ -1,7 +1,7 @@
 // The audit module: the console's read of the hall's audit trail (审计日志). The core records the entries
 // (`app.audit`); this module only answers `GET /api/admin/audit` for managers.
 import type { HallApp, HallModule } from '../core/module.ts';
-import { AuditListResponse, AuditPaths } from './api.ts';
+import { AuditListResponse, AuditPaths } from '../../protocol/hall/audit.ts';
 import { encodeCursor, parseAuditQuery } from './query.ts';
 import { AuditReader, auditMigrations } from './store.ts';
 

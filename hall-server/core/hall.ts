@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Pack } from '../../content/schema/index.ts';
-import { ApiPaths, HealthResponse, type Snapshot } from '../api/index.ts';
+import { ApiPaths, HealthResponse, type Snapshot } from '../../protocol/hall/index.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { recordHeartbeat, terminalsModule } from '../terminals/module.ts';
 import { TerminalStore } from '../terminals/store.ts';

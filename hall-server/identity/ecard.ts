@@ -1,7 +1,7 @@
 // 医保电子凭证 decode adapter: forwards the opaque QR payload to the platform's ec.query service (device type SelfService)
 // and keeps only what the kiosk flow needs. The ID number is never logged.
 import { z } from 'zod';
-import { isValidIdNumber } from '../../device-bridge/codecs/id-number.ts';
+import { isValidIdNumber } from '../../protocol/person/id-number.ts';
 import { ApiError } from '../core/module.ts';
 import type { EcQueryConfig } from './config.ts';
 

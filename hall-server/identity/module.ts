@@ -4,7 +4,7 @@ import { ApiError, type HallApp, type HallModule } from '../core/module.ts';
 import { loadIdentityConfig, type IdentityConfig } from './config.ts';
 import { queryEcard, type FetchLike } from './ecard.ts';
 import { HelpStore, helpMigrations } from './help.ts';
-import { EcardDecodeRequest, EcardDecodeStarted, EcardDecodeStatus, HelpRequestBody, IdentityPaths } from './schema.ts';
+import { EcardDecodeRequest, EcardDecodeStarted, EcardDecodeStatus, HelpRequestBody, IdentityPaths } from '../../protocol/hall/identity.ts';
 import { EcardDecodes } from './decodes.ts';
 
 export interface IdentityModuleOptions {

@@ -1,5 +1,5 @@
 // A small client of the packs API for tools (scripts/pack upload/status/activate/rollback): admin login, then calls.
-import { ActivateResponse, PackListResponse, PackPaths, UploadResponse } from './api.ts';
+import { ActivateResponse, PackListResponse, PackPaths, UploadResponse } from '../../protocol/hall/packs.ts';
 
 export class HallClientError extends Error {}
 

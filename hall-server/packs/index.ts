@@ -7,7 +7,7 @@ import { DEMO_PUBLIC_KEY } from '../../content/keys/demo.ts';
 import { packData } from '../../content/schema/index.ts';
 import { formatIssue, readPackFolder, readPackZip, type ReadResult } from '../../content/validate/index.ts';
 import { ApiError, type HallApp, type HallModule, type Principal } from '../core/module.ts';
-import { MAX_UPLOAD_BYTES, PackPaths, type ActivateResponse, type PackListResponse, type UploadResponse } from './api.ts';
+import { MAX_UPLOAD_BYTES, PackPaths, type ActivateResponse, type PackListResponse, type UploadResponse } from '../../protocol/hall/packs.ts';
 import { contentTypeOf } from './content-type.ts';
 import { packMigrations } from './schema.ts';
 import { PackStore } from './store.ts';

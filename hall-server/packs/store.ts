@@ -19,7 +19,7 @@ import {
   type ValidationResult,
 } from '../../content/validate/index.ts';
 import { ApiError, type Principal } from '../core/module.ts';
-import type { HistoryEntry, SlotView } from './api.ts';
+import type { HistoryEntry, SlotView } from '../../protocol/hall/packs.ts';
 import { writeSlot } from './staging.ts';
 
 export const KEEP_SLOTS = 5;

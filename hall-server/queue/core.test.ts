@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pack } from '../../content/schema/index.ts';
 import { ApiError } from '../core/module.ts';
 import { applyWindowAction } from './actions.ts';
-import { ageOn, businessDay, localClock } from './clock.ts';
+import { ageOn, businessDay, localClock } from '../../protocol/rules/hall-time.ts';
 import { issueTicket, priorityFor } from './issue.ts';
 import { emptyQueueState, putTicket } from './state.ts';
 import { calendarOf } from './rules.ts';

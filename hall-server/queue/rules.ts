@@ -1,7 +1,7 @@
 // The queue's rules, derived from the active content pack and the hall config.
 import type { Pack } from '../../content/schema/index.ts';
 import type { QueueConfig } from '../config/schema.ts';
-import { compileCalendar, type CompiledCalendar } from '../ratings/core/workdays.ts';
+import { compileCalendar, type CompiledCalendar } from '../../protocol/rules/workdays.ts';
 import type { QueueRules, ServiceRule, WindowRule } from './types.ts';
 
 export function rulesFromPack(pack: Pick<Pack, 'manifest' | 'services' | 'windows' | 'staff' | 'calendar'>, config: QueueConfig): QueueRules {

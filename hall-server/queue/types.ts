@@ -1,6 +1,6 @@
 // The queue's state, as the pure core sees it. Times are epoch milliseconds.
-import type { CompiledCalendar } from '../ratings/core/workdays.ts';
-import type { PrintState, PriorityClass, TicketStatus } from '../api/index.ts';
+import type { CompiledCalendar } from '../../protocol/rules/workdays.ts';
+import type { PrintState, PriorityClass, TicketStatus } from '../../protocol/hall/index.ts';
 import type { QueuePolicyConfig } from '../config/schema.ts';
 
 export interface Ticket {

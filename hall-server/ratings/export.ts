@@ -4,9 +4,9 @@ import type { Database } from 'better-sqlite3';
 import { type Pack, implementationCode } from '../../content/schema/index.ts';
 import type { Secrets } from '../core/module.ts';
 import { type UpstreamRow, cstDateTime, tableCsv, upstreamCsv } from './core/csv.ts';
-import { levelLabel } from './core/levels.ts';
-import { maskPhone } from './core/mask.ts';
-import { type CompiledCalendar, addWorkingDays, hallDate } from './core/workdays.ts';
+import { levelLabel } from '../../protocol/rules/levels.ts';
+import { maskPhone } from '../../protocol/person/mask.ts';
+import { type CompiledCalendar, addWorkingDays, hallDate } from '../../protocol/rules/workdays.ts';
 import type { RatingRow } from './store.ts';
 
 /** 承诺/法定办结时间: the finish time for 即办 items, else the end of the N-th working day after receipt. */

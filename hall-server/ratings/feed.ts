@@ -3,8 +3,8 @@
 // module's own table, so no finished or undone ticket is missed across restarts.
 import type { Database, Statement } from 'better-sqlite3';
 import type { HallEvent } from '../core/module.ts';
-import { TicketFinishedEvent, TicketUpdatedEvent } from '../api/events.ts';
-import { UNDO_FINISH } from './api.ts';
+import { TicketFinishedEvent, TicketUpdatedEvent } from '../../protocol/hall/events.ts';
+import { UNDO_FINISH } from '../../protocol/hall/ratings.ts';
 import type { FinishedTicket } from './service.ts';
 
 export type FeedItem =

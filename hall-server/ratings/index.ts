@@ -1,7 +1,7 @@
 // The ratings module: 窗口评价 prompts and ratings, 未评价, 差评 follow-up cases, statistics, exports, retention.
 import { packFileUrl } from '../../content/schema/index.ts';
 import type { HallApp, HallModule, Principal } from '../core/module.ts';
-import { MIN_PRESS_INTERVAL_MS, type RatingsSnapshot } from './api.ts';
+import { MIN_PRESS_INTERVAL_MS, type RatingsSnapshot } from '../../protocol/hall/ratings.ts';
 import { isFeedEvent } from './feed.ts';
 import { QueueReader } from './queue-reader.ts';
 import { registerRoutes } from './routes.ts';

@@ -3,7 +3,7 @@
 // The ratings module never writes these tables.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Secrets } from '../core/module.ts';
-import type { StatsGroup } from './api.ts';
+import type { StatsGroup } from '../../protocol/hall/ratings.ts';
 import type { TicketFacts } from './service.ts';
 import { type QueueTimes, weekOf } from './stats.ts';
 

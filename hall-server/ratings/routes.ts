@@ -12,8 +12,8 @@ import {
   StatsResponse,
   SubmitRatingRequest,
   SubmitRatingResponse,
-} from './api.ts';
-import { parseIsoDate } from './core/workdays.ts';
+} from '../../protocol/hall/ratings.ts';
+import { parseIsoDate } from '../../protocol/rules/workdays.ts';
 import { exportFull, exportUpstream } from './export.ts';
 import type { RatingService } from './service.ts';
 import { type QueueTimes, computeStats } from './stats.ts';

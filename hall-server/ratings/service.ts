@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Pack } from '../../content/schema/index.ts';
 import { ApiError, type HallApp, type Principal } from '../core/module.ts';
-import type { CaseActionRequest, CaseView, RatingPrompt, SubmitRatingRequest, SubmitRatingResponse } from './api.ts';
-import { CaseTransitionError, allowedActions, applyAction, dueFlag, openCase } from './core/cases.ts';
+import type { CaseActionRequest, CaseView, RatingPrompt, SubmitRatingRequest, SubmitRatingResponse } from '../../protocol/hall/ratings.ts';
+import { CaseTransitionError, allowedActions, applyAction, dueFlag, openCase } from '../../protocol/hall/cases.ts';
 import { upstreamCaseNo } from './core/csv.ts';
-import { isBad, ratingProblem } from './core/levels.ts';
-import { maskPhone } from './core/mask.ts';
-import { type CompiledCalendar, compileCalendar, hallDate, workingDaysBetween } from './core/workdays.ts';
+import { isBad, ratingProblem } from '../../protocol/rules/levels.ts';
+import { maskPhone } from '../../protocol/person/mask.ts';
+import { type CompiledCalendar, compileCalendar, hallDate, workingDaysBetween } from '../../protocol/rules/workdays.ts';
 import { FinishedFeed } from './feed.ts';
 import { type PromptRow, type RatingRow, RatingStore } from './store.ts';
 

@@ -1,9 +1,9 @@
 // Statistics for the console from the per-day aggregate, the 差评 cases and (through QueueTimes) the queue's timings.
 import type { Database } from 'better-sqlite3';
 import type { Pack } from '../../content/schema/index.ts';
-import type { StatsGroup, StatsRow } from './api.ts';
-import { SATISFACTION_TARGET, rates } from './core/stats.ts';
-import { addDays, parseIsoDate } from './core/workdays.ts';
+import type { StatsGroup, StatsRow } from '../../protocol/hall/ratings.ts';
+import { SATISFACTION_TARGET, rates } from '../../protocol/rules/rating-stats.ts';
+import { addDays, parseIsoDate } from '../../protocol/rules/workdays.ts';
 
 /** Wait, service and idle seconds from the queue (read-only); null where the queue cannot say. */
 export interface QueueTimes {

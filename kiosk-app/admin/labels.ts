@@ -1,5 +1,5 @@
 // Chinese labels for states shown in the console (always text, never colour alone).
-import type { PriorityClass, TicketStatus } from '../../hall-server/api/index.ts';
+import type { PriorityClass, TicketStatus } from '../../protocol/hall/index.ts';
 
 export const PRIORITY_LABELS: Record<PriorityClass, string> = {
   normal: '普通',

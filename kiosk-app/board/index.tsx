@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { effect } from '@preact/signals';
 import { noticeIsShowing, type PackData } from '../../content/schema/index.ts';
-import { queueSnapshotOf, type QueueSnapshot } from '../../hall-server/api/index.ts';
+import { queueSnapshotOf, type QueueSnapshot } from '../../protocol/hall/index.ts';
 import { api } from '../shared/hall/api.ts';
 import { ensurePairedWithRetry } from '../shared/hall/pairing.ts';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
@@ -12,7 +12,7 @@ import { createClipPlayer } from '../shared/ui/voice/player.ts';
 import { AnnouncementQueue } from '../shared/ui/voice/queue.ts';
 import { initDisplayMode } from '../shared/ui/mode.ts';
 import '../shared/ui/tokens.css';
-import { PackPaths } from '../../hall-server/packs/api.ts';
+import { PackPaths } from '../../protocol/hall/packs.ts';
 import { localDateTime } from '../kiosk/model/person.ts';
 import { callKey, callsToAnnounce, currentCalls } from './calls.ts';
 import './board.css';

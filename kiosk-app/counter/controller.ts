@@ -2,7 +2,7 @@
 // window actions (shared with the caller keypad).
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { PackData, Service } from '../../content/schema/index.ts';
-import { ApiPaths, queueSnapshotOf, WindowActionResponse, type WindowActionName, type WindowView } from '../../hall-server/api/index.ts';
+import { ApiPaths, queueSnapshotOf, WindowActionResponse, type WindowActionName, type WindowView } from '../../protocol/hall/index.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { CallerAction } from '../shared/bridge/index.ts';
 import { api, HallApiError, newIdempotencyKey } from '../shared/hall/index.ts';

@@ -6,10 +6,10 @@ import {
   queueSnapshotOf,
   type IssueTicketRequest,
   type PrintResultRequest,
-} from '../../hall-server/api/index.ts';
+} from '../../protocol/hall/index.ts';
 import type { PackData, Service } from '../../content/schema/index.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
-import type { TicketInput } from '../../device-bridge/protocol/messages.ts';
+import type { TicketInput } from '../../protocol/bridge/messages.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
 import { api, HallApiError, newIdempotencyKey } from '../shared/hall/api.ts';
 import { helpState } from '../shared/ui/HelpButton.tsx';
@@ -18,8 +18,8 @@ import { estimateWaitMinutes } from './model/catalog.ts';
 import { HOME, holdsCitizen, identityOf, next, type Action, type IssuedTicket, type Step } from './model/flow.ts';
 import { localDate, localDateTime, offersGreenChannel } from './model/person.ts';
 import type { Identity } from './model/types.ts';
-import { EcardDecodeStarted, EcardDecodeStatus, IdentityPaths } from '../../hall-server/identity/schema.ts';
-import { PackPaths } from '../../hall-server/packs/api.ts';
+import { EcardDecodeStarted, EcardDecodeStatus, IdentityPaths } from '../../protocol/hall/identity.ts';
+import { PackPaths } from '../../protocol/hall/packs.ts';
 import { ticketInput } from './ticketInput.ts';
 
 const THANKS_MS = 5_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cstDateTime, tableCsv, upstreamCaseNo, upstreamCsv } from './csv.ts';
-import { percent, rates } from './stats.ts';
+import { percent, rates } from '../../../protocol/rules/rating-stats.ts';
 
 describe('upstream CSV', () => {
   it('writes BOM, the 12 columns and CRLF rows with exact bytes', () => {

@@ -1,5 +1,5 @@
 // The audit page's call to the hall-server, with the shared schema.
-import { AuditListResponse, AuditPaths } from '../../../hall-server/audit/api.ts';
+import { AuditListResponse, AuditPaths } from '../../../protocol/hall/audit.ts';
 import { api } from '../../shared/hall/api.ts';
 
 export interface AuditFilter {

@@ -1,5 +1,5 @@
 // One audit entry in plain Chinese: who acted and what the details say. Pure.
-import type { AuditEntry } from '../../../hall-server/audit/api.ts';
+import type { AuditEntry } from '../../../protocol/hall/audit.ts';
 import { ROLE_LABELS } from '../labels.ts';
 
 export interface DescribeContext {

@@ -13,7 +13,7 @@ import {
   type SimCommand,
   type SimPreset,
 } from '../../shared/bridge/index.ts';
-import { SAMPLE_TICKET } from '../../../device-bridge/ticket/sample.ts';
+import { SAMPLE_TICKET } from '../../../protocol/bridge/ticket/sample.ts';
 import { describeEvent, HEALTH_LABELS, TRANSPORT_LABELS } from './model.ts';
 import './devices.css';
 

@@ -1,6 +1,6 @@
 // 求助: "呼叫工作人员" requests from kiosks and pads, with the terminal's name, newest open first; staff mark them handled.
 import { useEffect, useState } from 'preact/hooks';
-import { HelpListResponse, IdentityPaths, type HelpRequestView } from '../../../hall-server/identity/schema.ts';
+import { HelpListResponse, IdentityPaths, type HelpRequestView } from '../../../protocol/hall/identity.ts';
 import { api, HallApiError } from '../../shared/hall/api.ts';
 import { formatTime } from '../labels.ts';
 import type { AdminPageProps } from '../nav.ts';

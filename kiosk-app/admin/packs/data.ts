@@ -1,7 +1,7 @@
 // Hall API calls of the packs console page.
 import type { PackData } from '../../../content/schema/index.ts';
-import { TerminalListResponse } from '../../../hall-server/api/index.ts';
-import { ActivateResponse, PackListResponse, PackPaths, UploadResponse, ValidationReportSchema } from '../../../hall-server/packs/api.ts';
+import { TerminalListResponse } from '../../../protocol/hall/index.ts';
+import { ActivateResponse, PackListResponse, PackPaths, UploadResponse, ValidationReportSchema } from '../../../protocol/hall/packs.ts';
 import { api, HallApiError } from '../../shared/hall/api.ts';
 import { session } from '../../shared/hall/session.ts';
 

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PackData } from '../../../content/schema/index.ts';
 import { diffPacks } from '../../../content/validate/diff.ts';
-import type { TerminalView } from '../../../hall-server/api/index.ts';
-import type { PackListResponse, SlotView, UploadResponse } from '../../../hall-server/packs/api.ts';
+import type { TerminalView } from '../../../protocol/hall/index.ts';
+import type { PackListResponse, SlotView, UploadResponse } from '../../../protocol/hall/packs.ts';
 import { HallApiError } from '../../shared/hall/api.ts';
 import type { AdminPageProps } from '../nav.ts';
 import { activate, loadList, loadPreview, loadTerminals, rollback, uploadPack } from './data.ts';

@@ -1,9 +1,9 @@
 // 差评 follow-up: every case with its deadline, due-soon/overdue flags (text + icon, not colour alone) and transitions.
 import { useEffect, useState } from 'preact/hooks';
-import type { CaseView } from '../../../hall-server/ratings/api.ts';
-import { ACTION_LABELS, DUE_FLAG_LABELS, type CaseAction } from '../../../hall-server/ratings/core/cases.ts';
+import type { CaseView } from '../../../protocol/hall/ratings.ts';
+import { ACTION_LABELS, DUE_FLAG_LABELS, type CaseAction } from '../../../protocol/hall/cases.ts';
 import { cstDateTime } from '../../../hall-server/ratings/core/csv.ts';
-import { levelLabel } from '../../../hall-server/ratings/core/levels.ts';
+import { levelLabel } from '../../../protocol/rules/levels.ts';
 import { caseAction, listCases } from './data.ts';
 
 const FLAG_ICON: Record<CaseView['flag'], string> = {

@@ -6,7 +6,7 @@ import {
   StatsResponse,
   type CaseActionRequest,
   type StatsGroup,
-} from '../../../hall-server/ratings/api.ts';
+} from '../../../protocol/hall/ratings.ts';
 import { api, hallBaseUrl, session } from '../../shared/hall/index.ts';
 
 export function listCases(openOnly: boolean) {

@@ -1,5 +1,5 @@
 // Pure personal-data helpers for the kiosk: age for the 绿色通道 offer, hall-local dates. Masking is the one of
-// hall-server/ratings/core/mask.ts (browser-safe), shared with the server.
+// protocol/person/mask.ts (browser-safe), shared with the server.
 
 /** Full years between a birth date and today (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, today: string): number {

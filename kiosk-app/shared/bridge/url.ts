@@ -1,4 +1,4 @@
-import { DEFAULT_BRIDGE_URL } from '../../../device-bridge/protocol/messages.ts';
+import { DEFAULT_BRIDGE_URL } from '../../../protocol/bridge/messages.ts';
 
 /** The bridge address a page uses: `?bridge=ws://…` (tests, a bridge on another port) or the terminal default. */
 export function bridgeUrlFromLocation(search: string = typeof location === 'undefined' ? '' : location.search): string {

@@ -1,6 +1,6 @@
 // fetch wrapper for the hall-server: JSON in, schema-checked JSON out, typed errors with a Chinese message.
 import type { z } from 'zod';
-import { ErrorBody } from '../../../hall-server/api/index.ts';
+import { ErrorBody } from '../../../protocol/hall/index.ts';
 import { saveSession, session } from './session.ts';
 
 /** Base URL of the hall-server; empty when the page is served by it (the normal case). */

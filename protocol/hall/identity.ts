@@ -1,7 +1,7 @@
 // Request and response shapes of the identity module (医保电子凭证 decode, help requests), shared with the page.
 // Browser-safe: zod only.
 import { z } from 'zod';
-import { IdNumber } from '../api/common.ts';
+import { IdNumber } from './common.ts';
 
 export const IdentityPaths = {
   /** POST starts a decode (202 with a decode id); GET `ecardDecodeStatus` reads its outcome once. */

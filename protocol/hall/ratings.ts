@@ -1,7 +1,7 @@
 // Requests, responses and the snapshot part of the ratings module. Shared by the hall-server and the pages
 // (pad, counter, admin); zod only, browser-safe.
 import { z } from 'zod';
-import { CASE_ACTIONS, CASE_STATES } from './core/cases.ts';
+import { CASE_ACTIONS, CASE_STATES } from './cases.ts';
 
 export const RatingId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '评价编号格式不正确');
 

@@ -1,6 +1,6 @@
 // HTTP shapes of the audit trail (审计日志), shared by the hall-server and the console page. Browser-safe.
 import { z } from 'zod';
-import { RoleSchema, Timestamp } from '../api/common.ts';
+import { RoleSchema, Timestamp } from './common.ts';
 
 export const AuditPaths = {
   /** GET ?from=YYYY-MM-DD&to=YYYY-MM-DD&action=<prefix>&limit=<n>&cursor=<next> (admin). */
