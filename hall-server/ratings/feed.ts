@@ -5,10 +5,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { HallEvent } from '../core/module.ts';
 import { TicketFinishedEvent, TicketUpdatedEvent } from '../../protocol/hall/events.ts';
 import { UNDO_FINISH } from '../../protocol/hall/ratings.ts';
-import type { FinishedTicket } from './service.ts';
 
 export type FeedItem =
-  | { kind: 'finished'; ticket: FinishedTicket }
+  | { kind: 'finished'; ticket: TicketFinishedEvent }
   /** Staff undid the finish within the queue's undo time: the service is not over. `at` is when it was undone. */
   | { kind: 'undone'; ticketId: string; at: string };
 

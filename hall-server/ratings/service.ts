@@ -10,19 +10,11 @@ import { isBad, ratingProblem } from '../../protocol/rules/levels.ts';
 import { maskPhone } from '../../protocol/person/mask.ts';
 import { type CompiledCalendar, compileCalendar, hallDate, workingDaysBetween } from '../../protocol/rules/workdays.ts';
 import { FinishedFeed } from './feed.ts';
+import type { TicketFinishedEvent } from '../../protocol/hall/events.ts';
 import { type PromptRow, type RatingRow, RatingStore } from './store.ts';
 
-/** A finished ticket as the queue reports it (the `ticket.finished` event data). */
-export interface FinishedTicket {
-  ticketId: string;
-  number: string;
-  serviceCode: string;
-  serviceName: string;
-  window: number;
-  staffId: string | null;
-  caseNumber: string | null;
-  finishedAt: string;
-}
+/** A finished ticket as the queue reports it: the `ticket.finished` event data, declared once in protocol/hall. */
+export type FinishedTicket = TicketFinishedEvent;
 
 /** What the queue knows about a ticket beyond the finished event: when it was taken and, for the upstream export
  * only, who took it. */

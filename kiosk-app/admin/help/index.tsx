@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { HelpListResponse, IdentityPaths, type HelpRequestView } from '../../../protocol/hall/identity.ts';
 import { api, HallApiError } from '../../shared/hall/api.ts';
 import { formatTime } from '../labels.ts';
-import type { AdminPageProps } from '../nav.ts';
+import type { AdminPageProps } from '../page.ts';
 
 const SCREEN_LABELS: Record<string, string> = {
   home: '首页',

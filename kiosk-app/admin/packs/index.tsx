@@ -6,7 +6,7 @@ import { diffPacks } from '../../../content/validate/diff.ts';
 import type { TerminalView } from '../../../protocol/hall/index.ts';
 import type { PackListResponse, SlotView, UploadResponse } from '../../../protocol/hall/packs.ts';
 import { HallApiError } from '../../shared/hall/api.ts';
-import type { AdminPageProps } from '../nav.ts';
+import type { AdminPageProps } from '../page.ts';
 import { activate, loadList, loadPreview, loadTerminals, rollback, uploadPack } from './data.ts';
 import { PackPreview } from './Preview.tsx';
 import { ValidationReportView } from './Report.tsx';

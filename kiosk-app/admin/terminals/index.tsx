@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiPaths, TerminalListResponse, type TerminalView } from '../../../protocol/hall/index.ts';
 import { api, HallApiError } from '../../shared/hall/api.ts';
-import type { AdminPageProps } from '../nav.ts';
+import type { AdminPageProps } from '../page.ts';
 import { PairingForm } from './PairingForm.tsx';
 import { RevokeDialog } from './RevokeDialog.tsx';
 import { TerminalsTable } from './TerminalsTable.tsx';
