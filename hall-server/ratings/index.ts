@@ -30,7 +30,7 @@ function snapshotFor(app: HallApp, svc: RatingService, principal: Principal): Ra
 }
 
 /** A fresh instance per hall (tests run several halls in one process). */
-export function createRatingsModule(): HallModule {
+export function createRatingsModule(options: { utcOffsetMinutes: number }): HallModule {
   let service: RatingService | null = null;
   let app: HallApp | null = null;
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -41,7 +41,7 @@ export function createRatingsModule(): HallModule {
     register(hall) {
       app = hall;
       const queue = new QueueReader(hall.db);
-      const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId, hall.secrets));
+      const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId, hall.secrets), options.utcOffsetMinutes);
       service = svc;
       registerRoutes(hall, svc, () => queue);
       // A finished (or un-finished) ticket becomes a prompt right after its transaction commits, in a transaction of

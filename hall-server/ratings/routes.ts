@@ -133,8 +133,8 @@ export function registerRoutes(app: HallApp, service: RatingService, queue: () =
       if (!req.principal || req.principal.role !== 'admin') throw new ApiError(403, 'forbidden', '只有管理员可以导出');
       const { csv, count } =
         kind.data === 'upstream'
-          ? exportUpstream(app.db, app.pack(), app.secrets, service.cal, from, to)
-          : exportFull(app.db, app.pack(), app.secrets, from, to);
+          ? exportUpstream(app.db, app.pack(), app.secrets, service.cal, from, to, service.utcOffsetMinutes)
+          : exportFull(app.db, app.pack(), app.secrets, from, to, service.utcOffsetMinutes);
       app.audit(req.principal, 'ratings.export', { kind: kind.data, from, to, rows: count });
       const name = `${kind.data === 'upstream' ? 'haochaping-upstream' : 'ratings-full'}-${from}-${to}.csv`;
       return {

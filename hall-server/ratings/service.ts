@@ -8,7 +8,8 @@ import { CaseTransitionError, allowedActions, applyAction, dueFlag, openCase } f
 import { upstreamCaseNo } from './core/csv.ts';
 import { isBad, ratingProblem } from '../../protocol/rules/levels.ts';
 import { maskPhone } from '../../protocol/person/mask.ts';
-import { type CompiledCalendar, compileCalendar, hallDate, workingDaysBetween } from '../../protocol/rules/workdays.ts';
+import { type CompiledCalendar, calendarOf, workingDaysBetween } from '../../protocol/rules/workdays.ts';
+import { CHINA_STANDARD_TIME_MINUTES, hallDate } from '../../protocol/rules/hall-time.ts';
 import { FinishedFeed } from './feed.ts';
 import type { TicketFinishedEvent } from '../../protocol/hall/events.ts';
 import { type PromptRow, type RatingRow, RatingStore } from './store.ts';
@@ -21,13 +22,6 @@ export type FinishedTicket = TicketFinishedEvent;
 export interface TicketFacts {
   issuedAt: string | null;
   applicant: { idType: '111' | '001'; idNumber: string; name: string } | null;
-}
-
-export function calendarOf(pack: Pack): CompiledCalendar {
-  return compileCalendar({
-    holidays: pack.calendar.years.flatMap((y) => y.holidays.flatMap((h) => h.dates)),
-    workdays: pack.calendar.years.flatMap((y) => y.workdays),
-  });
 }
 
 /** The 6-digit 行政区划代码 that starts generated case numbers; `000000` only for an older pack without one (the pack
@@ -46,6 +40,8 @@ export class RatingService {
   constructor(
     private readonly app: HallApp,
     private readonly ticketFacts: (ticketId: string) => TicketFacts = () => ({ issuedAt: null, applicant: null }),
+    /** The hall's clock (config queue.utcOffsetMinutes): which day a rating counts on. */
+    readonly utcOffsetMinutes = CHINA_STANDARD_TIME_MINUTES,
   ) {
     this.store = new RatingStore(app.db);
     this.feed = new FinishedFeed(app.db);
@@ -56,19 +52,19 @@ export class RatingService {
 
   /** The active pack's calendar, compiled once per pack. */
   get cal(): CompiledCalendar {
-    this.calendar ??= calendarOf(this.app.pack());
+    this.calendar ??= calendarOf(this.app.pack().calendar);
     return this.calendar;
   }
 
   today(): string {
-    return hallDate(this.app.now());
+    return hallDate(this.app.now(), this.utcOffsetMinutes);
   }
 
   /** Records a finished ticket as due for a rating (idempotent per ticket; a ticket finished again after an undone
    * finish gets a fresh prompt unless it was rated meanwhile). Call inside a transaction. */
   addFinished(t: FinishedTicket, seqs: Map<string, number>): void {
     const evaluation = this.app.pack().evaluation;
-    const day = hallDate(new Date(t.finishedAt));
+    const day = hallDate(new Date(t.finishedAt), this.utcOffsetMinutes);
     const known = this.store.prompt(t.ticketId);
     if (known && known.withdrawn_at === null) return;
     const caseNumber = t.caseNumber ?? known?.case_number ?? this.nextCaseNumber(day, seqs);
@@ -204,7 +200,7 @@ export class RatingService {
     if (!this.store.insertRating(row, prompt)) throw new ApiError(409, 'rating_id_reused', '评价编号已被另一条评价使用');
     let caseId: string | null = null;
     if (bad) {
-      const opened = hallDate(new Date(Math.min(ratedAtMs, this.app.now().getTime())));
+      const opened = hallDate(new Date(Math.min(ratedAtMs, this.app.now().getTime())), this.utcOffsetMinutes);
       const record = openCase(opened, evaluation.followUpWorkingDays, this.cal);
       caseId = `C${randomUUID().replaceAll('-', '').slice(0, 16)}`;
       this.store.insertCase({

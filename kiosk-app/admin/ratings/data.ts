@@ -1,4 +1,5 @@
 // Calls of the ratings console to the hall-server, with the shared schemas.
+import { hallDate } from '../../../protocol/rules/hall-time.ts';
 import {
   CaseListResponse,
   CaseView,
@@ -45,8 +46,8 @@ export async function downloadExport(from: string, to: string, kind: 'upstream' 
   return name;
 }
 
-/** Today and the first of this month in the hall's time (UTC+8). */
+/** Today and the first of this month in the hall's time. */
 export function thisMonth(now = new Date()): { from: string; to: string } {
-  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = hallDate(now);
   return { from: `${today.slice(0, 8)}01`, to: today };
 }
