@@ -1,9 +1,9 @@
 // The feature modules of the hall-server, in registration order. Each engineer adds one import and one entry here.
 import type { HallConfig } from './config/schema.ts';
 import type { HallModule } from './core/module.ts';
-import { packsModule } from './packs/index.ts';
+import { packsModule } from './packs/module.ts';
 import { queueModule } from './queue/module.ts';
-import { createRatingsModule } from './ratings/index.ts';
+import { createRatingsModule } from './ratings/module.ts';
 import { createIdentityModule } from './identity/module.ts';
 import { createAuditModule } from './audit/module.ts';
 
