@@ -8,22 +8,12 @@ import { packData } from '../../content/schema/index.ts';
 import { formatIssue, readPackFolder, readPackZip, type ReadResult } from '../../content/validate/index.ts';
 import { ApiError, type HallApp, type HallModule, type Principal } from '../core/module.ts';
 import { MAX_UPLOAD_BYTES, PackPaths, type ActivateResponse, type PackListResponse, type UploadResponse } from '../../protocol/hall/packs.ts';
+import { readTrustedKeysFile, TRUSTED_KEYS_FILE } from '../config/trusted-keys.ts';
 import { contentTypeOf } from './content-type.ts';
 import { packMigrations } from './schema.ts';
 import { PackStore } from './store.ts';
 
 export const SAMPLE_PACK_DIR = fileURLToPath(new URL('../../content/packs/sample', import.meta.url));
-
-/** One raw base64url Ed25519 public key per line ('#' comments allowed), read at every validation so a new key needs no restart. */
-export const TRUSTED_KEYS_FILE = 'trusted-keys.txt';
-
-export function readTrustedKeysFile(path: string): string[] {
-  if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .map((l) => l.replace(/#.*/, '').trim())
-    .filter((l) => /^[A-Za-z0-9_-]{43}$/.test(l));
-}
 
 export interface PacksModuleOptions {
   /** Raw base64url Ed25519 public keys this hall trusts, besides those in <dataDir>/packs/trusted-keys.txt.
