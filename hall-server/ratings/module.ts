@@ -3,7 +3,7 @@ import { packFileUrl } from '../../content/schema/index.ts';
 import type { HallApp, HallModule, Principal } from '../core/module.ts';
 import { MIN_PRESS_INTERVAL_MS, type RatingsSnapshot } from '../../protocol/hall/ratings.ts';
 import { isFeedEvent } from './feed.ts';
-import { QueueReader } from './queue-reader.ts';
+import { QueueReader } from '../queue/reader.ts';
 import { registerRoutes } from './routes.ts';
 import { migrations } from './schema.ts';
 import { RatingService } from './service.ts';

@@ -16,7 +16,8 @@ import {
 import { parseIsoDate } from '../../protocol/rules/workdays.ts';
 import { exportFull, exportUpstream } from './export.ts';
 import type { RatingService } from './service.ts';
-import { type QueueTimes, computeStats } from './stats.ts';
+import { computeStats } from './stats.ts';
+import type { QueueTimes } from '../queue/reader.ts';
 
 function windowParam(req: RouteRequest<unknown>): number {
   const n = Number(req.params['window']);

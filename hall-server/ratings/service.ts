@@ -11,18 +11,13 @@ import { maskPhone } from '../../protocol/person/mask.ts';
 import { type CompiledCalendar, calendarOf, workingDaysBetween } from '../../protocol/rules/workdays.ts';
 import { CHINA_STANDARD_TIME_MINUTES, hallDate } from '../../protocol/rules/hall-time.ts';
 import { FinishedFeed } from './feed.ts';
+import type { TicketFacts } from '../queue/reader.ts';
 import type { TicketFinishedEvent } from '../../protocol/hall/events.ts';
 import { type PromptRow, type RatingRow, RatingStore } from './store.ts';
 
 /** A finished ticket as the queue reports it: the `ticket.finished` event data, declared once in protocol/hall. */
 export type FinishedTicket = TicketFinishedEvent;
 
-/** What the queue knows about a ticket beyond the finished event: when it was taken and, for the upstream export
- * only, who took it. */
-export interface TicketFacts {
-  issuedAt: string | null;
-  applicant: { idType: '111' | '001'; idNumber: string; name: string } | null;
-}
 
 /** The 6-digit 行政区划代码 that starts generated case numbers; `000000` only for an older pack without one (the pack
  * validator warns about it). */

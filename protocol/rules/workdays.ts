@@ -60,6 +60,12 @@ export function addWorkingDays(start: string, n: number, cal: CompiledCalendar):
   return formatDay(day);
 }
 
+/** Monday of the ISO week of a date. */
+export function weekOf(day: string): string {
+  const weekday = (new Date(parseIsoDate(day) * DAY_MS).getUTCDay() + 6) % 7;
+  return addDays(day, -weekday);
+}
+
 /** Working days in (from, to]: how many working days pass after `from` up to and including `to`. Negative if to < from. */
 export function workingDaysBetween(from: string, to: string, cal: CompiledCalendar): number {
   const a = parseIsoDate(from);
