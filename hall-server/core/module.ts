@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Pack } from '../../content/schema/index.ts';
+import type { EventData, KnownEventType } from '../../protocol/hall/events.ts';
 
 /** Who a paired terminal or a signed-in manager is. */
 export type Role = 'admin' | 'kiosk' | 'pad' | 'counter' | 'board';
@@ -99,8 +100,9 @@ export interface HallEvent {
 
 export interface EventHub {
   /** Records the event in the same SQLite transaction as the caller's change (call it inside `app.tx`), and
-   * delivers it to connected sockets once that transaction has committed. */
-  publish(type: string, data: unknown, opts?: { window?: number; roles?: Role[] }): HallEvent;
+   * delivers it to connected sockets once that transaction has committed. Typed by the event map of protocol/hall:
+   * the data must be what the pages parse for that type. */
+  publish<T extends KnownEventType>(type: T, data: EventData<T>, opts?: { window?: number; roles?: Role[] }): HallEvent;
 }
 
 export interface Secrets {

@@ -75,6 +75,8 @@ export type RatingsSnapshot = z.infer<typeof RatingsSnapshot>;
 export const RatingUnratedEvent = z.strictObject({ ticketId: z.string(), window: z.number().int() });
 /** Published (to the window and admins) when a rating is stored. */
 export const RatingStoredEvent = z.strictObject({ ticketId: z.string(), window: z.number().int(), score: z.number().int() });
+/** Published (to admins) when a 差评 case moves to another state. */
+export const RatingCaseEvent = z.strictObject({ caseId: z.string(), state: z.enum(CASE_STATES) });
 
 // ---- 差评 cases (admin)
 
