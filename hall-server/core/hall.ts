@@ -18,6 +18,7 @@ import { openApiDocument } from './openapi.ts';
 import { createSecrets, loadOrCreateKeys } from './secrets.ts';
 import { SocketHub } from './sockets.ts';
 import { serveStatic } from './static.ts';
+import { createLogger, type Logger } from './log.ts';
 
 export interface HallOptions {
   dataDir: string;
@@ -32,6 +33,8 @@ export interface HallOptions {
   fallbackPack?: Pack;
   startupPack?: string | null;
   now?: () => Date;
+  /** Default: a logger on standard error (JSON unless it is a terminal). */
+  log?: Logger;
 }
 
 export interface RunningHall {
@@ -49,6 +52,7 @@ export const HALL_VERSION: string = (
 
 export async function startHall(options: HallOptions): Promise<RunningHall> {
   const now = options.now ?? (() => new Date());
+  const logger = options.log ?? createLogger('hall');
   const db = openHallDatabase(options.dataDir);
   const secrets = createSecrets(loadOrCreateKeys(options.dataDir, options.config.secrets));
   migrate(db, 'core', eventMigrations);
@@ -60,13 +64,14 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     hub?.deliver(events);
   });
   const batcher = new CommitBatcher(log);
-  const router = new Router((token) => terminals.authenticate(token), options.config.maxBodyBytes, (fn) => batcher.submit(fn));
+  const router = new Router((token) => terminals.authenticate(token), options.config.maxBodyBytes, (fn) => batcher.submit(fn), logger.child('http'));
   const insertAudit = db.prepare('INSERT INTO audit (at, actor_id, actor_role, action, details) VALUES (?, ?, ?, ?, ?)');
   let activePack: Pack | null = options.fallbackPack ?? null;
   const packListeners: Array<(pack: Pack) => void> = [];
 
   const app: HallApp = {
     db,
+    log: logger,
     events: log,
     secrets,
     dataDir: options.dataDir,
@@ -126,7 +131,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
         modules[m.name] = m.snapshot(principal);
       } catch (err) {
         // One module's failure must not cut every terminal off the event stream.
-        console.error(`[hall] snapshot of module ${m.name} failed:`, err);
+        logger.error(`snapshot of module ${m.name} failed`, err);
         modules[m.name] = null;
       }
     }
@@ -158,7 +163,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
         if (!handled) serveStatic(distDir, url.pathname, res);
       })
       .catch((err: unknown) => {
-        console.error('[hall] request failed:', err);
+        logger.error('request failed', err);
         if (!res.headersSent) res.writeHead(500).end();
       });
   });

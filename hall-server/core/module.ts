@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Pack } from '../../content/schema/index.ts';
 import type { EventData, KnownEventType } from '../../protocol/hall/events.ts';
+import type { Logger } from './log.ts';
 
 /** Who a paired terminal or a signed-in manager is. */
 export type Role = 'admin' | 'kiosk' | 'pad' | 'counter' | 'board';
@@ -115,6 +116,8 @@ export interface Secrets {
 
 export interface HallApp {
   db: Database;
+  /** The hall's logger; a module logs through `app.log.child(<module name>)`. */
+  log: Logger;
   events: EventHub;
   secrets: Secrets;
   /** Runs `fn` in one durable transaction; events published inside are sent after the commit. */

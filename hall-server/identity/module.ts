@@ -35,7 +35,7 @@ export function createIdentityModule(options: IdentityModuleOptions = {}): HallM
         response: EcardDecodeStarted,
         handle({ body, principal }): { status: number; body: EcardDecodeStarted } {
           const terminal = principal!;
-          const decodeId = decodes.start(terminal.id, queryEcard(config.ecQuery, body.payload, options.fetch));
+          const decodeId = decodes.start(terminal.id, queryEcard(config.ecQuery, body.payload, options.fetch, app.log.child('identity')));
           app.audit(terminal, 'identity.ecard_decode', { terminal: terminal.name });
           return { status: 202, body: { decodeId } };
         },

@@ -7,6 +7,7 @@ import { DEMO_PUBLIC_KEY } from '../../content/keys/demo.ts';
 import { packData } from '../../content/schema/index.ts';
 import { formatIssue, readPackFolder, readPackZip, type ReadResult } from '../../content/validate/index.ts';
 import { ApiError, type HallApp, type HallModule, type Principal } from '../core/module.ts';
+import type { Logger } from '../core/log.ts';
 import { MAX_UPLOAD_BYTES, PackPaths, type ActivateResponse, type PackListResponse, type UploadResponse } from '../../protocol/hall/packs.ts';
 import { readTrustedKeysFile, TRUSTED_KEYS_FILE } from '../config/trusted-keys.ts';
 import { contentTypeOf } from './content-type.ts';
@@ -52,37 +53,38 @@ export function packsModule(options: PacksModuleOptions = {}): HallModule & { st
         tx: (fn) => app.tx(fn),
         setActive: (pack) => app.setActivePack(pack),
         audit: (actor, action, details) => app.audit(actor, action, details),
+        log: app.log.child('packs'),
       });
       store = s;
-      importAtStart(s, app.startupPack, options.firstPack === undefined ? (app.demo ? SAMPLE_PACK_DIR : null) : options.firstPack);
+      importAtStart(s, app.log.child('packs'), app.startupPack, options.firstPack === undefined ? (app.demo ? SAMPLE_PACK_DIR : null) : options.firstPack);
       registerRoutes(app, s);
     },
   };
 }
 
 /** `--pack` always wins (staged and activated if newer); otherwise the stored active slot; otherwise the first pack. */
-function importAtStart(store: PackStore, startupPack: string | null, firstPack: string | null): void {
+function importAtStart(store: PackStore, log: Logger, startupPack: string | null, firstPack: string | null): void {
   const restored = store.restore();
   const source = startupPack ?? (restored ? null : firstPack);
   if (!source || !existsSync(source)) {
-    if (source) console.error(`[packs] pack not found: ${source}`);
+    if (source) log.error(`pack not found: ${source}`);
     return;
   }
   const active = store.active();
   const read = readSource(source);
   const incoming = manifestOf(read);
   if (active && incoming && incoming.packId === active.manifest.packId && incoming.version <= active.manifest.version) {
-    console.log(`[packs] ${source} is version ${incoming.version}; keeping active version ${active.manifest.version}`);
+    log.info(`${source} is version ${incoming.version}; keeping active version ${active.manifest.version}`);
     return;
   }
   const outcome = store.stage(read, SYSTEM);
   if (!outcome.accepted || !outcome.slot) {
     const errors = outcome.report.errors;
-    console.error(`[packs] ${source} refused (${errors.length} problems): ${errors.slice(0, 5).map(formatIssue).join(' | ')}`);
+    log.error(`${source} refused (${errors.length} problems): ${errors.slice(0, 5).map(formatIssue).join(' | ')}`);
     return;
   }
   store.activate(outcome.slot.slot, SYSTEM);
-  console.log(`[packs] activated ${outcome.slot.packId} v${outcome.slot.version} from ${source}`);
+  log.info(`activated ${outcome.slot.packId} v${outcome.slot.version} from ${source}`);
 }
 
 /** packId and version of a pack about to be imported, when its manifest can be read at all. */

@@ -56,7 +56,7 @@ export function createRatingsModule(options: { utcOffsetMinutes: number }): Hall
           try {
             svc.ingest();
           } catch (err) {
-            console.error(`ratings: taking finished tickets failed (the sweep retries): ${(err as Error).message}`);
+            hall.log.child('ratings').error(`taking finished tickets failed (the sweep retries): ${(err as Error).message}`);
           }
         });
       });
@@ -64,7 +64,7 @@ export function createRatingsModule(options: { utcOffsetMinutes: number }): Hall
         try {
           svc.sweep();
         } catch (err) {
-          console.error(`ratings: sweep failed: ${(err as Error).message}`);
+          hall.log.child('ratings').error(`sweep failed: ${(err as Error).message}`);
         }
       }, SWEEP_INTERVAL_MS);
       timer.unref();

@@ -114,7 +114,7 @@ export class RatingService {
         const cursor = Number(this.store.state('finished-cursor') ?? '0');
         const batch = this.feed.read(cursor);
         if (batch.cursor === cursor) return total;
-        if (batch.malformed > 0) console.warn(`ratings: skipped ${batch.malformed} malformed ticket events`);
+        if (batch.malformed > 0) this.app.log.child('ratings').warn(`skipped ${batch.malformed} malformed ticket events`);
         const seqs = new Map<string, number>();
         for (const item of batch.items) {
           if (item.kind === 'finished') {

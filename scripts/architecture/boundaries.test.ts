@@ -93,4 +93,11 @@ describe('import boundaries (the sources)', () => {
   it('has no import circle', () => {
     expect(importCircles(edges)).toEqual([]);
   });
+
+  it('the hall-server logs through its injected logger: no console.* outside main.ts', () => {
+    const consoleUsers = sourcesUnder('hall-server')
+      .filter((f) => !f.path.endsWith('.test.ts') && f.path !== 'hall-server/main.ts' && /\bconsole\.[a-z]+\(/.test(f.text))
+      .map((f) => f.path);
+    expect(consoleUsers).toEqual([]);
+  });
 });
