@@ -5,6 +5,8 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Pack } from '../../content/schema/index.ts';
 import type { EventData, KnownEventType } from '../../protocol/hall/events.ts';
+import type { ErrorBody } from '../../protocol/hall/common.ts';
+import type { Endpoint, ParsedBodyOf, ResponseInputOf } from '../../protocol/hall/endpoint.ts';
 import type { Logger } from './log.ts';
 
 /** Who a paired terminal or a signed-in manager is. */
@@ -73,6 +75,26 @@ export interface RouteSpec<S extends z.ZodType = z.ZodType, P = undefined> {
    * (an audit of a wrong password), return an error result (`{ status: 4xx, body: { error: { code, message } } }`)
    * instead of throwing. Async work belongs in `prepare`: a Promise is not a `RouteResult`, so it does not compile. */
   handle(req: RouteRequest<z.infer<S>>, prepared: P): RouteResult;
+}
+
+/** A declared endpoint's result: its success body is what the endpoint's response schema takes, so a field renamed in
+ * protocol/hall fails to compile here; an error result carries the hall's error body. */
+export type EndpointResult<E extends Endpoint> = Omit<RouteResult, 'body'> & { body?: ResponseInputOf<E> | ErrorBody };
+
+export interface EndpointHandler<E extends Endpoint, P> {
+  /** Default 64 KiB; pack uploads raise it. */
+  maxBodyBytes?: number;
+  /** As RouteSpec.prepare. */
+  prepare?(req: RouteRequest<ParsedBodyOf<E>>): Promise<P>;
+  /** As RouteSpec.handle. */
+  handle(req: RouteRequest<ParsedBodyOf<E>>, prepared: P): EndpointResult<E>;
+}
+
+/** The route of an endpoint declared in protocol/hall: method, path, roles and schemas come from the declaration. */
+export function routeOf<E extends Endpoint, P = undefined>(declared: E, handler: EndpointHandler<E, P>): RouteSpec<z.ZodType, P> {
+  // The router takes any schema; routeOf is where the declaration ties this handler's body and result types together.
+  const roles = declared.roles === 'public' ? 'public' : [...declared.roles];
+  return { ...declared, roles, ...handler } as unknown as RouteSpec<z.ZodType, P>;
 }
 
 /** Thrown by handlers; becomes `{"error":{"code","message"}}` with the status. The message is Chinese, for people. */

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { DEMO_PUBLIC_KEY } from '../../content/keys/demo.ts';
 import { packData } from '../../content/schema/index.ts';
 import { formatIssue, readPackFolder, readPackZip, type ReadResult } from '../../content/validate/index.ts';
-import { ApiError, type HallApp, type HallModule, type Principal } from '../core/module.ts';
+import { ApiError, routeOf, type HallApp, type HallModule, type Principal } from '../core/module.ts';
 import type { Logger } from '../core/log.ts';
-import { MAX_UPLOAD_BYTES, PackPaths, type ActivateResponse, type PackListResponse, type UploadResponse } from '../../protocol/hall/packs.ts';
+import { MAX_UPLOAD_BYTES, PackEndpoints } from '../../protocol/hall/packs.ts';
 import { readTrustedKeysFile, TRUSTED_KEYS_FILE } from '../config/trusted-keys.ts';
 import { contentTypeOf } from './content-type.ts';
 import { packMigrations } from './schema.ts';
@@ -25,7 +25,6 @@ export interface PacksModuleOptions {
   firstPack?: string | null;
 }
 
-const TERMINAL_ROLES = ['admin', 'kiosk', 'pad', 'counter', 'board'] as const;
 const SYSTEM: Principal = { id: 'system', role: 'admin', window: null, name: '系统（启动时导入）' };
 
 function readSource(path: string): ReadResult {
@@ -98,49 +97,23 @@ function manifestOf(read: ReadResult): { packId: string; version: number } | nul
 }
 
 function registerRoutes(app: HallApp, store: PackStore): void {
-  app.route({
-    method: 'POST',
-    path: PackPaths.upload,
-    roles: ['admin'],
-    rawBody: true,
+  app.route(routeOf(PackEndpoints.upload, {
     maxBodyBytes: MAX_UPLOAD_BYTES,
-    handle({ body, principal }): { status: number; body: UploadResponse } {
-      const bytes = body as unknown as Buffer;
-      if (bytes.length === 0) throw new ApiError(400, 'empty_upload', '没有收到文件，请选择内容包 zip 文件后再上传');
-      const outcome = store.stageZip(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), principal);
+    handle({ body, principal }) {
+      if (body.length === 0) throw new ApiError(400, 'empty_upload', '没有收到文件，请选择内容包 zip 文件后再上传');
+      const outcome = store.stageZip(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), principal);
       return { status: outcome.accepted ? 201 : 422, body: outcome };
     },
-  });
-  app.route({
-    method: 'GET',
-    path: PackPaths.list,
-    roles: ['admin'],
-    handle: (): { body: PackListResponse } => ({ body: store.list() }),
-  });
-  app.route({ method: 'GET', path: '/api/admin/packs/:slot/report', roles: ['admin'], handle: ({ params }) => ({ body: store.report(params['slot']!) }) });
-  app.route({ method: 'GET', path: '/api/admin/packs/:slot/preview', roles: ['admin'], handle: ({ params }) => ({ body: store.preview(params['slot']!) }) });
-  app.route({
-    method: 'POST',
-    path: '/api/admin/packs/:slot/activate',
-    roles: ['admin'],
-    handle: ({ params, principal }): { body: ActivateResponse } => ({ body: { active: store.activate(params['slot']!, principal) } }),
-  });
-  app.route({
-    method: 'POST',
-    path: PackPaths.rollback,
-    roles: ['admin'],
-    handle: ({ principal }): { body: ActivateResponse } => ({ body: { active: store.rollback(principal) } }),
-  });
-  app.route({
-    method: 'GET',
-    path: PackPaths.active,
-    roles: [...TERMINAL_ROLES],
-    handle: () => ({ body: packData(app.pack()) }),
-  });
-  app.route({
-    method: 'GET',
-    path: '/api/packs/files/:packId/:version/:dir/:name',
-    roles: 'public',
+  }));
+  app.route(routeOf(PackEndpoints.list, { handle: () => ({ body: store.list() }) }));
+  app.route(routeOf(PackEndpoints.report, { handle: ({ params }) => ({ body: store.report(params['slot']!) }) }));
+  app.route(routeOf(PackEndpoints.preview, { handle: ({ params }) => ({ body: store.preview(params['slot']!) }) }));
+  app.route(routeOf(PackEndpoints.activate, {
+    handle: ({ params, principal }) => ({ body: { active: store.activate(params['slot']!, principal) } }),
+  }));
+  app.route(routeOf(PackEndpoints.rollback, { handle: ({ principal }) => ({ body: { active: store.rollback(principal) } }) }));
+  app.route(routeOf(PackEndpoints.active, { handle: () => ({ body: packData(app.pack()) }) }));
+  app.route(routeOf(PackEndpoints.file, {
     handle({ params }) {
       const version = Number(params['version']);
       const path = `${params['dir']}/${params['name']}`;
@@ -151,5 +124,5 @@ function registerRoutes(app: HallApp, store: PackStore): void {
         headers: { 'content-type': contentTypeOf(path), 'cache-control': 'public, max-age=31536000, immutable' },
       };
     },
-  });
+  }));
 }

@@ -1,19 +1,7 @@
-// HTTP shapes of the packs module, shared by the hall-server and the console page. Browser-safe.
+// HTTP shapes and endpoints of the packs module, shared by the hall-server, the console page and scripts/pack. Browser-safe.
 import { z } from 'zod';
-
-export const PackPaths = {
-  /** POST raw zip body (admin). */
-  upload: '/api/admin/packs/upload',
-  /** GET list of kept slots + history (admin). */
-  list: '/api/admin/packs',
-  report: (slot: string) => `/api/admin/packs/${encodeURIComponent(slot)}/report`,
-  preview: (slot: string) => `/api/admin/packs/${encodeURIComponent(slot)}/preview`,
-  activate: (slot: string) => `/api/admin/packs/${encodeURIComponent(slot)}/activate`,
-  /** POST: back to the pack active before this one (admin). */
-  rollback: '/api/admin/packs/rollback',
-  /** GET the active pack's data (any paired terminal). */
-  active: '/api/packs/active',
-} as const;
+import type { PackData } from '../../content/schema/index.ts';
+import { endpoint, endpointPath } from './endpoint.ts';
 
 /** Largest upload the hall accepts (bytes of the zip). */
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
@@ -90,3 +78,37 @@ export type UploadResponse = z.infer<typeof UploadResponse>;
 
 export const ActivateResponse = z.strictObject({ active: SlotView });
 export type ActivateResponse = z.infer<typeof ActivateResponse>;
+
+/** Pack data as the hall-server sends it: validated there with the content schemas when the pack was imported, so the
+ * page takes it as it is (validating a whole pack again would cost a slow terminal seconds). */
+export const PackDataResponse = z.custom<PackData>((value) => typeof value === 'object' && value !== null && 'manifest' in value);
+
+const TERMINAL_ROLES = ['admin', 'kiosk', 'pad', 'counter', 'board'] as const;
+
+export const PackEndpoints = {
+  upload: endpoint({
+    method: 'POST', path: '/api/admin/packs/upload', roles: ['admin'], rawBody: true, response: UploadResponse,
+    summary: '上传内容包 zip：校验通过为 201，未通过为 422（均返回校验报告）',
+  }),
+  list: endpoint({ method: 'GET', path: '/api/admin/packs', roles: ['admin'], response: PackListResponse, summary: '保存的内容包与操作记录' }),
+  report: endpoint({ method: 'GET', path: '/api/admin/packs/:slot/report', roles: ['admin'], response: ValidationReportSchema }),
+  preview: endpoint({ method: 'GET', path: '/api/admin/packs/:slot/preview', roles: ['admin'], response: PackDataResponse }),
+  activate: endpoint({ method: 'POST', path: '/api/admin/packs/:slot/activate', roles: ['admin'], response: ActivateResponse }),
+  /** Back to the pack active before this one. */
+  rollback: endpoint({ method: 'POST', path: '/api/admin/packs/rollback', roles: ['admin'], response: ActivateResponse }),
+  /** The active pack's data, for every paired terminal. */
+  active: endpoint({ method: 'GET', path: '/api/packs/active', roles: TERMINAL_ROLES, response: PackDataResponse }),
+  /** A file of a pack (voice clip, staff photo, media), cached forever by its version. */
+  file: endpoint({ method: 'GET', path: '/api/packs/files/:packId/:version/:dir/:name', roles: 'public' }),
+};
+
+/** The paths of PackEndpoints, for tests and benchmarks that speak raw HTTP. */
+export const PackPaths = {
+  upload: PackEndpoints.upload.path,
+  list: PackEndpoints.list.path,
+  report: (slot: string) => endpointPath(PackEndpoints.report.path, { slot }),
+  preview: (slot: string) => endpointPath(PackEndpoints.preview.path, { slot }),
+  activate: (slot: string) => endpointPath(PackEndpoints.activate.path, { slot }),
+  rollback: PackEndpoints.rollback.path,
+  active: PackEndpoints.active.path,
+} as const;
