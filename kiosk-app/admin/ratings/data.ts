@@ -9,6 +9,7 @@ import {
   type StatsGroup,
 } from '../../../protocol/hall/ratings.ts';
 import { api, hallBaseUrl, session } from '../../shared/hall/index.ts';
+import { failedCall } from '../../shared/hall/api.ts';
 
 export function listCases(openOnly: boolean) {
   return api(`${RatingPaths.cases}${openOnly ? '?open=1' : ''}`, undefined, { response: CaseListResponse });
@@ -29,10 +30,7 @@ export async function downloadExport(from: string, to: string, kind: 'upstream' 
   const res = await fetch(`${hallBaseUrl()}${RatingPaths.export}?${q}`, {
     headers: { authorization: `Bearer ${session.value?.token ?? ''}` },
   });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? '导出失败，请稍后再试');
-  }
+  if (!res.ok) throw failedCall(res.status, await res.json().catch(() => null));
   const blob = await res.blob();
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `ratings-${kind}.csv`;
   const url = URL.createObjectURL(blob);
