@@ -37,10 +37,10 @@ export default defineConfig({
     target: 'es2022',
     rollupOptions: {
       output: {
-        // The schemas (zod and every shape built with it at module load) in one chunk of their own, so a screen's
-        // first paint can happen before it loads (the kiosk home does).
+        // The schemas (zod, the content schema and everything under protocol/, the contracts two parts share) in one
+        // chunk of their own, so a screen's first paint can happen before it loads (the kiosk home does).
         manualChunks(id: string) {
-          if (/node_modules[\\/]zod[\\/]|[\\/](hall-server[\\/]api|content[\\/]schema|device-bridge[\\/]protocol|device-bridge[\\/]ticket[\\/]types)[\\/.]/.test(id)) {
+          if (/node_modules[\\/]zod[\\/]/.test(id) || (!id.includes('node_modules') && /[\\/](protocol|content[\\/]schema)[\\/]/.test(id))) {
             return 'schemas';
           }
           return undefined;

@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{kiosk-app,device-bridge,hall-server,region-server,protocol,content,scripts}/**/*.test.{ts,tsx}'],
+          include: ['{protocol,kiosk-app,device-bridge,hall-server,region-server,content,scripts}/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
       },

@@ -1,6 +1,6 @@
 // device-bridge command line: one per terminal, 127.0.0.1 only.
 import { parseArgs } from 'node:util';
-import { DEFAULT_BRIDGE_PORT } from './protocol/messages.ts';
+import { DEFAULT_BRIDGE_PORT } from '../protocol/bridge/messages.ts';
 import { ConfigError, loadConfigFile } from './config/load.ts';
 import { BridgeConfigSchema } from './config/schema.ts';
 import { SocatMissingError, socatAvailable } from './simulators/link.ts';

@@ -4,7 +4,7 @@
 // Inserts the card at once; each Enter takes it out or puts it back; Ctrl-D or Ctrl-C takes it out and exits.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { SimPresetSchema } from './protocol/messages.ts';
+import { SimPresetSchema } from '../protocol/bridge/messages.ts';
 import { SIM_PRESETS } from './simulators/identities.ts';
 import { ssCardFor } from './simulators/ss-reader.ts';
 import { VPCD_DEFAULT_PORT, VpcdCard } from './simulators/vpcd-card.ts';

@@ -5,7 +5,7 @@
 // SimCommand, one JSON object per line) on stdin and answers each with {"ok":true} or {"ok":false,"message":…}.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { SimCommandSchema } from './protocol/messages.ts';
+import { SimCommandSchema } from '../protocol/bridge/messages.ts';
 import { SimulatorHub, SimCommandError } from './simulators/hub.ts';
 
 const { values } = parseArgs({

@@ -1,13 +1,13 @@
 // The feature modules of the hall-server, in registration order. Each engineer adds one import and one entry here.
 import type { HallConfig } from './config/schema.ts';
 import type { HallModule } from './core/module.ts';
-import { packsModule } from './packs/index.ts';
+import { packsModule } from './packs/module.ts';
 import { queueModule } from './queue/module.ts';
-import { createRatingsModule } from './ratings/index.ts';
+import { createRatingsModule } from './ratings/module.ts';
 import { createIdentityModule } from './identity/module.ts';
 import { createAuditModule } from './audit/module.ts';
 
 export function hallModules(config: HallConfig): HallModule[] {
-  return [packsModule({ trustedKeys: config.trustedKeys }), queueModule(config.queue), createRatingsModule(), createIdentityModule(),
+  return [packsModule({ trustedKeys: config.trustedKeys }), queueModule(config.queue), createRatingsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }), createIdentityModule(),
     createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
 }

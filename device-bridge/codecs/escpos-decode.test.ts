@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { EscPosDecoder, type EscPosEvent } from './escpos-decode.ts';
 import { EscPosBuilder } from './escpos.ts';
 import { ticketToEscPos } from '../ticket/escpos.ts';
-import { layoutTicket } from '../ticket/blocks.ts';
-import { SAMPLE_TICKET } from '../ticket/sample.ts';
-import { TicketSchema } from '../ticket/types.ts';
+import { layoutTicket } from '../../protocol/bridge/ticket/blocks.ts';
+import { SAMPLE_TICKET } from '../../protocol/bridge/ticket/sample.ts';
+import { TicketSchema } from '../../protocol/bridge/ticket/types.ts';
 
 function decodeAll(bytes: Uint8Array, chunk = bytes.length): EscPosEvent[] {
   const decoder = new EscPosDecoder();

@@ -1,7 +1,7 @@
 // Reads an ESC/POS byte stream back into what it prints (the printer simulator uses it, and tests check tickets with it).
 // Stream-safe: a command split across chunks waits for its remaining bytes.
 import iconv from 'iconv-lite';
-import type { Align } from '../ticket/blocks.ts';
+import type { Align } from '../../protocol/bridge/ticket/blocks.ts';
 
 export type EscPosEvent =
   | { type: 'status'; query: number }

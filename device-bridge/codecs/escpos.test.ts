@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EscPosBuilder, encodeGb18030TwoByte } from './escpos.ts';
 import { ticketToEscPos } from '../ticket/escpos.ts';
-import { SAMPLE_TICKET } from '../ticket/sample.ts';
+import { SAMPLE_TICKET } from '../../protocol/bridge/ticket/sample.ts';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeIdText, encodeIdText, IdTextError, type IdTextFields } from './id-text.ts';
-import { idCheckCharacter, isValidIdNumber, maskIdNumber } from './id-number.ts';
+import { idCheckCharacter, isValidIdNumber, maskIdNumber } from '../../protocol/person/id-number.ts';
 import { NATIONS } from './nations.ts';
 
 const resident: IdTextFields = {

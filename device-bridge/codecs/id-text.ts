@@ -1,5 +1,5 @@
 // The 256-byte text block of a second-generation ID card (UTF-16LE, space-padded), decoded and encoded.
-import { isValidIdNumber } from './id-number.ts';
+import { isValidIdNumber } from '../../protocol/person/id-number.ts';
 import { NATIONS } from './nations.ts';
 
 export const ID_TEXT_BYTES = 256;

@@ -1,7 +1,7 @@
 // Rating and caller keypads have no public protocol: each model is described in the config by a key map
 // (vendor id, product id, report bytes or key codes → action), and presses closer than a minimum interval are dropped.
 import { z } from 'zod';
-import { CallerActionSchema, RatingLevelSchema, type KeyPress } from '../protocol/messages.ts';
+import { CallerActionSchema, RatingLevelSchema, type KeyPress } from '../../protocol/bridge/messages.ts';
 
 const hexBytes = z.string().regex(/^([0-9a-fA-F]{2})( ?[0-9a-fA-F]{2})*$/, 'report bytes as hex, e.g. "01 05"');
 

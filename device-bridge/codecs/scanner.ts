@@ -1,5 +1,5 @@
 // QR scanner input: USB-COM lines, HID-POS reports, duplicate suppression and payload classification.
-import type { ScanKind } from '../protocol/messages.ts';
+import type { ScanKind } from '../../protocol/bridge/messages.ts';
 
 /** A scanner line may be long (医保电子凭证 and data QR codes); beyond this the line is dropped as noise. */
 export const MAX_SCAN_LINE_BYTES = 16 * 1024;

@@ -1,7 +1,7 @@
 // Reading the social-security application of a 社保卡 with plain APDUs, behind an APDU transport
 // (PC/SC, a reader's serial pass-through, or a simulated card).
 import iconv from 'iconv-lite';
-import { isValidIdNumber } from './id-number.ts';
+import { isValidIdNumber } from '../../protocol/person/id-number.ts';
 
 export interface ApduTransport {
   /** Sends a command APDU; resolves with the response data followed by SW1 SW2. */

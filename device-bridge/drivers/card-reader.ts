@@ -1,6 +1,6 @@
 // A card reader polls for a card: fast while the page waits for one, slow otherwise. One identity event per
 // placement, a removal event when the card is taken away, and health that follows what the reader answers.
-import type { Identity } from '../protocol/messages.ts';
+import type { Identity } from '../../protocol/bridge/messages.ts';
 import { SamFrameError } from '../codecs/sam-frame.ts';
 import { SamStatusError } from '../codecs/sam-status.ts';
 import { IdTextError } from '../codecs/id-text.ts';

@@ -1,7 +1,7 @@
 // What every driver shares: a health state with a Chinese reason, and a connect loop that reopens the device
 // by itself after unplug or power loss.
 import { EventEmitter } from 'node:events';
-import { DEVICE_LABELS, type DeviceHealth, type DeviceId, type DeviceInfo, type HealthState } from '../protocol/messages.ts';
+import { DEVICE_LABELS, type DeviceHealth, type DeviceId, type DeviceInfo, type HealthState } from '../../protocol/bridge/messages.ts';
 import type { Logger } from '../util/log.ts';
 import { Waker } from '../util/wake.ts';
 

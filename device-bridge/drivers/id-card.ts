@@ -1,5 +1,5 @@
 // Second-generation ID card reader over the SAM serial protocol: probe 11 FF, then find → select → read.
-import type { Identity } from '../protocol/messages.ts';
+import type { Identity } from '../../protocol/bridge/messages.ts';
 import { decodeIdText } from '../codecs/id-text.ts';
 import { decodeReadData, SAM_COMMANDS } from '../codecs/sam-read.ts';
 import { expectSw3, SAM_SW3_FOUND, SamStatusError } from '../codecs/sam-status.ts';

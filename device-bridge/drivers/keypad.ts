@@ -1,5 +1,5 @@
 // Rating and caller keypads over HID: raw reports → the model's key map → key events.
-import type { KeyPress } from '../protocol/messages.ts';
+import type { KeyPress } from '../../protocol/bridge/messages.ts';
 import { KeypadDecoder, type KeypadModel } from '../codecs/keymap.ts';
 import type { ReportTransport } from '../transports/types.ts';
 import type { Logger } from '../util/log.ts';

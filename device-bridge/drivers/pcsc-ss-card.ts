@@ -1,7 +1,7 @@
 // Social-security card reader over PC/SC: pcscd reports readers and cards coming and going, so nothing is polled.
 // Each inserted card is read once with the APDU sequence of devices.md; one identity (or failure) per insertion,
 // a removal event when the card is taken out, and health that follows pcscd and the reader.
-import type { Identity } from '../protocol/messages.ts';
+import type { Identity } from '../../protocol/bridge/messages.ts';
 import { readSocialSecurityCard, SsCardError } from '../codecs/sscard-apdu.ts';
 import { PcscError } from '../transports/pcsc-errors.ts';
 import type { PcscTransport } from '../transports/pcsc.ts';

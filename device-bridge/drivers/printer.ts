@@ -1,6 +1,6 @@
 // ESC/POS ticket printer: real-time status (DLE EOT 1..4) before and after every job. A job counts as printed
 // only when the status after it is clean; a printer that cannot print refuses the job with the reason.
-import type { PrintResult } from '../protocol/messages.ts';
+import type { PrintResult } from '../../protocol/bridge/messages.ts';
 import { concatBytes, EscPosBuilder, realtimeStatusRequest } from '../codecs/escpos.ts';
 import {
   blockingProblem,

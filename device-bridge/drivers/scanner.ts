@@ -1,5 +1,5 @@
 // QR scanner: USB-COM lines or HID-POS reports → duplicate filter → classification → one scan event.
-import type { ScanKind } from '../protocol/messages.ts';
+import type { ScanKind } from '../../protocol/bridge/messages.ts';
 import { classifyScan, DuplicateScanFilter, HidPosAssembler, ScanLineFramer, type ScanClassifier } from '../codecs/scanner.ts';
 import type { ByteTransport, ReportTransport } from '../transports/types.ts';
 import type { Logger } from '../util/log.ts';

@@ -1,5 +1,5 @@
 // Social-security card reader with a serial APDU pass-through (APDUs inside SAM-style frames).
-import type { Identity } from '../protocol/messages.ts';
+import type { Identity } from '../../protocol/bridge/messages.ts';
 import { PASS_THROUGH, readSocialSecurityCard, SsCardError, type ApduTransport } from '../codecs/sscard-apdu.ts';
 import { SAM_COMMANDS } from '../codecs/sam-read.ts';
 import { expectSw3, SAM_SW3_FOUND, SamStatusError } from '../codecs/sam-status.ts';

@@ -7,7 +7,7 @@ import type { BridgeConfig } from '../config/schema.ts';
 import { DEFAULT_CARD_READER_TIMING, type CardReader, type CardReaderTiming } from '../drivers/card-reader.ts';
 import type { Driver } from '../drivers/driver.ts';
 import type { PrinterDriver, PrinterTiming } from '../drivers/printer.ts';
-import type { BridgeMessage, DeviceInfo, PageMessage, PrintResult, Ticket } from '../protocol/messages.ts';
+import type { BridgeMessage, DeviceInfo, PageMessage, PrintResult, Ticket } from '../../protocol/bridge/messages.ts';
 import { SimCommandError, SimulatorHub } from '../simulators/hub.ts';
 import { ticketToEscPos } from '../ticket/escpos.ts';
 import type { Logger } from '../util/log.ts';

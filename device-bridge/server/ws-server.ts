@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { PageMessageSchema, type BridgeMessage } from '../protocol/messages.ts';
+import { PageMessageSchema, type BridgeMessage } from '../../protocol/bridge/messages.ts';
 import type { Logger } from '../util/log.ts';
 import { decideAccess } from './access.ts';
 import type { Bridge } from './bridge.ts';

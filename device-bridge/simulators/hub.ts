@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeypadModelSchema, SIMULATED_CALLER_KEYPAD, SIMULATED_RATING_KEYPAD, type KeypadModel } from '../codecs/keymap.ts';
-import { SimIdentitySchema, type SimCommand, type SimIdentity } from '../protocol/messages.ts';
+import { SimIdentitySchema, type SimCommand, type SimIdentity } from '../../protocol/bridge/messages.ts';
 import type { ByteTransport } from '../transports/types.ts';
 import { SimKeypad } from './hid.ts';
 import { SimIdReader } from './id-reader.ts';

@@ -2,7 +2,7 @@
 import { encodeIdText } from '../codecs/id-text.ts';
 import { decodeSamRequest, encodeSamResponse, SamFrameParser } from '../codecs/sam-frame.ts';
 import { encodeReadData, PHOTO_BYTES } from '../codecs/sam-read.ts';
-import type { SimIdentity } from '../protocol/messages.ts';
+import type { SimIdentity } from '../../protocol/bridge/messages.ts';
 import { SimSerialDevice } from './serial-device.ts';
 
 export function identityTextBlock(identity: SimIdentity): Uint8Array {

@@ -1,6 +1,6 @@
 // Demo identities for the simulated card readers. All numbers are made up but pass the GB 11643 check.
-import { idCheckCharacter } from '../codecs/id-number.ts';
-import { SimIdentitySchema, type SimIdentity, type SimPreset } from '../protocol/messages.ts';
+import { idCheckCharacter } from '../../protocol/person/id-number.ts';
+import { SimIdentitySchema, type SimIdentity, type SimPreset } from '../../protocol/bridge/messages.ts';
 
 const withCheck = (first17: string) => first17 + idCheckCharacter(first17);
 

@@ -4,8 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EscPosDecoder } from '../codecs/escpos-decode.ts';
 import { CLEAN_STATUS, encodeFullStatus, type PrinterStatus } from '../codecs/escpos-status.ts';
-import { PAPER_COLUMNS, type Scale, type TicketBlock } from '../ticket/blocks.ts';
-import { blocksToSvg } from '../ticket/svg.ts';
+import { PAPER_COLUMNS, type Scale, type TicketBlock } from '../../protocol/bridge/ticket/blocks.ts';
+import { blocksToSvg } from '../../protocol/bridge/ticket/svg.ts';
 import type { ByteTransport } from '../transports/types.ts';
 import { SimSerialDevice } from './serial-device.ts';
 

@@ -2,7 +2,7 @@
 import { PASS_THROUGH } from '../codecs/sscard-apdu.ts';
 import { decodeSamRequest, encodeSamResponse, SamFrameParser } from '../codecs/sam-frame.ts';
 import { respondToApdu, type SimulatedSsCardData } from '../codecs/sscard-card.ts';
-import type { SimIdentity } from '../protocol/messages.ts';
+import type { SimIdentity } from '../../protocol/bridge/messages.ts';
 import { SimSerialDevice } from './serial-device.ts';
 
 /** The answer-to-reset of the simulated card (T=0). */

@@ -1,7 +1,7 @@
 // The ticket as ESC/POS bytes: text in GB18030 and a printer-drawn QR, never a raster, so it stays under ~1.5 KB.
 import { EscPosBuilder } from '../codecs/escpos.ts';
-import { layoutTicket, PAPER_COLUMNS, QR_MODULE_DOTS, type TicketBlock } from './blocks.ts';
-import { TicketSchema, type TicketInput } from './types.ts';
+import { layoutTicket, PAPER_COLUMNS, QR_MODULE_DOTS, type TicketBlock } from '../../protocol/bridge/ticket/blocks.ts';
+import { TicketSchema, type TicketInput } from '../../protocol/bridge/ticket/types.ts';
 
 function renderBlock(builder: EscPosBuilder, block: TicketBlock): void {
   switch (block.kind) {

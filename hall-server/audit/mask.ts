@@ -1,6 +1,6 @@
 // A last guard on what the audit trail shows: an ID number or a mobile number that reached a free-text field (a
 // terminal name typed by a manager, a 工号) is masked before it leaves the hall-server. Pure.
-import { maskIdNumber, maskPhone } from '../ratings/core/mask.ts';
+import { maskIdNumber, maskPhone } from '../../protocol/person/mask.ts';
 
 /** 18-character ID numbers (check character not required: a mistyped one is still personal) standing alone. */
 const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;

@@ -1,7 +1,7 @@
 // The audit module: the console's read of the hall's audit trail (审计日志). The core records the entries
 // (`app.audit`); this module only answers `GET /api/admin/audit` for managers.
-import type { HallApp, HallModule } from '../core/module.ts';
-import { AuditListResponse, AuditPaths } from './api.ts';
+import { routeOf, type HallApp, type HallModule } from '../core/module.ts';
+import { AuditEndpoints } from '../../protocol/hall/audit.ts';
 import { encodeCursor, parseAuditQuery } from './query.ts';
 import { AuditReader, auditMigrations } from './store.ts';
 
@@ -11,18 +11,13 @@ export function createAuditModule(options: { utcOffsetMinutes: number }): HallMo
     migrations: auditMigrations,
     register(app: HallApp) {
       const reader = new AuditReader(app.db);
-      app.route({
-        method: 'GET',
-        path: AuditPaths.list,
-        roles: ['admin'],
-        summary: '审计日志：from/to 为大厅当地日期（默认今天），action 按操作前缀筛选，最新在前，limit 每页条数（最多200），cursor 翻页',
-        response: AuditListResponse,
+      app.route(routeOf(AuditEndpoints.list, {
         // Read in `prepare`, outside the command transaction, in steps that let the hall answer others in between.
         async prepare({ query }) {
           const q = parseAuditQuery(query, app.now().getTime(), options.utcOffsetMinutes);
           return { q, page: await reader.page(q) };
         },
-        handle(_req, { q, page }): { body: AuditListResponse } {
+        handle(_req, { q, page }) {
           return {
             body: {
               from: q.from,
@@ -34,7 +29,7 @@ export function createAuditModule(options: { utcOffsetMinutes: number }): HallMo
             },
           };
         },
-      });
+      }));
     },
   };
 }

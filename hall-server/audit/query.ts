@@ -1,6 +1,6 @@
 // The audit query's parameters (pure): hall-local days to UTC bounds, the page cursor, the action filter.
 import { ApiError } from '../core/module.ts';
-import { AUDIT_MAX_RANGE_DAYS, AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX, AuditActionFilter } from './api.ts';
+import { AUDIT_MAX_RANGE_DAYS, AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX, AuditActionFilter } from '../../protocol/hall/audit.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -2,7 +2,7 @@
 // the names of the terminal and ticket the details refer to. Read-only; the core writes the table.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Migration, Role } from '../core/module.ts';
-import type { AuditEntry } from './api.ts';
+import type { AuditEntry } from '../../protocol/hall/audit.ts';
 import { maskPersonalJson, maskPersonalText } from './mask.ts';
 import type { AuditQuery } from './query.ts';
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Pack } from '../../content/schema/index.ts';
-import { ApiPaths, HealthResponse, type Snapshot } from '../api/index.ts';
+import { ApiPaths, HealthResponse, type Snapshot } from '../../protocol/hall/index.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { recordHeartbeat, terminalsModule } from '../terminals/module.ts';
 import { TerminalStore } from '../terminals/store.ts';
@@ -20,6 +20,7 @@ import { readKeyFile, resolveKeyFile } from './keys.ts';
 import { createSecrets } from './secrets.ts';
 import { SocketHub } from './sockets.ts';
 import { serveStatic } from './static.ts';
+import { createLogger, type Logger } from './log.ts';
 
 export interface HallOptions {
   dataDir: string;
@@ -36,6 +37,8 @@ export interface HallOptions {
   now?: () => Date;
   /** Told the rows of each page a resuming socket reads (tests and benches watch that the pages stay small). */
   onReplayPage?: (rows: number) => void;
+  /** Default: a logger on standard error (JSON unless it is a terminal). */
+  log?: Logger;
 }
 
 export interface RunningHall {
@@ -57,6 +60,7 @@ const PURGE_INTERVAL_MS = 3_600_000;
 
 export async function startHall(options: HallOptions): Promise<RunningHall> {
   const now = options.now ?? (() => new Date());
+  const logger = options.log ?? createLogger('hall');
   const db = openHallDatabase(options.dataDir);
   const secrets = createSecrets(readKeyFile(resolveKeyFile({ dataDir: options.dataDir, keysFile: options.config.keysFile, demo: options.config.demo, env: process.env })));
   migrate(db, 'core', [...eventMigrations, ...retentionMigrations]);
@@ -68,13 +72,14 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     hub?.deliver(events);
   });
   const batcher = new CommitBatcher(log);
-  const router = new Router((token) => terminals.authenticate(token), options.config.maxBodyBytes, (fn) => batcher.submit(fn));
+  const router = new Router((token) => terminals.authenticate(token), options.config.maxBodyBytes, (fn) => batcher.submit(fn), logger.child('http'));
   const insertAudit = db.prepare('INSERT INTO audit (at, actor_id, actor_role, action, details) VALUES (?, ?, ?, ?, ?)');
   let activePack: Pack | null = options.fallbackPack ?? null;
   const packListeners: Array<(pack: Pack) => void> = [];
 
   const app: HallApp = {
     db,
+    log: logger,
     events: log,
     secrets,
     dataDir: options.dataDir,
@@ -134,7 +139,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
         modules[m.name] = m.snapshot(principal);
       } catch (err) {
         // One module's failure must not cut every terminal off the event stream.
-        console.error(`[hall] snapshot of module ${m.name} failed:`, err);
+        logger.error(`snapshot of module ${m.name} failed`, err);
         modules[m.name] = null;
       }
     }
@@ -167,7 +172,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
         if (!handled) serveStatic(distDir, url.pathname, res);
       })
       .catch((err: unknown) => {
-        console.error('[hall] request failed:', err);
+        logger.error('request failed', err);
         if (!res.headersSent) res.writeHead(500).end();
       });
   });

@@ -4,6 +4,10 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Pack } from '../../content/schema/index.ts';
+import type { EventData, KnownEventType } from '../../protocol/hall/events.ts';
+import type { ErrorBody } from '../../protocol/hall/common.ts';
+import type { Endpoint, ParsedBodyOf, ResponseInputOf } from '../../protocol/hall/endpoint.ts';
+import type { Logger } from './log.ts';
 
 /** Who a paired terminal or a signed-in manager is. */
 export type Role = 'admin' | 'kiosk' | 'pad' | 'counter' | 'board';
@@ -73,6 +77,26 @@ export interface RouteSpec<S extends z.ZodType = z.ZodType, P = undefined> {
   handle(req: RouteRequest<z.infer<S>>, prepared: P): RouteResult;
 }
 
+/** A declared endpoint's result: its success body is what the endpoint's response schema takes, so a field renamed in
+ * protocol/hall fails to compile here; an error result carries the hall's error body. */
+export type EndpointResult<E extends Endpoint> = Omit<RouteResult, 'body'> & { body?: ResponseInputOf<E> | ErrorBody };
+
+export interface EndpointHandler<E extends Endpoint, P> {
+  /** Default 64 KiB; pack uploads raise it. */
+  maxBodyBytes?: number;
+  /** As RouteSpec.prepare. */
+  prepare?(req: RouteRequest<ParsedBodyOf<E>>): Promise<P>;
+  /** As RouteSpec.handle. */
+  handle(req: RouteRequest<ParsedBodyOf<E>>, prepared: P): EndpointResult<E>;
+}
+
+/** The route of an endpoint declared in protocol/hall: method, path, roles and schemas come from the declaration. */
+export function routeOf<E extends Endpoint, P = undefined>(declared: E, handler: EndpointHandler<E, P>): RouteSpec<z.ZodType, P> {
+  // The router takes any schema; routeOf is where the declaration ties this handler's body and result types together.
+  const roles = declared.roles === 'public' ? 'public' : [...declared.roles];
+  return { ...declared, roles, ...handler } as unknown as RouteSpec<z.ZodType, P>;
+}
+
 /** Thrown by handlers; becomes `{"error":{"code","message"}}` with the status. The message is Chinese, for people. */
 export class ApiError extends Error {
   constructor(
@@ -99,8 +123,9 @@ export interface HallEvent {
 
 export interface EventHub {
   /** Records the event in the same SQLite transaction as the caller's change (call it inside `app.tx`), and
-   * delivers it to connected sockets once that transaction has committed. */
-  publish(type: string, data: unknown, opts?: { window?: number; roles?: Role[] }): HallEvent;
+   * delivers it to connected sockets once that transaction has committed. Typed by the event map of protocol/hall:
+   * the data must be what the pages parse for that type. */
+  publish<T extends KnownEventType>(type: T, data: EventData<T>, opts?: { window?: number; roles?: Role[] }): HallEvent;
 }
 
 export interface Secrets {
@@ -115,6 +140,8 @@ export interface Secrets {
 
 export interface HallApp {
   db: Database;
+  /** The hall's logger; a module logs through `app.log.child(<module name>)`. */
+  log: Logger;
   events: EventHub;
   secrets: Secrets;
   /** Runs `fn` in one durable transaction; events published inside are sent after the commit. */

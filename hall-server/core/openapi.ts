@@ -1,6 +1,6 @@
 // The API reference, generated from the registered routes and their zod schemas (OpenAPI 3.1).
 import { z } from 'zod';
-import { ErrorBody } from '../api/index.ts';
+import { ErrorBody } from '../../protocol/hall/index.ts';
 import type { RouteSpec } from './module.ts';
 
 function jsonSchema(schema: z.ZodType): unknown {

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { ApiError, type Principal, type RouteResult, type RouteSpec } from './module.ts';
+import type { Logger } from './log.ts';
 
 const zhCN = z.locales.zhCN();
 
@@ -25,6 +26,7 @@ export class Router {
     private readonly authenticate: Authenticate,
     private readonly defaultMaxBody: number,
     private readonly runCommand: RunCommand,
+    private readonly log: Logger,
   ) {}
 
   add<S extends z.ZodType, P>(route: RouteSpec<S, P>): void {
@@ -68,7 +70,7 @@ export class Router {
     } catch (err) {
       if (err instanceof ApiError) sendError(res, err);
       else {
-        console.error(`[hall] ${req.method} ${url.pathname} failed:`, err);
+        this.log.error(`${req.method} ${url.pathname} failed`, err);
         sendError(res, new ApiError(500, 'internal', '服务器内部错误，请稍后再试或联系管理员'));
       }
     }

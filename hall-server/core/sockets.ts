@@ -10,7 +10,7 @@ import {
   type ServerMessage,
   type Snapshot,
   type TerminalHeartbeat,
-} from '../api/index.ts';
+} from '../../protocol/hall/index.ts';
 import { visibleTo, type EventLog } from './events.ts';
 import { planReplay } from './replay.ts';
 import type { HallEvent, Principal } from './module.ts';

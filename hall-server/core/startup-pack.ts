@@ -6,7 +6,7 @@ import { formatIssue } from '../../content/validate/report.ts';
 import { loadPackFolder, PackInvalidError } from '../../content/validate/load.ts';
 import type { Pack } from '../../content/schema/index.ts';
 import type { HallConfig } from '../config/schema.ts';
-import { readTrustedKeysFile, TRUSTED_KEYS_FILE } from '../packs/index.ts';
+import { readTrustedKeysFile, TRUSTED_KEYS_FILE } from '../config/trusted-keys.ts';
 
 export class StartupPackError extends Error {}
 

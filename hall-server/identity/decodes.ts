@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../core/module.ts';
 import type { DecodedEcard } from './ecard.ts';
-import type { EcardDecodeStatus } from './schema.ts';
+import type { EcardDecodeStatus } from '../../protocol/hall/identity.ts';
 
 const KEEP_MS = 60_000;
 

@@ -1,9 +1,10 @@
 // 医保电子凭证 decode adapter: forwards the opaque QR payload to the platform's ec.query service (device type SelfService)
 // and keeps only what the kiosk flow needs. The ID number is never logged.
 import { z } from 'zod';
-import { isValidIdNumber } from '../../device-bridge/codecs/id-number.ts';
-import { PersonName } from '../api/text.ts';
+import { isValidIdNumber } from '../../protocol/person/id-number.ts';
+import { PersonName } from '../../protocol/hall/text.ts';
 import { ApiError } from '../core/module.ts';
+import { createLogger, type Logger } from '../core/log.ts';
 import type { EcQueryConfig } from './config.ts';
 
 /** The request body of ec.query as the platform expects it. */
@@ -69,7 +70,12 @@ export function decodeEcQueryResponse(json: unknown): DecodedEcard {
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 /** Calls ec.query with a timeout. */
-export async function queryEcard(config: EcQueryConfig | null, qrCode: string, fetchImpl: FetchLike = fetch): Promise<DecodedEcard> {
+export async function queryEcard(
+  config: EcQueryConfig | null,
+  qrCode: string,
+  fetchImpl: FetchLike = fetch,
+  log: Logger = createLogger('identity'),
+): Promise<DecodedEcard> {
   if (!config) throw new ApiError(503, 'ecard_not_configured', '本大厅尚未接通医保电子凭证服务，请使用身份证或社保卡');
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), config.timeoutMs);
@@ -82,13 +88,13 @@ export async function queryEcard(config: EcQueryConfig | null, qrCode: string, f
       signal: controller.signal,
     });
     if (!res.ok) {
-      console.warn(`[identity] ec.query answered HTTP ${res.status}`);
+      log.warn(`ec.query answered HTTP ${res.status}`);
       throw new ApiError(502, 'ecard_unavailable', '医保电子凭证服务暂时不可用，请使用身份证或社保卡');
     }
     json = await res.json();
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    console.warn(`[identity] ec.query unreachable: ${error instanceof Error ? error.name : 'error'}`);
+    log.warn(`ec.query unreachable: ${error instanceof Error ? error.name : 'error'}`);
     throw new ApiError(504, 'ecard_unavailable', '医保电子凭证服务暂时不可用，请使用身份证或社保卡');
   } finally {
     clearTimeout(timer);

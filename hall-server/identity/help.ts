@@ -1,7 +1,7 @@
 // Help requests ("呼叫工作人员"): raised by a terminal, listed in the admin console with the terminal's name, resolved by staff.
 import type { Database } from 'better-sqlite3';
 import type { Migration } from '../core/module.ts';
-import type { HelpRequestView } from './schema.ts';
+import type { HelpRequestView } from '../../protocol/hall/identity.ts';
 
 export const helpMigrations: Migration[] = [
   {

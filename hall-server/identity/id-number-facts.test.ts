@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckCharacter } from '../../device-bridge/codecs/id-number.ts';
+import { idCheckCharacter } from '../../protocol/person/id-number.ts';
 import { ApiError } from '../core/module.ts';
 import { idNumberFacts, verifiedIdentityFacts } from './id-number-facts.ts';
 

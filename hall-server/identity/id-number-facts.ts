@@ -1,7 +1,7 @@
 // What a GB 11643 citizen identity number (and the 2023 permanent-residence card, same layout) itself says about its
 // holder: the birth date (digits 7–14) and the sex (digit 17: odd male, even female). The server takes these from the
 // number, never from the request, and refuses a request that contradicts them. Pure.
-import type { Identity } from '../api/index.ts';
+import type { Identity } from '../../protocol/hall/index.ts';
 import { ApiError } from '../core/module.ts';
 
 export type Sex = 'male' | 'female';

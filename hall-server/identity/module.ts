@@ -1,10 +1,10 @@
 // The identity module: 医保电子凭证 decode for the kiosk, and help requests from terminals to the admin console.
 import { z } from 'zod';
-import { ApiError, type HallApp, type HallModule } from '../core/module.ts';
+import { ApiError, routeOf, type HallApp, type HallModule } from '../core/module.ts';
 import { loadIdentityConfig, type IdentityConfig } from './config.ts';
 import { queryEcard, type FetchLike } from './ecard.ts';
 import { HelpStore, helpMigrations } from './help.ts';
-import { EcardDecodeRequest, EcardDecodeStarted, EcardDecodeStatus, HelpRequestBody, IdentityPaths } from './schema.ts';
+import { IdentityEndpoints } from '../../protocol/hall/identity.ts';
 import { EcardDecodes } from './decodes.ts';
 
 export interface IdentityModuleOptions {
@@ -26,36 +26,21 @@ export function createIdentityModule(options: IdentityModuleOptions = {}): HallM
       // The platform call runs outside the hall's command transaction: POST starts it, the kiosk polls GET for the
       // outcome, which is handed out once and then forgotten (personal data stays in memory for seconds only).
       const decodes = new EcardDecodes(app.now);
-      app.route({
-        method: 'POST',
-        path: IdentityPaths.ecardDecode,
-        roles: ['kiosk'],
-        body: EcardDecodeRequest,
-        summary: '开始解码医保电子凭证二维码（转发医保平台 ec.query）',
-        response: EcardDecodeStarted,
-        handle({ body, principal }): { status: number; body: EcardDecodeStarted } {
+      app.route(routeOf(IdentityEndpoints.ecardDecode, {
+        handle({ body, principal }) {
           const terminal = principal!;
-          const decodeId = decodes.start(terminal.id, queryEcard(config.ecQuery, body.payload, options.fetch));
+          const decodeId = decodes.start(terminal.id, queryEcard(config.ecQuery, body.payload, options.fetch, app.log.child('identity')));
           app.audit(terminal, 'identity.ecard_decode', { terminal: terminal.name });
           return { status: 202, body: { decodeId } };
         },
-      });
-      app.route({
-        method: 'GET',
-        path: '/api/identity/ecard/:decodeId',
-        roles: ['kiosk'],
-        summary: '读取医保电子凭证解码结果（只能读取一次）',
-        response: EcardDecodeStatus,
-        handle({ params, principal }): { body: EcardDecodeStatus } {
+      }));
+      app.route(routeOf(IdentityEndpoints.ecardDecodeStatus, {
+        handle({ params, principal }) {
           return { body: decodes.take(principal!.id, params['decodeId'] ?? '') };
         },
-      });
+      }));
 
-      app.route({
-        method: 'POST',
-        path: IdentityPaths.help,
-        roles: ['kiosk', 'pad', 'counter'],
-        body: HelpRequestBody,
+      app.route(routeOf(IdentityEndpoints.help, {
         handle({ body, principal }) {
           if (!principal) throw new ApiError(401, 'unauthorized', '请先配对终端');
           const result = app.tx(() => {
@@ -65,22 +50,15 @@ export function createIdentityModule(options: IdentityModuleOptions = {}): HallM
           });
           return { status: result.fresh ? 201 : 200, body: { request: result.request } };
         },
-      });
+      }));
 
-      app.route({
-        method: 'GET',
-        path: IdentityPaths.helpList,
-        roles: ['admin'],
+      app.route(routeOf(IdentityEndpoints.helpList, {
         handle() {
           return { body: { requests: store.list() } };
         },
-      });
+      }));
 
-      app.route({
-        method: 'POST',
-        path: '/api/admin/help/:id/resolve',
-        roles: ['admin'],
-        body: z.strictObject({}),
+      app.route(routeOf(IdentityEndpoints.helpResolve, {
         handle({ params, principal }) {
           const id = Number(params['id']);
           if (!Number.isInteger(id) || id < 1) throw new ApiError(400, 'bad_id', '求助编号不正确');
@@ -93,7 +71,7 @@ export function createIdentityModule(options: IdentityModuleOptions = {}): HallM
           });
           return { body: { request: resolved } };
         },
-      });
+      }));
     },
     snapshot(principal) {
       if (principal.role !== 'admin' || !help) return { openHelpRequests: [] };

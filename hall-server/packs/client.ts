@@ -1,7 +1,24 @@
-// A small client of the packs API for tools (scripts/pack upload/status/activate/rollback): admin login, then calls.
-import { ActivateResponse, PackListResponse, PackPaths, UploadResponse } from './api.ts';
+// A small client of the packs API for tools (scripts/pack upload/status/activate/rollback): admin login, then calls
+// of the endpoints declared in protocol/hall, each answer checked by its response schema.
+import type { z } from 'zod';
+import { ApiPaths, TokenResponse, type AdminLoginRequest } from '../../protocol/hall/index.ts';
+import { endpointPath, errorOfResponse, type Endpoint, type ParamsOf, type ResponseOf } from '../../protocol/hall/endpoint.ts';
+import { PackEndpoints } from '../../protocol/hall/packs.ts';
 
 export class HallClientError extends Error {}
+
+/** The answer of a call, as the tool reads it: the parsed body, or the hall's error message. */
+async function readAnswer(res: Response, acceptStatus: (status: number) => boolean): Promise<unknown> {
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    throw new HallClientError(`大厅服务器的回复无法识别（HTTP ${res.status}）`);
+  }
+  if (!res.ok && !acceptStatus(res.status)) throw new HallClientError(errorOfResponse(res.status, json).message);
+  return json;
+}
 
 export class PacksClient {
   private constructor(
@@ -12,14 +29,21 @@ export class PacksClient {
   /** Logs in as the hall's manager. */
   static async login(base: string, password: string): Promise<PacksClient> {
     const url = base.replace(/\/$/, '');
-    const res = await PacksClient.fetch(`${url}/api/admin/login`, {
+    const request: z.input<typeof AdminLoginRequest> = { password };
+    const res = await PacksClient.fetch(`${url}${ApiPaths.adminLogin}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ password }),
+      body: JSON.stringify(request),
     });
-    const body = (await res.json()) as { token?: string; error?: { message: string } };
-    if (!res.ok || !body.token) throw new HallClientError(`登录失败：${body.error?.message ?? res.status}`);
-    return new PacksClient(url, body.token);
+    let json: unknown;
+    try {
+      json = await readAnswer(res, () => false);
+    } catch (error) {
+      throw new HallClientError(`登录失败：${(error as Error).message}`);
+    }
+    const token = TokenResponse.safeParse(json);
+    if (!token.success) throw new HallClientError(`登录失败：大厅服务器的回复无法识别`);
+    return new PacksClient(url, token.data.token);
   }
 
   private static async fetch(url: string, init: RequestInit): Promise<Response> {
@@ -30,32 +54,31 @@ export class PacksClient {
     }
   }
 
-  private async call(path: string, method: 'GET' | 'POST', body?: Uint8Array): Promise<{ status: number; json: unknown }> {
+  /** Calls a declared endpoint; a refused upload (422) still answers with its report. */
+  private async call<E extends Endpoint>(declared: E, params?: ParamsOf<E>, body?: Uint8Array): Promise<ResponseOf<E>> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
     if (body) headers['content-type'] = 'application/zip';
-    const res = await PacksClient.fetch(this.base + path, { method, headers, body: (body as Uint8Array<ArrayBuffer> | undefined) ?? null });
-    const text = await res.text();
-    const json: unknown = text ? JSON.parse(text) : null;
-    if (!res.ok && res.status !== 422) {
-      const message = (json as { error?: { message?: string } } | null)?.error?.message;
-      throw new HallClientError(message ?? `大厅服务器返回 ${res.status}`);
-    }
-    return { status: res.status, json };
+    const path = endpointPath(declared.path, params as Record<string, string | number> | undefined);
+    const res = await PacksClient.fetch(this.base + path, {
+      method: declared.method, headers, body: (body as Uint8Array<ArrayBuffer> | undefined) ?? null,
+    });
+    const json = await readAnswer(res, (status) => (declared as Endpoint) === PackEndpoints.upload && status === 422);
+    return (declared.response ? declared.response.parse(json) : json) as ResponseOf<E>;
   }
 
-  async upload(zip: Uint8Array): Promise<UploadResponse> {
-    return UploadResponse.parse((await this.call(PackPaths.upload, 'POST', zip)).json);
+  upload(zip: Uint8Array) {
+    return this.call(PackEndpoints.upload, undefined, zip);
   }
 
-  async list(): Promise<PackListResponse> {
-    return PackListResponse.parse((await this.call(PackPaths.list, 'GET')).json);
+  list() {
+    return this.call(PackEndpoints.list);
   }
 
-  async activate(slot: string): Promise<ActivateResponse> {
-    return ActivateResponse.parse((await this.call(PackPaths.activate(slot), 'POST')).json);
+  activate(slot: string) {
+    return this.call(PackEndpoints.activate, { slot });
   }
 
-  async rollback(): Promise<ActivateResponse> {
-    return ActivateResponse.parse((await this.call(PackPaths.rollback, 'POST')).json);
+  rollback() {
+    return this.call(PackEndpoints.rollback);
   }
 }

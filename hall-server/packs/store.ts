@@ -19,8 +19,9 @@ import {
   type ValidationResult,
 } from '../../content/validate/index.ts';
 import { ApiError, type Principal } from '../core/module.ts';
-import type { HistoryEntry, SlotView } from './api.ts';
+import type { HistoryEntry, SlotView } from '../../protocol/hall/packs.ts';
 import { writeSlot } from './staging.ts';
+import { createLogger, type Logger } from '../core/log.ts';
 
 export const KEEP_SLOTS = 5;
 
@@ -35,6 +36,8 @@ export interface PackStoreDeps {
   /** Makes the pack the hall's active one (publishes pack.activated). Called inside tx. */
   setActive(pack: Pack): void;
   audit(actor: Principal | null, action: string, details: Record<string, unknown>): void;
+  /** Default: the hall-server's logger for component packs. */
+  log?: Logger;
 }
 
 interface SlotRow {
@@ -85,7 +88,7 @@ export class PackStore {
     if (!row) return false;
     const result = this.verifySlot(row.slot);
     if (!result.data) {
-      console.error(`[packs] active slot ${row.slot} failed verification: ${result.report.errors.map(formatIssue).join('; ')}`);
+      (this.deps.log ?? createLogger('packs')).error(`active slot ${row.slot} failed verification: ${result.report.errors.map(formatIssue).join('; ')}`);
       return false;
     }
     this.activePack = packFromFolder(this.slotDir(row.slot), result.data);

@@ -2,15 +2,15 @@
 // publishes the events (plus queue.changed and tidal alerts) and rolls the business day over at the reset time.
 import { randomUUID } from 'node:crypto';
 import type { Pack } from '../../content/schema/index.ts';
-import type { IssueTicketRequest, IssueTicketResponse, PrintResultRequest, QueueSnapshot, ServiceView, TicketTimings, TidalAlertView } from '../api/index.ts';
+import type { IssueTicketRequest, IssueTicketResponse, PrintResultRequest, QueueSnapshot, ServiceView, TicketTimings, TidalAlertView } from '../../protocol/hall/index.ts';
 import type { QueueConfig } from '../config/schema.ts';
 import { assertSameRequest, fingerprintText, scopedKey } from '../core/idempotency.ts';
 import { ApiError, type HallApp, type Principal } from '../core/module.ts';
 import { applyWindowAction, windowStateOf, type WindowAction } from './actions.ts';
-import { businessDay, localDate } from './clock.ts';
+import { businessDay, localDate } from '../../protocol/rules/hall-time.ts';
 import { verifiedIdentityFacts } from '../identity/id-number-facts.ts';
 import { issueTicket, waitingAhead } from './issue.ts';
-import { maskName } from '../ratings/core/mask.ts';
+import { maskName } from '../../protocol/person/mask.ts';
 import { rulesFromPack } from './rules.ts';
 import type { QueueStore } from './store.ts';
 import { putTicket, waitingTickets } from './state.ts';

@@ -1,7 +1,8 @@
 // Issuing a ticket (pure). Idempotency-key lookups happen in the shell (they span days); this handles the rest.
-import type { PriorityClass } from '../api/index.ts';
+import type { PriorityClass } from '../../protocol/hall/index.ts';
 import { ApiError } from '../core/module.ts';
-import { ageOn, localDate } from './clock.ts';
+import { localDate } from '../../protocol/rules/hall-time.ts';
+import { ageOn } from '../../protocol/person/age.ts';
 import { ticketNumber } from './rules.ts';
 import { closedReason, ticketView } from './views.ts';
 import type { Outcome, QueueRules, QueueState, ServiceRule, Ticket } from './types.ts';

@@ -14,7 +14,7 @@ import {
   SignInRequest,
   TicketRef,
   TransferRequest,
-} from '../api/index.ts';
+} from '../../protocol/hall/index.ts';
 import { QueueConfig } from '../config/schema.ts';
 import { ApiError, type HallApp, type HallModule, type Principal, type Role } from '../core/module.ts';
 import type { WindowAction } from './actions.ts';

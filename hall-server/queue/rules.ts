@@ -1,7 +1,7 @@
 // The queue's rules, derived from the active content pack and the hall config.
 import type { Pack } from '../../content/schema/index.ts';
 import type { QueueConfig } from '../config/schema.ts';
-import { compileCalendar, type CompiledCalendar } from '../ratings/core/workdays.ts';
+import { calendarOf } from '../../protocol/rules/workdays.ts';
 import type { QueueRules, ServiceRule, WindowRule } from './types.ts';
 
 export function rulesFromPack(pack: Pick<Pack, 'manifest' | 'services' | 'windows' | 'staff' | 'calendar'>, config: QueueConfig): QueueRules {
@@ -52,14 +52,6 @@ export function rulesFromPack(pack: Pick<Pack, 'manifest' | 'services' | 'window
     enforceIssuingHours: config.enforceIssuingHours,
     calendar: calendarOf(pack.calendar),
   };
-}
-
-/** The working-day calculator's view of the pack calendar (all years: rest days and 调休 working days). */
-export function calendarOf(calendar: Pack['calendar']): CompiledCalendar {
-  return compileCalendar({
-    holidays: calendar.years.flatMap((y) => y.holidays.flatMap((h) => h.dates)),
-    workdays: calendar.years.flatMap((y) => y.workdays),
-  });
 }
 
 /** Ticket number text: prefix + number zero-padded to the width of the range's upper bound (A + 23 in 1..999 → A023). */

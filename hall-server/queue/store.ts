@@ -1,6 +1,6 @@
 // SQLite persistence of the queue state. Writes happen inside the caller's transaction.
 import type Database from 'better-sqlite3';
-import type { TidalAlertView } from '../api/index.ts';
+import type { TidalAlertView } from '../../protocol/hall/index.ts';
 import type { Migration } from '../core/module.ts';
 import { emptyQueueState, putTicket } from './state.ts';
 import type { Counter, QueueState, Ticket, WindowState } from './types.ts';

@@ -1,6 +1,6 @@
 // Tidal windows (DB21/T 4402 §7.1.6), pure: a group's alert is up while more than the threshold wait for it and
 // none of its tidal windows is open; it clears when the queue drains or a tidal window opens.
-import type { TidalAlertView } from '../api/index.ts';
+import type { TidalAlertView } from '../../protocol/hall/index.ts';
 import type { QueueEvent, QueueRules, QueueState } from './types.ts';
 
 export interface GroupStatus {

@@ -1,6 +1,6 @@
 // The queue's state, as the pure core sees it. Times are epoch milliseconds.
-import type { CompiledCalendar } from '../ratings/core/workdays.ts';
-import type { PrintState, PriorityClass, TicketStatus } from '../api/index.ts';
+import type { CompiledCalendar } from '../../protocol/rules/workdays.ts';
+import type { EventData, KnownEventType, PrintState, PriorityClass, TicketStatus } from '../../protocol/hall/index.ts';
 import type { QueuePolicyConfig } from '../config/schema.ts';
 
 export interface Ticket {
@@ -116,12 +116,15 @@ export interface QueueRules {
   calendar: CompiledCalendar;
 }
 
-export interface QueueEvent {
-  type: string;
-  data: unknown;
-  window?: number;
-  roles?: Array<'admin' | 'kiosk' | 'pad' | 'counter' | 'board'>;
-}
+/** An event the queue will publish: its type and data as the event map of protocol/hall declares them. */
+export type QueueEvent = {
+  [T in KnownEventType]: {
+    type: T;
+    data: EventData<T>;
+    window?: number;
+    roles?: Array<'admin' | 'kiosk' | 'pad' | 'counter' | 'board'>;
+  };
+}[KnownEventType];
 
 /** What a command changed; the shell writes it in one transaction and publishes the events. */
 export interface Outcome {

@@ -1,7 +1,7 @@
 // Turns the core's state into the API's views (what screens may see: no ID numbers, names masked).
-import type { CallView, ServiceView, TicketView, WindowView } from '../api/index.ts';
-import { isWorkingDay } from '../ratings/core/workdays.ts';
-import { localClock, localDate, withinHours } from './clock.ts';
+import type { CallView, ServiceView, TicketView, WindowView } from '../../protocol/hall/index.ts';
+import { isWorkingDay } from '../../protocol/rules/workdays.ts';
+import { localClock, localDate, withinHours } from '../../protocol/rules/hall-time.ts';
 import type { QueueRules, QueueState, Ticket, WindowState } from './types.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -3,21 +3,22 @@
 import type { Database } from 'better-sqlite3';
 import { type Pack, implementationCode } from '../../content/schema/index.ts';
 import type { Secrets } from '../core/module.ts';
-import { type UpstreamRow, cstDateTime, tableCsv, upstreamCsv } from './core/csv.ts';
-import { levelLabel } from './core/levels.ts';
-import { maskPhone } from './core/mask.ts';
+import { type UpstreamRow, tableCsv, upstreamCsv } from './core/csv.ts';
+import { levelLabel } from '../../protocol/rules/levels.ts';
+import { maskPhone } from '../../protocol/person/mask.ts';
 import { maskPersonalNumbers } from './core/pii.ts';
-import { type CompiledCalendar, addWorkingDays, hallDate } from './core/workdays.ts';
+import { type CompiledCalendar, addWorkingDays } from '../../protocol/rules/workdays.ts';
+import { hallDate, hallDateTime } from '../../protocol/rules/hall-time.ts';
 import type { RatingRow } from './store.ts';
 
 /** 承诺/法定办结时间: the finish time for 即办 items, else the end of the N-th working day after receipt. */
-function limitTime(pack: Pack, serviceCode: string, receivedIso: string, finishedIso: string, cal: CompiledCalendar): string {
+function limitTime(pack: Pack, serviceCode: string, receivedIso: string, finishedIso: string, cal: CompiledCalendar, offset: number): string {
   const limit = pack.services.find((s) => s.code === serviceCode)?.guide.timeLimit;
-  if (!limit || limit.kind === 'immediate') return cstDateTime(finishedIso);
-  return `${addWorkingDays(hallDate(new Date(receivedIso)), limit.days, cal)} 17:00:00`;
+  if (!limit || limit.kind === 'immediate') return hallDateTime(finishedIso, offset);
+  return `${addWorkingDays(hallDate(new Date(receivedIso), offset), limit.days, cal)} 17:00:00`;
 }
 
-export function exportUpstream(db: Database, pack: Pack, secrets: Secrets, cal: CompiledCalendar, from: string, to: string) {
+export function exportUpstream(db: Database, pack: Pack, secrets: Secrets, cal: CompiledCalendar, from: string, to: string, offset: number) {
   const rows = db
     .prepare('SELECT * FROM ratings WHERE day BETWEEN ? AND ? AND counted = 1 ORDER BY day, rated_at, id')
     .iterate(from, to) as IterableIterator<RatingRow>;
@@ -29,7 +30,7 @@ export function exportUpstream(db: Database, pack: Pack, secrets: Secrets, cal: 
     for (const r of rows) {
       count++;
       const received = r.received_at ?? r.finished_at;
-      const promised = limitTime(pack, r.service_code, received, r.finished_at, cal);
+      const promised = limitTime(pack, r.service_code, received, r.finished_at, cal, offset);
       yield {
         caseNo: r.case_number,
         itemCode: itemCode(r.service_code),
@@ -38,11 +39,11 @@ export function exportUpstream(db: Database, pack: Pack, secrets: Secrets, cal: 
         idNumber: r.id_sealed ? secrets.decrypt(r.id_sealed) : '',
         name: r.name_sealed ? secrets.decrypt(r.name_sealed) : '',
         phone: r.phone_sealed ? secrets.decrypt(r.phone_sealed) : '',
-        receivedAt: cstDateTime(received),
+        receivedAt: hallDateTime(received, offset),
         promisedAt: promised,
         legalAt: promised,
         score: r.score,
-        ratedAt: cstDateTime(r.rated_at),
+        ratedAt: hallDateTime(r.rated_at, offset),
       };
     }
   }
@@ -72,7 +73,7 @@ interface UnratedRow {
   outcome_at: string | null;
 }
 
-export function exportFull(db: Database, pack: Pack, secrets: Secrets, from: string, to: string) {
+export function exportFull(db: Database, pack: Pack, secrets: Secrets, from: string, to: string, offset: number) {
   const rated = db
     .prepare(
       `SELECT r.*, c.state AS case_state, c.due_on AS case_due FROM ratings r LEFT JOIN rating_cases c ON c.rating_id = r.id
@@ -91,7 +92,7 @@ export function exportFull(db: Database, pack: Pack, secrets: Secrets, from: str
         r.id, r.case_number, r.ticket_number, r.service_code, r.service_name, r.window, r.staff_id ?? '', r.staff_name ?? '',
         '评价器', r.source === 'keypad' ? '实体按键' : '触摸屏', levelLabel(r.score), r.score, r.bad ? '是' : '否',
         (JSON.parse(r.reasons) as string[]).join('；'), maskPersonalNumbers(r.comment).masked, r.phone_sealed ? maskPhone(secrets.decrypt(r.phone_sealed)) : '',
-        cstDateTime(r.finished_at), cstDateTime(r.rated_at), cstDateTime(r.stored_at), r.counted ? '是' : '否（申诉撤销）',
+        hallDateTime(r.finished_at, offset), hallDateTime(r.rated_at, offset), hallDateTime(r.stored_at, offset), r.counted ? '是' : '否（申诉撤销）',
         r.case_state ?? '', r.case_due ?? '',
       ];
     }
@@ -99,7 +100,7 @@ export function exportFull(db: Database, pack: Pack, secrets: Secrets, from: str
       count++;
       yield [
         '', u.case_number, u.ticket_number, u.service_code, u.service_name, u.window, u.staff_id ?? '', staffName(u.staff_id),
-        '评价器', '', '未评价', '', '否', '', '', '', cstDateTime(u.finished_at), '', cstDateTime(u.outcome_at), '否', '', '',
+        '评价器', '', '未评价', '', '否', '', '', '', hallDateTime(u.finished_at, offset), '', hallDateTime(u.outcome_at, offset), '否', '', '',
       ];
     }
   }

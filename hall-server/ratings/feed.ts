@@ -3,12 +3,11 @@
 // module's own table, so no finished or undone ticket is missed across restarts.
 import type { Database, Statement } from 'better-sqlite3';
 import type { HallEvent } from '../core/module.ts';
-import { TicketFinishedEvent, TicketUpdatedEvent } from '../api/events.ts';
-import { UNDO_FINISH } from './api.ts';
-import type { FinishedTicket } from './service.ts';
+import { TicketFinishedEvent, TicketUpdatedEvent } from '../../protocol/hall/events.ts';
+import { UNDO_FINISH } from '../../protocol/hall/ratings.ts';
 
 export type FeedItem =
-  | { kind: 'finished'; ticket: FinishedTicket }
+  | { kind: 'finished'; ticket: TicketFinishedEvent }
   /** Staff undid the finish within the queue's undo time: the service is not over. `at` is when it was undone. */
   | { kind: 'undone'; ticketId: string; at: string };
 

@@ -12,11 +12,12 @@ import {
   StatsResponse,
   SubmitRatingRequest,
   SubmitRatingResponse,
-} from './api.ts';
-import { parseIsoDate } from './core/workdays.ts';
+} from '../../protocol/hall/ratings.ts';
+import { parseIsoDate } from '../../protocol/rules/workdays.ts';
 import { exportFull, exportUpstream } from './export.ts';
 import type { RatingService } from './service.ts';
-import { type QueueTimes, computeStats } from './stats.ts';
+import { computeStats } from './stats.ts';
+import type { QueueTimes } from '../queue/reader.ts';
 
 function windowParam(req: RouteRequest<unknown>): number {
   const n = Number(req.params['window']);
@@ -153,8 +154,8 @@ export function registerRoutes(app: HallApp, service: RatingService, queue: () =
       if (!req.principal || req.principal.role !== 'admin') throw new ApiError(403, 'forbidden', '只有管理员可以导出');
       const { csv, count } =
         kind.data === 'upstream'
-          ? exportUpstream(app.db, app.pack(), app.secrets, service.cal, from, to)
-          : exportFull(app.db, app.pack(), app.secrets, from, to);
+          ? exportUpstream(app.db, app.pack(), app.secrets, service.cal, from, to, service.utcOffsetMinutes)
+          : exportFull(app.db, app.pack(), app.secrets, from, to, service.utcOffsetMinutes);
       app.audit(req.principal, 'ratings.export', { kind: kind.data, from, to, rows: count });
       const name = `${kind.data === 'upstream' ? 'haochaping-upstream' : 'ratings-full'}-${from}-${to}.csv`;
       return {

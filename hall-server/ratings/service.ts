@@ -4,41 +4,22 @@ import { randomUUID } from 'node:crypto';
 import type { Pack } from '../../content/schema/index.ts';
 import { assertSameRequest, fingerprintText, idempotencyKeyReused } from '../core/idempotency.ts';
 import { ApiError, type HallApp, type Principal } from '../core/module.ts';
-import type { CaseActionRequest, CaseView, RatingPrompt, SubmitRatingRequest, SubmitRatingResponse } from './api.ts';
-import { CaseTransitionError, allowedActions, applyAction, dueFlag, openCase } from './core/cases.ts';
+import type { CaseActionRequest, CaseView, RatingPrompt, SubmitRatingRequest, SubmitRatingResponse } from '../../protocol/hall/ratings.ts';
+import { CaseTransitionError, allowedActions, applyAction, dueFlag, openCase } from '../../protocol/hall/cases.ts';
 import { upstreamCaseNo } from './core/csv.ts';
-import { isBad, ratingProblem } from './core/levels.ts';
-import { maskPhone } from './core/mask.ts';
+import { isBad, ratingProblem } from '../../protocol/rules/levels.ts';
+import { maskPhone } from '../../protocol/person/mask.ts';
 import { maskPersonalNumbers } from './core/pii.ts';
-import { type CompiledCalendar, compileCalendar, hallDate, workingDaysBetween } from './core/workdays.ts';
+import { type CompiledCalendar, calendarOf, workingDaysBetween } from '../../protocol/rules/workdays.ts';
+import { CHINA_STANDARD_TIME_MINUTES, hallDate } from '../../protocol/rules/hall-time.ts';
 import { FinishedFeed } from './feed.ts';
+import type { TicketFacts } from '../queue/reader.ts';
+import type { TicketFinishedEvent } from '../../protocol/hall/events.ts';
 import { type PromptRow, type RatingRow, RatingStore } from './store.ts';
 
-/** A finished ticket as the queue reports it (the `ticket.finished` event data). */
-export interface FinishedTicket {
-  ticketId: string;
-  number: string;
-  serviceCode: string;
-  serviceName: string;
-  window: number;
-  staffId: string | null;
-  caseNumber: string | null;
-  finishedAt: string;
-}
+/** A finished ticket as the queue reports it: the `ticket.finished` event data, declared once in protocol/hall. */
+export type FinishedTicket = TicketFinishedEvent;
 
-/** What the queue knows about a ticket beyond the finished event: when it was taken and, for the upstream export
- * only, who took it. */
-export interface TicketFacts {
-  issuedAt: string | null;
-  applicant: { idType: '111' | '001'; idNumber: string; name: string } | null;
-}
-
-export function calendarOf(pack: Pack): CompiledCalendar {
-  return compileCalendar({
-    holidays: pack.calendar.years.flatMap((y) => y.holidays.flatMap((h) => h.dates)),
-    workdays: pack.calendar.years.flatMap((y) => y.workdays),
-  });
-}
 
 /** The 6-digit 行政区划代码 that starts generated case numbers; `000000` only for an older pack without one (the pack
  * validator warns about it). */
@@ -73,6 +54,8 @@ export class RatingService {
   constructor(
     private readonly app: HallApp,
     private readonly ticketFacts: (ticketId: string) => TicketFacts = () => ({ issuedAt: null, applicant: null }),
+    /** The hall's clock (config queue.utcOffsetMinutes): which day a rating counts on. */
+    readonly utcOffsetMinutes = CHINA_STANDARD_TIME_MINUTES,
   ) {
     this.store = new RatingStore(app.db);
     this.feed = new FinishedFeed(app.db);
@@ -83,19 +66,19 @@ export class RatingService {
 
   /** The active pack's calendar, compiled once per pack. */
   get cal(): CompiledCalendar {
-    this.calendar ??= calendarOf(this.app.pack());
+    this.calendar ??= calendarOf(this.app.pack().calendar);
     return this.calendar;
   }
 
   today(): string {
-    return hallDate(this.app.now());
+    return hallDate(this.app.now(), this.utcOffsetMinutes);
   }
 
   /** Records a finished ticket as due for a rating (idempotent per ticket; a ticket finished again after an undone
    * finish gets a fresh prompt unless it was rated meanwhile). Call inside a transaction. */
   addFinished(t: FinishedTicket, seqs: Map<string, number>): void {
     const evaluation = this.app.pack().evaluation;
-    const day = hallDate(new Date(t.finishedAt));
+    const day = hallDate(new Date(t.finishedAt), this.utcOffsetMinutes);
     const known = this.store.prompt(t.ticketId);
     if (known && known.withdrawn_at === null) return;
     const caseNumber = t.caseNumber ?? known?.case_number ?? this.nextCaseNumber(day, seqs);
@@ -150,7 +133,7 @@ export class RatingService {
         const cursor = Number(this.store.state('finished-cursor') ?? '0');
         const batch = this.feed.read(cursor);
         if (batch.cursor === cursor) return total;
-        if (batch.malformed > 0) console.warn(`ratings: skipped ${batch.malformed} malformed ticket events`);
+        if (batch.malformed > 0) this.app.log.child('ratings').warn(`skipped ${batch.malformed} malformed ticket events`);
         const seqs = new Map<string, number>();
         for (const item of batch.items) {
           if (item.kind === 'finished') {
@@ -239,7 +222,7 @@ export class RatingService {
     if (!this.store.insertRating(row, prompt)) throw idempotencyKeyReused();
     let caseId: string | null = null;
     if (bad) {
-      const opened = hallDate(new Date(padRatedMs));
+      const opened = hallDate(new Date(padRatedMs), this.utcOffsetMinutes);
       const record = openCase(opened, evaluation.followUpWorkingDays, this.cal);
       caseId = `C${randomUUID().replaceAll('-', '').slice(0, 16)}`;
       this.store.insertCase({

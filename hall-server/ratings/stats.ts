@@ -1,17 +1,11 @@
 // Statistics for the console from the per-day aggregate, the 差评 cases and (through QueueTimes) the queue's timings.
 import type { Database } from 'better-sqlite3';
 import type { Pack } from '../../content/schema/index.ts';
-import type { StatsGroup, StatsRow } from './api.ts';
-import { SATISFACTION_TARGET, rates } from './core/stats.ts';
-import { addDays, parseIsoDate } from './core/workdays.ts';
+import type { StatsGroup, StatsRow } from '../../protocol/hall/ratings.ts';
+import { SATISFACTION_TARGET, rates } from '../../protocol/rules/rating-stats.ts';
+import { weekOf } from '../../protocol/rules/workdays.ts';
+import type { QueueTimes } from '../queue/reader.ts';
 
-/** Wait, service and idle seconds from the queue (read-only); null where the queue cannot say. */
-export interface QueueTimes {
-  /** Mean wait and service seconds per group key for finished tickets of [from, to]; key 'all' for the whole range. */
-  timings(from: string, to: string, group: StatsGroup | 'all'): Map<string, { wait: number | null; service: number | null }>;
-  /** Idle seconds per window number for [from, to]. */
-  idle(from: string, to: string): Map<number, number>;
-}
 
 const COUNTS = ['finished', 'rated', 'unrated', 'bad', 'score_sum', 'cases', 'closed', 'closed_on_time'] as const;
 
@@ -25,12 +19,6 @@ const SQL_KEY: Record<StatsGroup, string> = {
   staff: 'staff_id',
   service: 'service_code',
 };
-
-/** Monday of the ISO week of a date. */
-export function weekOf(day: string): string {
-  const weekday = (new Date(parseIsoDate(day) * 86_400_000).getUTCDay() + 6) % 7;
-  return addDays(day, -weekday);
-}
 
 export function computeStats(
   db: Database,

@@ -1,7 +1,7 @@
 // SQL of the ratings module: prompts from finished tickets, ratings stored once by id, 未评价 on timeout,
 // the per-day aggregate, 差评 cases and their steps, and the purge of personal fields.
 import type { Database, Statement } from 'better-sqlite3';
-import { type CaseRecord, type CaseState, type CaseStep, isOpen } from './core/cases.ts';
+import { type CaseRecord, type CaseState, type CaseStep, isOpen } from '../../protocol/hall/cases.ts';
 
 export interface PromptRow {
   ticket_id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TerminalView } from '../api/index.ts';
+import type { TerminalView } from '../../protocol/hall/index.ts';
 import { SeenEventCoalescer } from './heartbeat.ts';
 
 const view = (over: Partial<TerminalView> = {}): TerminalView => ({

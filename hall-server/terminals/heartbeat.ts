@@ -2,7 +2,7 @@
 // filled it with tens of thousands of `terminal.seen` rows a day that every resuming client then had to read. A beat
 // becomes an event only when what the console shows of the terminal changed (pack version, device health, online),
 // or, to keep its 最近在线 time roughly current, when the last event for that terminal is older than `refreshMs`.
-import type { TerminalView } from '../api/index.ts';
+import type { TerminalView } from '../../protocol/hall/index.ts';
 
 /** Ten minutes: 20 terminals make at most ~2,900 events a day instead of ~57,600. */
 export const SEEN_EVENT_REFRESH_MS = 10 * 60_000;

@@ -9,7 +9,7 @@ import {
   TerminalHeartbeat,
   type TerminalRole,
   type TokenResponse,
-} from '../api/index.ts';
+} from '../../protocol/hall/index.ts';
 import { ApiError, type HallApp, type HallModule, type Principal } from '../core/module.ts';
 import { FailureLimiter } from './limiter.ts';
 import { hashPassword, verifyPassword } from './password.ts';

@@ -1,7 +1,7 @@
 // Terminals, pairing codes, tokens and admin sessions in SQLite. Tokens and codes are stored only as SHA-256 hashes.
 import type Database from 'better-sqlite3';
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { DeviceHealth, TerminalHeartbeat, TerminalRole, TerminalView } from '../api/index.ts';
+import type { DeviceHealth, TerminalHeartbeat, TerminalRole, TerminalView } from '../../protocol/hall/index.ts';
 import type { Migration, Principal, Role } from '../core/module.ts';
 import { SeenEventCoalescer } from './heartbeat.ts';
 

@@ -1,5 +1,6 @@
 // Chinese labels for states shown in the console (always text, never colour alone).
-import type { PriorityClass, TicketStatus } from '../../hall-server/api/index.ts';
+import type { PriorityClass, TicketStatus } from '../../protocol/hall/index.ts';
+import { hallDateTime } from '../../protocol/rules/hall-time.ts';
 
 export const PRIORITY_LABELS: Record<PriorityClass, string> = {
   normal: '普通',
@@ -33,8 +34,9 @@ export const DEVICE_STATE_LABELS: Record<'ok' | 'degraded' | 'offline', string> 
   offline: '✖ 离线',
 };
 
+/** 11/23 09:30:05 in hall time. */
 export function formatTime(iso: string | null): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return d.toLocaleString('zh-CN', { hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const at = hallDateTime(iso);
+  if (!at) return '—';
+  return `${at.slice(5, 7)}/${at.slice(8, 10)} ${at.slice(11)}`;
 }

@@ -1,11 +1,6 @@
 // The admin console's pages. Each engineer adds one entry for their page (path relative to /admin, no leading slash).
 import type { ComponentType } from 'preact';
-import type { HallStream } from '../shared/hall/socket.ts';
-
-export interface AdminPageProps {
-  /** The console's live event stream (snapshot kept current, connection state). */
-  stream: HallStream;
-}
+import type { AdminPageProps } from './page.ts';
 
 export interface AdminPage {
   path: string;

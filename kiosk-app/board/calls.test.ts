@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallView } from '../../hall-server/api/index.ts';
+import type { CallView } from '../../protocol/hall/index.ts';
 import { callKey, callsToAnnounce, currentCalls } from './calls.ts';
 
 function call(ticketId: string, window: number, at: string, callCount = 1): CallView {

@@ -1,6 +1,6 @@
 // Pure: which calls the board still has to announce, from the recent calls it knows. A call is identified by ticket and
 // call count, so a recall is announced again and a reconnect that replays or re-snapshots calls never repeats one.
-import type { CallView } from '../../hall-server/api/index.ts';
+import type { CallView } from '../../protocol/hall/index.ts';
 
 export function callKey(call: Pick<CallView, 'ticketId' | 'callCount'>): string {
   return `${call.ticketId}#${call.callCount}`;

@@ -3,8 +3,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { effect } from '@preact/signals';
 import { noticeIsShowing, type PackData } from '../../content/schema/index.ts';
-import { queueSnapshotOf, type QueueSnapshot } from '../../hall-server/api/index.ts';
-import { api } from '../shared/hall/api.ts';
+import { queueSnapshotOf, type QueueSnapshot } from '../../protocol/hall/index.ts';
+import { call } from '../shared/hall/api.ts';
 import { ensurePairedWithRetry } from '../shared/hall/pairing.ts';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
 import { callAnnouncement } from '../shared/ui/voice/call.ts';
@@ -12,7 +12,7 @@ import { createClipPlayer } from '../shared/ui/voice/player.ts';
 import { AnnouncementQueue } from '../shared/ui/voice/queue.ts';
 import { initDisplayMode } from '../shared/ui/mode.ts';
 import '../shared/ui/tokens.css';
-import { PackPaths } from '../../hall-server/packs/api.ts';
+import { PackEndpoints } from '../../protocol/hall/packs.ts';
 import { localDateTime } from '../kiosk/model/person.ts';
 import { applyUpdateAtBoundary } from '../shared/ui/updateAtBoundary.ts';
 import { callKey, callsToAnnounce, currentCalls } from './calls.ts';
@@ -79,10 +79,10 @@ export default function BoardScreen() {
     let retry: ReturnType<typeof setTimeout> | undefined;
     const load = () => {
       clearTimeout(retry);
-      void api(PackPaths.active)
+      void call(PackEndpoints.active)
         .then((data) => {
           loaded = true;
-          shownPack.current = data as PackData;
+          shownPack.current = data;
           setPack(shownPack.current);
           stream.sendHeartbeat();
         })

@@ -2,10 +2,11 @@
 // window actions (shared with the caller keypad).
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { PackData, Service } from '../../content/schema/index.ts';
-import { ApiPaths, queueSnapshotOf, WindowActionResponse, type WindowActionName, type WindowView } from '../../hall-server/api/index.ts';
+import { ApiPaths, queueSnapshotOf, WindowActionResponse, type WindowActionName, type WindowView } from '../../protocol/hall/index.ts';
+import { PackEndpoints } from '../../protocol/hall/packs.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { CallerAction } from '../shared/bridge/index.ts';
-import { api, HallApiError, newIdempotencyKey } from '../shared/hall/index.ts';
+import { api, call, HallApiError, newIdempotencyKey } from '../shared/hall/index.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
 
 export interface Notice {
@@ -75,7 +76,7 @@ export function createCounter(window: number, stream: HallStream, bridge: Bridge
 
   const loadPack = async () => {
     try {
-      pack.value = (await api('/api/packs/active')) as PackData;
+      pack.value = await call(PackEndpoints.active);
     } catch {
       setTimeout(() => void loadPack(), 5000);
     }

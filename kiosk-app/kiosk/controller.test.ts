@@ -1,7 +1,7 @@
 // The controller's shell logic with fakes for the hall stream, the bridge and fetch (unit test: no network).
 import { signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HallEventMessage, Snapshot } from '../../hall-server/api/index.ts';
+import type { HallEventMessage, Snapshot } from '../../protocol/hall/index.ts';
 import type { BridgeClient, BridgeEventType } from '../shared/bridge/client.ts';
 import type { ConnectionState, HallStream } from '../shared/hall/socket.ts';
 import { helpState } from '../shared/ui/HelpButton.tsx';

@@ -6,20 +6,20 @@ import {
   queueSnapshotOf,
   type IssueTicketRequest,
   type PrintResultRequest,
-} from '../../hall-server/api/index.ts';
+} from '../../protocol/hall/index.ts';
 import type { PackData, Service } from '../../content/schema/index.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
-import type { TicketInput } from '../../device-bridge/protocol/messages.ts';
+import type { TicketInput } from '../../protocol/bridge/messages.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
-import { api, HallApiError, newIdempotencyKey } from '../shared/hall/api.ts';
+import { api, call, HallApiError, newIdempotencyKey } from '../shared/hall/api.ts';
 import { helpState } from '../shared/ui/HelpButton.tsx';
 import { resetSeniorMode } from '../shared/ui/mode.ts';
 import { estimateWaitMinutes } from './model/catalog.ts';
 import { HOME, holdsCitizen, identityOf, next, type Action, type IssuedTicket, type Step } from './model/flow.ts';
 import { localDate, localDateTime, offersGreenChannel } from './model/person.ts';
 import type { Identity } from './model/types.ts';
-import { EcardDecodeStarted, EcardDecodeStatus, IdentityPaths } from '../../hall-server/identity/schema.ts';
-import { PackPaths } from '../../hall-server/packs/api.ts';
+import { IdentityEndpoints } from '../../protocol/hall/identity.ts';
+import { PackEndpoints } from '../../protocol/hall/packs.ts';
 import { ticketInput } from './ticketInput.ts';
 
 const THANKS_MS = 5_000;
@@ -96,7 +96,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     clearTimeout(packRetry);
     packRetry = undefined;
     try {
-      const loaded = (await api(PackPaths.active)) as PackData;
+      const loaded = await call(PackEndpoints.active);
       const shown = pack.peek()?.manifest;
       const same = shown?.packId === loaded.manifest.packId && shown?.version === loaded.manifest.version;
       // Another pack never replaces the screen under a citizen (a retry may answer after one has started).
@@ -125,10 +125,10 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     if (current.name !== 'identify' || current.busy) return;
     dispatch({ type: 'identifying' });
     try {
-      const { decodeId } = await api(IdentityPaths.ecardDecode, { payload }, { response: EcardDecodeStarted });
+      const { decodeId } = await call(IdentityEndpoints.ecardDecode, { body: { payload } });
       const deadline = Date.now() + ECARD_WAIT_MS;
       for (;;) {
-        const status = await api(IdentityPaths.ecardDecodeStatus(decodeId), undefined, { response: EcardDecodeStatus });
+        const status = await call(IdentityEndpoints.ecardDecodeStatus, { params: { decodeId } });
         if ('identity' in status) {
           onIdentity({ ...status.identity, source: 'ecard' });
           return;
@@ -308,7 +308,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
       dispatch({ type: 'finish' });
     },
     async help() {
-      await api(IdentityPaths.help, { screen: step.peek().name });
+      await call(IdentityEndpoints.help, { body: { screen: step.peek().name } });
     },
     idleReset() {
       wipe();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TicketSchema } from '../../device-bridge/protocol/messages.ts';
+import { TicketSchema } from '../../protocol/bridge/messages.ts';
 import { ticketInput } from './ticketInput.ts';
 
 describe('ticket input', () => {

@@ -1,5 +1,5 @@
 // Pure: the ticket the bridge prints (and the SVG preview shows) from the issue response and the pack.
-import type { TicketInput } from '../../device-bridge/protocol/messages.ts';
+import type { TicketInput } from '../../protocol/bridge/messages.ts';
 import type { IssuedTicket } from './model/flow.ts';
 
 const MAX_MATERIALS = 4;

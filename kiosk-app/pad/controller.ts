@@ -1,14 +1,14 @@
 // The pad's state: the hall stream (snapshot + events), the bridge's rating keypad, the outbox, and the view model.
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import { eventData, queueSnapshotOf } from '../../hall-server/api/index.ts';
+import { eventData, queueSnapshotOf } from '../../protocol/hall/index.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
-import { MIN_PRESS_INTERVAL_MS, RatingUnratedEvent, UNDO_FINISH, RatingsSnapshot, type RatingPrompt, type StaffCard } from '../../hall-server/ratings/api.ts';
-import { PressGate } from '../../hall-server/ratings/core/levels.ts';
+import { MIN_PRESS_INTERVAL_MS, RatingUnratedEvent, UNDO_FINISH, RatingsSnapshot, type RatingPrompt, type StaffCard } from '../../protocol/hall/ratings.ts';
+import { PressGate } from '../../protocol/rules/levels.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { RatingLevel } from '../shared/bridge/index.ts';
 import type { Outbox } from './outbox.ts';
 import { back, expire, finished, press, submitReasons, withdraw, type PadView, type Step } from './model.ts';
-import type { RatingInput } from '../../hall-server/ratings/core/levels.ts';
+import type { RatingInput } from '../../protocol/rules/levels.ts';
 
 export const KEY_SCORES: Record<RatingLevel, number> = {
   very_satisfied: 5,

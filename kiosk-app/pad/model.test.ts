@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RatingPrompt } from '../../hall-server/ratings/api.ts';
+import type { RatingPrompt } from '../../protocol/hall/ratings.ts';
 import { back, expire, finished, press, submitReasons, withdraw } from './model.ts';
 
 const prompt: RatingPrompt = {

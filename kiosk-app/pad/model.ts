@@ -1,6 +1,6 @@
 // What the pad shows, as pure transitions: idle → rate (a finished ticket of this window) → reasons (差评) → thanks → idle.
-import type { RatingPrompt } from '../../hall-server/ratings/api.ts';
-import { isBad, ratingProblem, type RatingInput } from '../../hall-server/ratings/core/levels.ts';
+import type { RatingPrompt } from '../../protocol/hall/ratings.ts';
+import { isBad, ratingProblem, type RatingInput } from '../../protocol/rules/levels.ts';
 
 export type PadView =
   | { kind: 'idle' }

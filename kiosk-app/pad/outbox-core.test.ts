@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SubmitRatingRequest } from '../../hall-server/ratings/api.ts';
+import type { SubmitRatingRequest } from '../../protocol/hall/ratings.ts';
 import { MemoryOutboxStore, OutboxLoop, type OutboxItem } from './outbox-core.ts';
 
 const request = (id: string): SubmitRatingRequest => ({

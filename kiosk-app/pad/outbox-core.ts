@@ -1,7 +1,7 @@
 // The outbox's sending loop, independent of where items are kept (IndexedDB on the pad, memory in a benchmark):
 // send oldest first; an acknowledged or finally refused item leaves the store, anything else stays and is retried
 // with backoff. Browser-safe and Node-safe.
-import type { SubmitRatingRequest } from '../../hall-server/ratings/api.ts';
+import type { SubmitRatingRequest } from '../../protocol/hall/ratings.ts';
 import { classify, retryDelayMs } from './outbox-policy.ts';
 
 export interface OutboxItem {

@@ -1,7 +1,7 @@
 // The pad's outbox on IndexedDB: every rating is written durably (with its pad-generated id) before anything is
 // sent, and stays until the hall-server acknowledges it. A reload or power cut keeps it; sending resumes on start.
 import { signal, type Signal } from '@preact/signals';
-import { RatingPaths, SubmitRatingResponse, type SubmitRatingRequest } from '../../hall-server/ratings/api.ts';
+import { RatingPaths, SubmitRatingResponse, type SubmitRatingRequest } from '../../protocol/hall/ratings.ts';
 import { HallApiError, api } from '../shared/hall/index.ts';
 import { OutboxLoop, type OutboxItem, type OutboxStore, type RefusedItem } from './outbox-core.ts';
 

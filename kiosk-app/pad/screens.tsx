@@ -1,7 +1,7 @@
 // The pad's four screens: idle staff card, the five levels, 差评 reasons, thank-you.
 import { useState } from 'preact/hooks';
-import type { RatingPrompt } from '../../hall-server/ratings/api.ts';
-import { LEVELS } from '../../hall-server/ratings/core/levels.ts';
+import type { RatingPrompt } from '../../protocol/hall/ratings.ts';
+import { LEVELS } from '../../protocol/rules/levels.ts';
 import type { Pad } from './controller.ts';
 import { Face, Stars } from './faces.tsx';
 import type { PadView } from './model.ts';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['kiosk-app', 'content/schema', 'hall-server/api', 'device-bridge', 'vite.config.ts', 'package.json'];
+const SOURCES = ['kiosk-app', 'content/schema', 'protocol', 'device-bridge', 'vite.config.ts', 'package.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -1,6 +1,6 @@
 // The addresses `npm start` prints and allows: a page is served by the hall on its actual port and finds the bridge
 // through `?bridge=` when the bridge is not on the terminal default port.
-import { DEFAULT_BRIDGE_PORT } from '../../device-bridge/protocol/messages.ts';
+import { DEFAULT_BRIDGE_PORT } from '../../protocol/bridge/messages.ts';
 
 /** The origins under which a browser on this machine loads the hall's pages. */
 export function pageOrigins(hallPort: number): string[] {

@@ -11,10 +11,10 @@ import { realtimeStatusRequest } from '../../device-bridge/codecs/escpos.ts';
 import { encodeSamRequest, encodeSamResponse } from '../../device-bridge/codecs/sam-frame.ts';
 import { encodeIdText } from '../../device-bridge/codecs/id-text.ts';
 import { encodeReadData, PHOTO_BYTES } from '../../device-bridge/codecs/sam-read.ts';
-import { BridgeMessageSchema, type BridgeMessage } from '../../device-bridge/protocol/messages.ts';
+import { BridgeMessageSchema, type BridgeMessage } from '../../protocol/bridge/messages.ts';
 import { ticketToEscPos } from '../../device-bridge/ticket/escpos.ts';
 import { bundleBridge } from '../../device-bridge/bundle.ts';
-import { SAMPLE_TICKET } from '../../device-bridge/ticket/sample.ts';
+import { SAMPLE_TICKET } from '../../protocol/bridge/ticket/sample.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BAUD = 115_200;

@@ -11,7 +11,7 @@ import { DEMO_PUBLIC_KEY } from '../../content/keys/demo.ts';
 import { sampleFiles, sealed, toZip } from '../../content/corpus/broken.ts';
 import type { Service } from '../../content/schema/index.ts';
 import { validatePackSource } from '../../content/validate/index.ts';
-import { PackPaths } from '../../hall-server/packs/api.ts';
+import { PackPaths } from '../../protocol/hall/packs.ts';
 import { startTestHall } from '../support/hall.ts';
 
 const enc = new TextEncoder();

@@ -14,7 +14,7 @@ import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { SubmitRatingRequest } from '../../hall-server/ratings/api.ts';
+import type { SubmitRatingRequest } from '../../protocol/hall/ratings.ts';
 import { MemoryOutboxStore, OutboxLoop } from '../../kiosk-app/pad/outbox-core.ts';
 import { type BenchHall, startBenchHall, stopBenchHall } from './bench-hall.ts';
 import { jsonRequest, percentile } from './bench-http.ts';

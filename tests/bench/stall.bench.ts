@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { sampleFiles, sealed, toZip } from '../../content/corpus/broken.ts';
-import { PackPaths } from '../../hall-server/packs/api.ts';
+import { PackPaths } from '../../protocol/hall/packs.ts';
 import { startBenchHall, stopBenchHall } from './bench-hall.ts';
 import { testIdentity } from '../support/citizens.ts';
 import { jsonRequest } from './bench-http.ts';

@@ -1,10 +1,10 @@
 // Ticket size on the wire: the full ticket (4 materials + QR) as ESC/POS text and printer-drawn QR, against the same
 // ticket as a 576-dot raster (GS v 0, uncompressed), which is what a browser-printing peer effectively sends.
-import { layoutTicket, PAPER_DOTS } from '../../device-bridge/ticket/blocks.ts';
+import { layoutTicket, PAPER_DOTS } from '../../protocol/bridge/ticket/blocks.ts';
 import { ticketToEscPos } from '../../device-bridge/ticket/escpos.ts';
-import { SAMPLE_TICKET } from '../../device-bridge/ticket/sample.ts';
-import { ticketHeightDots } from '../../device-bridge/ticket/svg.ts';
-import { TicketSchema } from '../../device-bridge/ticket/types.ts';
+import { SAMPLE_TICKET } from '../../protocol/bridge/ticket/sample.ts';
+import { ticketHeightDots } from '../../protocol/bridge/ticket/svg.ts';
+import { TicketSchema } from '../../protocol/bridge/ticket/types.ts';
 
 const escpos = ticketToEscPos(SAMPLE_TICKET);
 const heightDots = ticketHeightDots(layoutTicket(TicketSchema.parse(SAMPLE_TICKET)));

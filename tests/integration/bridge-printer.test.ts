@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_TICKET } from '../../device-bridge/ticket/sample.ts';
+import { SAMPLE_TICKET } from '../../protocol/bridge/ticket/sample.ts';
 import { startTestBridge, type TestBridge, type TestPage } from '../support/bridge.ts';
 
 let bridge: TestBridge;

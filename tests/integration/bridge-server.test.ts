@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { createBridgeClient } from '../../kiosk-app/shared/bridge/client.ts';
 import { startBridge, type RunningBridge } from '../../device-bridge/server/start.ts';
 import { silentLogger } from '../../device-bridge/util/log.ts';
-import { SAMPLE_TICKET } from '../../device-bridge/ticket/sample.ts';
+import { SAMPLE_TICKET } from '../../protocol/bridge/ticket/sample.ts';
 import { startTestBridge, TEST_ORIGIN, TestPage, type TestBridge } from '../support/bridge.ts';
 
 let bridge: TestBridge;

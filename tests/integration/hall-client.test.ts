@@ -6,7 +6,7 @@ import { api, HallApiError, setHallBaseUrl } from '../../kiosk-app/shared/hall/a
 import { ensurePaired } from '../../kiosk-app/shared/hall/pairing.ts';
 import { session } from '../../kiosk-app/shared/hall/session.ts';
 import { subscribe, type HallStream } from '../../kiosk-app/shared/hall/socket.ts';
-import { queueSnapshotOf } from '../../hall-server/api/index.ts';
+import { queueSnapshotOf } from '../../protocol/hall/index.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 import { testIdentity } from '../support/citizens.ts';
 

@@ -80,7 +80,7 @@ describe('birth date and sex come from the ID number', () => {
 
   it('refuses an ID number whose date cannot exist', async () => {
     const first = testIdNumber('1999-02-28', 5).slice(0, 6) + '19990229' + '005';
-    const { idCheckCharacter } = await import('../../device-bridge/codecs/id-number.ts');
+    const { idCheckCharacter } = await import('../../protocol/person/id-number.ts');
     const res = await issue({ identity: { idNumber: first + idCheckCharacter(first), name: '赵六', birthDate: '1999-02-28', source: 'id_card' } });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('id_number_invalid');

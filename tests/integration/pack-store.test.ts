@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokenPacks, sampleFiles, sealed, toZip } from '../../content/corpus/broken.ts';
 import type { PackData } from '../../content/schema/index.ts';
 import { formatIssue, generateKeyPair, writePackZip } from '../../content/validate/index.ts';
-import { PackPaths, type PackListResponse, type UploadResponse } from '../../hall-server/packs/api.ts';
+import { PackPaths, type PackListResponse, type UploadResponse } from '../../protocol/hall/packs.ts';
 import { startTestHall, type TestHall, type TestSocket } from '../support/hall.ts';
 
 let hall: TestHall;

@@ -1,7 +1,7 @@
 // Issue 11 item 15: ID and phone numbers typed into a 差评 comment are masked at ingest — in the stored comment, the
 // case list and the export — and the original is sealed with the call-back phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idCheckCharacter } from '../../device-bridge/codecs/id-number.ts';
+import { idCheckCharacter } from '../../protocol/person/id-number.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 import { rating, readDb, serveAndFinish, terminals, type Terminals } from './rating-flow.helpers.ts';
 

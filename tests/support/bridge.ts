@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import type { BridgeConfigInput } from '../../device-bridge/config/schema.ts';
 import type { CardReaderTiming } from '../../device-bridge/drivers/card-reader.ts';
 import type { PrinterTiming } from '../../device-bridge/drivers/printer.ts';
-import { BridgeMessageSchema, type BridgeMessage, type DeviceInfo, type PageMessageInput } from '../../device-bridge/protocol/messages.ts';
+import { BridgeMessageSchema, type BridgeMessage, type DeviceInfo, type PageMessageInput } from '../../protocol/bridge/messages.ts';
 import { socatAvailable } from '../../device-bridge/simulators/link.ts';
 import type { SimulatorHub } from '../../device-bridge/simulators/hub.ts';
 import { startBridge, type RunningBridge } from '../../device-bridge/server/start.ts';

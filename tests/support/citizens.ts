@@ -1,6 +1,6 @@
 // Test helper: valid, distinct 18-digit ID numbers (check character computed) and the identity a kiosk sends for them.
-import { idCheckCharacter } from '../../device-bridge/codecs/id-number.ts';
-import type { Identity } from '../../hall-server/api/index.ts';
+import { idCheckCharacter } from '../../protocol/person/id-number.ts';
+import type { Identity } from '../../protocol/hall/index.ts';
 
 /** An ID number born on `birthDate` (YYYY-MM-DD); `serial` (0–999) tells people born the same day apart, odd is male. */
 export function testIdNumber(birthDate: string, serial: number): string {

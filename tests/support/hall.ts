@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { WebSocket } from 'ws';
-import type { TerminalRole } from '../../hall-server/api/index.ts';
+import type { TerminalRole } from '../../protocol/hall/index.ts';
 import { parseHallConfig } from '../../hall-server/config/load.ts';
 import type { HallConfigInput } from '../../hall-server/config/schema.ts';
 import { startHall, type RunningHall } from '../../hall-server/core/hall.ts';

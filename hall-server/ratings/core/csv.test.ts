@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cstDateTime, tableCsv, upstreamCaseNo, upstreamCsv } from './csv.ts';
-import { percent, rates } from './stats.ts';
+import { tableCsv, upstreamCaseNo, upstreamCsv } from './csv.ts';
+import { percent, rates } from '../../../protocol/rules/rating-stats.ts';
 
 describe('upstream CSV', () => {
   it('writes BOM, the 12 columns and CRLF rows with exact bytes', () => {
@@ -28,10 +28,6 @@ describe('upstream CSV', () => {
   it('builds the case number region + 001 + date + 0 + sequence', () => {
     expect(upstreamCaseNo('210102', '2026-11-23', 42)).toBe('210102001202611230000042');
     expect(() => upstreamCaseNo('2101', '2026-11-23', 1)).toThrow(/6 digits/);
-  });
-  it('formats instants in China Standard Time', () => {
-    expect(cstDateTime('2026-11-23T01:30:00.000Z')).toBe('2026-11-23 09:30:00');
-    expect(cstDateTime(null)).toBe('');
   });
 });
 

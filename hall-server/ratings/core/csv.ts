@@ -60,11 +60,3 @@ export function upstreamCaseNo(region: string, date: string, seq: number): strin
   if (!Number.isInteger(seq) || seq < 1 || seq > 999_999) throw new RangeError(`sequence out of range: ${seq}`);
   return `${region}001${date.replaceAll('-', '')}0${String(seq).padStart(6, '0')}`;
 }
-
-/** "2026-11-23 09:30:00" in China Standard Time from an ISO instant. */
-export function cstDateTime(iso: string | null): string {
-  if (iso === null || iso === '') return '';
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return '';
-  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckCharacter } from '../../../device-bridge/codecs/id-number.ts';
+import { idCheckCharacter } from '../../../protocol/person/id-number.ts';
 import { findPersonalNumbers, maskPersonalNumbers } from './pii.ts';
 
 const ID = '21010219850612003' + idCheckCharacter('21010219850612003');

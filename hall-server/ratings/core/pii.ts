@@ -1,8 +1,8 @@
 // Personal numbers a citizen types into free text (a 差评 comment): 18-digit ID numbers (check character verified),
 // mobile numbers and landline numbers with an area code, in ASCII or full-width digits, with or without the usual
 // separators. Found at ingest and masked in what is stored and shown; the original text is sealed apart. Pure.
-import { isValidIdNumber } from '../../../device-bridge/codecs/id-number.ts';
-import { maskIdNumber, maskPhone } from './mask.ts';
+import { isValidIdNumber } from '../../../protocol/person/id-number.ts';
+import { maskIdNumber, maskPhone } from '../../../protocol/person/mask.ts';
 
 export type PersonalNumberKind = 'id_number' | 'mobile' | 'landline';
 

@@ -1,6 +1,6 @@
 // The audit page's call to the hall-server, with the shared schema.
-import { AuditListResponse, AuditPaths } from '../../../hall-server/audit/api.ts';
-import { api } from '../../shared/hall/api.ts';
+import { AuditEndpoints } from '../../../protocol/hall/audit.ts';
+import { call } from '../../shared/hall/api.ts';
 
 export interface AuditFilter {
   /** Hall-local days; empty asks the server for today. */
@@ -18,5 +18,5 @@ export function loadAudit(filter: AuditFilter, cursor: string | null) {
   if (filter.to) q.set('to', filter.to);
   if (filter.action) q.set('action', filter.action);
   if (cursor) q.set('cursor', cursor);
-  return api(`${AuditPaths.list}?${q}`, undefined, { response: AuditListResponse });
+  return call(AuditEndpoints.list, { query: q });
 }

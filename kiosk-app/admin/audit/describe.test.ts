@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../hall-server/audit/api.ts';
+import type { AuditEntry } from '../../../protocol/hall/audit.ts';
 import { describeActor, describeDetails, hallDateTime } from './describe.ts';
 import { actionLabel } from './labels.ts';
 

@@ -1,5 +1,5 @@
 // One audit entry in plain Chinese: who acted and what the details say. Pure.
-import type { AuditEntry } from '../../../hall-server/audit/api.ts';
+import type { AuditEntry } from '../../../protocol/hall/audit.ts';
 import { ROLE_LABELS } from '../labels.ts';
 
 export interface DescribeContext {
@@ -21,10 +21,8 @@ export function describeActor(entry: AuditEntry): string {
   return role && !name.includes(role) ? `${name}（${role}）` : name;
 }
 
-/** Hall time as 2026-11-23 17:00:05. */
-export function hallDateTime(iso: string, utcOffsetMinutes: number): string {
-  return new Date(Date.parse(iso) + utcOffsetMinutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
-}
+/** Hall time as 2026-11-23 17:00:05 (the hall's one clock). */
+export { hallDateTime } from '../../../protocol/rules/hall-time.ts';
 
 export function describeDetails(entry: AuditEntry, ctx: DescribeContext): string {
   const d = entry.details;

@@ -1,10 +1,10 @@
 // 审计日志: who exported ratings, revoked a terminal, activated a pack… for a range of days, filtered by action, newest
 // first, a page at a time.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { queueSnapshotOf } from '../../../hall-server/api/index.ts';
-import type { AuditListResponse } from '../../../hall-server/audit/api.ts';
+import { queueSnapshotOf } from '../../../protocol/hall/index.ts';
+import type { AuditListResponse } from '../../../protocol/hall/audit.ts';
 import { HallApiError } from '../../shared/hall/api.ts';
-import type { AdminPageProps } from '../nav.ts';
+import type { AdminPageProps } from '../page.ts';
 import { AUDIT_PAGE_SIZE, loadAudit, type AuditFilter } from './data.ts';
 import { actionLabel, FILTER_GROUPS } from './labels.ts';
 import { describeActor, describeDetails, hallDateTime, type DescribeContext } from './describe.ts';

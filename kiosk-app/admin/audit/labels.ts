@@ -1,6 +1,6 @@
 // Chinese names of the audit actions: the 操作 column and the filter's choices. Pure.
-import type { WindowActionName } from '../../../hall-server/api/index.ts';
-import { ACTION_LABELS as CASE_ACTION_LABELS, type CaseAction } from '../../../hall-server/ratings/core/cases.ts';
+import type { WindowActionName } from '../../../protocol/hall/index.ts';
+import { ACTION_LABELS as CASE_ACTION_LABELS, type CaseAction } from '../../../protocol/hall/cases.ts';
 
 export const ACTION_LABELS: Record<string, string> = {
   'ratings.export': '导出评价数据',

@@ -13,8 +13,9 @@ import {
   type SimCommand,
   type SimPreset,
 } from '../../shared/bridge/index.ts';
-import { SAMPLE_TICKET } from '../../../device-bridge/ticket/sample.ts';
+import { SAMPLE_TICKET } from '../../../protocol/bridge/ticket/sample.ts';
 import { describeEvent, HEALTH_LABELS, TRANSPORT_LABELS } from './model.ts';
+import { hallDateTime } from '../../../protocol/rules/hall-time.ts';
 import './devices.css';
 
 const PRESETS: { value: SimPreset; label: string }[] = [
@@ -54,7 +55,7 @@ export default function DevicesPage() {
   useEffect(() => {
     const add = (message: BridgeMessage) => {
       const text = describeEvent(message);
-      if (text) setLog((lines) => [{ at: new Date().toLocaleTimeString('zh-CN', { hour12: false }), text }, ...lines].slice(0, 20));
+      if (text) setLog((lines) => [{ at: hallDateTime(new Date().toISOString()).slice(11), text }, ...lines].slice(0, 20));
     };
     const offs = (['identity.read', 'identity.removed', 'identity.failed', 'scan', 'key'] as const).map((type) => client.on(type, add));
     offs.push(client.on('sim.printed', (message) => setPrinted({ svg: message.svg, incomplete: message.incomplete })));

@@ -1,6 +1,6 @@
 // Pure helpers of the devices panel: labels and what a bystander may see of an identity.
 import type { BridgeMessage, DeviceInfo, HealthState } from '../../shared/bridge/index.ts';
-import { maskName } from '../../../hall-server/ratings/core/mask.ts';
+import { maskName } from '../../../protocol/person/mask.ts';
 import { CALLER_ACTION_LABELS, RATING_LEVEL_LABELS } from '../../shared/bridge/index.ts';
 
 export const HEALTH_LABELS: Record<HealthState, string> = { ok: '正常', degraded: '需关注', offline: '不可用' };

@@ -1,9 +1,9 @@
 // 求助: "呼叫工作人员" requests from kiosks and pads, with the terminal's name, newest open first; staff mark them handled.
 import { useEffect, useState } from 'preact/hooks';
-import { HelpListResponse, IdentityPaths, type HelpRequestView } from '../../../hall-server/identity/schema.ts';
-import { api, HallApiError } from '../../shared/hall/api.ts';
+import { IdentityEndpoints, type HelpRequestView } from '../../../protocol/hall/identity.ts';
+import { call, HallApiError } from '../../shared/hall/api.ts';
 import { formatTime } from '../labels.ts';
-import type { AdminPageProps } from '../nav.ts';
+import type { AdminPageProps } from '../page.ts';
 
 const SCREEN_LABELS: Record<string, string> = {
   home: '首页',
@@ -21,7 +21,7 @@ export default function HelpRequests({ stream }: AdminPageProps) {
   const [error, setError] = useState<string | null>(null);
   const load = async () => {
     try {
-      setRequests((await api(IdentityPaths.helpList, undefined, { response: HelpListResponse })).requests);
+      setRequests((await call(IdentityEndpoints.helpList)).requests);
       setError(null);
     } catch (err) {
       setError(err instanceof HallApiError ? err.message : '求助记录获取失败');
@@ -29,7 +29,7 @@ export default function HelpRequests({ stream }: AdminPageProps) {
   };
   const resolve = async (id: number) => {
     try {
-      await api(IdentityPaths.helpResolve(id), {});
+      await call(IdentityEndpoints.helpResolve, { params: { id }, body: {} });
       await load();
     } catch (err) {
       setError(err instanceof HallApiError ? err.message : '操作未成功，请重试');

@@ -1,4 +1,4 @@
-import type { ServiceView } from '../../../hall-server/api/index.ts';
+import type { ServiceView } from '../../../protocol/hall/index.ts';
 
 export function ServicesTable({ services }: { services: ServiceView[] }) {
   return (

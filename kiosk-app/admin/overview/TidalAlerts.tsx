@@ -1,4 +1,4 @@
-import type { TidalAlertView } from '../../../hall-server/api/index.ts';
+import type { TidalAlertView } from '../../../protocol/hall/index.ts';
 import { formatTime } from '../labels.ts';
 
 export function TidalAlerts({ alerts }: { alerts: TidalAlertView[] }) {

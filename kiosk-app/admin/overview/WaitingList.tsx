@@ -1,4 +1,4 @@
-import type { TicketView } from '../../../hall-server/api/index.ts';
+import type { TicketView } from '../../../protocol/hall/index.ts';
 import { formatTime, PRIORITY_LABELS } from '../labels.ts';
 
 const SHOWN = 30;

@@ -1,4 +1,4 @@
-import type { WindowView } from '../../../hall-server/api/index.ts';
+import type { WindowView } from '../../../protocol/hall/index.ts';
 import { STATUS_LABELS } from '../labels.ts';
 
 function windowState(w: WindowView): string {

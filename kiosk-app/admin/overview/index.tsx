@@ -1,6 +1,6 @@
 // 大厅总览: tidal alerts, the queue per service and per window, and who is waiting — live from the event stream.
-import { queueSnapshotOf } from '../../../hall-server/api/index.ts';
-import type { AdminPageProps } from '../nav.ts';
+import { queueSnapshotOf } from '../../../protocol/hall/index.ts';
+import type { AdminPageProps } from '../page.ts';
 import { ServicesTable } from './ServicesTable.tsx';
 import { TidalAlerts } from './TidalAlerts.tsx';
 import { WaitingList } from './WaitingList.tsx';

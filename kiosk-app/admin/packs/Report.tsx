@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { formatIssue } from '../../../content/validate/report.ts';
-import type { ValidationReportSchema } from '../../../hall-server/packs/api.ts';
+import type { ValidationReportSchema } from '../../../protocol/hall/packs.ts';
 
 type Report = z.infer<typeof ValidationReportSchema>;
 

@@ -1,23 +1,22 @@
 // Hall API calls of the packs console page.
-import type { PackData } from '../../../content/schema/index.ts';
-import { TerminalListResponse } from '../../../hall-server/api/index.ts';
-import { ActivateResponse, PackListResponse, PackPaths, UploadResponse, ValidationReportSchema } from '../../../hall-server/packs/api.ts';
-import { api, HallApiError } from '../../shared/hall/api.ts';
+import { ApiPaths, TerminalListResponse } from '../../../protocol/hall/index.ts';
+import { PackEndpoints, UploadResponse } from '../../../protocol/hall/packs.ts';
+import { api, call, failedCall, HallApiError } from '../../shared/hall/api.ts';
 import { session } from '../../shared/hall/session.ts';
 
-export const loadList = () => api(PackPaths.list, undefined, { response: PackListResponse });
-export const loadReport = (slot: string) => api(PackPaths.report(slot), undefined, { response: ValidationReportSchema });
+export const loadList = () => call(PackEndpoints.list);
+export const loadReport = (slot: string) => call(PackEndpoints.report, { params: { slot } });
 /** Pack data is validated by the server (the same schemas); the page only renders it. */
-export const loadPreview = (slot: string) => api(PackPaths.preview(slot)) as Promise<PackData>;
-export const activate = (slot: string) => api(PackPaths.activate(slot), undefined, { method: 'POST', response: ActivateResponse });
-export const rollback = () => api(PackPaths.rollback, undefined, { method: 'POST', response: ActivateResponse });
-export const loadTerminals = () => api('/api/admin/terminals', undefined, { response: TerminalListResponse });
+export const loadPreview = (slot: string) => call(PackEndpoints.preview, { params: { slot } });
+export const activate = (slot: string) => call(PackEndpoints.activate, { params: { slot } });
+export const rollback = () => call(PackEndpoints.rollback);
+export const loadTerminals = () => api(ApiPaths.terminals, undefined, { response: TerminalListResponse });
 
 /** Uploads a zip with progress (fetch has no upload progress, XMLHttpRequest does). Resolves with the report either way. */
 export function uploadPack(file: Blob, onProgress: (fraction: number) => void): Promise<UploadResponse> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', PackPaths.upload);
+    xhr.open(PackEndpoints.upload.method, PackEndpoints.upload.path);
     const token = session.value?.token;
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.setRequestHeader('content-type', 'application/zip');
@@ -38,8 +37,7 @@ export function uploadPack(file: Blob, onProgress: (fraction: number) => void): 
         resolve(ok.data);
         return;
       }
-      const err = json as { error?: { code?: string; message?: string } };
-      reject(new HallApiError(xhr.status, err.error?.code ?? 'upload_failed', err.error?.message ?? '上传失败，请重试'));
+      reject(failedCall(xhr.status, json));
     };
     xhr.send(file);
   });

@@ -3,18 +3,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PackData } from '../../../content/schema/index.ts';
 import { diffPacks } from '../../../content/validate/diff.ts';
-import type { TerminalView } from '../../../hall-server/api/index.ts';
-import type { PackListResponse, SlotView, UploadResponse } from '../../../hall-server/packs/api.ts';
+import type { TerminalView } from '../../../protocol/hall/index.ts';
+import type { PackListResponse, SlotView, UploadResponse } from '../../../protocol/hall/packs.ts';
 import { HallApiError } from '../../shared/hall/api.ts';
-import type { AdminPageProps } from '../nav.ts';
+import type { AdminPageProps } from '../page.ts';
 import { activate, loadList, loadPreview, loadTerminals, rollback, uploadPack } from './data.ts';
 import { PackPreview } from './Preview.tsx';
 import { ValidationReportView } from './Report.tsx';
 import './packs.css';
+import { hallDateTime } from '../../../protocol/rules/hall-time.ts';
 
 const STATE_LABELS: Record<SlotView['state'], string> = { active: '使用中', verified: '待启用', retired: '已停用' };
 const ACTION_LABELS: Record<string, string> = { uploaded: '上传并校验通过', refused: '上传被拒绝', activated: '启用', rolled_back: '回退' };
-const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+const time = (iso: string) => hallDateTime(iso);
 const message = (e: unknown) => (e instanceof HallApiError ? e.message : '操作失败，请重试');
 
 export default function PacksPage({ stream }: AdminPageProps) {

@@ -1,9 +1,9 @@
 // 差评 follow-up: every case with its deadline, due-soon/overdue flags (text + icon, not colour alone) and transitions.
 import { useEffect, useState } from 'preact/hooks';
-import type { CaseView } from '../../../hall-server/ratings/api.ts';
-import { ACTION_LABELS, DUE_FLAG_LABELS, type CaseAction } from '../../../hall-server/ratings/core/cases.ts';
-import { cstDateTime } from '../../../hall-server/ratings/core/csv.ts';
-import { levelLabel } from '../../../hall-server/ratings/core/levels.ts';
+import type { CaseView } from '../../../protocol/hall/ratings.ts';
+import { ACTION_LABELS, DUE_FLAG_LABELS, type CaseAction } from '../../../protocol/hall/cases.ts';
+import { hallDateTime } from '../../../protocol/rules/hall-time.ts';
+import { levelLabel } from '../../../protocol/rules/levels.ts';
 import { caseAction, listCases } from './data.ts';
 
 const FLAG_ICON: Record<CaseView['flag'], string> = {
@@ -142,7 +142,7 @@ function CaseDetail({ c, onDone, onClose }: { c: CaseView; onDone: () => void; o
         </li>
         {c.steps.map((s) => (
           <li key={s.at + s.action}>
-            {cstDateTime(s.at).slice(0, 16)} {s.by}：{ACTION_LABELS[s.action]}（{s.from} → {s.to}）— {s.note}
+            {hallDateTime(s.at).slice(0, 16)} {s.by}：{ACTION_LABELS[s.action]}（{s.from} → {s.to}）— {s.note}
           </li>
         ))}
       </ol>

@@ -1,7 +1,7 @@
 // Statistics: satisfaction (with the 90% line), average score, coverage, 差评 closure and on-time, wait/service/idle time.
 import { useEffect, useState } from 'preact/hooks';
-import type { StatsGroup, StatsResponse } from '../../../hall-server/ratings/api.ts';
-import { percent } from '../../../hall-server/ratings/core/stats.ts';
+import type { StatsGroup, StatsResponse } from '../../../protocol/hall/ratings.ts';
+import { percent } from '../../../protocol/rules/rating-stats.ts';
 import { duration } from '../../counter/timing.ts';
 import { BarChart } from './Chart.tsx';
 import { stats, thisMonth } from './data.ts';

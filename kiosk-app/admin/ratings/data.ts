@@ -1,4 +1,5 @@
 // Calls of the ratings console to the hall-server, with the shared schemas.
+import { hallDate } from '../../../protocol/rules/hall-time.ts';
 import {
   CaseListResponse,
   CaseView,
@@ -6,8 +7,9 @@ import {
   StatsResponse,
   type CaseActionRequest,
   type StatsGroup,
-} from '../../../hall-server/ratings/api.ts';
+} from '../../../protocol/hall/ratings.ts';
 import { api, hallBaseUrl, session } from '../../shared/hall/index.ts';
+import { failedCall } from '../../shared/hall/api.ts';
 
 export function listCases(openOnly: boolean) {
   return api(`${RatingPaths.cases}${openOnly ? '?open=1' : ''}`, undefined, { response: CaseListResponse });
@@ -28,10 +30,7 @@ export async function downloadExport(from: string, to: string, kind: 'upstream' 
   const res = await fetch(`${hallBaseUrl()}${RatingPaths.export}?${q}`, {
     headers: { authorization: `Bearer ${session.value?.token ?? ''}` },
   });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? '导出失败，请稍后再试');
-  }
+  if (!res.ok) throw failedCall(res.status, await res.json().catch(() => null));
   const blob = await res.blob();
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `ratings-${kind}.csv`;
   const url = URL.createObjectURL(blob);
@@ -45,8 +44,8 @@ export async function downloadExport(from: string, to: string, kind: 'upstream' 
   return name;
 }
 
-/** Today and the first of this month in the hall's time (UTC+8). */
+/** Today and the first of this month in the hall's time. */
 export function thisMonth(now = new Date()): { from: string; to: string } {
-  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = hallDate(now);
   return { from: `${today.slice(0, 8)}01`, to: today };
 }

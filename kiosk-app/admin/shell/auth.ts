@@ -1,6 +1,6 @@
 // Admin login: first run sets the password; later runs log in. The token is kept in the "admin" session scope.
 import { signal } from '@preact/signals';
-import { AdminStatusResponse, ApiPaths, TokenResponse } from '../../../hall-server/api/index.ts';
+import { AdminStatusResponse, ApiPaths, TokenResponse } from '../../../protocol/hall/index.ts';
 import { api, HallApiError } from '../../shared/hall/api.ts';
 import { saveSession, session, useSessionScope } from '../../shared/hall/session.ts';
 

@@ -1,6 +1,6 @@
 // Creates an 8-digit pairing code for a terminal role (and window for pads and counters).
 import { useState } from 'preact/hooks';
-import { ApiPaths, PairingCodeResponse, type TerminalRole } from '../../../hall-server/api/index.ts';
+import { ApiPaths, PairingCodeResponse, type TerminalRole } from '../../../protocol/hall/index.ts';
 import { api, HallApiError } from '../../shared/hall/api.ts';
 import { formatTime, ROLE_LABELS } from '../labels.ts';
 

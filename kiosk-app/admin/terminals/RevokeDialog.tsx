@@ -1,6 +1,6 @@
 // The confirm step before revoking a terminal: a modal dialog naming it; Esc or 取消 closes it without change.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiPaths, OkBody, type TerminalView } from '../../../hall-server/api/index.ts';
+import { ApiPaths, OkBody, type TerminalView } from '../../../protocol/hall/index.ts';
 import { api, HallApiError } from '../../shared/hall/api.ts';
 
 export function RevokeDialog({ terminal, onRevoked, onCancel }: { terminal: TerminalView; onRevoked: () => void; onCancel: () => void }) {

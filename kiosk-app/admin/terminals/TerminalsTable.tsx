@@ -1,4 +1,4 @@
-import type { TerminalView } from '../../../hall-server/api/index.ts';
+import type { TerminalView } from '../../../protocol/hall/index.ts';
 import { DEVICE_STATE_LABELS, formatTime, ROLE_LABELS } from '../labels.ts';
 
 export function TerminalsTable({ terminals, onRevoke }: { terminals: TerminalView[]; onRevoke: (t: TerminalView) => void }) {

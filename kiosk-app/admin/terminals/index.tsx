@@ -1,9 +1,9 @@
 // 终端与配对: every paired terminal with last-seen, pack version and device health; create a pairing code; revoke a
 // lost or stolen terminal (after a confirm step; the server closes its connection).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiPaths, TerminalListResponse, type TerminalView } from '../../../hall-server/api/index.ts';
+import { ApiPaths, TerminalListResponse, type TerminalView } from '../../../protocol/hall/index.ts';
 import { api, HallApiError } from '../../shared/hall/api.ts';
-import type { AdminPageProps } from '../nav.ts';
+import type { AdminPageProps } from '../page.ts';
 import { PairingForm } from './PairingForm.tsx';
 import { RevokeDialog } from './RevokeDialog.tsx';
 import { TerminalsTable } from './TerminalsTable.tsx';

@@ -1,5 +1,5 @@
 import { BigButton } from '../../shared/ui/BigButton.tsx';
-import { maskIdNumber, maskName } from '../../../hall-server/ratings/core/mask.ts';
+import { maskIdNumber, maskName } from '../../../protocol/person/mask.ts';
 import type { Identity } from '../model/types.ts';
 
 /** The citizen's own confirmation: masked name, at most 6 + ******** + 4 of the ID number. A decision screen: it never advances by itself. */

@@ -35,7 +35,7 @@ export function Qr({ payload, label }: { payload: string; label: string }) {
       return;
     }
     let live = true;
-    void import('../../../device-bridge/ticket/qr.ts').then(({ qrMatrix }) => {
+    void import('../../../protocol/bridge/ticket/qr.ts').then(({ qrMatrix }) => {
       const m = qrMatrix(payload);
       const result = { d: darkRuns(m), size: m.size + 4 };
       encoded.set(payload, result);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TicketInput } from '../../../device-bridge/protocol/messages.ts';
+import type { TicketInput } from '../../../protocol/bridge/messages.ts';
 import { BigButton } from '../../shared/ui/BigButton.tsx';
 import { Icon } from '../../shared/ui/icons.tsx';
 import type { IssuedTicket, PrintStatus } from '../model/flow.ts';
@@ -9,7 +9,7 @@ function TicketPreview({ input }: { input: TicketInput }) {
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void import('../../../device-bridge/ticket/svg.ts').then((m) => {
+    void import('../../../protocol/bridge/ticket/svg.ts').then((m) => {
       if (live) setSvg(m.ticketToSvg(input, { title: `号码 ${input.number} 的小票` }));
     });
     return () => {

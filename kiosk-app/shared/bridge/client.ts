@@ -10,7 +10,7 @@ import {
   type PrintResult,
   type SimCommand,
   type TicketInput,
-} from '../../../device-bridge/protocol/messages.ts';
+} from '../../../protocol/bridge/messages.ts';
 
 export type BridgeConnection = 'connecting' | 'open' | 'closed';
 type MessageOf<T extends BridgeMessage['type']> = Extract<BridgeMessage, { type: T }>;

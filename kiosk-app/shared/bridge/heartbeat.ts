@@ -1,4 +1,4 @@
-import type { TerminalHeartbeat } from '../../../hall-server/api/terminals.ts';
+import type { TerminalHeartbeat } from '../../../protocol/hall/terminals.ts';
 import type { BridgeClient } from './client.ts';
 
 /** The terminal's device health as the hall-server's heartbeat carries it (reasons cut to the schema's length). */

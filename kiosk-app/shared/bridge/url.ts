@@ -1,4 +1,4 @@
-import { DEFAULT_BRIDGE_URL } from '../../../device-bridge/protocol/messages.ts';
+import { DEFAULT_BRIDGE_URL } from '../../../protocol/bridge/messages.ts';
 
 const REMEMBERED_KEY = 'yibao.bridgeUrl';
 

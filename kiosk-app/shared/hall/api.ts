@@ -1,6 +1,9 @@
-// fetch wrapper for the hall-server: JSON in, schema-checked JSON out, typed errors with a Chinese message.
+// fetch wrapper for the hall-server: JSON in, schema-checked JSON out, typed errors with a Chinese message. Pages call
+// a declared endpoint (protocol/hall) through `call`; this file is the one place a page reads a failed call's body.
 import type { z } from 'zod';
-import { ErrorBody } from '../../../hall-server/api/index.ts';
+import {
+  endpointPath, errorOfResponse, type BodyOf, type Endpoint, type ParamsOf, type ResponseOf,
+} from '../../../protocol/hall/endpoint.ts';
 import { saveSession, session } from './session.ts';
 
 /** Base URL of the hall-server; empty when the page is served by it (the normal case). */
@@ -63,15 +66,39 @@ export async function api<R extends z.ZodType = z.ZodUnknown>(
     throw new HallApiError(res.status, 'bad_response', '大厅服务器的回复无法识别，请联系工作人员');
   }
   if (!res.ok) {
-    const err = ErrorBody.safeParse(json);
     if (res.status === 401 && token && token === session.value?.token) saveSession(null);
-    if (err.success) throw new HallApiError(res.status, err.data.error.code, err.data.error.message);
-    throw new HallApiError(res.status, 'http_' + res.status, '大厅服务器暂时无法处理，请稍后再试');
+    throw failedCall(res.status, json);
   }
   if (!options.response) return json as z.infer<R>;
   const parsed = options.response.safeParse(json);
   if (!parsed.success) throw new HallApiError(res.status, 'bad_response', '大厅服务器的回复无法识别，请联系工作人员');
   return parsed.data as z.infer<R>;
+}
+
+/** The HallApiError of a failed call's status and body (the hall's error body, or one that names the status). */
+export function failedCall(status: number, json: unknown): HallApiError {
+  const { code, message } = errorOfResponse(status, json);
+  return new HallApiError(status, code, message);
+}
+
+export interface CallOptions<E extends Endpoint> {
+  params?: ParamsOf<E>;
+  body?: BodyOf<E>;
+  query?: URLSearchParams;
+  token?: string | null;
+  signal?: AbortSignal;
+}
+
+/** Calls a declared endpoint: its method and path, its response checked by its schema. */
+export function call<E extends Endpoint>(declared: E, options: CallOptions<E> = {}): Promise<ResponseOf<E>> {
+  const path = endpointPath(declared.path, options.params as Record<string, string | number> | undefined);
+  const query = options.query?.toString();
+  return api(query ? `${path}?${query}` : path, options.body, {
+    method: declared.method,
+    ...(declared.response ? { response: declared.response } : {}),
+    ...(options.token !== undefined ? { token: options.token } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  }) as Promise<ResponseOf<E>>;
 }
 
 /** A fresh idempotency key for one command (reuse it when retrying the same command). */

@@ -1,5 +1,5 @@
 // Pairing a terminal: exchange an 8-digit code from the admin console, or (demo hall only) pair automatically.
-import { ApiPaths, DemoPairRequest, PairingInfoResponse, TokenResponse } from '../../../hall-server/api/index.ts';
+import { ApiPaths, DemoPairRequest, PairingInfoResponse, TokenResponse } from '../../../protocol/hall/index.ts';
 import type { z } from 'zod';
 import { api } from './api.ts';
 import { saveSession, session, useSessionScope, type Session } from './session.ts';

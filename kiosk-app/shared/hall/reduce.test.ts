@@ -1,6 +1,6 @@
 // The page keeps its snapshot current from events exactly as the server would have built it.
 import { describe, expect, it } from 'vitest';
-import type { HallEventMessage, QueueSnapshot, Snapshot, TicketView, WindowView } from '../../../hall-server/api/index.ts';
+import type { HallEventMessage, QueueSnapshot, Snapshot, TicketView, WindowView } from '../../../protocol/hall/index.ts';
 import { applyEvent } from './reduce.ts';
 
 const ticket = (id: string, status: TicketView['status'] = 'waiting'): TicketView => ({

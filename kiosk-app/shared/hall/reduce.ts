@@ -5,7 +5,7 @@ import {
   type HallEventMessage,
   type Snapshot,
   type TicketView,
-} from '../../../hall-server/api/index.ts';
+} from '../../../protocol/hall/index.ts';
 
 const RECENT_CALLS = 20;
 

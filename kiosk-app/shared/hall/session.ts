@@ -2,7 +2,7 @@
 // own (scope "kiosk", "pad-3", "admin"…), so a demo browser showing several screens in tabs does not mix them up.
 import { signal } from '@preact/signals';
 import type { z } from 'zod';
-import type { PrincipalSchema } from '../../../hall-server/api/index.ts';
+import type { PrincipalSchema } from '../../../protocol/hall/index.ts';
 
 export type Principal = z.infer<typeof PrincipalSchema>;
 

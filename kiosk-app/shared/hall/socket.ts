@@ -12,7 +12,7 @@ import {
   type HallEventMessage,
   type Snapshot,
   type TerminalHeartbeat,
-} from '../../../hall-server/api/index.ts';
+} from '../../../protocol/hall/index.ts';
 import { hallBaseUrl } from './api.ts';
 import { applyEvent } from './reduce.ts';
 import { saveSession, session } from './session.ts';

@@ -1,11 +1,11 @@
 // Every message between a page and its device-bridge, declared once and imported by both sides.
 // Browser-safe: zod only. The page validates what it receives; the bridge validates what it accepts.
 import { z } from 'zod';
-import { TicketSchema } from '../ticket/types.ts';
-import { IdNumberSchema } from '../codecs/id-number.ts';
+import { TicketSchema } from './ticket/types.ts';
+import { IdNumberSchema } from '../person/id-number.ts';
 
 export { TicketSchema };
-export type { Ticket, TicketInput } from '../ticket/types.ts';
+export type { Ticket, TicketInput } from './ticket/types.ts';
 
 /** Default bridge address on a terminal (127.0.0.1 only). */
 export const DEFAULT_BRIDGE_PORT = 4601;

@@ -1,9 +1,9 @@
 // The ratings module: 窗口评价 prompts and ratings, 未评价, 差评 follow-up cases, statistics, exports, retention.
 import { packFileUrl } from '../../content/schema/index.ts';
 import type { HallApp, HallModule, Principal } from '../core/module.ts';
-import { MIN_PRESS_INTERVAL_MS, type RatingsSnapshot } from './api.ts';
+import { MIN_PRESS_INTERVAL_MS, type RatingsSnapshot } from '../../protocol/hall/ratings.ts';
 import { isFeedEvent } from './feed.ts';
-import { QueueReader } from './queue-reader.ts';
+import { QueueReader } from '../queue/reader.ts';
 import { registerRoutes } from './routes.ts';
 import { migrations } from './schema.ts';
 import { RatingService } from './service.ts';
@@ -30,7 +30,7 @@ function snapshotFor(app: HallApp, svc: RatingService, principal: Principal): Ra
 }
 
 /** A fresh instance per hall (tests run several halls in one process). */
-export function createRatingsModule(): HallModule {
+export function createRatingsModule(options: { utcOffsetMinutes: number }): HallModule {
   let service: RatingService | null = null;
   let app: HallApp | null = null;
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -41,7 +41,7 @@ export function createRatingsModule(): HallModule {
     register(hall) {
       app = hall;
       const queue = new QueueReader(hall.db);
-      const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId, hall.secrets));
+      const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId, hall.secrets), options.utcOffsetMinutes);
       service = svc;
       registerRoutes(hall, svc, () => queue);
       // A finished (or un-finished) ticket becomes a prompt right after its transaction commits, in a transaction of
@@ -56,7 +56,7 @@ export function createRatingsModule(): HallModule {
           try {
             svc.ingest();
           } catch (err) {
-            console.error(`ratings: taking finished tickets failed (the sweep retries): ${(err as Error).message}`);
+            hall.log.child('ratings').error(`taking finished tickets failed (the sweep retries): ${(err as Error).message}`);
           }
         });
       });
@@ -64,7 +64,7 @@ export function createRatingsModule(): HallModule {
         try {
           svc.sweep();
         } catch (err) {
-          console.error(`ratings: sweep failed: ${(err as Error).message}`);
+          hall.log.child('ratings').error(`sweep failed: ${(err as Error).message}`);
         }
       }, SWEEP_INTERVAL_MS);
       timer.unref();

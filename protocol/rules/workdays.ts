@@ -60,6 +60,12 @@ export function addWorkingDays(start: string, n: number, cal: CompiledCalendar):
   return formatDay(day);
 }
 
+/** Monday of the ISO week of a date. */
+export function weekOf(day: string): string {
+  const weekday = (new Date(parseIsoDate(day) * DAY_MS).getUTCDay() + 6) % 7;
+  return addDays(day, -weekday);
+}
+
 /** Working days in (from, to]: how many working days pass after `from` up to and including `to`. Negative if to < from. */
 export function workingDaysBetween(from: string, to: string, cal: CompiledCalendar): number {
   const a = parseIsoDate(from);
@@ -70,7 +76,15 @@ export function workingDaysBetween(from: string, to: string, cal: CompiledCalend
   return count;
 }
 
-/** The hall's calendar date of an instant (China Standard Time, UTC+8, no daylight saving). */
-export function hallDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** The calendar section of a content pack (content/schema/calendar.ts), as far as working days need it. */
+export interface PackCalendar {
+  years: ReadonlyArray<{ holidays: ReadonlyArray<{ dates: readonly string[] }>; workdays: readonly string[] }>;
+}
+
+/** The working-day calculator's view of the pack calendar (all years: rest days and 调休 working days). */
+export function calendarOf(calendar: PackCalendar): CompiledCalendar {
+  return compileCalendar({
+    holidays: calendar.years.flatMap((y) => y.holidays.flatMap((h) => h.dates)),
+    workdays: calendar.years.flatMap((y) => y.workdays),
+  });
 }

@@ -1,7 +1,7 @@
 // Requests, responses and the snapshot part of the ratings module. Shared by the hall-server and the pages
 // (pad, counter, admin); zod only, browser-safe.
 import { z } from 'zod';
-import { CASE_ACTIONS, CASE_STATES } from './core/cases.ts';
+import { CASE_ACTIONS, CASE_STATES } from './cases.ts';
 
 export const RatingId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '评价编号格式不正确');
 
@@ -75,6 +75,8 @@ export type RatingsSnapshot = z.infer<typeof RatingsSnapshot>;
 export const RatingUnratedEvent = z.strictObject({ ticketId: z.string(), window: z.number().int() });
 /** Published (to the window and admins) when a rating is stored. */
 export const RatingStoredEvent = z.strictObject({ ticketId: z.string(), window: z.number().int(), score: z.number().int() });
+/** Published (to admins) when a 差评 case moves to another state. */
+export const RatingCaseEvent = z.strictObject({ caseId: z.string(), state: z.enum(CASE_STATES) });
 
 // ---- 差评 cases (admin)
 

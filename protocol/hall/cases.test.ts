@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CALENDAR_2025_2026 } from './calendar-2026.fixture.ts';
+import { CALENDAR_2025_2026 } from '../rules/calendar-2026.fixture.ts';
 import { CaseTransitionError, allowedActions, applyAction, dueFlag, isOpen, openCase } from './cases.ts';
-import { compileCalendar } from './workdays.ts';
+import { compileCalendar } from '../rules/workdays.ts';
 
 const cal = compileCalendar(CALENDAR_2025_2026);
 

@@ -1,6 +1,6 @@
 // The 差评 follow-up case: 待回访 → 已回访核实 → 整改中 → 已反馈办结, with an appeal (申诉复核) that can withdraw the
 // 差评 from the statistics. Every step records who, when and a note. Pure.
-import { type CompiledCalendar, addWorkingDays, workingDaysBetween } from './workdays.ts';
+import { type CompiledCalendar, addWorkingDays, workingDaysBetween } from '../rules/workdays.ts';
 
 export const CASE_STATES = ['待回访', '已回访核实', '整改中', '已反馈办结', '申诉复核', '申诉撤销'] as const;
 export type CaseState = (typeof CASE_STATES)[number];

@@ -6,24 +6,15 @@ import { join } from 'node:path';
 import { DEMO_PUBLIC_KEY } from '../../content/keys/demo.ts';
 import { packData } from '../../content/schema/index.ts';
 import { formatIssue, readPackFolder, readPackZip, type ReadResult } from '../../content/validate/index.ts';
-import { ApiError, type HallApp, type HallModule, type Principal } from '../core/module.ts';
-import { MAX_UPLOAD_BYTES, PackPaths, type ActivateResponse, type PackListResponse, type UploadResponse } from './api.ts';
+import { ApiError, routeOf, type HallApp, type HallModule, type Principal } from '../core/module.ts';
+import type { Logger } from '../core/log.ts';
+import { MAX_UPLOAD_BYTES, PackEndpoints } from '../../protocol/hall/packs.ts';
+import { readTrustedKeysFile, TRUSTED_KEYS_FILE } from '../config/trusted-keys.ts';
 import { contentTypeOf } from './content-type.ts';
 import { packMigrations } from './schema.ts';
 import { PackStore } from './store.ts';
 
 export const SAMPLE_PACK_DIR = fileURLToPath(new URL('../../content/packs/sample', import.meta.url));
-
-/** One raw base64url Ed25519 public key per line ('#' comments allowed), read at every validation so a new key needs no restart. */
-export const TRUSTED_KEYS_FILE = 'trusted-keys.txt';
-
-export function readTrustedKeysFile(path: string): string[] {
-  if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .map((l) => l.replace(/#.*/, '').trim())
-    .filter((l) => /^[A-Za-z0-9_-]{43}$/.test(l));
-}
 
 export interface PacksModuleOptions {
   /** Raw base64url Ed25519 public keys this hall trusts, besides those in <dataDir>/packs/trusted-keys.txt.
@@ -34,7 +25,6 @@ export interface PacksModuleOptions {
   firstPack?: string | null;
 }
 
-const TERMINAL_ROLES = ['admin', 'kiosk', 'pad', 'counter', 'board'] as const;
 const SYSTEM: Principal = { id: 'system', role: 'admin', window: null, name: '系统（启动时导入）' };
 
 function readSource(path: string): ReadResult {
@@ -62,37 +52,38 @@ export function packsModule(options: PacksModuleOptions = {}): HallModule & { st
         tx: (fn) => app.tx(fn),
         setActive: (pack) => app.setActivePack(pack),
         audit: (actor, action, details) => app.audit(actor, action, details),
+        log: app.log.child('packs'),
       });
       store = s;
-      importAtStart(s, app.startupPack, options.firstPack === undefined ? (app.demo ? SAMPLE_PACK_DIR : null) : options.firstPack);
+      importAtStart(s, app.log.child('packs'), app.startupPack, options.firstPack === undefined ? (app.demo ? SAMPLE_PACK_DIR : null) : options.firstPack);
       registerRoutes(app, s);
     },
   };
 }
 
 /** `--pack` always wins (staged and activated if newer); otherwise the stored active slot; otherwise the first pack. */
-function importAtStart(store: PackStore, startupPack: string | null, firstPack: string | null): void {
+function importAtStart(store: PackStore, log: Logger, startupPack: string | null, firstPack: string | null): void {
   const restored = store.restore();
   const source = startupPack ?? (restored ? null : firstPack);
   if (!source || !existsSync(source)) {
-    if (source) console.error(`[packs] pack not found: ${source}`);
+    if (source) log.error(`pack not found: ${source}`);
     return;
   }
   const active = store.active();
   const read = readSource(source);
   const incoming = manifestOf(read);
   if (active && incoming && incoming.packId === active.manifest.packId && incoming.version <= active.manifest.version) {
-    console.log(`[packs] ${source} is version ${incoming.version}; keeping active version ${active.manifest.version}`);
+    log.info(`${source} is version ${incoming.version}; keeping active version ${active.manifest.version}`);
     return;
   }
   const outcome = store.stage(read, SYSTEM);
   if (!outcome.accepted || !outcome.slot) {
     const errors = outcome.report.errors;
-    console.error(`[packs] ${source} refused (${errors.length} problems): ${errors.slice(0, 5).map(formatIssue).join(' | ')}`);
+    log.error(`${source} refused (${errors.length} problems): ${errors.slice(0, 5).map(formatIssue).join(' | ')}`);
     return;
   }
   store.activate(outcome.slot.slot, SYSTEM);
-  console.log(`[packs] activated ${outcome.slot.packId} v${outcome.slot.version} from ${source}`);
+  log.info(`activated ${outcome.slot.packId} v${outcome.slot.version} from ${source}`);
 }
 
 /** packId and version of a pack about to be imported, when its manifest can be read at all. */
@@ -106,49 +97,23 @@ function manifestOf(read: ReadResult): { packId: string; version: number } | nul
 }
 
 function registerRoutes(app: HallApp, store: PackStore): void {
-  app.route({
-    method: 'POST',
-    path: PackPaths.upload,
-    roles: ['admin'],
-    rawBody: true,
+  app.route(routeOf(PackEndpoints.upload, {
     maxBodyBytes: MAX_UPLOAD_BYTES,
-    handle({ body, principal }): { status: number; body: UploadResponse } {
-      const bytes = body as unknown as Buffer;
-      if (bytes.length === 0) throw new ApiError(400, 'empty_upload', '没有收到文件，请选择内容包 zip 文件后再上传');
-      const outcome = store.stageZip(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), principal);
+    handle({ body, principal }) {
+      if (body.length === 0) throw new ApiError(400, 'empty_upload', '没有收到文件，请选择内容包 zip 文件后再上传');
+      const outcome = store.stageZip(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), principal);
       return { status: outcome.accepted ? 201 : 422, body: outcome };
     },
-  });
-  app.route({
-    method: 'GET',
-    path: PackPaths.list,
-    roles: ['admin'],
-    handle: (): { body: PackListResponse } => ({ body: store.list() }),
-  });
-  app.route({ method: 'GET', path: '/api/admin/packs/:slot/report', roles: ['admin'], handle: ({ params }) => ({ body: store.report(params['slot']!) }) });
-  app.route({ method: 'GET', path: '/api/admin/packs/:slot/preview', roles: ['admin'], handle: ({ params }) => ({ body: store.preview(params['slot']!) }) });
-  app.route({
-    method: 'POST',
-    path: '/api/admin/packs/:slot/activate',
-    roles: ['admin'],
-    handle: ({ params, principal }): { body: ActivateResponse } => ({ body: { active: store.activate(params['slot']!, principal) } }),
-  });
-  app.route({
-    method: 'POST',
-    path: PackPaths.rollback,
-    roles: ['admin'],
-    handle: ({ principal }): { body: ActivateResponse } => ({ body: { active: store.rollback(principal) } }),
-  });
-  app.route({
-    method: 'GET',
-    path: PackPaths.active,
-    roles: [...TERMINAL_ROLES],
-    handle: () => ({ body: packData(app.pack()) }),
-  });
-  app.route({
-    method: 'GET',
-    path: '/api/packs/files/:packId/:version/:dir/:name',
-    roles: 'public',
+  }));
+  app.route(routeOf(PackEndpoints.list, { handle: () => ({ body: store.list() }) }));
+  app.route(routeOf(PackEndpoints.report, { handle: ({ params }) => ({ body: store.report(params['slot']!) }) }));
+  app.route(routeOf(PackEndpoints.preview, { handle: ({ params }) => ({ body: store.preview(params['slot']!) }) }));
+  app.route(routeOf(PackEndpoints.activate, {
+    handle: ({ params, principal }) => ({ body: { active: store.activate(params['slot']!, principal) } }),
+  }));
+  app.route(routeOf(PackEndpoints.rollback, { handle: ({ principal }) => ({ body: { active: store.rollback(principal) } }) }));
+  app.route(routeOf(PackEndpoints.active, { handle: () => ({ body: packData(app.pack()) }) }));
+  app.route(routeOf(PackEndpoints.file, {
     handle({ params }) {
       const version = Number(params['version']);
       const path = `${params['dir']}/${params['name']}`;
@@ -159,5 +124,5 @@ function registerRoutes(app: HallApp, store: PackStore): void {
         headers: { 'content-type': contentTypeOf(path), 'cache-control': 'public, max-age=31536000, immutable' },
       };
     },
-  });
+  }));
 }

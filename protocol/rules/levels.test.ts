@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PressGate, isBad, levelLabel, ratingProblem } from './levels.ts';
-import { maskIdNumber, maskName, maskPhone } from './mask.ts';
+import { maskIdNumber, maskName, maskPhone } from '../person/mask.ts';
 
 const reasons = ['等候时间长', '服务态度差', '办理效率低'];
 const ok = { reasons: [], comment: '', phone: '', consent: false };

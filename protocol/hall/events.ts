@@ -1,10 +1,12 @@
 // The hall's event stream: the data of every event type, and the WebSocket messages in both directions.
-// Modules other than the queue publish their own types; the socket carries them as `HallEventMessage` with `data: unknown`,
-// and a page that cares parses `data` with the schema below (or the owning module's).
+// Every type a module publishes is in EventSchemas (the hall-server's publish is typed by it); the socket carries them
+// as `HallEventMessage` with `data: unknown`, and a page that cares parses `data` with `eventData`.
 import { z } from 'zod';
 import { PrincipalSchema, Timestamp, WindowNumber } from './common.ts';
 import { TerminalHeartbeat, TerminalView } from './terminals.ts';
 import { CallView, QueueSnapshot, ServiceView, TicketView, TidalAlertView, WindowView } from './queue.ts';
+import { HelpEvent } from './identity.ts';
+import { RatingCaseEvent, RatingStoredEvent, RatingUnratedEvent } from './ratings.ts';
 
 export const TicketIssuedEvent = z.strictObject({ ticket: TicketView });
 export const TicketCalledEvent = CallView.extend({ recall: z.boolean() });
@@ -33,7 +35,7 @@ export const PackActivatedEvent = z.strictObject({ id: z.string(), version: z.nu
 export const TerminalSeenEvent = z.strictObject({ terminal: TerminalView });
 export const QueueResetEvent = z.strictObject({ businessDay: z.string() });
 
-/** Event type → data schema, for the types the core and queue publish. */
+/** Event type → data schema, for every type the core and the modules publish. */
 export const EventSchemas = {
   'ticket.issued': TicketIssuedEvent,
   'ticket.called': TicketCalledEvent,
@@ -46,6 +48,11 @@ export const EventSchemas = {
   'tidal.cleared': TidalClearedEvent,
   'pack.activated': PackActivatedEvent,
   'terminal.seen': TerminalSeenEvent,
+  'rating.stored': RatingStoredEvent,
+  'rating.unrated': RatingUnratedEvent,
+  'rating.case': RatingCaseEvent,
+  'help.requested': HelpEvent,
+  'help.resolved': HelpEvent,
 } as const;
 export type KnownEventType = keyof typeof EventSchemas;
 export type EventData<T extends KnownEventType> = z.infer<(typeof EventSchemas)[T]>;

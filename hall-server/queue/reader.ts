@@ -1,11 +1,25 @@
-// Read-only access to the queue's tables (queue_tickets): when a ticket was taken, who took it (for the upstream
-// export, when the queue keeps it sealed), and the wait, service and idle times for the statistics.
-// The ratings module never writes these tables.
+// The queue's reader for other modules (the ratings module): when a ticket was taken, who took it (for the upstream
+// export, while the queue keeps it sealed), and the wait, service and idle times for the statistics. Read-only: it
+// is the one place outside the queue's store that reads queue_tickets, so no other module queries the table by SQL.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Secrets } from '../core/module.ts';
-import type { StatsGroup } from './api.ts';
-import type { TicketFacts } from './service.ts';
-import { type QueueTimes, weekOf } from './stats.ts';
+import type { StatsGroup } from '../../protocol/hall/ratings.ts';
+import { weekOf } from '../../protocol/rules/workdays.ts';
+
+/** What the queue knows about a ticket beyond the finished event: when it was taken and, for the upstream export
+ * only, who took it. */
+export interface TicketFacts {
+  issuedAt: string | null;
+  applicant: { idType: '111' | '001'; idNumber: string; name: string } | null;
+}
+
+/** Wait, service and idle seconds from the queue (read-only); null where the queue cannot say. */
+export interface QueueTimes {
+  /** Mean wait and service seconds per group key for finished tickets of [from, to]; key 'all' for the whole range. */
+  timings(from: string, to: string, group: StatsGroup | 'all'): Map<string, { wait: number | null; service: number | null }>;
+  /** Idle seconds per window number for [from, to]. */
+  idle(from: string, to: string): Map<number, number>;
+}
 
 const GROUP_SQL: Record<StatsGroup, string> = {
   day: 'day',

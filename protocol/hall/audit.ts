@@ -1,11 +1,7 @@
 // HTTP shapes of the audit trail (审计日志), shared by the hall-server and the console page. Browser-safe.
 import { z } from 'zod';
-import { RoleSchema, Timestamp } from '../api/common.ts';
-
-export const AuditPaths = {
-  /** GET ?from=YYYY-MM-DD&to=YYYY-MM-DD&action=<prefix>&limit=<n>&cursor=<next> (admin). */
-  list: '/api/admin/audit',
-} as const;
+import { RoleSchema, Timestamp } from './common.ts';
+import { endpoint } from './endpoint.ts';
 
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 200;
@@ -58,3 +54,11 @@ export const AuditListResponse = z.strictObject({
   next: z.string().nullable(),
 });
 export type AuditListResponse = z.infer<typeof AuditListResponse>;
+
+export const AuditEndpoints = {
+  /** ?from=YYYY-MM-DD&to=YYYY-MM-DD&action=<prefix>&limit=<n>&cursor=<next> */
+  list: endpoint({
+    method: 'GET', path: '/api/admin/audit', roles: ['admin'], response: AuditListResponse,
+    summary: '审计日志：from/to 为大厅当地日期（默认今天），action 按操作前缀筛选，最新在前，limit 每页条数（最多200），cursor 翻页',
+  }),
+};

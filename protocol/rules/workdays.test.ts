@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_2025_2026 } from './calendar-2026.fixture.ts';
-import { addWorkingDays, compileCalendar, hallDate, isWorkingDay, parseIsoDate, workingDaysBetween } from './workdays.ts';
+import { addWorkingDays, compileCalendar, isWorkingDay, parseIsoDate, workingDaysBetween } from './workdays.ts';
+import { hallDate } from './hall-time.ts';
 
 const cal = compileCalendar(CALENDAR_2025_2026);
 

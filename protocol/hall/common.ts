@@ -1,6 +1,6 @@
 // Shapes shared by every part of the hall API. Imported by the hall-server and by the page.
 import { z } from 'zod';
-import { IdNumberSchema } from '../../device-bridge/codecs/id-number.ts';
+import { IdNumberSchema } from '../person/id-number.ts';
 
 /** Every 4xx/5xx body. `message` is Chinese, for the person in front of the screen. */
 export const ErrorBody = z.strictObject({

@@ -26,4 +26,4 @@ export const IdNumberSchema = z
   .refine(isValidIdNumber, '身份证号码校验位不正确，请核对后重试');
 
 /** The project's one ID-number mask (only a codec test still imports it from here). */
-export { maskIdNumber } from '../../hall-server/ratings/core/mask.ts';
+export { maskIdNumber } from './mask.ts';

@@ -1,17 +1,9 @@
 // Request and response shapes of the identity module (医保电子凭证 decode, help requests), shared with the page.
 // Browser-safe: zod only.
 import { z } from 'zod';
-import { IdNumber } from '../api/common.ts';
-import { PersonName } from '../api/text.ts';
-
-export const IdentityPaths = {
-  /** POST starts a decode (202 with a decode id); GET `ecardDecodeStatus` reads its outcome once. */
-  ecardDecode: '/api/identity/ecard',
-  ecardDecodeStatus: (decodeId: string) => `/api/identity/ecard/${encodeURIComponent(decodeId)}`,
-  help: '/api/help',
-  helpList: '/api/admin/help',
-  helpResolve: (id: number) => `/api/admin/help/${id}/resolve`,
-} as const;
+import { IdNumber } from './common.ts';
+import { endpoint } from './endpoint.ts';
+import { PersonName } from './text.ts';
 
 /** The opaque, dynamic QR payload of a 医保电子凭证; the terminal never decodes it itself. */
 export const EcardDecodeRequest = z.strictObject({
@@ -58,3 +50,22 @@ export const HelpListResponse = z.strictObject({ requests: z.array(HelpRequestVi
 
 /** Events the module publishes (data of `help.requested` / `help.resolved`). */
 export const HelpEvent = z.strictObject({ request: HelpRequestView });
+
+export const IdentityEndpoints = {
+  /** Starts a decode (202 with a decode id); `ecardDecodeStatus` reads its outcome once. */
+  ecardDecode: endpoint({
+    method: 'POST', path: '/api/identity/ecard', roles: ['kiosk'], body: EcardDecodeRequest, response: EcardDecodeStarted,
+    summary: '开始解码医保电子凭证二维码（转发医保平台 ec.query）',
+  }),
+  ecardDecodeStatus: endpoint({
+    method: 'GET', path: '/api/identity/ecard/:decodeId', roles: ['kiosk'], response: EcardDecodeStatus,
+    summary: '读取医保电子凭证解码结果（只能读取一次）',
+  }),
+  /** 201 for a new request, 200 when the terminal already has one open. */
+  help: endpoint({ method: 'POST', path: '/api/help', roles: ['kiosk', 'pad', 'counter'], body: HelpRequestBody, response: HelpEvent }),
+  helpList: endpoint({ method: 'GET', path: '/api/admin/help', roles: ['admin'], response: HelpListResponse }),
+  helpResolve: endpoint({
+    method: 'POST', path: '/api/admin/help/:id/resolve', roles: ['admin'], body: z.strictObject({}),
+    response: z.strictObject({ request: HelpRequestView.nullable() }),
+  }),
+};

@@ -1,0 +1,103 @@
+// The boundaries of the floor, computed from the sources: protocol/ and the pages stay browser-safe and off the
+// servers, the two servers meet only on protocol/, and there is no import circle.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { boundaryViolation, importCircles, importEdges, importSpecifiers, type SourceFile } from './imports.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FOLDERS = ['protocol', 'kiosk-app', 'hall-server', 'device-bridge', 'content', 'scripts', 'tests'];
+
+function sourcesUnder(folder: string): SourceFile[] {
+  const out: SourceFile[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(ts|tsx)$/.test(entry.name)) out.push({ path: relative(ROOT, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
+    }
+  };
+  walk(join(ROOT, folder));
+  return out;
+}
+
+const file = (path: string, ...specifiers: string[]): SourceFile => ({
+  path,
+  text: specifiers.map((s) => `import { x } from '${s}';`).join('\n'),
+});
+
+describe('import boundaries (rules)', () => {
+  it('reads every form of import', () => {
+    const text = `import a from './a.ts';\nimport type { B } from "../b.ts";\nexport * from './c.ts';\nimport './d.css';\nconst e = () => import('./e.tsx');`;
+    expect(importSpecifiers(text)).toEqual(['./a.ts', '../b.ts', './c.ts', './d.css', './e.tsx']);
+  });
+
+  it("flags each crossing the floor was built to end (today's before the move)", () => {
+    const crossings = importEdges([
+      file('kiosk-app/admin/help/index.tsx', '../../../hall-server/identity/schema.ts'),
+      file('kiosk-app/kiosk/controller.ts', '../../device-bridge/protocol/messages.ts'),
+      file('device-bridge/codecs/id-number.ts', '../../hall-server/ratings/core/mask.ts'),
+      file('hall-server/api/common.ts', '../../device-bridge/codecs/id-number.ts'),
+      file('protocol/hall/common.ts', 'node:crypto'),
+      file('kiosk-app/shared/hall/api.ts', 'better-sqlite3'),
+      file('protocol/person/mask.ts', '../../kiosk-app/kiosk/model/person.ts'),
+    ]);
+    expect(crossings.map(boundaryViolation)).toEqual([
+      'a browser-side file imports a server',
+      'a browser-side file imports a server',
+      'the device-bridge imports the hall-server',
+      'the hall-server imports the device-bridge',
+      'a browser-side file imports a Node module',
+      'a browser-side file imports better-sqlite3',
+      'protocol/ imports a page',
+    ]);
+  });
+
+  it('lets every part import protocol/ and packages', () => {
+    const allowed = importEdges([
+      file('kiosk-app/kiosk/controller.ts', '../../protocol/hall/index.ts', 'zod', 'preact'),
+      file('hall-server/identity/ecard.ts', '../../protocol/person/id-number.ts', 'node:crypto', 'better-sqlite3'),
+      file('device-bridge/codecs/id-text.ts', '../../protocol/person/id-number.ts', 'node:buffer'),
+    ]);
+    expect(allowed.map(boundaryViolation).filter((v) => v !== null)).toEqual([]);
+  });
+
+  it('finds both circles the floor opened (a value import and a type-only one through a lazy import)', () => {
+    const edges = importEdges([
+      file('hall-server/ratings/feed.ts', './service.ts'),
+      file('hall-server/ratings/service.ts', './feed.ts'),
+      { path: 'kiosk-app/admin/nav.ts', text: "const load = () => import('./overview/index.tsx');" },
+      { path: 'kiosk-app/admin/overview/index.tsx', text: "import type { AdminPageProps } from '../nav.ts';" },
+      file('kiosk-app/admin/page.ts', 'preact'),
+    ]);
+    expect(importCircles(edges)).toEqual([
+      ['hall-server/ratings/feed.ts', 'hall-server/ratings/service.ts'],
+      ['kiosk-app/admin/nav.ts', 'kiosk-app/admin/overview/index.tsx'],
+    ]);
+  });
+});
+
+describe('import boundaries (the sources)', () => {
+  const edges = importEdges(FOLDERS.flatMap(sourcesUnder));
+
+  it('no file in protocol/ or kiosk-app/ imports node:*, better-sqlite3, hall-server/ or device-bridge/; the two servers do not import each other', () => {
+    const broken = edges.flatMap((e) => {
+      const why = boundaryViolation(e);
+      return why === null ? [] : [`${e.from} → ${e.specifier}: ${why}`];
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it('has no import circle', () => {
+    expect(importCircles(edges)).toEqual([]);
+  });
+
+  it('the hall-server logs through its injected logger: no console.* outside main.ts', () => {
+    const consoleUsers = sourcesUnder('hall-server')
+      .filter((f) => !f.path.endsWith('.test.ts') && f.path !== 'hall-server/main.ts' && /\bconsole\.[a-z]+\(/.test(f.text))
+      .map((f) => f.path);
+    expect(consoleUsers).toEqual([]);
+  });
+});

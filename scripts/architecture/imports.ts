@@ -1,0 +1,106 @@
+// The import graph of the sources and the rules it must keep (pure: the caller reads the files). The floor protocol/
+// and the pages run in a browser, so they import no Node module, no SQLite and neither server; the hall-server and
+// the device-bridge meet only on protocol/; and no file reaches itself through its imports.
+import { posix } from 'node:path';
+
+/** A source file: its path from the project root (forward slashes) and its text. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** One import as written and, for a relative one, the project file it names (null for a package or Node module). */
+export interface ImportEdge {
+  from: string;
+  specifier: string;
+  target: string | null;
+}
+
+// `import … from '…'`, `export … from '…'`, `import '…'` and `import('…')` with a string literal.
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"\n]+)\1/g;
+
+export function importSpecifiers(text: string): string[] {
+  return [...text.matchAll(SPECIFIER)].map((m) => m[2] as string);
+}
+
+/** The project file a relative specifier names: as written, or with .ts/.tsx or /index.ts added. */
+export function resolveSpecifier(from: string, specifier: string, known: ReadonlySet<string>): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const base = posix.normalize(posix.join(posix.dirname(from), specifier));
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`]) if (known.has(candidate)) return candidate;
+  return base;
+}
+
+export function importEdges(files: readonly SourceFile[]): ImportEdge[] {
+  const known = new Set(files.map((f) => f.path));
+  return files.flatMap((f) =>
+    importSpecifiers(f.text).map((specifier) => ({ from: f.path, specifier, target: resolveSpecifier(f.path, specifier, known) })),
+  );
+}
+
+const under = (path: string | null, folder: string) => path !== null && path.startsWith(`${folder}/`);
+
+/** Why an import breaks a boundary, or null when it keeps them all. */
+export function boundaryViolation(edge: ImportEdge): string | null {
+  const { from, specifier, target } = edge;
+  const browserSide = under(from, 'protocol') || under(from, 'kiosk-app');
+  if (browserSide && specifier.startsWith('node:')) return 'a browser-side file imports a Node module';
+  if (browserSide && specifier === 'better-sqlite3') return 'a browser-side file imports better-sqlite3';
+  if (browserSide && (under(target, 'hall-server') || under(target, 'device-bridge'))) return 'a browser-side file imports a server';
+  if (under(from, 'protocol') && under(target, 'kiosk-app')) return 'protocol/ imports a page';
+  if (under(from, 'hall-server') && under(target, 'device-bridge')) return 'the hall-server imports the device-bridge';
+  if (under(from, 'device-bridge') && under(target, 'hall-server')) return 'the device-bridge imports the hall-server';
+  return null;
+}
+
+/** Every import circle (a strongly connected group of two or more files, or a file importing itself), each sorted. */
+export function importCircles(edges: readonly ImportEdge[]): string[][] {
+  const next = new Map<string, Set<string>>();
+  for (const e of edges) {
+    if (e.target === null) continue;
+    if (!next.has(e.from)) next.set(e.from, new Set());
+    next.get(e.from)?.add(e.target);
+  }
+  // Tarjan's algorithm, iterative so a deep chain of imports cannot overflow the stack.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const circles: string[][] = [];
+  let counter = 0;
+  for (const root of next.keys()) {
+    if (index.has(root)) continue;
+    const work: Array<{ node: string; children: string[]; at: number }> = [];
+    const enter = (node: string) => {
+      index.set(node, counter);
+      low.set(node, counter);
+      counter++;
+      stack.push(node);
+      onStack.add(node);
+      work.push({ node, children: [...(next.get(node) ?? [])], at: 0 });
+    };
+    enter(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1] as (typeof work)[number];
+      if (frame.at < frame.children.length) {
+        const child = frame.children[frame.at++] as string;
+        if (!index.has(child)) enter(child);
+        else if (onStack.has(child)) low.set(frame.node, Math.min(low.get(frame.node) ?? 0, index.get(child) ?? 0));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node) ?? 0, low.get(frame.node) ?? 0));
+      if (low.get(frame.node) !== index.get(frame.node)) continue;
+      const group: string[] = [];
+      for (;;) {
+        const member = stack.pop() as string;
+        onStack.delete(member);
+        group.push(member);
+        if (member === frame.node) break;
+      }
+      if (group.length > 1 || next.get(frame.node)?.has(frame.node)) circles.push(group.sort());
+    }
+  }
+  return circles;
+}
