@@ -154,6 +154,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   };
   hub = new SocketHub({
     log,
+    logger: logger.child('sockets'),
     authenticate: (token) => terminals.authenticate(token),
     snapshot,
     heartbeat: (principal, hb) => recordHeartbeat(app, terminals, { online, disconnect: (id) => hub?.disconnect(id) }, principal, hb),
@@ -195,11 +196,11 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const purge = () =>
     purger.run().then(
       (r) => {
-        if (r.events || r.audit) console.log(`[hall] retention: purged ${r.events} events and ${r.audit} audit entries in ${r.batches} batches`);
+        if (r.events || r.audit) logger.info(`retention: purged ${r.events} events and ${r.audit} audit entries in ${r.batches} batches`);
         return r;
       },
       (err: unknown) => {
-        console.error('[hall] retention purge failed:', err);
+        logger.error('retention purge failed', err);
         throw err;
       },
     );

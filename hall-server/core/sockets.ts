@@ -12,6 +12,7 @@ import {
   type TerminalHeartbeat,
 } from '../../protocol/hall/index.ts';
 import { visibleTo, type EventLog } from './events.ts';
+import type { Logger } from './log.ts';
 import { planReplay } from './replay.ts';
 import type { HallEvent, Principal } from './module.ts';
 
@@ -28,6 +29,7 @@ interface Client {
 
 export interface SocketDeps {
   log: EventLog;
+  logger: Logger;
   authenticate(token: string): Principal | null;
   snapshot(principal: Principal): Snapshot;
   heartbeat(principal: Principal, hb: TerminalHeartbeat): void;
@@ -99,7 +101,7 @@ export class SocketHub {
         clearTimeout(helloTimer);
         if (client.principal) return this.fail(client, 'bad_message', '重复的 hello 消息');
         this.hello(client, msg.token, msg.lastSeq).catch((err: unknown) => {
-          console.error('[hall] resume failed:', err);
+          this.deps.logger.error('resume failed', err);
           client.ws.terminate();
         });
       } else if (msg.type === 'heartbeat' && client.principal && !this.closed) {
