@@ -53,7 +53,11 @@ async function main(): Promise<void> {
     startupPack,
     ...(startupPack ? { fallbackPack: loadStartupPack(startupPack, { dataDir, config }) } : {}),
   });
-  console.log(JSON.stringify({ ready: true, url: hall.url, port: hall.port }));
+  const setup = hall.setup();
+  console.log(JSON.stringify({ ready: true, url: hall.url, port: hall.port, ...(setup ? { setupCode: setup.code } : {}) }));
+  if (setup) {
+    console.error(`[hall] first-run setup code: ${setup.code} (also in ${setup.file}, readable by this user only); enter it at ${hall.url}/admin`);
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

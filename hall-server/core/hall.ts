@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Pack } from '../../content/schema/index.ts';
 import { ApiPaths, HealthResponse, type Snapshot } from '../api/index.ts';
 import type { HallConfig } from '../config/schema.ts';
+import { accountsModule } from '../accounts/module.ts';
 import { recordHeartbeat, terminalsModule } from '../terminals/module.ts';
 import { TerminalStore } from '../terminals/store.ts';
 import { migrate, openHallDatabase } from './db.ts';
@@ -17,6 +18,7 @@ import { CommitBatcher } from './batcher.ts';
 import { openApiDocument } from './openapi.ts';
 import { createSecrets, loadOrCreateKeys } from './secrets.ts';
 import { SocketHub } from './sockets.ts';
+import { setSecurityHeaders } from './security-headers.ts';
 import { serveStatic } from './static.ts';
 
 export interface HallOptions {
@@ -32,6 +34,8 @@ export interface HallOptions {
   fallbackPack?: Pack;
   startupPack?: string | null;
   now?: () => Date;
+  /** Length of a console session; default 12 hours. */
+  adminSessionMs?: number;
 }
 
 export interface RunningHall {
@@ -40,6 +44,8 @@ export interface RunningHall {
   port: number;
   url: string;
   db: Database.Database;
+  /** The one-time setup code while the hall has no account (and the file it is kept in); null once set up. */
+  setup(): { code: string; file: string } | null;
   close(): Promise<void>;
 }
 
@@ -96,7 +102,16 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   };
 
   const online = () => new Set((hub?.online() ?? []).map((p) => p.id));
-  const all: HallModule[] = [terminalsModule(terminals, { online, disconnect: (id) => hub?.disconnect(id) }), ...options.modules];
+  let setup: { code: string; file: string } | null = null;
+  const accounts = accountsModule({
+    terminals,
+    disconnect: (id) => hub?.disconnect(id),
+    onSetupCode: (code, file) => {
+      setup = code && file ? { code, file } : null;
+    },
+    ...(options.adminSessionMs ? { sessionMs: options.adminSessionMs } : {}),
+  });
+  const all: HallModule[] = [terminalsModule(terminals, { online, disconnect: (id) => hub?.disconnect(id) }), accounts, ...options.modules];
   const names = new Set<string>();
   for (const m of all) {
     if (names.has(m.name)) throw new Error(`module ${m.name} listed twice`);
@@ -151,6 +166,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
 
   const distDir = resolve(options.distDir ?? new URL('../../dist', import.meta.url).pathname);
   const server = createServer((req, res) => {
+    setSecurityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://hall.local');
     router
       .handle(req, res, url)
@@ -188,6 +204,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     port,
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     db,
+    setup: () => setup,
     async close() {
       clearInterval(purgeTimer);
       hub?.close();

@@ -20,6 +20,8 @@ const HELLO_TIMEOUT_MS = 5000;
 interface Client {
   ws: WebSocket;
   principal: Principal | null;
+  /** Checked again with every ping: a session that ended or expired (or a revoked terminal) loses its socket. */
+  token: string | null;
   lastHeard: number;
 }
 
@@ -62,9 +64,14 @@ export class SocketHub {
     return [...this.clients].flatMap((c) => (c.principal ? [c.principal] : []));
   }
 
-  /** Closes the sockets of a revoked terminal. */
+  /** Closes the sockets of a revoked terminal or an ended console session. */
   disconnect(terminalId: string): void {
-    for (const c of this.clients) if (c.principal?.id === terminalId) c.ws.close(4001, 'revoked');
+    for (const c of this.clients) if (c.principal?.id === terminalId) this.endSession(c);
+  }
+
+  private endSession(client: Client): void {
+    this.send(client, { type: 'error', code: 'unauthorized', message: '登录已结束或配对已失效，请重新登录或配对' });
+    client.ws.close(4001, 'revoked');
   }
 
   close(): void {
@@ -75,7 +82,7 @@ export class SocketHub {
   }
 
   private accept(ws: WebSocket): void {
-    const client: Client = { ws, principal: null, lastHeard: Date.now() };
+    const client: Client = { ws, principal: null, token: null, lastHeard: Date.now() };
     this.clients.add(client);
     const helloTimer = setTimeout(() => ws.close(4002, 'no hello'), HELLO_TIMEOUT_MS);
     ws.on('message', (data) => {
@@ -111,6 +118,7 @@ export class SocketHub {
       return;
     }
     client.principal = principal;
+    client.token = token;
     this.deps.presence(principal, true);
     // Synchronous from here to the last send: no live event can slip in between the replay and the live stream.
     const missed = lastSeq === undefined ? null : this.deps.log.since(lastSeq);
@@ -143,6 +151,7 @@ export class SocketHub {
     const now = Date.now();
     for (const client of this.clients) {
       if (now - client.lastHeard > DEAD_LINK_MS) client.ws.terminate();
+      else if (client.token !== null && !this.deps.authenticate(client.token)) this.endSession(client);
       else this.send(client, { type: 'ping', at: new Date(now).toISOString() });
     }
   }

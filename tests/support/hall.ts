@@ -2,7 +2,7 @@
 // sample pack, so test files can run side by side. `startTestHall` runs it in-process; `spawnTestHall` as a child
 // process (for crash tests).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -31,8 +31,11 @@ export interface TestHall {
   api<T = any>(method: string, path: string, body?: unknown, token?: string): Promise<ApiResult<T>>; // any: tests read fields freely
   /** Pairs a terminal (demo pairing) and returns its token. */
   pair(role: TerminalRole, window?: number): Promise<string>;
-  /** Sets the admin password on first use and returns an admin token. */
+  /** Sets the hall up with the 大厅负责人 account TEST_ADMIN on first use (with the setup code from the data dir) and
+   * returns a token of that account. */
   admin(): Promise<string>;
+  /** Creates (once) a console account of `role` through the 大厅负责人 and returns a fresh session token of it. */
+  staff(role: 'owner' | 'shift_lead' | 'callback', staffNo: string, name: string): Promise<string>;
   /** Opens the event socket and says hello; collect messages with `messages`. */
   socket(token: string, lastSeq?: number): Promise<TestSocket>;
   /** Stops the server; the data dir is kept unless `remove`. */
@@ -48,6 +51,13 @@ export interface TestSocket {
 }
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+/** The 大厅负责人 account the helper sets up on first use. */
+export const TEST_ADMIN = { name: '测试负责人', staffNo: 'T001', password: TEST_ADMIN_PASSWORD } as const;
+
+/** The one-time setup code a hall without accounts keeps in its data dir. */
+export function readSetupCode(dataDir: string): string {
+  return readFileSync(join(dataDir, 'setup-code.txt'), 'utf8').trim();
+}
 
 export interface TestHallOptions {
   config?: HallConfigInput;
@@ -146,10 +156,22 @@ function client(url: string, port: number, dataDir: string, hall: RunningHall | 
       if (adminToken) return adminToken;
       const status = await api('GET', '/api/admin/status');
       const res = (status.body as { passwordSet: boolean }).passwordSet
-        ? await api('POST', '/api/admin/login', { password: TEST_ADMIN_PASSWORD })
-        : await api('POST', '/api/admin/setup', { password: TEST_ADMIN_PASSWORD });
+        ? await api('POST', '/api/admin/login', { staffNo: TEST_ADMIN.staffNo, password: TEST_ADMIN.password })
+        : await api('POST', '/api/admin/setup', { setupCode: readSetupCode(dataDir), ...TEST_ADMIN });
+      if (res.status !== 200) throw new Error(`admin sign-in failed: ${JSON.stringify(res.body)}`);
       adminToken = (res.body as { token: string }).token;
       return adminToken;
+    },
+    async staff(role, staffNo, name) {
+      const password = `${[...staffNo].reverse().join("")}~test-secret-phrase`;
+      await this.admin();
+      // A fresh session: tests on a moved clock outlive the first one.
+      const owner = (await api('POST', '/api/admin/login', { staffNo: TEST_ADMIN.staffNo, password: TEST_ADMIN.password })).body.token as string;
+      const made = await api('POST', '/api/admin/accounts', { name, staffNo, role, password }, owner);
+      if (made.status !== 201 && made.body?.error?.code !== 'staff_no_taken') throw new Error(`account not created: ${JSON.stringify(made.body)}`);
+      const login = await api('POST', '/api/admin/login', { staffNo, password });
+      if (login.status !== 200) throw new Error(`staff login failed: ${JSON.stringify(login.body)}`);
+      return (login.body as { token: string }).token;
     },
     async socket(token, lastSeq) {
       const ws = new WebSocket(url.replace('http', 'ws') + '/api/events');
