@@ -54,10 +54,9 @@ async function main(): Promise<void> {
     ...(startupPack ? { fallbackPack: loadStartupPack(startupPack, { dataDir, config }) } : {}),
   });
   const setup = hall.setup();
+  // Before the ready line, on the same stream: whoever waits for "ready" has seen it.
+  if (setup) console.log(`[hall] first-run setup code: ${setup.code} (also in ${setup.file}, readable by this user only); enter it at ${hall.url}/admin`);
   console.log(JSON.stringify({ ready: true, url: hall.url, port: hall.port, ...(setup ? { setupCode: setup.code } : {}) }));
-  if (setup) {
-    console.error(`[hall] first-run setup code: ${setup.code} (also in ${setup.file}, readable by this user only); enter it at ${hall.url}/admin`);
-  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -83,7 +83,7 @@ async function main(config: StartConfig): Promise<void> {
   const hall = launch('hall', HALL_NODE_FLAGS, bundles.hall, [
     '--data-dir', dataDir, '--port', String(config.hallPort), '--pack', packDir, '--config', hallConfigFile,
   ]);
-  const ready = JSON.parse(await waitForReady('hall', hall, /^\{"ready":true/)) as { url: string };
+  const ready = JSON.parse(await waitForReady('hall', hall, /^\{"ready":true/)) as { url: string; setupCode?: string };
 
   const bridgeArgs = ['--port', String(config.bridgePort), '--printed-dir', join(dataDir, 'printed')];
   if (config.bridgeConfig) bridgeArgs.push('--config', resolve(ROOT, config.bridgeConfig));
@@ -105,10 +105,16 @@ async function main(config: StartConfig): Promise<void> {
 ${config.hall.demo ? '  演示模式：各终端页面自动配对 / demo mode: terminals pair automatically\n' : ''}
   取号机 kiosk        ${url}/kiosk
   叫号大屏 board      ${url}/board
-  管理台 admin        ${url}/admin
+  管理台 admin        ${url}/admin${setupLine(ready.setupCode, dataDir)}
 ${windows.map((n) => `  ${n}号窗口 评价器 pad ${url}/pad/${n}    叫号面板 counter ${url}/counter/${n}`).join('\n')}
 
 按 Ctrl-C 停止 / press Ctrl-C to stop`);
+}
+
+/** The one-time code a hall without accounts asks for in the console's first-run setup. */
+function setupLine(code: string | undefined, dataDir: string): string {
+  if (!code) return '';
+  return `\n  首次设置码 setup code: ${code}  （管理台首次设置时输入 / enter it in the console's first-run setup; also in ${join(dataDir, 'setup-code.txt')}）`;
 }
 
 let config: StartConfig | 'help';

@@ -157,6 +157,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   hub = new SocketHub({
     log,
     authenticate: (token) => terminals.authenticate(token),
+    sessionLeftMs: (token) => terminals.sessionLeftMs(token),
     snapshot,
     heartbeat: (principal, hb) => recordHeartbeat(app, terminals, { online, disconnect: (id) => hub?.disconnect(id) }, principal, hb),
     presence: (principal) => {

@@ -23,11 +23,14 @@ interface Client {
   /** Checked again with every ping: a session that ended or expired (or a revoked terminal) loses its socket. */
   token: string | null;
   lastHeard: number;
+  expiryTimer: ReturnType<typeof setTimeout> | null;
 }
 
 export interface SocketDeps {
   log: EventLog;
   authenticate(token: string): Principal | null;
+  /** Milliseconds left of a token's session (0: ended), or null when it does not expire. */
+  sessionLeftMs(token: string): number | null;
   snapshot(principal: Principal): Snapshot;
   heartbeat(principal: Principal, hb: TerminalHeartbeat): void;
   /** A terminal's socket opened or closed (for last-seen and online state). */
@@ -69,6 +72,21 @@ export class SocketHub {
     for (const c of this.clients) if (c.principal?.id === terminalId) this.endSession(c);
   }
 
+  /** A console session's socket closes when the session expires (the ping check catches a clock moved by hand). */
+  private endAtExpiry(client: Client, token: string): void {
+    const wait = (ms: number) => {
+      client.expiryTimer = setTimeout(check, Math.min(ms, 2 ** 31 - 1));
+      client.expiryTimer.unref();
+    };
+    const check = () => {
+      const left = this.deps.sessionLeftMs(token);
+      if (left === 0) this.endSession(client);
+      else if (left !== null) wait(left);
+    };
+    const left = this.deps.sessionLeftMs(token);
+    if (left !== null) wait(left);
+  }
+
   private endSession(client: Client): void {
     this.send(client, { type: 'error', code: 'unauthorized', message: '登录已结束或配对已失效，请重新登录或配对' });
     client.ws.close(4001, 'revoked');
@@ -82,7 +100,7 @@ export class SocketHub {
   }
 
   private accept(ws: WebSocket): void {
-    const client: Client = { ws, principal: null, token: null, lastHeard: Date.now() };
+    const client: Client = { ws, principal: null, token: null, lastHeard: Date.now(), expiryTimer: null };
     this.clients.add(client);
     const helloTimer = setTimeout(() => ws.close(4002, 'no hello'), HELLO_TIMEOUT_MS);
     ws.on('message', (data) => {
@@ -104,6 +122,7 @@ export class SocketHub {
     });
     ws.on('close', () => {
       clearTimeout(helloTimer);
+      if (client.expiryTimer) clearTimeout(client.expiryTimer);
       this.clients.delete(client);
       if (client.principal && !this.closed) this.deps.presence(client.principal, false);
     });
@@ -120,6 +139,7 @@ export class SocketHub {
     client.principal = principal;
     client.token = token;
     this.deps.presence(principal, true);
+    this.endAtExpiry(client, token);
     // Synchronous from here to the last send: no live event can slip in between the replay and the live stream.
     const missed = lastSeq === undefined ? null : this.deps.log.since(lastSeq);
     if (missed === null) {

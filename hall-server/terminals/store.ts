@@ -72,6 +72,14 @@ export class TerminalStore {
     return hit.principal;
   }
 
+  /** Milliseconds left of the token's session on the hall's clock (0 when ended or unknown); null for a terminal,
+   * whose pairing does not expire. */
+  sessionLeftMs(token: string): number | null {
+    if (!this.authenticate(token)) return 0;
+    const expiresAt = this.cache.get(token)?.expiresAt ?? null;
+    return expiresAt === null ? null : Math.max(0, expiresAt - this.now().getTime());
+  }
+
   /** Creates a terminal and returns its token. */
   issue(role: Exclude<Role, 'admin'>, window: number | null, name: string): { token: string; principal: Principal } {
     return this.insert(role, window, name, null, null, null);

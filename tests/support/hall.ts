@@ -2,11 +2,12 @@
 // sample pack, so test files can run side by side. `startTestHall` runs it in-process; `spawnTestHall` as a child
 // process (for crash tests).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { WebSocket } from 'ws';
+import { DEMO_PUBLIC_KEY } from '../../content/keys/demo.ts';
 import type { TerminalRole } from '../../hall-server/api/index.ts';
 import { parseHallConfig } from '../../hall-server/config/load.ts';
 import type { HallConfigInput } from '../../hall-server/config/schema.ts';
@@ -67,6 +68,8 @@ export interface TestHallOptions {
   now?: () => Date;
   /** The built PWA the hall serves; default the project's dist/. */
   distDir?: string;
+  /** Length of a console session (default 12 h). */
+  adminSessionMs?: number;
 }
 
 function baseConfig(config: HallConfigInput | undefined): HallConfigInput {
@@ -85,6 +88,7 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
     startupPack: SAMPLE_PACK,
     ...(options.now ? { now: options.now } : {}),
     ...(options.distDir ? { distDir: options.distDir } : {}),
+    ...(options.adminSessionMs ? { adminSessionMs: options.adminSessionMs } : {}),
   });
   return client(hall.url, hall.port, dataDir, hall, async (remove) => {
     await hall.close();
@@ -94,23 +98,37 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
 
 export interface SpawnedHall extends TestHall {
   child: ChildProcess;
+  /** The `{"ready":…}` line it printed. */
+  ready: { url: string; port: number; setupCode?: string };
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
   /** SIGKILL, no clean shutdown. */
   kill9(): Promise<void>;
 }
 
-export async function spawnTestHall(options: { dataDir?: string; port?: number } = {}): Promise<SpawnedHall> {
+/** A real (non-demo) hall that trusts the sample pack's signing key, as a hall trusts its province's key. */
+export function trustSamplePack(dataDir: string): void {
+  mkdirSync(join(dataDir, 'packs'), { recursive: true });
+  writeFileSync(join(dataDir, 'packs', 'trusted-keys.txt'), `${DEMO_PUBLIC_KEY}\n`);
+}
+
+export async function spawnTestHall(options: { dataDir?: string; port?: number; demo?: boolean } = {}): Promise<SpawnedHall> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hall-test-'));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'hall-server/main.ts'), '--data-dir', dataDir, '--port', String(options.port ?? 0), '--pack', SAMPLE_PACK, '--demo'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  if (options.demo === false) trustSamplePack(dataDir);
+  const args = ['--import', 'tsx', join(ROOT, 'hall-server/main.ts'), '--data-dir', dataDir, '--port', String(options.port ?? 0), '--pack', SAMPLE_PACK];
+  if (options.demo ?? true) args.push('--demo');
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const ready = await new Promise<{ url: string; port: number }>((ok, fail) => {
+  let output = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    output += d.toString();
+  });
+  const ready = await new Promise<{ url: string; port: number; setupCode?: string }>((ok, fail) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      if (line.startsWith('{"ready"')) ok(JSON.parse(line) as { url: string; port: number });
+      output += line + '\n';
+      if (line.startsWith('{"ready"')) ok(JSON.parse(line) as { url: string; port: number; setupCode?: string });
     });
     child.once('exit', (code) => fail(new Error(`hall-server exited with ${code}: ${stderr}`)));
   });
@@ -123,6 +141,8 @@ export async function spawnTestHall(options: { dataDir?: string; port?: number }
   return {
     ...base,
     child,
+    ready,
+    output: () => output,
     async kill9() {
       child.kill('SIGKILL');
       await exited;
