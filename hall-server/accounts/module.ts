@@ -20,7 +20,7 @@ import { HasherBusyError, PasswordHasher } from './hasher.ts';
 import { passwordProblem, type PasswordContext } from './password-policy.ts';
 import { ensureSetupCode, removeSetupCode, setupCodeMatches } from './setup-code.ts';
 import { accountMigrations, AccountStore, sessionName, type AccountRow } from './store.ts';
-import { ACCOUNT_RULE, LOGIN_RULE, waitMessage } from './throttle.ts';
+import { ACCOUNT_RULE, LOGIN_RULE } from './throttle.ts';
 import { ThrottleStore } from './throttle-store.ts';
 import type { TerminalStore } from '../terminals/store.ts';
 
@@ -109,19 +109,20 @@ export function accountsModule(options: AccountsOptions): HallModule {
         handle: () => ({ body: { passwordSet: accounts.count() > 0 } }),
       });
 
-      app.route<typeof AdminSetupRequest, { hash: string } | { refused: 'code' }>({
+      app.route<typeof AdminSetupRequest, { hash: string } | { refused: 'code' } | { waitMs: number }>({
         method: 'POST', path: AccountPaths.setup, roles: 'public', body: AdminSetupRequest, response: TokenResponse,
         summary: '首次设置：凭大厅服务控制台上（及数据目录 setup-code.txt 中）的一次性设置码创建第一个大厅负责人账号',
         async prepare({ body, remoteAddress }) {
           if (accounts.count() > 0) throw new ApiError(409, 'already_set_up', '本大厅已完成首次设置，请用工号和密码登录');
           const wait = throttle.waitFor(LOGIN_RULE, [`setup:addr:${remoteAddress}`], app.now().getTime());
-          if (wait > 0) throw new ApiError(429, 'too_many_attempts', waitMessage(wait));
+          if (wait > 0) return { waitMs: wait };
           if (!setupCode || !setupCodeMatches(setupCode, body.setupCode)) return { refused: 'code' as const };
           checkPassword(body.password, { name: body.name, staffNo: body.staffNo });
           return { hash: await hash(body.password) };
         },
         handle({ body, remoteAddress }, prepared) {
           const keys = [`setup:addr:${remoteAddress}`];
+          if ('waitMs' in prepared) return throttled(prepared.waitMs);
           if ('refused' in prepared) {
             throttle.fail(LOGIN_RULE, keys, app.now().getTime());
             app.audit(null, 'admin.setup_failed', {});
@@ -137,7 +138,7 @@ export function accountsModule(options: AccountsOptions): HallModule {
         },
       });
 
-      app.route<typeof AdminLoginRequest, { accountId: string | null }>({
+      app.route<typeof AdminLoginRequest, { accountId: string | null } | { waitMs: number }>({
         method: 'POST', path: AccountPaths.login, roles: 'public', body: AdminLoginRequest, response: TokenResponse,
         summary: '管理台登录（工号 + 密码）；猜错的来源地址逐次变慢，不影响其他地址上的本人',
         async prepare({ body, remoteAddress }) {
@@ -149,13 +150,14 @@ export function accountsModule(options: AccountsOptions): HallModule {
           if (throttle.hasFailed(LOGIN_RULE, own[1]!, now)) {
             wait = Math.max(wait, throttle.waitFor(ACCOUNT_RULE, [accountKey(body.staffNo)], now));
           }
-          if (wait > 0) throw new ApiError(429, 'too_many_attempts', waitMessage(wait));
+          if (wait > 0) return { waitMs: wait };
           const account = accounts.byStaffNo(body.staffNo);
           // An unknown 工号 costs the same hash, so the answer time does not tell which 工号 exist.
           const ok = await verify(body.password, account && account.disabled === 0 ? account.password_hash : DUMMY_HASH);
           return { accountId: ok && account && account.disabled === 0 ? account.id : null };
         },
         handle({ body, remoteAddress }, prepared) {
+          if ('waitMs' in prepared) return throttled(prepared.waitMs);
           const now = app.now().getTime();
           const own = loginKeys(body.staffNo, remoteAddress);
           const account = prepared.accountId ? accounts.byId(prepared.accountId) : null;
