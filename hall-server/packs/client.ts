@@ -9,13 +9,13 @@ export class PacksClient {
     private readonly token: string,
   ) {}
 
-  /** Logs in as the hall's manager. */
-  static async login(base: string, password: string): Promise<PacksClient> {
+  /** Logs in with a 大厅负责人 account (工号 and password). */
+  static async login(base: string, staffNo: string, password: string): Promise<PacksClient> {
     const url = base.replace(/\/$/, '');
     const res = await PacksClient.fetch(`${url}/api/admin/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ password }),
+      body: JSON.stringify({ staffNo, password }),
     });
     const body = (await res.json()) as { token?: string; error?: { message: string } };
     if (!res.ok || !body.token) throw new HallClientError(`登录失败：${body.error?.message ?? res.status}`);
