@@ -1,6 +1,6 @@
-// Password hashing with scrypt off the event loop: node's asynchronous scrypt runs on the libuv worker pool, and at most
-// `concurrency` hashes run at once so a flood of login attempts cannot take every worker (or every core) from the
-// hall. Attempts beyond the queue's bound are refused at once instead of waiting without end.
+// Password hashing with scrypt off the event loop: node's asynchronous scrypt runs on the libuv worker pool, one hash
+// at a time and at most `perSecond` a second, so a flood of login attempts cannot take a core from the hall's ticket
+// issuing. Attempts beyond the queue's bound are refused at once instead of waiting without end.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const N = 16384;
@@ -15,13 +15,22 @@ function scryptAsync(password: string, salt: Buffer, length: number, options: Sc
 }
 
 export class PasswordHasher {
-  private running = 0;
+  private running = false;
   private readonly waiting: Array<() => void> = [];
+  private lastStart = -Infinity;
+  /** How long a hash took lately: `pretend` waits as long, so an unknown 工号 is not told apart by the answer time. */
+  private typicalMs = 60;
 
   constructor(
-    private readonly concurrency = 1,
+    private readonly perSecond = 5,
     private readonly maxWaiting = 16,
   ) {}
+
+  /** Takes as long as checking a password would, without the work (for a 工号 that has no account). */
+  async pretend(): Promise<void> {
+    if (this.waiting.length >= this.maxWaiting) throw new HasherBusyError('password hasher queue full');
+    await new Promise((ok) => setTimeout(ok, this.typicalMs));
+  }
 
   async hash(password: string): Promise<string> {
     const salt = randomBytes(16);
@@ -40,16 +49,21 @@ export class PasswordHasher {
   }
 
   private async limited<T>(job: () => Promise<T>): Promise<T> {
-    if (this.running >= this.concurrency) {
+    if (this.running) {
       if (this.waiting.length >= this.maxWaiting) throw new HasherBusyError('password hasher queue full');
       await new Promise<void>((ok) => this.waiting.push(ok));
-    } else this.running++;
+    } else this.running = true;
+    const spacing = 1000 / this.perSecond - (performance.now() - this.lastStart);
+    if (spacing > 0) await new Promise((ok) => setTimeout(ok, spacing));
+    this.lastStart = performance.now();
     try {
-      return await job();
+      const result = await job();
+      this.typicalMs = 0.8 * this.typicalMs + 0.2 * (performance.now() - this.lastStart);
+      return result;
     } finally {
       const next = this.waiting.shift();
       if (next) next();
-      else this.running--;
+      else this.running = false;
     }
   }
 }

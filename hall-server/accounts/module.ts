@@ -20,7 +20,7 @@ import { HasherBusyError, PasswordHasher } from './hasher.ts';
 import { passwordProblem, type PasswordContext } from './password-policy.ts';
 import { ensureSetupCode, removeSetupCode, setupCodeMatches } from './setup-code.ts';
 import { accountMigrations, AccountStore, sessionName, type AccountRow } from './store.ts';
-import { ACCOUNT_RULE, LOGIN_RULE } from './throttle.ts';
+import { ACCOUNT_RULE, KNOWN_ADDRESS_MS, LOGIN_RULE } from './throttle.ts';
 import { ThrottleStore } from './throttle-store.ts';
 import type { TerminalStore } from '../terminals/store.ts';
 
@@ -40,7 +40,7 @@ function refusal(status: number, code: string, message: string): RouteResult {
 }
 
 export function accountsModule(options: AccountsOptions): HallModule {
-  const hasher = new PasswordHasher(1, 16);
+  const hasher = new PasswordHasher();
   const sessionMs = options.sessionMs ?? ADMIN_SESSION_MS;
   return {
     name: 'accounts',
@@ -77,8 +77,13 @@ export function accountsModule(options: AccountsOptions): HallModule {
           throw err;
         }
       };
-      const verify = async (password: string, stored: string) => {
+      /** Null `stored`: no such (enabled) account; the answer takes as long but costs no hash. */
+      const verify = async (password: string, stored: string | null) => {
         try {
+          if (stored === null) {
+            await hasher.pretend();
+            return false;
+          }
           return await hasher.verify(password, stored);
         } catch (err) {
           if (err instanceof HasherBusyError) throw new ApiError(503, 'busy', '登录的人太多，请稍后再试');
@@ -131,6 +136,7 @@ export function accountsModule(options: AccountsOptions): HallModule {
           if (accounts.count() > 0) throw new ApiError(409, 'already_set_up', '本大厅已完成首次设置，请用工号和密码登录');
           const account = accounts.create({ name: body.name, staffNo: body.staffNo, role: 'owner', passwordHash: prepared.hash, createdBy: null });
           throttle.clear(keys);
+          throttle.succeeded(knownKey(body.staffNo, remoteAddress), app.now().getTime());
           setupCode = null;
           removeSetupCode(app.dataDir);
           options.onSetupCode(null, null);
@@ -146,14 +152,13 @@ export function accountsModule(options: AccountsOptions): HallModule {
           const now = app.now().getTime();
           const own = loginKeys(body.staffNo, remoteAddress);
           let wait = throttle.waitFor(LOGIN_RULE, own, now);
-          // The account-wide count (guesses spread over many addresses) slows only addresses that have failed on it.
-          if (throttle.hasFailed(LOGIN_RULE, own[1]!, now)) {
+          // The account-wide count (guesses spread over many addresses) slows every address but its owner's.
+          if (!throttle.knownWithin(knownKey(body.staffNo, remoteAddress), KNOWN_ADDRESS_MS, now)) {
             wait = Math.max(wait, throttle.waitFor(ACCOUNT_RULE, [accountKey(body.staffNo)], now));
           }
           if (wait > 0) return { waitMs: wait };
           const account = accounts.byStaffNo(body.staffNo);
-          // An unknown 工号 costs the same hash, so the answer time does not tell which 工号 exist.
-          const ok = await verify(body.password, account && account.disabled === 0 ? account.password_hash : DUMMY_HASH);
+          const ok = await verify(body.password, account && account.disabled === 0 ? account.password_hash : null);
           return { accountId: ok && account && account.disabled === 0 ? account.id : null };
         },
         handle({ body, remoteAddress }, prepared) {
@@ -168,6 +173,7 @@ export function accountsModule(options: AccountsOptions): HallModule {
             return refusal(401, 'wrong_credentials', '工号或密码不正确，请重新输入');
           }
           throttle.clear(own);
+          throttle.succeeded(knownKey(body.staffNo, remoteAddress), now);
           return { body: open(account, remoteAddress, 'admin.login') };
         },
       });
@@ -278,9 +284,10 @@ function loginKeys(staffNo: string, address: string): string[] {
   return [`login:addr:${address}`, `login:acct-addr:${staffNo.toLowerCase()}@${address}`];
 }
 
+function knownKey(staffNo: string, address: string): string {
+  return `login:ok:${staffNo.toLowerCase()}@${address}`;
+}
+
 function accountKey(staffNo: string): string {
   return `login:acct:${staffNo.toLowerCase()}`;
 }
-
-/** A well-formed hash of no password anyone knows (same parameters as real ones). */
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

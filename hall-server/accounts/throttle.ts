@@ -20,8 +20,10 @@ export interface FailureCount {
 }
 
 export const LOGIN_RULE: ThrottleRule = { free: 3, baseMs: 1_000, maxMs: 15 * 60_000, forgetAfterMs: 24 * 3_600_000 };
-/** One account tried from many addresses; counted against an address only once it has failed on that account itself. */
+/** One account tried from many addresses. Not applied at an address where the account signed in lately (its owner's
+ * desk), so a guesser spread over the LAN slows every place but the real person's. */
 export const ACCOUNT_RULE: ThrottleRule = { free: 20, baseMs: 1_000, maxMs: 15 * 60_000, forgetAfterMs: 24 * 3_600_000 };
+export const KNOWN_ADDRESS_MS = 30 * 24 * 3_600_000;
 export const PAIRING_RULE: ThrottleRule = { free: 5, baseMs: 1_000, maxMs: 15 * 60_000, forgetAfterMs: 24 * 3_600_000 };
 
 /** The failures that still count at `nowMs`. */

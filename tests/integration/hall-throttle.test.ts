@@ -47,6 +47,18 @@ describe('login throttling', () => {
   });
 });
 
+describe('guessing spread over many addresses', () => {
+  it("slows every address once the account has 20 failures, except the desk where its owner signed in", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 24; i++) statuses.push((await login(`127.0.1.${i + 1}`, `spread-guess-${i}`)).status);
+    // 5 failures came before (the stranger's); the account's 21st failure and later ones owe a growing wait.
+    expect(statuses.slice(0, 15)).toEqual(Array(15).fill(401));
+    expect(statuses.slice(-3)).toEqual([429, 429, 429]);
+    expect((await login('127.0.2.1', TEST_ADMIN.password)).status).toBe(429);
+    expect((await login(MANAGER, TEST_ADMIN.password)).status).toBe(200);
+  });
+});
+
 describe('pairing-code throttling', () => {
   it('eleven wrong codes from one address do not block the genuine code on the terminal', async () => {
     const owner = (await login(MANAGER, TEST_ADMIN.password)).body.token as string;
