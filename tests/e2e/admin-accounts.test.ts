@@ -8,11 +8,19 @@ import { readSetupCode, startTestHall, type TestHall } from '../support/hall.ts'
 let hall: TestHall;
 let browser: Browser;
 let page: Page;
+/** What the browser reported breaking the hall's Content-Security-Policy (issue 11 item 8: the pages need no inline script). */
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   hall = await startTestHall({ config: { demo: false } });
   browser = await launchBrowser();
   page = await (await newTerminalContext(browser, VIEWPORTS.admin)).newPage();
+  await page.exposeFunction('reportCspViolation', (text: string) => void cspViolations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -109,5 +117,9 @@ describe('console accounts', () => {
     await page.getByRole('heading', { name: '大厅管理台登录' }).waitFor();
     expect((await hall.api('GET', '/api/whoami', undefined, token!)).status).toBe(401);
     await screenshot(page, 'admin-login');
+  });
+
+  it('runs under the strict Content-Security-Policy without breaking it', () => {
+    expect(cspViolations).toEqual([]);
   });
 });
