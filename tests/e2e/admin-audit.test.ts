@@ -94,8 +94,8 @@ describe('审计日志 page', () => {
     const [revokeAt] = await auditTimes('terminal.revoked');
     const rows = await auditRows();
     expect(rows.slice(0, 2)).toEqual([
-      [exportAt, '大厅管理员（管理台）', '导出评价数据', `上报格式（12列，含证件号码），${today} 至 ${today}，共 0 条`],
-      [revokeAt, '大厅管理员（管理台）', '吊销终端', '终端：二楼取号机'],
+      [exportAt, '测试负责人（工号 T001）（管理台）', '导出评价数据', `上报格式（12列，含证件号码），${today} 至 ${today}，共 0 条`],
+      [revokeAt, '测试负责人（工号 T001）（管理台）', '吊销终端', '终端：二楼取号机'],
     ]);
     expect(rows.map((r) => r[2])).toContain('生成配对码');
     expect(rows.map((r) => r[2])).toContain('终端配对');
@@ -108,7 +108,7 @@ describe('审计日志 page', () => {
     await page.getByLabel('操作').selectOption({ label: '吊销终端' });
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByRole('status').filter({ hasText: '共 1 条，第 1 / 1 页' }).waitFor();
-    expect((await auditRows()).map((r) => r.slice(1))).toEqual([['大厅管理员（管理台）', '吊销终端', '终端：二楼取号机']]);
+    expect((await auditRows()).map((r) => r.slice(1))).toEqual([['测试负责人（工号 T001）（管理台）', '吊销终端', '终端：二楼取号机']]);
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe(`${today} 至 ${today} · 吊销终端`);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'admin-audit-filtered');
