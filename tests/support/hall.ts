@@ -200,6 +200,8 @@ function client(url: string, port: number, dataDir: string, hall: RunningHall | 
       const waiters = new Set<{ pred: (m: any) => boolean; ok: (m: unknown) => void }>(); // any: a parsed server message
       ws.on('message', (data) => {
         const msg = JSON.parse(String(data));
+        // Answered as a page does, so a socket kept through a long test is not dropped as a dead link.
+        if (msg.type === 'ping' && ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'pong', at: msg.at }));
         messages.push(msg);
         for (const w of waiters) if (w.pred(msg)) {
           waiters.delete(w);
