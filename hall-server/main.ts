@@ -60,7 +60,10 @@ async function main(): Promise<void> {
     startupPack,
     ...(startupPack ? { fallbackPack: loadStartupPack(startupPack, { dataDir, config }) } : {}),
   });
-  console.log(JSON.stringify({ ready: true, url: hall.url, port: hall.port }));
+  const setup = hall.setup();
+  // Before the ready line, on the same stream: whoever waits for "ready" has seen it.
+  if (setup) console.log(`[hall] first-run setup code: ${setup.code} (also in ${setup.file}, readable by this user only); enter it at ${hall.url}/admin`);
+  console.log(JSON.stringify({ ready: true, url: hall.url, port: hall.port, ...(setup ? { setupCode: setup.code } : {}) }));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

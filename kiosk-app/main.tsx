@@ -1,3 +1,4 @@
+import './zod-jitless.ts';
 import { render } from 'preact';
 import { LocationProvider, Router, Route, lazy } from 'preact-iso';
 

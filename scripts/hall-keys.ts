@@ -1,6 +1,6 @@
 // The hall-server's key file: `scripts/hall-keys generate FILE` writes a new one (mode 600); `scripts/hall-keys rotate
 // --keys-file FILE --data-dir DIR` makes a new encryption key current and re-seals every sealed field with it (stop the
-// hall-server first). See hall-server/api/README.md, "Keys".
+// hall-server first). See protocol/hall/README.md, "Keys".
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';

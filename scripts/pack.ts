@@ -205,11 +205,15 @@ const commands: Record<string, Command> = {
 
 const hallOption = { hall: { type: 'string', default: 'http://127.0.0.1:4600' } } as const;
 const PASSWORD_ENV = 'YIBAO_ADMIN_PASSWORD';
+const STAFF_NO_ENV = 'YIBAO_ADMIN_STAFF_NO';
 
 async function connect(values: Record<string, unknown>): Promise<PacksClient> {
+  const staffNo = process.env[STAFF_NO_ENV];
   const password = process.env[PASSWORD_ENV];
-  if (!password) throw new UsageError(`请先在环境变量 ${PASSWORD_ENV} 中提供管理员密码（不要写在命令行上）`);
-  return PacksClient.login(values.hall as string, password);
+  if (!staffNo || !password) {
+    throw new UsageError(`请先在环境变量 ${STAFF_NO_ENV} 和 ${PASSWORD_ENV} 中提供大厅负责人的工号和密码（不要写在命令行上）`);
+  }
+  return PacksClient.login(values.hall as string, staffNo, password);
 }
 
 const STATE_WORDS = { active: '使用中', verified: '待启用', retired: '已停用' } as const;
@@ -217,7 +221,7 @@ const STATE_WORDS = { active: '使用中', verified: '待启用', retired: '已�
 const hallCommands: Record<string, Command> = {
   upload: {
     summary: '把内容包（zip 或文件夹）上传到大厅服务器校验，可选直接启用',
-    usage: `pack upload <zip|文件夹> [--hall http://127.0.0.1:4600] [--activate]   （管理员密码放在环境变量 ${PASSWORD_ENV}）`,
+    usage: `pack upload <zip|文件夹> [--hall http://127.0.0.1:4600] [--activate]   （大厅负责人的工号和密码放在环境变量 ${STAFF_NO_ENV}、${PASSWORD_ENV}）`,
     options: { ...hallOption, activate: { type: 'boolean', default: false } },
     async run({ values, positionals }) {
       const source = positionals[0];

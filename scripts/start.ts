@@ -54,7 +54,7 @@ async function main(config: StartConfig): Promise<void> {
   const hall = supervise('hall', /^\{"ready":true/, HALL_NODE_FLAGS, bundles.hall, () => [
     '--data-dir', dataDir, '--port', String(hallPort), '--pack', packDir, '--config', hallConfigFile,
   ]);
-  const ready = JSON.parse(await hall.start()) as { url: string };
+  const ready = JSON.parse(await hall.start()) as { url: string; setupCode?: string };
   hallPort = Number(new URL(ready.url).port);
 
   let bridgePort = config.bridgePort;
@@ -85,10 +85,16 @@ async function main(config: StartConfig): Promise<void> {
 ${config.hall.demo ? '  演示模式：各终端页面自动配对 / demo mode: terminals pair automatically\n' : ''}
   取号机 kiosk        ${at('/kiosk')}
   叫号大屏 board      ${at('/board')}
-  管理台 admin        ${at('/admin')}
+  管理台 admin        ${at('/admin')}${setupLine(ready.setupCode, dataDir)}
 ${windows.map((n) => `  ${n}号窗口 评价器 pad ${at(`/pad/${n}`)}    叫号面板 counter ${at(`/counter/${n}`)}`).join('\n')}
 
 按 Ctrl-C 停止 / press Ctrl-C to stop`);
+}
+
+/** The one-time code a hall without accounts asks for in the console's first-run setup. */
+function setupLine(code: string | undefined, dataDir: string): string {
+  if (!code) return '';
+  return `\n  首次设置码 setup code: ${code}  （管理台首次设置时输入 / enter it in the console's first-run setup; also in ${join(dataDir, 'setup-code.txt')}）`;
 }
 
 let config: StartConfig | 'help';

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Pack } from '../../content/schema/index.ts';
 import { ApiPaths, HealthResponse, type Snapshot } from '../../protocol/hall/index.ts';
 import type { HallConfig } from '../config/schema.ts';
+import { accountsModule } from '../accounts/module.ts';
 import { recordHeartbeat, terminalsModule } from '../terminals/module.ts';
 import { TerminalStore } from '../terminals/store.ts';
 import { migrate, openHallDatabase } from './db.ts';
@@ -19,6 +20,7 @@ import { openApiDocument } from './openapi.ts';
 import { readKeyFile, resolveKeyFile } from './keys.ts';
 import { createSecrets } from './secrets.ts';
 import { SocketHub } from './sockets.ts';
+import { setSecurityHeaders } from './security-headers.ts';
 import { serveStatic } from './static.ts';
 import { createLogger, type Logger } from './log.ts';
 
@@ -39,6 +41,8 @@ export interface HallOptions {
   onReplayPage?: (rows: number) => void;
   /** Default: a logger on standard error (JSON unless it is a terminal). */
   log?: Logger;
+  /** Length of a console session; default 12 hours. */
+  adminSessionMs?: number;
 }
 
 export interface RunningHall {
@@ -49,6 +53,8 @@ export interface RunningHall {
   db: Database.Database;
   /** Purges what the retention settings let go, now (it also runs every hour). */
   purge(): Promise<PurgeResult>;
+  /** The one-time setup code while the hall has no account (and the file it is kept in); null once set up. */
+  setup(): { code: string; file: string } | null;
   close(): Promise<void>;
 }
 
@@ -109,7 +115,16 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   };
 
   const online = () => new Set((hub?.online() ?? []).map((p) => p.id));
-  const all: HallModule[] = [terminalsModule(terminals, { online, disconnect: (id) => hub?.disconnect(id) }), ...options.modules];
+  let setup: { code: string; file: string } | null = null;
+  const accounts = accountsModule({
+    terminals,
+    disconnect: (id) => hub?.disconnect(id),
+    onSetupCode: (code, file) => {
+      setup = code && file ? { code, file } : null;
+    },
+    ...(options.adminSessionMs ? { sessionMs: options.adminSessionMs } : {}),
+  });
+  const all: HallModule[] = [terminalsModule(terminals, { online, disconnect: (id) => hub?.disconnect(id) }), accounts, ...options.modules];
   const names = new Set<string>();
   for (const m of all) {
     if (names.has(m.name)) throw new Error(`module ${m.name} listed twice`);
@@ -156,6 +171,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     log,
     logger: logger.child('sockets'),
     authenticate: (token) => terminals.authenticate(token),
+    sessionLeftMs: (token) => terminals.sessionLeftMs(token),
     snapshot,
     heartbeat: (principal, hb) => recordHeartbeat(app, terminals, { online, disconnect: (id) => hub?.disconnect(id) }, principal, hb),
     presence: (principal) => {
@@ -166,6 +182,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
 
   const distDir = resolve(options.distDir ?? new URL('../../dist', import.meta.url).pathname);
   const server = createServer((req, res) => {
+    setSecurityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://hall.local');
     router
       .handle(req, res, url)
@@ -219,6 +236,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     db,
     purge,
+    setup: () => setup,
     async close() {
       clearInterval(purgeTimer);
       await purger.stop();

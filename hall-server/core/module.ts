@@ -18,8 +18,10 @@ export interface Principal {
   role: Role;
   /** The window a pad or counter acts for; null for other roles. */
   window: number | null;
-  /** Human name shown in the console, e.g. "1号取号机". */
+  /** Human name shown in the console, e.g. "1号取号机"; for a manager "张三（工号 1001）". */
   name: string;
+  /** For a console session: the account's role, which decides the routes it may call (accounts/permissions.ts). */
+  staffRole?: 'owner' | 'shift_lead' | 'callback';
 }
 
 /** One schema change of one module; ids are unique within the module and applied in array order, once. */
@@ -34,6 +36,8 @@ export interface RouteRequest<Body> {
   query: URLSearchParams;
   /** null only on routes declared `roles: 'public'`. */
   principal: Principal | null;
+  /** The caller's address as the socket sees it (no proxy header is trusted), for throttling. */
+  remoteAddress: string;
   headers: Record<string, string | string[] | undefined>;
 }
 

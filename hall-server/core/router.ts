@@ -2,6 +2,7 @@
 // body strictly, and turns every failure into `{"error":{"code","message"}}` with a 4xx.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { staffMayCall } from '../accounts/permissions.ts';
 import { ApiError, type Principal, type RouteResult, type RouteSpec } from './module.ts';
 import type { Logger } from './log.ts';
 
@@ -82,6 +83,9 @@ export class Router {
     if (spec.roles !== 'public') {
       if (!principal) throw new ApiError(401, 'unauthorized', '请先配对终端或登录管理台');
       if (!spec.roles.includes(principal.role)) throw new ApiError(403, 'forbidden', '本终端无权进行此操作');
+      if (principal.role === 'admin' && (!principal.staffRole || !staffMayCall(principal.staffRole, spec.method, spec.path))) {
+        throw new ApiError(403, 'forbidden_for_role', '您的账号角色无权进行此操作，请联系大厅负责人');
+      }
       if (params['window'] !== undefined && (principal.role === 'pad' || principal.role === 'counter')) {
         if (String(principal.window) !== params['window']) {
           throw new ApiError(403, 'wrong_window', `本终端只能操作 ${principal.window} 号窗口`);
@@ -107,7 +111,8 @@ export class Router {
     } else if (raw.length > 0) {
       throw new ApiError(400, 'unexpected_body', '此接口不接受请求内容');
     }
-    const request = { body, params, query: url.searchParams, principal, headers: req.headers };
+    const remoteAddress = req.socket.remoteAddress ?? 'unknown';
+    const request = { body, params, query: url.searchParams, principal, remoteAddress, headers: req.headers };
     const prepared = spec.prepare ? await spec.prepare(request) : undefined;
     return await this.runCommand(() => spec.handle(request, prepared));
   }

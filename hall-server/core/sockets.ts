@@ -22,15 +22,20 @@ const HELLO_TIMEOUT_MS = 5000;
 interface Client {
   ws: WebSocket;
   principal: Principal | null;
+  /** Checked again with every ping: a session that ended or expired (or a revoked terminal) loses its socket. */
+  token: string | null;
   lastHeard: number;
   /** While a resume is being read in pages: live events committed meanwhile, sent once the replay is out. */
   held: Array<{ seq: number; text: string }> | null;
+  expiryTimer: ReturnType<typeof setTimeout> | null;
 }
 
 export interface SocketDeps {
   log: EventLog;
   logger: Logger;
   authenticate(token: string): Principal | null;
+  /** Milliseconds left of a token's session (0: ended), or null when it does not expire. */
+  sessionLeftMs(token: string): number | null;
   snapshot(principal: Principal): Snapshot;
   heartbeat(principal: Principal, hb: TerminalHeartbeat): void;
   /** A terminal's socket opened or closed (for last-seen and online state). */
@@ -71,9 +76,29 @@ export class SocketHub {
     return [...this.clients].flatMap((c) => (c.principal ? [c.principal] : []));
   }
 
-  /** Closes the sockets of a revoked terminal. */
+  /** Closes the sockets of a revoked terminal or an ended console session. */
   disconnect(terminalId: string): void {
-    for (const c of this.clients) if (c.principal?.id === terminalId) c.ws.close(4001, 'revoked');
+    for (const c of this.clients) if (c.principal?.id === terminalId) this.endSession(c);
+  }
+
+  /** A console session's socket closes when the session expires (the ping check catches a clock moved by hand). */
+  private endAtExpiry(client: Client, token: string): void {
+    const wait = (ms: number) => {
+      client.expiryTimer = setTimeout(check, Math.min(ms, 2 ** 31 - 1));
+      client.expiryTimer.unref();
+    };
+    const check = () => {
+      const left = this.deps.sessionLeftMs(token);
+      if (left === 0) this.endSession(client);
+      else if (left !== null) wait(left);
+    };
+    const left = this.deps.sessionLeftMs(token);
+    if (left !== null) wait(left);
+  }
+
+  private endSession(client: Client): void {
+    this.send(client, { type: 'error', code: 'unauthorized', message: '登录已结束或配对已失效，请重新登录或配对' });
+    client.ws.close(4001, 'revoked');
   }
 
   close(): void {
@@ -84,7 +109,7 @@ export class SocketHub {
   }
 
   private accept(ws: WebSocket): void {
-    const client: Client = { ws, principal: null, lastHeard: Date.now(), held: null };
+    const client: Client = { ws, principal: null, token: null, lastHeard: Date.now(), held: null, expiryTimer: null };
     this.clients.add(client);
     const helloTimer = setTimeout(() => ws.close(4002, 'no hello'), HELLO_TIMEOUT_MS);
     ws.on('message', (data) => {
@@ -110,6 +135,7 @@ export class SocketHub {
     });
     ws.on('close', () => {
       clearTimeout(helloTimer);
+      if (client.expiryTimer) clearTimeout(client.expiryTimer);
       this.clients.delete(client);
       if (client.principal && !this.closed) this.deps.presence(client.principal, false);
     });
@@ -124,7 +150,9 @@ export class SocketHub {
       return;
     }
     client.principal = principal;
+    client.token = token;
     this.deps.presence(principal, true);
+    this.endAtExpiry(client, token);
     if (lastSeq === undefined) {
       this.sendSnapshot(client, this.deps.snapshot(principal));
       return;
@@ -177,6 +205,7 @@ export class SocketHub {
     const now = Date.now();
     for (const client of this.clients) {
       if (now - client.lastHeard > DEAD_LINK_MS) client.ws.terminate();
+      else if (client.token !== null && !this.deps.authenticate(client.token)) this.endSession(client);
       else this.send(client, { type: 'ping', at: new Date(now).toISOString() });
     }
   }

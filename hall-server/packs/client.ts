@@ -26,10 +26,10 @@ export class PacksClient {
     private readonly token: string,
   ) {}
 
-  /** Logs in as the hall's manager. */
-  static async login(base: string, password: string): Promise<PacksClient> {
+  /** Logs in with a 大厅负责人 account (工号 and password). */
+  static async login(base: string, staffNo: string, password: string): Promise<PacksClient> {
     const url = base.replace(/\/$/, '');
-    const request: z.input<typeof AdminLoginRequest> = { password };
+    const request: z.input<typeof AdminLoginRequest> = { staffNo, password };
     const res = await PacksClient.fetch(`${url}${ApiPaths.adminLogin}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -1,7 +1,5 @@
-// Pairing, tokens, admin password and login, terminal list and heartbeats.
+// Pairing, tokens, terminal list and heartbeats. (Console accounts and sessions: hall-server/accounts/.)
 import {
-  AdminLoginRequest,
-  AdminSetupRequest,
   ApiPaths,
   CreatePairingCodeRequest,
   DemoPairRequest,
@@ -11,9 +9,9 @@ import {
   type TokenResponse,
 } from '../../protocol/hall/index.ts';
 import { ApiError, type HallApp, type HallModule, type Principal } from '../core/module.ts';
-import { FailureLimiter } from './limiter.ts';
-import { hashPassword, verifyPassword } from './password.ts';
-import { ADMIN_SESSION_MS, terminalMigrations, type TerminalStore } from './store.ts';
+import { ThrottleStore } from '../accounts/throttle-store.ts';
+import { PAIRING_RULE, waitMessage } from '../accounts/throttle.ts';
+import { terminalMigrations, type TerminalStore } from './store.ts';
 
 const ROLE_NAMES: Record<TerminalRole, string> = { kiosk: '取号机', pad: '评价器', counter: '叫号面板', board: '叫号大屏' };
 
@@ -27,26 +25,22 @@ export interface Presence {
   disconnect(terminalId: string): void;
 }
 
-/** 10 wrong passwords or pairing codes within 5 minutes lock that door for the rest of the 5 minutes. */
-const MAX_FAILURES = 10;
-const FAILURE_WINDOW_MS = 5 * 60_000;
-
 function failure(status: number, code: string, message: string) {
   return { status, body: { error: { code, message } } };
 }
 
-function guard(limiter: FailureLimiter, nowMs: number): void {
-  const wait = limiter.blockedFor(nowMs);
-  if (wait > 0) throw new ApiError(429, 'too_many_attempts', `尝试次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`);
+/** 429 with Retry-After (answered, not thrown, like every refusal that goes with a write). */
+export function throttled(waitMs: number) {
+  return { status: 429, headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) }, body: { error: { code: 'too_many_attempts', message: waitMessage(waitMs) } } };
 }
 
 export function terminalsModule(store: TerminalStore, presence: Presence): HallModule {
-  const loginFailures = new FailureLimiter(MAX_FAILURES, FAILURE_WINDOW_MS);
-  const pairingFailures = new FailureLimiter(MAX_FAILURES, FAILURE_WINDOW_MS);
   return {
     name: 'terminals',
     migrations: terminalMigrations,
     register(app: HallApp) {
+      // Wrong pairing codes slow down the address they come from, not the terminal that has the right code.
+      const throttle = new ThrottleStore(app.db);
       const hallName = () => {
         try {
           return app.pack().manifest.hall.name;
@@ -54,10 +48,10 @@ export function terminalsModule(store: TerminalStore, presence: Presence): HallM
           return '医保经办大厅';
         }
       };
-      const tokenFor = (role: Principal['role'], window: number | null, name: string, demo: boolean): TokenResponse => {
+      const tokenFor = (role: TerminalRole, window: number | null, name: string, demo: boolean): TokenResponse => {
         const issued = app.tx(() => {
-          const t = store.issue(role, window, name, role === 'admin' ? ADMIN_SESSION_MS : null);
-          app.audit(t.principal, role === 'admin' ? 'admin.login' : demo ? 'terminal.demo_paired' : 'terminal.paired', { name, window });
+          const t = store.issue(role, window, name);
+          app.audit(t.principal, demo ? 'terminal.demo_paired' : 'terminal.paired', { name, window });
           return t;
         });
         return { token: issued.token, principal: issued.principal, demo };
@@ -69,15 +63,18 @@ export function terminalsModule(store: TerminalStore, presence: Presence): HallM
       });
       app.route({
         method: 'POST', path: ApiPaths.pair, roles: 'public', body: PairRequest,
-        handle: ({ body }) => {
-          guard(pairingFailures, app.now().getTime());
+        handle: ({ body, remoteAddress }) => {
+          const keys = [`pair:addr:${remoteAddress}`];
+          const wait = throttle.waitFor(PAIRING_RULE, keys, app.now().getTime());
+          if (wait > 0) return throttled(wait);
           const grant = app.tx(() => store.redeem(body.code));
           if (!grant) {
-            pairingFailures.fail(app.now().getTime());
+            throttle.fail(PAIRING_RULE, keys, app.now().getTime());
             app.audit(null, 'terminal.pairing_failed', {});
             // Answered, not thrown: a thrown error would roll back the audit record with the request.
             return failure(404, 'pairing_code_invalid', '配对码无效或已过期，请在管理台重新生成');
           }
+          throttle.clear(keys);
           return { body: tokenFor(grant.role, grant.window, grant.name, false) };
         },
       });
@@ -100,36 +97,6 @@ export function terminalsModule(store: TerminalStore, presence: Presence): HallM
             return store.createPairingCode(body.role, window, body.name);
           });
           return { status: 201, body: code };
-        },
-      });
-      app.route({
-        method: 'GET', path: ApiPaths.adminStatus, roles: 'public',
-        handle: () => ({ body: { passwordSet: store.passwordHash() !== null } }),
-      });
-      app.route({
-        method: 'POST', path: ApiPaths.adminSetup, roles: 'public', body: AdminSetupRequest,
-        handle: ({ body }) => {
-          const hash = hashPassword(body.password);
-          app.tx(() => {
-            if (store.passwordHash() !== null) throw new ApiError(409, 'password_already_set', '管理员密码已经设置过，请直接登录');
-            store.setPasswordHash(hash);
-            app.audit(null, 'admin.password_set', {});
-          });
-          return { body: tokenFor('admin', null, '大厅管理员', false) };
-        },
-      });
-      app.route({
-        method: 'POST', path: ApiPaths.adminLogin, roles: 'public', body: AdminLoginRequest,
-        handle: ({ body }) => {
-          const stored = store.passwordHash();
-          if (stored === null) throw new ApiError(409, 'password_not_set', '尚未设置管理员密码，请先设置');
-          guard(loginFailures, app.now().getTime());
-          if (!verifyPassword(body.password, stored)) {
-            loginFailures.fail(app.now().getTime());
-            app.audit(null, 'admin.login_failed', {});
-            return failure(401, 'wrong_password', '密码不正确，请重新输入');
-          }
-          return { body: tokenFor('admin', null, '大厅管理员', false) };
         },
       });
       app.route({

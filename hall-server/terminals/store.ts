@@ -1,7 +1,9 @@
-// Terminals, pairing codes, tokens and admin sessions in SQLite. Tokens and codes are stored only as SHA-256 hashes.
+// Terminals, pairing codes, tokens and console sessions in SQLite. Tokens and codes are stored only as SHA-256 hashes.
 import type Database from 'better-sqlite3';
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { DeviceHealth, TerminalHeartbeat, TerminalRole, TerminalView } from '../../protocol/hall/index.ts';
+import type { StaffRole } from '../../protocol/hall/accounts.ts';
+import { throttleMigration } from '../accounts/throttle-store.ts';
 import type { Migration, Principal, Role } from '../core/module.ts';
 import { SeenEventCoalescer } from './heartbeat.ts';
 
@@ -15,6 +17,7 @@ export const terminalMigrations: Migration[] = [
             expires_at TEXT NOT NULL, used_at TEXT);
           CREATE TABLE admin_password (id INTEGER PRIMARY KEY CHECK (id = 1), hash TEXT NOT NULL, set_at TEXT NOT NULL);`,
   },
+  throttleMigration,
 ];
 
 export const PAIRING_CODE_TTL_MS = 15 * 60 * 1000;
@@ -31,6 +34,8 @@ interface TerminalRow {
   pack_version: number | null;
   devices: string;
   revoked: number;
+  /** Console sessions: the account's role, null when the account is gone or disabled. */
+  staff_role?: StaffRole | null;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -52,9 +57,14 @@ export class TerminalStore {
   authenticate(token: string): Principal | null {
     let hit = this.cache.get(token);
     if (!hit) {
-      this.byTokenHash ??= this.db.prepare('SELECT * FROM terminals WHERE token_hash = ? AND revoked = 0');
+      this.byTokenHash ??= this.db.prepare(
+        `SELECT t.*, a.role AS staff_role FROM terminals t LEFT JOIN staff_accounts a ON a.id = t.account_id AND a.disabled = 0
+          WHERE t.token_hash = ? AND t.revoked = 0`,
+      );
       const row = this.byTokenHash.get(sha256(token)) as TerminalRow | undefined;
       if (!row) return null;
+      // A console session stands for its account: none (or a disabled one), no access.
+      if (row.role === 'admin' && !row.staff_role) return null;
       hit = { principal: toPrincipal(row), expiresAt: row.expires_at ? Date.parse(row.expires_at) : null };
       this.cache.set(token, hit);
     }
@@ -65,15 +75,33 @@ export class TerminalStore {
     return hit.principal;
   }
 
-  /** Creates a terminal (or admin session) and returns its token. */
-  issue(role: Role, window: number | null, name: string, ttlMs: number | null = null): { token: string; principal: Principal } {
+  /** Milliseconds left of the token's session on the hall's clock (0 when ended or unknown); null for a terminal,
+   * whose pairing does not expire. */
+  sessionLeftMs(token: string): number | null {
+    if (!this.authenticate(token)) return 0;
+    const expiresAt = this.cache.get(token)?.expiresAt ?? null;
+    return expiresAt === null ? null : Math.max(0, expiresAt - this.now().getTime());
+  }
+
+  /** Creates a terminal and returns its token. */
+  issue(role: Exclude<Role, 'admin'>, window: number | null, name: string): { token: string; principal: Principal } {
+    return this.insert(role, window, name, null, null, null);
+  }
+
+  /** Opens a console session of an account for `ttlMs`. */
+  openSession(account: { id: string; role: StaffRole }, name: string, ttlMs: number, address: string): { token: string; principal: Principal } {
+    const opened = this.insert('admin', null, name, ttlMs, account.id, address);
+    return { token: opened.token, principal: { ...opened.principal, staffRole: account.role } };
+  }
+
+  private insert(role: Role, window: number | null, name: string, ttlMs: number | null, accountId: string | null, address: string | null) {
     const token = randomBytes(32).toString('base64url');
     const id = role === 'admin' ? `admin:${randomUUID()}` : randomUUID();
     const now = this.now();
     this.db
-      .prepare('INSERT INTO terminals (id, role, window, name, token_hash, paired_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, role, window, name, sha256(token), now.toISOString(), ttlMs ? new Date(now.getTime() + ttlMs).toISOString() : null);
-    return { token, principal: { id, role, window, name } };
+      .prepare('INSERT INTO terminals (id, role, window, name, token_hash, paired_at, expires_at, account_id, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, role, window, name, sha256(token), now.toISOString(), ttlMs ? new Date(now.getTime() + ttlMs).toISOString() : null, accountId, address);
+    return { token, principal: { id, role, window, name } as Principal };
   }
 
   createPairingCode(role: TerminalRole, window: number | null, name: string): { code: string; expiresAt: string } {
@@ -123,18 +151,12 @@ export class TerminalStore {
     const row = this.db.prepare('SELECT * FROM terminals WHERE id = ?').get(id) as TerminalRow | undefined;
     return row ? toView(row, online) : null;
   }
-
-  passwordHash(): string | null {
-    return (this.db.prepare('SELECT hash FROM admin_password WHERE id = 1').pluck().get() as string | undefined) ?? null;
-  }
-
-  setPasswordHash(hash: string): void {
-    this.db.prepare('INSERT INTO admin_password (id, hash, set_at) VALUES (1, ?, ?)').run(hash, this.now().toISOString());
-  }
 }
 
 function toPrincipal(row: TerminalRow): Principal {
-  return { id: row.id, role: row.role, window: row.window, name: row.name };
+  const principal: Principal = { id: row.id, role: row.role, window: row.window, name: row.name };
+  if (row.staff_role) principal.staffRole = row.staff_role;
+  return principal;
 }
 
 function toView(row: TerminalRow, online: boolean): TerminalView {

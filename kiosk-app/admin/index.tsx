@@ -6,7 +6,9 @@ import { ConnectionBanner } from '../shared/hall/ConnectionBanner.tsx';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
 import { adminPages } from './nav.ts';
 import type { AdminPageProps } from './page.ts';
-import { authState, checkAuth, signOut } from './shell/auth.ts';
+import { STAFF_ROLE_NAMES } from '../../protocol/hall/index.ts';
+import { session } from '../shared/hall/session.ts';
+import { authState, checkAuth, sessionEnded, signOut } from './shell/auth.ts';
 import { Login } from './shell/Login.tsx';
 import './admin.css';
 
@@ -32,12 +34,15 @@ function Console() {
   const stream = useMemo(() => subscribe(), []);
   useEffect(() => () => stream.close(), [stream]);
   useEffect(() => {
-    if (stream.state.value === 'unauthorized') signOut();
+    if (stream.state.value === 'unauthorized') sessionEnded();
   }, [stream.state.value]);
   const { path, route } = useLocation();
   const sub = path.replace(/^\/admin\/?/, '').split('/')[0] ?? '';
-  const page = adminPages.find((p) => p.path === sub) ?? adminPages[0]!;
+  const staffRole = session.value?.principal.staffRole ?? null;
+  const pages = adminPages.filter((p) => !p.roles || (staffRole !== null && p.roles.includes(staffRole)));
+  const page = pages.find((p) => p.path === sub) ?? pages[0]!;
   const hallName = stream.snapshot.value?.hallName ?? '';
+  const who = session.value?.principal.name ?? '';
 
   return (
     <div class="admin">
@@ -45,12 +50,13 @@ function Console() {
         <ConnectionBanner state={stream.state} placement="inline" />
         <header class="admin-header">
           <p class="admin-brand">{hallName || '医保经办大厅'} · 管理台</p>
-          <button type="button" class="admin-logout" onClick={signOut}>退出登录</button>
+          <p class="admin-who">{who}{staffRole ? ` · ${STAFF_ROLE_NAMES[staffRole]}` : ''}</p>
+          <button type="button" class="admin-logout" onClick={() => void signOut()}>退出登录</button>
         </header>
       </div>
       <nav class="admin-nav" aria-label="管理台导航">
         <ul>
-          {adminPages.map((p) => {
+          {pages.map((p) => {
             const href = p.path ? `/admin/${p.path}` : '/admin';
             const current = p === page;
             return (

@@ -69,6 +69,9 @@ export function applyAction(c: CaseRecord, action: CaseAction, by: string, at: s
   }
   if (note.trim() === '') throw new CaseTransitionError('请填写处理说明');
   if (by.trim() === '') throw new CaseTransitionError('缺少处理人');
+  if (action === 'appeal_approve' && lastAppeal(c)?.by === by) {
+    throw new CaseTransitionError('申诉不能由提出人本人批准，请由其他负责人复核');
+  }
   let to: CaseState;
   const forward = FORWARD[action];
   if (forward) to = forward[1];
@@ -78,12 +81,16 @@ export function applyAction(c: CaseRecord, action: CaseAction, by: string, at: s
   return { ...c, state: to, steps: [...c.steps, { action, from: c.state, to, by, at, note }] };
 }
 
-function stateBeforeAppeal(c: CaseRecord): CaseState {
+function lastAppeal(c: CaseRecord): CaseStep | null {
   for (let i = c.steps.length - 1; i >= 0; i--) {
     const step = c.steps[i];
-    if (step && step.action === 'appeal') return step.from;
+    if (step && step.action === 'appeal') return step;
   }
-  return '待回访';
+  return null;
+}
+
+function stateBeforeAppeal(c: CaseRecord): CaseState {
+  return lastAppeal(c)?.from ?? '待回访';
 }
 
 export function isOpen(state: CaseState): boolean {

@@ -15,6 +15,8 @@ export const PrincipalSchema = z.strictObject({
   role: RoleSchema,
   window: z.number().int().positive().nullable(),
   name: z.string(),
+  /** A console session's account role (大厅负责人, 值班长, 回访员); absent for terminals. */
+  staffRole: z.enum(['owner', 'shift_lead', 'callback']).optional(),
 });
 
 /** A client-chosen key that makes a command safe to retry (a retry returns the first result). */

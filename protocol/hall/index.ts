@@ -2,5 +2,6 @@
 export * from './common.ts';
 export * from './queue.ts';
 export * from './terminals.ts';
+export * from './accounts.ts';
 export * from './events.ts';
 export * from './routes.ts';

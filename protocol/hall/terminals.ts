@@ -45,9 +45,6 @@ export type TokenResponse = z.infer<typeof TokenResponse>;
 export const PairingInfoResponse = z.strictObject({ demo: z.boolean(), hallName: z.string() });
 export type PairingInfoResponse = z.infer<typeof PairingInfoResponse>;
 
-export const AdminStatusResponse = z.strictObject({ passwordSet: z.boolean() });
-export const AdminSetupRequest = z.strictObject({ password: z.string().min(8, '密码至少 8 位').max(128) });
-export const AdminLoginRequest = z.strictObject({ password: z.string().min(1).max(128) });
 
 export const DeviceHealth = z.strictObject({
   device: plainText('设备名称', 40),

@@ -9,7 +9,7 @@
 //   stats.query_ms         the console's month view (GET /api/ratings/stats, by window) over 1,000,000 stored ratings, median of 15
 // The hall measured is the production bundle `npm start` runs, under plain `node` with the same V8 flags, serving a
 // signed 60-window copy of the sample pack (as in the hall benchmark).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -187,7 +187,7 @@ async function statsQuery(): Promise<number> {
   db.close();
 
   server = await startServer(dataDir, 0);
-  const token = (await call(server.url, 'POST', '/api/admin/setup', { password: 'bench-admin-password' })).body.token as string;
+  const token = (await call(server.url, 'POST', '/api/admin/setup', { setupCode: readFileSync(join(dataDir, 'setup-code.txt'), 'utf8').trim(), name: '测评负责人', staffNo: 'B001', password: 'bench-admin-password' })).body.token as string;
   const times: number[] = [];
   for (let i = 0; i < 16; i++) {
     const started = performance.now();

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hallDateTime } from '../../kiosk-app/admin/audit/describe.ts';
 import { axeViolations, launchBrowser, newTerminalContext, screenshot, VIEWPORTS } from '../support/browser.ts';
-import { startTestHall, TEST_ADMIN_PASSWORD, type TestHall, type TestSocket } from '../support/hall.ts';
+import { startTestHall, TEST_ADMIN, TEST_ADMIN_PASSWORD, type TestHall, type TestSocket } from '../support/hall.ts';
 import { testIdentity } from '../support/citizens.ts';
 
 let hall: TestHall;
@@ -38,7 +38,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await (await newTerminalContext(browser, VIEWPORTS.admin)).newPage();
   await page.goto(hall.url + '/admin/terminals');
-  await page.getByLabel('管理员密码').fill(TEST_ADMIN_PASSWORD);
+  await page.getByLabel('工号').fill(TEST_ADMIN.staffNo);
+  await page.getByLabel('密码', { exact: true }).fill(TEST_ADMIN_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
 });
 afterAll(async () => {
@@ -94,8 +95,8 @@ describe('审计日志 page', () => {
     const [revokeAt] = await auditTimes('terminal.revoked');
     const rows = await auditRows();
     expect(rows.slice(0, 2)).toEqual([
-      [exportAt, '大厅管理员（管理台）', '导出评价数据', `上报格式（12列，含证件号码），${today} 至 ${today}，共 0 条`],
-      [revokeAt, '大厅管理员（管理台）', '吊销终端', '终端：二楼取号机'],
+      [exportAt, '测试负责人（工号 T001）（管理台）', '导出评价数据', `上报格式（12列，含证件号码），${today} 至 ${today}，共 0 条`],
+      [revokeAt, '测试负责人（工号 T001）（管理台）', '吊销终端', '终端：二楼取号机'],
     ]);
     expect(rows.map((r) => r[2])).toContain('生成配对码');
     expect(rows.map((r) => r[2])).toContain('终端配对');
@@ -108,7 +109,7 @@ describe('审计日志 page', () => {
     await page.getByLabel('操作').selectOption({ label: '吊销终端' });
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByRole('status').filter({ hasText: '共 1 条，第 1 / 1 页' }).waitFor();
-    expect((await auditRows()).map((r) => r.slice(1))).toEqual([['大厅管理员（管理台）', '吊销终端', '终端：二楼取号机']]);
+    expect((await auditRows()).map((r) => r.slice(1))).toEqual([['测试负责人（工号 T001）（管理台）', '吊销终端', '终端：二楼取号机']]);
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe(`${today} 至 ${today} · 吊销终端`);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'admin-audit-filtered');

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokenPacks, sampleFiles, sealed, toZip } from '../../content/corpus/broken.ts';
 import { axeViolations, launchBrowser, newTerminalContext, screenshot, VIEWPORTS } from '../support/browser.ts';
-import { startTestHall, TEST_ADMIN_PASSWORD, type TestHall, type TestSocket } from '../support/hall.ts';
+import { startTestHall, TEST_ADMIN, TEST_ADMIN_PASSWORD, type TestHall, type TestSocket } from '../support/hall.ts';
 
 let hall: TestHall;
 let browser: Browser;
@@ -31,7 +31,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await (await newTerminalContext(browser, VIEWPORTS.admin)).newPage();
   await page.goto(hall.url + '/admin/packs');
-  await page.getByLabel('管理员密码').fill(TEST_ADMIN_PASSWORD);
+  await page.getByLabel('工号').fill(TEST_ADMIN.staffNo);
+  await page.getByLabel('密码', { exact: true }).fill(TEST_ADMIN_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
 });
 afterAll(async () => {

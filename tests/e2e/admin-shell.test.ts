@@ -1,9 +1,9 @@
-// The admin console shell in real Chromium against a real hall-server: first-run password, live queue with a tidal
+// The admin console shell in real Chromium against a real hall-server: first-run setup, live queue with a tidal
 // alert, terminals with device health, a pairing code that a terminal then uses; axe on every screen; screenshots.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, newTerminalContext, screenshot, VIEWPORTS } from '../support/browser.ts';
-import { startTestHall, TEST_ADMIN_PASSWORD, type TestHall } from '../support/hall.ts';
+import { readSetupCode, startTestHall, TEST_ADMIN, TEST_ADMIN_PASSWORD, type TestHall } from '../support/hall.ts';
 import { testIdentity } from '../support/citizens.ts';
 
 let hall: TestHall;
@@ -28,17 +28,18 @@ let n = 0;
 const issue = () => hall.api('POST', '/api/tickets', { idempotencyKey: `admin-e2e-${n++}-xx`, serviceCode: service, identity: testIdentity() }, kiosk);
 
 describe('admin shell', () => {
-  it('asks for a password on first run, refuses a mismatch, then opens the console', async () => {
+  it('asks for the setup code and the first account on first run, refuses a mismatch, then opens the console', async () => {
     await page.goto(hall.url + '/admin');
-    await page.getByRole('heading', { name: '首次使用：设置管理员密码' }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'admin-setup');
-    await page.getByLabel('新密码', { exact: true }).fill(TEST_ADMIN_PASSWORD);
-    await page.getByLabel('再次输入新密码').fill('something-else');
-    await page.getByRole('button', { name: '设置密码并进入' }).click();
+    await page.getByRole('heading', { name: '首次设置：创建大厅负责人账号' }).waitFor();
+    await page.getByLabel('设置码').fill(readSetupCode(hall.dataDir));
+    await page.getByLabel('姓名').fill(TEST_ADMIN.name);
+    await page.getByLabel('工号').fill(TEST_ADMIN.staffNo);
+    await page.getByLabel('密码', { exact: true }).fill(TEST_ADMIN_PASSWORD);
+    await page.getByLabel('再次输入密码').fill('something-else');
+    await page.getByRole('button', { name: '创建账号并进入' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('两次输入的密码不一致，请重新输入');
-    await page.getByLabel('再次输入新密码').fill(TEST_ADMIN_PASSWORD);
-    await page.getByRole('button', { name: '设置密码并进入' }).click();
+    await page.getByLabel('再次输入密码').fill(TEST_ADMIN_PASSWORD);
+    await page.getByRole('button', { name: '创建账号并进入' }).click();
     await page.getByRole('heading', { name: '大厅总览' }).waitFor();
   });
 
@@ -101,12 +102,13 @@ describe('admin shell', () => {
   it('logs out, refuses a wrong password with a clear message, and logs in again', async () => {
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('heading', { name: '大厅管理台登录' }).waitFor();
-    await page.getByLabel('管理员密码').fill('wrong-password');
+    await page.getByLabel('工号').fill(TEST_ADMIN.staffNo);
+    await page.getByLabel('密码', { exact: true }).fill('wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('密码不正确，请重新输入');
+    expect(await page.getByRole('alert').textContent()).toContain('工号或密码不正确，请重新输入');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'admin-login-error');
-    await page.getByLabel('管理员密码').fill(TEST_ADMIN_PASSWORD);
+    await page.getByLabel('密码', { exact: true }).fill(TEST_ADMIN_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '大厅总览' }).waitFor();
   });

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, newTerminalContext, screenshot, VIEWPORTS } from '../support/browser.ts';
 import { startTestBridge, type TestBridge } from '../support/bridge.ts';
-import { startTestHall, TEST_ADMIN_PASSWORD, type TestHall } from '../support/hall.ts';
+import { startTestHall, TEST_ADMIN, TEST_ADMIN_PASSWORD, type TestHall } from '../support/hall.ts';
 
 let hall: TestHall;
 let bridge: TestBridge;
@@ -19,7 +19,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await (await newTerminalContext(browser, VIEWPORTS.admin)).newPage();
   await page.goto(`${hall.url}/admin/devices?bridge=${encodeURIComponent(bridge.url)}`);
-  await page.getByLabel('管理员密码').fill(TEST_ADMIN_PASSWORD);
+  await page.getByLabel('工号').fill(TEST_ADMIN.staffNo);
+  await page.getByLabel('密码', { exact: true }).fill(TEST_ADMIN_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SIM_PRESETS } from '../../device-bridge/simulators/identities.ts';
-import { TEST_ADMIN_PASSWORD } from '../support/hall.ts';
+import { TEST_ADMIN, TEST_ADMIN_PASSWORD } from '../support/hall.ts';
 import { axeViolations, newTerminalContext, screenshot, VIEWPORTS } from '../support/browser.ts';
 import { backHome, checkScreen, ECARD_PERSON, ECARD_QR, expectNoPersonalData, ITEM_OPTIONAL, ITEM_REQUIRED, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
 
@@ -217,7 +217,8 @@ describe('kiosk flows (normal mode)', () => {
     const context = await newTerminalContext(rig.browser, VIEWPORTS.admin);
     const adminPage = await context.newPage();
     await adminPage.goto(rig.hall.url + '/admin/help');
-    await adminPage.getByLabel('管理员密码').fill(TEST_ADMIN_PASSWORD);
+    await adminPage.getByLabel('工号').fill(TEST_ADMIN.staffNo);
+    await adminPage.getByLabel('密码', { exact: true }).fill(TEST_ADMIN_PASSWORD);
     await adminPage.getByRole('button', { name: '登录' }).click();
     await adminPage.getByRole('heading', { name: '群众求助', level: 1 }).waitFor();
     const row = adminPage.getByRole('row').filter({ hasText: '首页' });

@@ -11,7 +11,7 @@ import { PacksClient } from '../../hall-server/packs/client.ts';
 import { copyAppShell, BUILD_MARKER, type AppShellCopy } from '../support/app-shell.ts';
 import { startTestBridge, type TestBridge } from '../support/bridge.ts';
 import { launchBrowser, newTerminalContext, VIEWPORTS } from '../support/browser.ts';
-import { startTestHall, TEST_ADMIN_PASSWORD, type TestHall } from '../support/hall.ts';
+import { startTestHall, TEST_ADMIN, TEST_ADMIN_PASSWORD, type TestHall } from '../support/hall.ts';
 import { distReady } from './board-helpers.ts';
 import { ITEM_OPTIONAL, tap } from './kiosk-helpers.ts';
 
@@ -102,7 +102,7 @@ describe('kiosk idle point', () => {
     item.name = ITEM_V2;
     item.shortName = TILE_V2;
     files.set('services.json', new TextEncoder().encode(JSON.stringify(services)));
-    const admin = await PacksClient.login(hall.url, TEST_ADMIN_PASSWORD);
+    const admin = await PacksClient.login(hall.url, TEST_ADMIN.staffNo, TEST_ADMIN_PASSWORD);
     const upload = await admin.upload(toZip(sealed(files, { version: 2 })));
     expect(upload.report.errors).toEqual([]);
     expect(upload.accepted).toBe(true);

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ROOT, TEST_ADMIN_PASSWORD, type TestHall } from '../support/hall.ts';
+import { ROOT, TEST_ADMIN, TEST_ADMIN_PASSWORD, type TestHall } from '../support/hall.ts';
 import { newTerminalContext, VIEWPORTS } from '../support/browser.ts';
 import { testIdentity } from '../support/citizens.ts';
 
@@ -57,7 +57,7 @@ export async function signIn(page: Page, staffId: string): Promise<void> {
 
 /** An admin console context already logged in (the session the console's login would store). */
 export async function adminContext(browser: Browser, hall: TestHall, start?: Date): Promise<BrowserContext> {
-  const login = await hall.api('POST', '/api/admin/login', { password: TEST_ADMIN_PASSWORD });
+  const login = await hall.api('POST', '/api/admin/login', { staffNo: TEST_ADMIN.staffNo, password: TEST_ADMIN_PASSWORD });
   if (login.status !== 200) {
     await hall.admin();
     return adminContext(browser, hall, start);

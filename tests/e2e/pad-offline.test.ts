@@ -12,7 +12,7 @@ import { startHall, type RunningHall } from '../../hall-server/core/hall.ts';
 import { loadStartupPack } from '../../hall-server/core/startup-pack.ts';
 import { hallModules } from '../../hall-server/modules.ts';
 import { launchBrowser, newTerminalContext, screenshot, VIEWPORTS } from '../support/browser.ts';
-import { SAMPLE_PACK, TEST_ADMIN_PASSWORD } from '../support/hall.ts';
+import { readSetupCode, SAMPLE_PACK, TEST_ADMIN } from '../support/hall.ts';
 import { distReady, openPad, SERVICE_A, waitFor } from './pad-helpers.ts';
 import { testIdentity } from '../support/citizens.ts';
 import { demoKeyFile } from '../../hall-server/core/keys.ts';
@@ -69,7 +69,7 @@ describe('pad outbox with the hall-server stopped', () => {
   it('takes 20 ratings while the server is down and stores each exactly once when it is back', async () => {
     const kiosk = (await call('POST', '/api/pairing/demo', { role: 'kiosk' })).body.token as string;
     const counter = (await call('POST', '/api/pairing/demo', { role: 'counter', window: 1 })).body.token as string;
-    await call('POST', '/api/admin/setup', { password: TEST_ADMIN_PASSWORD });
+    await call('POST', '/api/admin/setup', { setupCode: readSetupCode(dataDir), ...TEST_ADMIN });
     expect((await call('POST', '/api/windows/1/sign-in', { staffId: '20101' }, counter)).status).toBe(200);
 
     const context = await newTerminalContext(browser, VIEWPORTS.pad, { serviceWorkers: 'allow' });

@@ -116,7 +116,7 @@ describe('counter → pad → 差评 → console', () => {
     await admin.getByRole('button', { name: '回访核实' }).click();
     await expect.poll(() => row.locator('td').nth(7).textContent()).toBe('已回访核实');
     expect(await admin.locator('.rt-steps li').nth(1).textContent()).toMatch(
-      /^2026-09-29 1\d:\d\d 大厅管理员：回访核实（待回访 → 已回访核实）— 已电话回访，群众反映等候时间长属实$/,
+      /^2026-09-29 1\d:\d\d 测试负责人（工号 T001）：回访核实（待回访 → 已回访核实）— 已电话回访，群众反映等候时间长属实$/,
     );
     expect(await axeViolations(admin)).toEqual([]);
     await screenshot(admin, 'admin-ratings-case-detail');

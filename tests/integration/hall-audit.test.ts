@@ -2,7 +2,7 @@
 // read back with names, hall-local day bounds, action filters on whole segments, keyset paging over entries with equal
 // times, masking of personal numbers in free text, and admins only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHall, type TestHall } from '../support/hall.ts';
+import { startTestHall, TEST_ADMIN, type TestHall } from '../support/hall.ts';
 import { testIdentity } from '../support/citizens.ts';
 
 let hall: TestHall;
@@ -26,7 +26,8 @@ const actions = (entries: Entry[]) => entries.map((e) => e.action);
 
 beforeAll(async () => {
   hall = await startTestHall({ now: () => clock });
-  admin = await hall.admin();
+  await hall.admin();
+  admin = (await hall.api('POST', '/api/admin/login', { staffNo: TEST_ADMIN.staffNo, password: TEST_ADMIN.password })).body.token;
   kiosk = await hall.pair('kiosk');
   const board = await hall.pair('board');
   boardId = (await hall.api('GET', '/api/whoami', undefined, board)).body.principal.id;
@@ -50,7 +51,7 @@ beforeAll(async () => {
   expect((await hall.api('POST', '/api/windows/1/call-next', {}, counter)).status).toBe(200);
 
   clock = new Date('2026-11-23T16:00:00.000Z'); // 00:00 on the 24th in the hall
-  expect((await hall.api('POST', '/api/admin/login', { password: 'not-the-password' })).status).toBe(401);
+  expect((await hall.api('POST', '/api/admin/login', { staffNo: TEST_ADMIN.staffNo, password: 'not-the-password' })).status).toBe(401);
 });
 afterAll(async () => {
   await hall.close();
@@ -65,24 +66,26 @@ describe('GET /api/admin/audit', () => {
     expect(actions(entries)).toEqual([
       'window.call-next', 'window.sign-in', 'terminal.demo_paired', 'ticket.issued',
       'pairing_code.created', 'terminal.revoked', 'ratings.export',
-      'terminal.demo_paired', 'terminal.demo_paired', 'admin.login', 'admin.password_set', 'pack.activate', 'pack.upload',
+      'terminal.demo_paired', 'terminal.demo_paired', 'admin.login', 'admin.setup', 'pack.activate', 'pack.upload',
     ]);
     const exported = entries.find((e) => e.action === 'ratings.export')!;
     expect(exported).toMatchObject({
       at: '2026-11-23T09:00:00.000Z',
-      actor: { role: 'admin', name: '大厅管理员' },
+      actor: { role: 'admin', name: '测试负责人（工号 T001）' },
       details: { kind: 'upstream', from: '2026-11-01', to: '2026-11-23', rows: 0 },
       refs: { terminal: null, ticket: null },
     });
     const revoked = entries.find((e) => e.action === 'terminal.revoked')!;
     expect(revoked).toMatchObject({
-      actor: { role: 'admin', name: '大厅管理员' },
+      actor: { role: 'admin', name: '测试负责人（工号 T001）' },
       details: { terminal: boardId },
       refs: { terminal: '演示叫号大屏', ticket: null },
     });
     const call = entries[0]!;
     expect(call).toMatchObject({ actor: { role: 'counter', name: '演示1号窗口叫号面板' }, details: { window: 1 }, refs: { ticket: 'A001' } });
-    expect(entries.find((e) => e.action === 'admin.password_set')!.actor).toBeNull();
+    expect(entries.find((e) => e.action === 'admin.setup')!).toMatchObject({
+      actor: { role: 'admin', name: '测试负责人（工号 T001）' }, details: { staffNo: 'T001', role: 'owner' },
+    });
     expect(entries.find((e) => e.action === 'pack.activate')).toMatchObject({
       actor: { id: 'system', role: 'admin', name: null }, details: { packId: 'ln-sample-county', version: 1 },
     });

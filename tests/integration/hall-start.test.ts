@@ -65,6 +65,9 @@ describe('npm start', () => {
     expect(hallUrl).toBeDefined();
     for (const screen of ['/kiosk', '/board', '/admin', '/pad/1', '/counter/1', '/pad/6']) expect(out).toContain(`${hallUrl}${screen}`);
     expect(out).toMatch(/设备桥 device-bridge : ws:\/\/127\.0\.0\.1:\d+/);
+    // A fresh hall: the banner shows the one-time setup code it keeps in the data dir.
+    const setupCode = readFileSync(join(dir, 'var', 'setup-code.txt'), 'utf8').trim();
+    expect(out).toContain(`首次设置码 setup code: ${setupCode}`);
     const health = await (await fetch(`${hallUrl}/api/health`)).json();
     expect(health).toEqual({ status: 'ok', version: '0.1.0', pack: { id: 'ln-sample-county', version: 1 } });
     const page = await fetch(`${hallUrl}/counter/3`);

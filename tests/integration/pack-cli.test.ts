@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { brokenPacks, sampleFiles, sealed, toZip } from '../../content/corpus/broken.ts';
 import { main } from '../../scripts/pack.ts';
-import { startTestHall, TEST_ADMIN_PASSWORD, type TestHall } from '../support/hall.ts';
+import { startTestHall, TEST_ADMIN, TEST_ADMIN_PASSWORD, type TestHall } from '../support/hall.ts';
 
 let hall: TestHall;
 let out: string[] = [];
@@ -22,6 +22,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   out = [];
+  vi.stubEnv('YIBAO_ADMIN_STAFF_NO', TEST_ADMIN.staffNo);
   vi.stubEnv('YIBAO_ADMIN_PASSWORD', TEST_ADMIN_PASSWORD);
   vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
   vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));

@@ -1,6 +1,6 @@
 // 差评 follow-up, 未评价, statistics, exports and retention through the real hall-server, on a controlled clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_ADMIN_PASSWORD, startTestHall, type TestHall } from '../support/hall.ts';
+import { TEST_ADMIN, TEST_ADMIN_PASSWORD, startTestHall, type TestHall } from '../support/hall.ts';
 import { rating, serveAndFinish, terminals, type Terminals, readDb } from './rating-flow.helpers.ts';
 
 let hall: TestHall;
@@ -10,7 +10,7 @@ const at = (iso: string) => (clock = new Date(iso));
 
 /** Manager sessions expire with the (moved) clock: log in again at the current time. */
 async function admin(): Promise<string> {
-  const res = await hall.api('POST', '/api/admin/login', { password: TEST_ADMIN_PASSWORD });
+  const res = await hall.api('POST', '/api/admin/login', { staffNo: TEST_ADMIN.staffNo, password: TEST_ADMIN_PASSWORD });
   return res.body.token as string;
 }
 
@@ -71,7 +71,7 @@ describe('差评 case', () => {
     expect(audited.n).toBe(3);
   });
 
-  it('an approved appeal removes the 差评 from the statistics and keeps the reason', async () => {
+  it('an appeal cannot be approved by the person who filed it; an approved appeal removes the 差评 from the statistics and keeps the reason', async () => {
     at('2026-10-27T03:00:00.000Z');
     const ticketId = await serveAndFinish(hall, t, 3, '20103');
     const res = await hall.api('POST', '/api/windows/3/ratings',
@@ -79,11 +79,17 @@ describe('差评 case', () => {
     appealCaseId = res.body.caseId;
     const before = await hall.api('GET', '/api/ratings/stats?from=2026-10-27&to=2026-10-27&group=window', undefined, await admin());
     expect(before.body.rows.find((r: { key: string }) => r.key === '3')).toMatchObject({ rated: 1, bad: 1, satisfaction: 0 });
-    await hall.api('POST', `/api/ratings/cases/${appealCaseId}/actions`, { action: 'appeal', note: '窗口申诉：群众误触' }, await admin());
+    const callback = await hall.staff('callback', 'H201', '回访员甲');
+    const filed = await hall.api('POST', `/api/ratings/cases/${appealCaseId}/actions`, { action: 'appeal', note: '窗口申诉：群众误触' }, callback);
+    expect(filed.body.steps.at(-1)).toMatchObject({ action: 'appeal', by: '回访员甲（工号 H201）' });
+    const ownApproval = await hall.api('POST', `/api/ratings/cases/${appealCaseId}/actions`,
+      { action: 'appeal_approve', note: '我自己批准' }, callback);
+    expect(ownApproval.status).toBe(409);
+    expect(ownApproval.body.error).toEqual({ code: 'case_transition', message: '申诉不能由提出人本人批准，请由其他负责人复核' });
     const approved = await hall.api('POST', `/api/ratings/cases/${appealCaseId}/actions`,
       { action: 'appeal_approve', note: '监控录像显示误触，撤销差评' }, await admin());
     expect(approved.body).toMatchObject({ state: '申诉撤销', flag: 'withdrawn' });
-    expect(approved.body.steps.at(-1)).toMatchObject({ action: 'appeal_approve', note: '监控录像显示误触，撤销差评' });
+    expect(approved.body.steps.at(-1)).toMatchObject({ action: 'appeal_approve', note: '监控录像显示误触，撤销差评', by: '测试负责人（工号 T001）' });
     const after = await hall.api('GET', '/api/ratings/stats?from=2026-10-27&to=2026-10-27&group=window', undefined, await admin());
     expect(after.body.rows.find((r: { key: string }) => r.key === '3')).toMatchObject({ finished: 1, rated: 0, bad: 0, cases: 0 });
   });

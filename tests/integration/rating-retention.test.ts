@@ -1,7 +1,7 @@
 // Retention of the applicant's data for the upstream export: the ratings module keeps its own sealed copy, so an open
 // 差评 outlives the queue's shorter retention, and purges it after its own period once the case is closed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_ADMIN_PASSWORD, startTestHall, type TestHall } from '../support/hall.ts';
+import { TEST_ADMIN, TEST_ADMIN_PASSWORD, startTestHall, type TestHall } from '../support/hall.ts';
 import { SERVICE_OF_WINDOW, rating, terminals, type Terminals, readDb } from './rating-flow.helpers.ts';
 
 let hall: TestHall;
@@ -14,7 +14,7 @@ const CLOSED_ID = '210102197511230027';
 const GOOD_ID = '210102199001010031';
 
 async function admin(): Promise<string> {
-  return (await hall.api('POST', '/api/admin/login', { password: TEST_ADMIN_PASSWORD })).body.token as string;
+  return (await hall.api('POST', '/api/admin/login', { staffNo: TEST_ADMIN.staffNo, password: TEST_ADMIN_PASSWORD })).body.token as string;
 }
 
 let keySeq = 0;

@@ -1,7 +1,7 @@
 // Statistics through the real hall-server on a controlled clock: grouping by week, staff and item, and the wait, service
 // and idle times read from the queue's own records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_ADMIN_PASSWORD, startTestHall, type TestHall } from '../support/hall.ts';
+import { TEST_ADMIN, TEST_ADMIN_PASSWORD, startTestHall, type TestHall } from '../support/hall.ts';
 import { rating, SERVICE_OF_WINDOW, terminals, type Terminals } from './rating-flow.helpers.ts';
 import { testIdentity } from '../support/citizens.ts';
 
@@ -11,7 +11,7 @@ let clock = new Date('2026-11-23T01:00:00.000Z'); // Monday 09:00 in the hall
 const at = (hhmm: string) => (clock = new Date(`2026-11-23T${hhmm}:00.000+08:00`));
 
 async function admin(): Promise<string> {
-  return (await hall.api('POST', '/api/admin/login', { password: TEST_ADMIN_PASSWORD })).body.token as string;
+  return (await hall.api('POST', '/api/admin/login', { staffNo: TEST_ADMIN.staffNo, password: TEST_ADMIN_PASSWORD })).body.token as string;
 }
 
 beforeAll(async () => {

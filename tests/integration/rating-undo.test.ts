@@ -1,7 +1,7 @@
 // A finish undone by staff (the queue's 30-second undo) withdraws the rating prompt and records no 未评价; a rating
 // already given is kept, because staff never delete a citizen's rating.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_ADMIN_PASSWORD, startTestHall, type TestHall } from '../support/hall.ts';
+import { TEST_ADMIN, TEST_ADMIN_PASSWORD, startTestHall, type TestHall } from '../support/hall.ts';
 import { rating, serveAndFinish, terminals, type Terminals, readDb } from './rating-flow.helpers.ts';
 
 let hall: TestHall;
@@ -10,7 +10,7 @@ let clock = new Date('2026-11-24T01:00:00.000Z'); // Tuesday 09:00 in the hall
 const later = (seconds: number) => (clock = new Date(clock.getTime() + seconds * 1000));
 
 async function admin(): Promise<string> {
-  return (await hall.api('POST', '/api/admin/login', { password: TEST_ADMIN_PASSWORD })).body.token as string;
+  return (await hall.api('POST', '/api/admin/login', { staffNo: TEST_ADMIN.staffNo, password: TEST_ADMIN_PASSWORD })).body.token as string;
 }
 
 async function undo(window: number): Promise<void> {

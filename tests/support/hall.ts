@@ -2,11 +2,12 @@
 // sample pack, so test files can run side by side. `startTestHall` runs it in-process; `spawnTestHall` as a child
 // process (for crash tests).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { WebSocket } from 'ws';
+import { DEMO_PUBLIC_KEY } from '../../content/keys/demo.ts';
 import type { TerminalRole } from '../../protocol/hall/index.ts';
 import { parseHallConfig } from '../../hall-server/config/load.ts';
 import type { HallConfigInput } from '../../hall-server/config/schema.ts';
@@ -32,8 +33,11 @@ export interface TestHall {
   api<T = any>(method: string, path: string, body?: unknown, token?: string): Promise<ApiResult<T>>; // any: tests read fields freely
   /** Pairs a terminal (demo pairing) and returns its token. */
   pair(role: TerminalRole, window?: number): Promise<string>;
-  /** Sets the admin password on first use and returns an admin token. */
+  /** Sets the hall up with the 大厅负责人 account TEST_ADMIN on first use (with the setup code from the data dir) and
+   * returns a token of that account. */
   admin(): Promise<string>;
+  /** Creates (once) a console account of `role` through the 大厅负责人 and returns a fresh session token of it. */
+  staff(role: 'owner' | 'shift_lead' | 'callback', staffNo: string, name: string): Promise<string>;
   /** Opens the event socket and says hello; collect messages with `messages`. */
   socket(token: string, lastSeq?: number): Promise<TestSocket>;
   /** Stops the server; the data dir is kept unless `remove`. */
@@ -49,6 +53,13 @@ export interface TestSocket {
 }
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+/** The 大厅负责人 account the helper sets up on first use. */
+export const TEST_ADMIN = { name: '测试负责人', staffNo: 'T001', password: TEST_ADMIN_PASSWORD } as const;
+
+/** The one-time setup code a hall without accounts keeps in its data dir. */
+export function readSetupCode(dataDir: string): string {
+  return readFileSync(join(dataDir, 'setup-code.txt'), 'utf8').trim();
+}
 
 export interface TestHallOptions {
   config?: HallConfigInput;
@@ -59,6 +70,8 @@ export interface TestHallOptions {
   /** The built PWA the hall serves; default the project's dist/. */
   distDir?: string;
   onReplayPage?: (rows: number) => void;
+  /** Length of a console session (default 12 h). */
+  adminSessionMs?: number;
 }
 
 function baseConfig(config: HallConfigInput | undefined): HallConfigInput {
@@ -78,6 +91,7 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
     ...(options.now ? { now: options.now } : {}),
     ...(options.distDir ? { distDir: options.distDir } : {}),
     ...(options.onReplayPage ? { onReplayPage: options.onReplayPage } : {}),
+    ...(options.adminSessionMs ? { adminSessionMs: options.adminSessionMs } : {}),
   });
   return client(hall.url, hall.port, dataDir, hall, async (remove) => {
     await hall.close();
@@ -93,23 +107,37 @@ function removeHallDirs(dataDir: string): void {
 
 export interface SpawnedHall extends TestHall {
   child: ChildProcess;
+  /** The `{"ready":…}` line it printed. */
+  ready: { url: string; port: number; setupCode?: string };
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
   /** SIGKILL, no clean shutdown. */
   kill9(): Promise<void>;
 }
 
-export async function spawnTestHall(options: { dataDir?: string; port?: number } = {}): Promise<SpawnedHall> {
+/** A real (non-demo) hall that trusts the sample pack's signing key, as a hall trusts its province's key. */
+export function trustSamplePack(dataDir: string): void {
+  mkdirSync(join(dataDir, 'packs'), { recursive: true });
+  writeFileSync(join(dataDir, 'packs', 'trusted-keys.txt'), `${DEMO_PUBLIC_KEY}\n`);
+}
+
+export async function spawnTestHall(options: { dataDir?: string; port?: number; demo?: boolean } = {}): Promise<SpawnedHall> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hall-test-'));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'hall-server/main.ts'), '--data-dir', dataDir, '--port', String(options.port ?? 0), '--pack', SAMPLE_PACK, '--demo'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  if (options.demo === false) trustSamplePack(dataDir);
+  const args = ['--import', 'tsx', join(ROOT, 'hall-server/main.ts'), '--data-dir', dataDir, '--port', String(options.port ?? 0), '--pack', SAMPLE_PACK];
+  if (options.demo ?? true) args.push('--demo');
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const ready = await new Promise<{ url: string; port: number }>((ok, fail) => {
+  let output = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    output += d.toString();
+  });
+  const ready = await new Promise<{ url: string; port: number; setupCode?: string }>((ok, fail) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      if (line.startsWith('{"ready"')) ok(JSON.parse(line) as { url: string; port: number });
+      output += line + '\n';
+      if (line.startsWith('{"ready"')) ok(JSON.parse(line) as { url: string; port: number; setupCode?: string });
     });
     child.once('exit', (code) => fail(new Error(`hall-server exited with ${code}: ${stderr}`)));
   });
@@ -122,6 +150,8 @@ export async function spawnTestHall(options: { dataDir?: string; port?: number }
   return {
     ...base,
     child,
+    ready,
+    output: () => output,
     async kill9() {
       child.kill('SIGKILL');
       await exited;
@@ -155,10 +185,22 @@ function client(url: string, port: number, dataDir: string, hall: RunningHall | 
       if (adminToken) return adminToken;
       const status = await api('GET', '/api/admin/status');
       const res = (status.body as { passwordSet: boolean }).passwordSet
-        ? await api('POST', '/api/admin/login', { password: TEST_ADMIN_PASSWORD })
-        : await api('POST', '/api/admin/setup', { password: TEST_ADMIN_PASSWORD });
+        ? await api('POST', '/api/admin/login', { staffNo: TEST_ADMIN.staffNo, password: TEST_ADMIN.password })
+        : await api('POST', '/api/admin/setup', { setupCode: readSetupCode(dataDir), ...TEST_ADMIN });
+      if (res.status !== 200) throw new Error(`admin sign-in failed: ${JSON.stringify(res.body)}`);
       adminToken = (res.body as { token: string }).token;
       return adminToken;
+    },
+    async staff(role, staffNo, name) {
+      const password = `${[...staffNo].reverse().join("")}~test-secret-phrase`;
+      await this.admin();
+      // A fresh session: tests on a moved clock outlive the first one.
+      const owner = (await api('POST', '/api/admin/login', { staffNo: TEST_ADMIN.staffNo, password: TEST_ADMIN.password })).body.token as string;
+      const made = await api('POST', '/api/admin/accounts', { name, staffNo, role, password }, owner);
+      if (made.status !== 201 && made.body?.error?.code !== 'staff_no_taken') throw new Error(`account not created: ${JSON.stringify(made.body)}`);
+      const login = await api('POST', '/api/admin/login', { staffNo, password });
+      if (login.status !== 200) throw new Error(`staff login failed: ${JSON.stringify(login.body)}`);
+      return (login.body as { token: string }).token;
     },
     async socket(token, lastSeq) {
       const ws = new WebSocket(url.replace('http', 'ws') + '/api/events');
@@ -167,6 +209,8 @@ function client(url: string, port: number, dataDir: string, hall: RunningHall | 
       const waiters = new Set<{ pred: (m: any) => boolean; ok: (m: unknown) => void }>(); // any: a parsed server message
       ws.on('message', (data) => {
         const msg = JSON.parse(String(data));
+        // Answered as a page does, so a socket kept through a long test is not dropped as a dead link.
+        if (msg.type === 'ping' && ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'pong', at: msg.at }));
         messages.push(msg);
         for (const w of waiters) if (w.pred(msg)) {
           waiters.delete(w);

@@ -49,4 +49,14 @@ describe('audit entries in plain Chinese', () => {
   it('shows the time in hall time', () => {
     expect(hallDateTime('2026-11-23T15:59:59.999Z', 480)).toBe('2026-11-23 23:59:59');
   });
+
+  it('names the person and says what happened to accounts and sessions', () => {
+    const person = { id: 'admin:2', role: 'admin' as const, name: '王值班（工号 S101）' };
+    expect(describeActor(entry('pairing_code.created', {}, { actor: person }))).toBe('王值班（工号 S101）（管理台）');
+    expect(describeActor(entry('admin.setup_failed', {}, { actor: null }))).toBe('未登录');
+    expect(describeDetails(entry('account.created', { account: 'a', staffNo: 'S101', role: 'shift_lead' }), ctx)).toBe('工号 S101，值班长');
+    expect(describeDetails(entry('account.updated', { account: 'a', staffNo: 'S101', disabled: true }), ctx)).toBe('工号 S101：停用');
+    expect(describeDetails(entry('admin.login_failed', { staffNo: 'S101' }, { actor: null }), ctx)).toBe('工号或密码不正确（工号 S101）');
+    expect(actionLabel('admin.session_revoked')).toBe('结束会话');
+  });
 });

@@ -1,5 +1,6 @@
 // One audit entry in plain Chinese: who acted and what the details say. Pure.
 import type { AuditEntry } from '../../../protocol/hall/audit.ts';
+import { STAFF_ROLE_NAMES, StaffRole } from '../../../protocol/hall/accounts.ts';
 import { ROLE_LABELS } from '../labels.ts';
 
 export interface DescribeContext {
@@ -8,7 +9,7 @@ export interface DescribeContext {
 }
 
 /** Actions recorded before anyone signed in: no actor is "未登录", not "系统". */
-const ANONYMOUS = new Set(['admin.login_failed', 'terminal.pairing_failed', 'admin.password_set']);
+const ANONYMOUS = new Set(['admin.login_failed', 'admin.setup_failed', 'terminal.pairing_failed', 'admin.password_set']);
 
 const PRINT_OUTCOMES: Record<string, string> = { printed: '已打印', failed: '打印失败', screen: '改为屏幕显示' };
 
@@ -19,6 +20,11 @@ export function describeActor(entry: AuditEntry): string {
   const name = actor.name ?? actor.id;
   const role = actor.role ? ROLE_LABELS[actor.role] : undefined;
   return role && !name.includes(role) ? `${name}（${role}）` : name;
+}
+
+function staffRole(role: string | null): string {
+  const parsed = StaffRole.safeParse(role);
+  return parsed.success ? STAFF_ROLE_NAMES[parsed.data] : (role ?? '');
 }
 
 /** Hall time as 2026-11-23 17:00:05 (the hall's one clock). */
@@ -62,9 +68,26 @@ export function describeDetails(entry: AuditEntry, ctx: DescribeContext): string
     case 'identity.ecard_decode':
       return '—';
     case 'admin.login_failed':
-      return '密码不正确';
+      return `工号或密码不正确（工号 ${str('staffNo') ?? '—'}）`;
+    case 'admin.setup_failed':
+      return '设置码不正确';
     case 'admin.password_set':
       return '首次设置';
+    case 'admin.setup':
+    case 'account.created':
+      return `工号 ${str('staffNo') ?? '—'}，${staffRole(str('role'))}`;
+    case 'account.updated': {
+      const changes = [
+        str('role') ? `角色改为${staffRole(str('role'))}` : null,
+        d['disabled'] === true ? '停用' : d['disabled'] === false ? '启用' : null,
+        d['passwordReset'] === true ? '重设密码' : null,
+      ].filter(Boolean);
+      return `工号 ${str('staffNo') ?? '—'}：${changes.join('、') || '—'}`;
+    }
+    case 'admin.logout':
+    case 'admin.session_revoked':
+    case 'account.password_changed':
+      return '—';
     case 'pack.upload':
     case 'pack.activate':
     case 'pack.rollback':

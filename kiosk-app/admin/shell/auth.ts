@@ -1,6 +1,7 @@
-// Admin login: first run sets the password; later runs log in. The token is kept in the "admin" session scope.
+// Console sign-in: first run creates the 大厅负责人 account with the hall's one-time setup code; later runs log in with
+// 工号 and password. The token is kept in the "admin" session scope; signing out ends the session on the server too.
 import { signal } from '@preact/signals';
-import { AdminStatusResponse, ApiPaths, TokenResponse } from '../../../protocol/hall/index.ts';
+import { AccountPaths, AdminStatusResponse, ApiPaths, TokenResponse, type AdminSetupRequest } from '../../../protocol/hall/index.ts';
 import { api, HallApiError } from '../../shared/hall/api.ts';
 import { saveSession, session, useSessionScope } from '../../shared/hall/session.ts';
 
@@ -20,21 +21,42 @@ export async function checkAuth(): Promise<void> {
         saveSession(null);
       }
     }
-    const status = await api(ApiPaths.adminStatus, undefined, { response: AdminStatusResponse, token: null });
+    const status = await api(AccountPaths.status, undefined, { response: AdminStatusResponse, token: null });
     authState.value = status.passwordSet ? 'login' : 'setup';
   } catch {
     authState.value = 'unreachable';
   }
 }
 
-/** Logs in (or sets the first password). Throws HallApiError with a Chinese message on failure. */
-export async function signIn(password: string, firstRun: boolean): Promise<void> {
-  const res = await api(firstRun ? ApiPaths.adminSetup : ApiPaths.adminLogin, { password }, { response: TokenResponse, token: null });
+/** Logs in. Throws HallApiError with a Chinese message on failure. */
+export async function signIn(staffNo: string, password: string): Promise<void> {
+  const res = await api(AccountPaths.login, { staffNo, password }, { response: TokenResponse, token: null });
   saveSession({ token: res.token, principal: res.principal, demo: false });
   authState.value = 'ready';
 }
 
-export function signOut(): void {
+/** First run: creates the 大厅负责人 account and signs in as it. */
+export async function setUp(request: AdminSetupRequest): Promise<void> {
+  const res = await api(AccountPaths.setup, request, { response: TokenResponse, token: null });
+  saveSession({ token: res.token, principal: res.principal, demo: false });
+  authState.value = 'ready';
+}
+
+/** Ends the session on the server (best effort: it ends by itself at expiry) and forgets it here. */
+export async function signOut(): Promise<void> {
+  if (session.value) {
+    try {
+      await api(AccountPaths.logout, undefined, { method: 'POST' });
+    } catch {
+      // Unreachable or already ended: forgetting the token here is what remains to do.
+    }
+  }
+  saveSession(null);
+  authState.value = 'login';
+}
+
+/** The session ended elsewhere (revoked, expired): forget it without calling the server. */
+export function sessionEnded(): void {
   saveSession(null);
   authState.value = 'login';
 }
