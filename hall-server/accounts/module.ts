@@ -17,7 +17,7 @@ import { ApiError, type HallApp, type HallModule, type Principal, type RouteResu
 import { throttled } from '../terminals/module.ts';
 import { commonPasswords } from './common-passwords.ts';
 import { HasherBusyError, PasswordHasher } from './hasher.ts';
-import { passwordProblem, type PasswordContext } from './password-policy.ts';
+import { passwordProblem, type PasswordContext } from '../../protocol/rules/password-policy.ts';
 import { ensureSetupCode, removeSetupCode, setupCodeMatches } from './setup-code.ts';
 import { accountMigrations, AccountStore, sessionName, type AccountRow } from './store.ts';
 import { ACCOUNT_RULE, KNOWN_ADDRESS_MS, LOGIN_RULE } from './throttle.ts';

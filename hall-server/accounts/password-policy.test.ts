@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commonPasswords } from './common-passwords.ts';
-import { passwordProblem } from './password-policy.ts';
+import { passwordProblem } from '../../protocol/rules/password-policy.ts';
 
 const context = { hallName: '示例县医疗保障服务大厅（示例数据）', name: '张三丰', staffNo: '1001' };
 const check = (password: string) => passwordProblem(password, commonPasswords(), context);

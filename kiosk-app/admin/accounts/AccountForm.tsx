@@ -1,7 +1,7 @@
 // New account: 姓名, 工号, role, an initial password (the server says in Chinese why a weak one is refused).
 import { useState } from 'preact/hooks';
 import { AccountPaths, AccountView, STAFF_ROLE_NAMES, type StaffRole } from '../../../protocol/hall/index.ts';
-import { MIN_PASSWORD_LENGTH } from '../../../hall-server/accounts/password-policy.ts';
+import { MIN_PASSWORD_LENGTH } from '../../../protocol/rules/password-policy.ts';
 import { api, HallApiError } from '../../shared/hall/api.ts';
 
 const ROLES: StaffRole[] = ['shift_lead', 'callback', 'owner'];

@@ -1,7 +1,7 @@
 // The login form (工号 + 密码); on first run the setup form instead: the one-time setup code from the hall-server's
 // console, the 大厅负责人's 姓名 and 工号, and a password typed twice.
 import { useState } from 'preact/hooks';
-import { MIN_PASSWORD_LENGTH } from '../../../hall-server/accounts/password-policy.ts';
+import { MIN_PASSWORD_LENGTH } from '../../../protocol/rules/password-policy.ts';
 import { HallApiError } from '../../shared/hall/api.ts';
 import { setUp, signIn } from './auth.ts';
 
