@@ -13,10 +13,9 @@ import {
 import type { ByteTransport } from '../transports/types.ts';
 import type { Logger } from '../util/log.ts';
 import { DeviceTimeoutError } from '../util/wake.ts';
-import { Driver } from './driver.ts';
+import { Driver, type DriverTiming } from './driver.ts';
 
-export interface PrinterTiming {
-  reconnectMs: number;
+export interface PrinterTiming extends DriverTiming {
   /** Status poll while idle, so paper-out shows in the console before a citizen needs a ticket. */
   statusIntervalMs: number;
   statusTimeoutMs: number;

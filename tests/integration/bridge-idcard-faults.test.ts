@@ -22,7 +22,7 @@ afterEach(async () => {
   cleanup = null;
 });
 
-async function rig(behaviour: Partial<StandinBehaviour>): Promise<Rig> {
+async function rig(behaviour: Partial<StandinBehaviour>, settlesAs: [state: string, code: string] = ['ok', 'ok']): Promise<Rig> {
   const standin = await SamReaderStandin.start();
   standin.behaviour = { ...standin.behaviour, ...behaviour };
   const logs: string[] = [];
@@ -44,7 +44,7 @@ async function rig(behaviour: Partial<StandinBehaviour>): Promise<Rig> {
     log: (level, message) => logs.push(`${level} ${message}`),
   });
   page = await TestPage.open(running.url, TEST_ORIGIN);
-  await page.waitForHealth('idcard', 'ok', 'ok', 20_000);
+  await page.waitForHealth('idcard', ...settlesAs, 20_000);
   expect((await page.request({ type: 'waiting', waiting: true })).type).toBe('ack');
   return { standin, page, logs };
 }
@@ -95,7 +95,7 @@ describe('ID card reader faults over a pseudo-terminal (an independent reader)',
   }, 90_000);
 
   it('junk before every reply: the card reads, health holds one state instead of flapping, and the log does not repeat itself', async () => {
-    const { standin, page, logs } = await rig({ junk: [0x00, 0xff, 0x13] });
+    const { standin, page, logs } = await rig({ junk: [0x00, 0xff, 0x13] }, ['degraded', 'bad_data']);
     const since = page.count;
     standin.card = CARD;
     expect((await page.waitFor('identity.read', () => true, 20_000, since)).identity.name).toBe('赵六');

@@ -45,7 +45,7 @@ export async function startTestBridge(options: TestBridgeOptions = {}): Promise<
     simulate: true,
     port: 0,
     log: process.env.BRIDGE_LOG ? consoleLogger('debug') : silentLogger,
-    cardReaderTiming: { pollFastMs: 30, pollSlowMs: 200, requestTimeoutMs: 600, ...options.cardReaderTiming },
+    cardReaderTiming: { pollFastMs: 30, pollSlowMs: 200, requestTimeoutMs: 1_500, ...options.cardReaderTiming },
     printerTiming: { statusIntervalMs: 300, statusTimeoutMs: 400, ...options.printerTiming },
     reconnectMs: options.reconnectMs ?? 200,
   });
