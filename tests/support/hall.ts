@@ -48,6 +48,8 @@ export interface TestSocket {
 }
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+/** A socket wait ends on its message; this ceiling only names a message that never comes, on a busy machine too. */
+const SOCKET_WAIT_CEILING_MS = 60_000;
 
 export interface TestHallOptions {
   config?: HallConfigInput;
@@ -172,18 +174,15 @@ function client(url: string, port: number, dataDir: string, hall: RunningHall | 
       return {
         ws,
         messages,
-        waitFor(pred, timeoutMs) {
+        waitFor(pred, timeoutMs = SOCKET_WAIT_CEILING_MS) {
           const found = messages.find(pred);
           if (found) return Promise.resolve(found);
           return new Promise((ok, fail) => {
             const w = { pred, ok };
             waiters.add(w);
-            // Without a deadline of its own it waits for the message, however busy the machine; the test's timeout ends a hang.
-            if (timeoutMs !== undefined) {
-              setTimeout(() => {
-                if (waiters.delete(w)) fail(new Error('timed out waiting for a socket message'));
-              }, timeoutMs);
-            }
+            setTimeout(() => {
+              if (waiters.delete(w)) fail(new Error('timed out waiting for a socket message'));
+            }, timeoutMs);
           });
         },
         close() {
