@@ -38,8 +38,10 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // A ceiling for a hung test, not a measure: the tests wait on states, and on a machine another CPU-heavy job
+          // keeps busy a whole flow in Chromium can take minutes.
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
         },
       },
     ],

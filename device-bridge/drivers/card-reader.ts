@@ -8,11 +8,10 @@ import { SsCardError } from '../codecs/sscard-apdu.ts';
 import type { ByteTransport } from '../transports/types.ts';
 import type { Logger } from '../util/log.ts';
 import { DeviceTimeoutError } from '../util/wake.ts';
-import { Driver } from './driver.ts';
-import { SamChannel } from './sam-channel.ts';
+import { Driver, type DriverTiming } from './driver.ts';
+import { SamChannel, type ReplyCheck } from './sam-channel.ts';
 
-export interface CardReaderTiming {
-  reconnectMs: number;
+export interface CardReaderTiming extends DriverTiming {
   /** Poll interval while the page shows "please place your card". */
   pollFastMs: number;
   pollSlowMs: number;
@@ -43,14 +42,20 @@ function isFinal(error: unknown): boolean {
   return error instanceof IdTextError || (error instanceof SsCardError && error.code !== 'no_card' && error.code !== 'transport');
 }
 
-/** Chinese reason of any typed error a read can end with. */
+/** Chinese reason of any typed error a read can end with, for the citizen at the kiosk. */
 export function readErrorReason(error: unknown): { code: string; message: string } {
-  if (error instanceof SamStatusError || error instanceof SamFrameError || error instanceof IdTextError || error instanceof SsCardError) {
+  if (error instanceof SamStatusError || error instanceof IdTextError || error instanceof SsCardError) {
     return { code: error.code, message: error.reason };
   }
-  if (error instanceof DeviceTimeoutError) return { code: 'no_reply', message: '读卡器无响应，请重新放置证件' };
+  if (error instanceof SamFrameError) return { code: error.code, message: `证件读取失败，${ASK_AGAIN}` };
+  if (error instanceof DeviceTimeoutError) return { code: 'no_reply', message: `读卡器无响应，${ASK_AGAIN}` };
   return { code: 'read_failed', message: '读卡失败，请重新放置证件' };
 }
+
+const ASK_AGAIN = '请重新放置证件或联系工作人员';
+/** Reads of one placement that may fail (timeouts, broken replies, retryable statuses) before the page is told. */
+const READ_ATTEMPTS = 3;
+const SLOW_REPLY = { code: 'slow_reply', reason: '读卡器响应过慢，无法读取证件，请联系工作人员检查读卡器' } as const;
 
 export abstract class CardReaderDriver extends Driver<ByteTransport> {
   protected readonly channel: SamChannel;
@@ -60,6 +65,8 @@ export abstract class CardReaderDriver extends Driver<ByteTransport> {
   private readFailures = 0;
   private timeouts = 0;
   private probed = false;
+  /** The reader answers, but after its timeout: a fault that stays until a read succeeds or the link is reopened. */
+  private answersLate = false;
 
   constructor(
     id: 'idcard' | 'sscard',
@@ -69,9 +76,18 @@ export abstract class CardReaderDriver extends Driver<ByteTransport> {
     simulated: boolean,
   ) {
     super(id, transport, log, readerTiming, simulated);
-    this.channel = new SamChannel(transport, (error) => {
-      this.log('debug', `${this.id}: ${error.message}`);
-      this.setHealth('degraded', 'bad_data', '读卡器数据异常，正在恢复');
+    this.channel = new SamChannel(transport, {
+      frameError: (error) => {
+        this.log('debug', `${this.id}: ${error.message}`);
+        this.setHealth('degraded', 'bad_data', '读卡器数据异常，正在恢复');
+      },
+      lateReply: (ms) => {
+        this.log('warn', `${this.id}: a reply came ${ms} ms after its request timed out; discarded`);
+        this.answersLate = true;
+        this.setHealth('offline', SLOW_REPLY.code, SLOW_REPLY.reason);
+      },
+      noReply: () => (this.answersLate = false),
+      strayReply: () => this.log('debug', `${this.id}: discarded a reply that does not answer the request in flight`),
     });
   }
 
@@ -89,8 +105,8 @@ export abstract class CardReaderDriver extends Driver<ByteTransport> {
     if (waiting) this.waker.wake();
   }
 
-  protected request(cmd: number, para: number, data?: Uint8Array, timeoutMs = this.readerTiming.requestTimeoutMs) {
-    return this.channel.request(cmd, para, data, timeoutMs);
+  protected request(cmd: number, para: number, data?: Uint8Array, fits?: ReplyCheck) {
+    return this.channel.request(cmd, para, data, this.readerTiming.requestTimeoutMs, fits);
   }
 
   /** Answers whether the reader is there (e.g. SAM status 11 FF). */
@@ -103,6 +119,7 @@ export abstract class CardReaderDriver extends Driver<ByteTransport> {
     this.channel.abort(new Error('closed'));
     this.probed = false;
     this.timeouts = 0;
+    this.answersLate = false;
   }
 
   protected async whileOpen(): Promise<void> {
@@ -110,7 +127,8 @@ export abstract class CardReaderDriver extends Driver<ByteTransport> {
       try {
         await this.pollOnce();
         this.timeouts = 0;
-        this.setHealth('ok', 'ok', '工作正常');
+        if (this.answersLate) this.setHealth('offline', SLOW_REPLY.code, SLOW_REPLY.reason);
+        else this.setHealth('ok', 'ok', '工作正常');
       } catch (error) {
         if (!this.connected) break;
         this.noteFailure(error);
@@ -122,7 +140,8 @@ export abstract class CardReaderDriver extends Driver<ByteTransport> {
   private noteFailure(error: unknown): void {
     if (error instanceof DeviceTimeoutError) {
       this.timeouts++;
-      if (this.timeouts >= this.readerTiming.timeoutsBeforeOffline) {
+      if (this.answersLate) this.setHealth('offline', SLOW_REPLY.code, SLOW_REPLY.reason);
+      else if (this.timeouts >= this.readerTiming.timeoutsBeforeOffline) {
         this.probed = false;
         this.setHealth('offline', 'no_reply', '读卡器无响应，请检查连接或电源');
       }
@@ -139,7 +158,8 @@ export abstract class CardReaderDriver extends Driver<ByteTransport> {
       this.probed = true;
     }
     if (!(await this.cardPresent())) {
-      if (this.present && ++this.misses >= 2) {
+      if (!this.present) this.readFailures = 0;
+      else if (++this.misses >= 2) {
         this.present = false;
         this.readFailures = 0;
         this.events.emit('removed');
@@ -152,15 +172,22 @@ export abstract class CardReaderDriver extends Driver<ByteTransport> {
       const identity = await this.readCard();
       this.present = true;
       this.readFailures = 0;
+      this.answersLate = false;
       this.events.emit('identity', { ok: true, identity } satisfies CardReadOutcome);
     } catch (error) {
-      if (error instanceof DeviceTimeoutError || error instanceof SamFrameError) throw error;
-      if (isFinal(error) || ++this.readFailures >= 3) {
+      if (isFinal(error) || ++this.readFailures >= READ_ATTEMPTS) {
         this.present = true;
         this.readFailures = 0;
         this.log('info', `${this.id}: card could not be used (${(error as Error).message})`);
-        this.events.emit('identity', { ok: false, ...readErrorReason(error) } satisfies CardReadOutcome);
+        this.events.emit('identity', { ok: false, ...this.failureReason(error) } satisfies CardReadOutcome);
       }
+      // Timeouts and broken frames are the reader's trouble too: health shows them.
+      if (error instanceof DeviceTimeoutError || error instanceof SamFrameError) throw error;
     }
+  }
+
+  private failureReason(error: unknown): { code: string; message: string } {
+    if (error instanceof DeviceTimeoutError && this.answersLate) return { code: SLOW_REPLY.code, message: `读卡器响应过慢，${ASK_AGAIN}` };
+    return readErrorReason(error);
   }
 }

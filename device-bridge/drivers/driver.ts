@@ -3,7 +3,9 @@
 import { EventEmitter } from 'node:events';
 import { DEVICE_LABELS, type DeviceHealth, type DeviceId, type DeviceInfo, type HealthState } from '../../protocol/bridge/messages.ts';
 import type { Logger } from '../util/log.ts';
+import { limitRepeats } from '../util/log-limit.ts';
 import { Waker } from '../util/wake.ts';
+import { DEFAULT_HEALTH_HOLD_MS, HealthHold } from './health-hold.ts';
 
 export interface Openable {
   readonly kind: string;
@@ -17,6 +19,8 @@ export interface Openable {
 export interface DriverTiming {
   /** Wait before reopening a device that is gone. */
   reconnectMs: number;
+  /** How long a better health must hold before it is shown (see health-hold.ts). */
+  healthHoldMs?: number;
 }
 
 export abstract class Driver<T extends Openable = Openable> {
@@ -24,6 +28,9 @@ export abstract class Driver<T extends Openable = Openable> {
   protected running = false;
   protected readonly waker = new Waker();
   private healthValue: DeviceHealth;
+  private readonly healthHold: HealthHold;
+  /** Logs repeated lines at most once per window; health changes go to the plain logger (the hold bounds them). */
+  protected readonly log: Logger;
   private connectLoop: Promise<void> | null = null;
   private lostSignal: (() => void) | null = null;
   private lostPromise: Promise<void> = Promise.resolve();
@@ -31,11 +38,13 @@ export abstract class Driver<T extends Openable = Openable> {
   constructor(
     readonly id: DeviceId,
     protected readonly transport: T,
-    protected readonly log: Logger,
+    private readonly plainLog: Logger,
     protected readonly timing: DriverTiming,
     readonly simulated: boolean,
   ) {
+    this.log = limitRepeats(plainLog);
     this.healthValue = { state: 'offline', code: 'starting', reason: '设备正在连接', since: new Date().toISOString() };
+    this.healthHold = new HealthHold(this.healthValue, (report) => this.showHealth(report), timing.healthHoldMs ?? DEFAULT_HEALTH_HOLD_MS);
     transport.onLost((reason) => {
       this.log('warn', `${this.id}: lost ${transport.description} (${reason})`);
       this.setHealth('offline', 'unplugged', '设备已断开，正在重新连接');
@@ -58,9 +67,12 @@ export abstract class Driver<T extends Openable = Openable> {
   }
 
   protected setHealth(state: HealthState, code: string, reason: string): void {
-    if (this.healthValue.state === state && this.healthValue.code === code) return;
+    this.healthHold.report({ state, code, reason });
+  }
+
+  private showHealth({ state, code, reason }: { state: HealthState; code: string; reason: string }): void {
     this.healthValue = { state, code, reason, since: new Date().toISOString() };
-    this.log(state === 'ok' ? 'info' : 'warn', `${this.id}: ${state} (${code})`);
+    this.plainLog(state === 'ok' ? 'info' : 'warn', `${this.id}: ${state} (${code})`);
     this.events.emit('health', this.healthValue);
   }
 
@@ -76,6 +88,7 @@ export abstract class Driver<T extends Openable = Openable> {
     this.waker.wake();
     await this.transport.close().catch(() => undefined);
     await this.connectLoop;
+    this.healthHold.dispose();
   }
 
   private async connectForever(): Promise<void> {

@@ -21,7 +21,7 @@ describe('HID-POS scanner driver', () => {
       device = new FakeHidDevice();
       return device;
     });
-    const driver = new HidPosScannerDriver(transport, silentLogger, { reconnectMs: 10 }, false, { ticketPrefixes: ['https://hall.example/t/'], ecardPattern: DEFAULT_ECARD_PATTERN });
+    const driver = new HidPosScannerDriver(transport, silentLogger, { reconnectMs: 10, healthHoldMs: 0 }, false, { ticketPrefixes: ['https://hall.example/t/'], ecardPattern: DEFAULT_ECARD_PATTERN });
     const scans: { kind: string; payload: string }[] = [];
     driver.onScan((scan) => scans.push(scan));
     driver.start();

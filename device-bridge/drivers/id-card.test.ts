@@ -22,7 +22,7 @@ afterEach(async () => {
 async function setup() {
   const link = await MemoryLink.create('idcard');
   const reader = new SimIdReader(link.device);
-  const driver = new IdCardDriver('idcard', link.host, silentLogger, { reconnectMs: 10, pollFastMs: 5, pollSlowMs: 5, requestTimeoutMs: 100, timeoutsBeforeOffline: 2 }, true);
+  const driver = new IdCardDriver('idcard', link.host, silentLogger, { reconnectMs: 10, pollFastMs: 5, pollSlowMs: 5, requestTimeoutMs: 100, timeoutsBeforeOffline: 2, healthHoldMs: 0 }, true);
   const outcomes: CardReadOutcome[] = [];
   let removals = 0;
   driver.onIdentity((outcome) => outcomes.push(outcome));

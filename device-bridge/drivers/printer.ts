@@ -8,15 +8,14 @@ import {
   isStatusByte,
   PRINTER_PROBLEM_TEXT,
   type PrinterStatus,
-  type StatusQuery,
 } from '../codecs/escpos-status.ts';
 import type { ByteTransport } from '../transports/types.ts';
 import type { Logger } from '../util/log.ts';
+import { PatientTimer } from '../util/patient-timer.ts';
 import { DeviceTimeoutError } from '../util/wake.ts';
-import { Driver } from './driver.ts';
+import { Driver, type DriverTiming } from './driver.ts';
 
-export interface PrinterTiming {
-  reconnectMs: number;
+export interface PrinterTiming extends DriverTiming {
   /** Status poll while idle, so paper-out shows in the console before a citizen needs a ticket. */
   statusIntervalMs: number;
   statusTimeoutMs: number;
@@ -24,10 +23,16 @@ export interface PrinterTiming {
 
 export const DEFAULT_PRINTER_TIMING: PrinterTiming = { reconnectMs: 1_000, statusIntervalMs: 2_000, statusTimeoutMs: 800 };
 
+const STATUS_QUERIES = [1, 2, 3, 4] as const;
+/** How long the next status request waits for the answers a timed-out one still owes. */
+const DRAIN_MS = 500;
+
 export class PrinterDriver extends Driver<ByteTransport> {
   private readonly received: number[] = [];
   private byteArrived: (() => void) | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Status bytes still owed by a request that timed out. */
+  private owed = 0;
 
   constructor(transport: ByteTransport, log: Logger, private readonly printerTiming: PrinterTiming, simulated: boolean) {
     super('printer', transport, log, printerTiming, simulated);
@@ -39,6 +44,7 @@ export class PrinterDriver extends Driver<ByteTransport> {
 
   protected override onClosed(): void {
     this.received.length = 0;
+    this.owed = 0;
     this.byteArrived?.();
   }
 
@@ -56,35 +62,71 @@ export class PrinterDriver extends Driver<ByteTransport> {
     return run;
   }
 
-  private async nextStatusByte(query: StatusQuery, deadline: number): Promise<number> {
-    for (;;) {
-      while (this.received.length > 0) {
-        const byte = this.received.shift() as number;
-        if (isStatusByte(byte)) return byte;
-        this.log('debug', `printer: dropped non-status byte 0x${byte.toString(16)}`);
+  /**
+   * Status bytes of DLE EOT 1..4, in order, from the bytes received since the request. The printer numbers nothing,
+   * so a byte that comes after its request gave up is still owed: `drainOwed` throws those away before the next request.
+   */
+  private async statusBytes(timeoutMs: number): Promise<number[]> {
+    const bytes: number[] = [];
+    let expired = false;
+    const timer = new PatientTimer(timeoutMs, () => {
+      expired = true;
+      this.byteArrived?.();
+    });
+    try {
+      while (bytes.length < STATUS_QUERIES.length) {
+        const byte = this.received.shift();
+        if (byte === undefined) {
+          if (expired || !this.transport.isOpen) {
+            this.owed = STATUS_QUERIES.length - bytes.length;
+            throw new DeviceTimeoutError(`printer DLE EOT ${STATUS_QUERIES[bytes.length]}`, timeoutMs);
+          }
+          await new Promise<void>((resolve) => (this.byteArrived = resolve));
+          this.byteArrived = null;
+          continue;
+        }
+        if (isStatusByte(byte)) bytes.push(byte);
+        else this.log('debug', `printer: dropped non-status byte 0x${byte.toString(16)}`);
       }
-      const left = deadline - Date.now();
-      if (left <= 0 || !this.transport.isOpen) throw new DeviceTimeoutError(`printer DLE EOT ${query}`, this.printerTiming.statusTimeoutMs);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.byteArrived = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.byteArrived = null;
+      return bytes;
+    } finally {
+      timer.cancel();
     }
   }
 
-  /** Asks DLE EOT 1..4 (in one write; the replies come back in order) and updates health. */
-  private async refreshStatus(): Promise<PrinterStatus> {
+  /** Waits (at most DRAIN_MS) for the status bytes a timed-out request still owes, and drops them. */
+  private async drainOwed(): Promise<void> {
+    if (this.owed > 0) {
+      let expired = false;
+      const timer = new PatientTimer(DRAIN_MS, () => {
+        expired = true;
+        this.byteArrived?.();
+      });
+      while (!expired && this.transport.isOpen && this.received.filter(isStatusByte).length < this.owed) {
+        await new Promise<void>((resolve) => (this.byteArrived = resolve));
+        this.byteArrived = null;
+      }
+      timer.cancel();
+      const late = this.received.filter(isStatusByte).length;
+      if (late > 0) this.log('warn', `printer: ${late} status bytes came after their request timed out; discarded`);
+      this.owed = 0;
+    }
     this.received.length = 0;
+  }
+
+  /**
+   * Asks DLE EOT 1..4 (in one write; the replies come back in order) and updates health. `queuedBytes` were written just
+   * before and reach the printer first: at a known line speed their time on the wire is added to the wait.
+   */
+  private async refreshStatus(queuedBytes = 0): Promise<PrinterStatus> {
+    await this.drainOwed();
     let status = {} as PrinterStatus;
     try {
-      const queries = [1, 2, 3, 4] as const;
-      await this.transport.write(concatBytes(queries.map((query) => realtimeStatusRequest(query))));
-      const deadline = Date.now() + this.printerTiming.statusTimeoutMs;
-      for (const query of queries) status = { ...status, ...decodeStatusByte(query, await this.nextStatusByte(query, deadline)) };
+      await this.transport.write(concatBytes(STATUS_QUERIES.map((query) => realtimeStatusRequest(query))));
+      const baud = this.transport.baudRate;
+      const onTheWire = baud ? Math.ceil(((queuedBytes + 8) * 10 * 1000) / baud) : 0;
+      const bytes = await this.statusBytes(this.printerTiming.statusTimeoutMs + onTheWire);
+      STATUS_QUERIES.forEach((query, i) => (status = { ...status, ...decodeStatusByte(query, bytes[i] as number) }));
     } catch (error) {
       if (error instanceof DeviceTimeoutError && this.connected) this.setHealth('offline', 'no_reply', '打印机无响应，请检查电源和连接');
       throw error;
@@ -115,7 +157,7 @@ export class PrinterDriver extends Driver<ByteTransport> {
       }
       let after: PrinterStatus;
       try {
-        after = await this.refreshStatus();
+        after = await this.refreshStatus(job.length);
       } catch {
         return { ok: false, code: 'no_reply', message: '打印后打印机无响应，小票可能未打出' } as const;
       }

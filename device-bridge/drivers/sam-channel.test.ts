@@ -40,12 +40,17 @@ afterEach(() => {
   unhandled.length = 0;
 });
 
+const quietHooks = { frameError: () => {}, lateReply: () => {}, noReply: () => {}, strayReply: () => {} };
+
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+const until = async (check: () => boolean) => {
+  while (!check()) await nextTurn();
+};
 
 describe('SamChannel.request', () => {
   it('resolves with the decoded answer', async () => {
     const transport = new HeldTransport();
-    const channel = new SamChannel(transport, () => {});
+    const channel = new SamChannel(transport, quietHooks);
     const answer = channel.request(0x11, 0xff, undefined, 1_000);
     transport.finishWrite();
     transport.reply(encodeSamResponse(0x90));
@@ -54,7 +59,7 @@ describe('SamChannel.request', () => {
 
   it('times out while the write is still draining without an unhandled rejection, and a late write failure does not touch the next request', async () => {
     const transport = new HeldTransport();
-    const channel = new SamChannel(transport, () => {});
+    const channel = new SamChannel(transport, quietHooks, 20);
     const first = channel.request(0x20, 0x01, undefined, 5);
     const outcome = first.then(
       () => 'answered',
@@ -67,7 +72,7 @@ describe('SamChannel.request', () => {
 
     const second = channel.request(0x11, 0xff, undefined, 1_000);
     transport.finishWrite(new Error('write failed late'));
-    await nextTurn();
+    await until(() => transport.written.length === 2);
     transport.finishWrite();
     transport.reply(encodeSamResponse(0x90));
     await expect(second).resolves.toMatchObject({ sw3: 0x90 });
@@ -75,9 +80,78 @@ describe('SamChannel.request', () => {
 
   it('fails the request in flight when its write fails', async () => {
     const transport = new HeldTransport();
-    const channel = new SamChannel(transport, () => {});
+    const channel = new SamChannel(transport, quietHooks);
     const answer = channel.request(0x11, 0xff, undefined, 1_000);
     transport.finishWrite(new Error('port closed'));
     await expect(answer).rejects.toThrow('port closed');
+  });
+});
+
+describe('SamChannel: a late reply is never the next answer', () => {
+  it('holds the next request until the timed-out one has answered, throws that answer away, then sends', async () => {
+    const transport = new HeldTransport();
+    const late: number[] = [];
+    const channel = new SamChannel(transport, { ...quietHooks, lateReply: (ms) => late.push(ms) }, 60_000);
+    const read = channel.request(0x30, 0x01, undefined, 5).catch((error: unknown) => error);
+    transport.finishWrite();
+    expect(await read).toBeInstanceOf(DeviceTimeoutError);
+
+    const find = channel.request(0x20, 0x01, undefined, 1_000);
+    await nextTurn();
+    expect(transport.written).toHaveLength(1);
+    transport.reply(encodeSamResponse(0x90, new Uint8Array(300)));
+    await until(() => transport.written.length === 2);
+    expect(late).toHaveLength(1);
+    transport.finishWrite();
+    transport.reply(encodeSamResponse(0x9f, new Uint8Array(4)));
+    await expect(find).resolves.toMatchObject({ sw3: 0x9f });
+  });
+
+  it('keeps a late reply that is still arriving when the timeout fires, so it is recognised whole', async () => {
+    const transport = new HeldTransport();
+    const late: number[] = [];
+    const frameErrors: string[] = [];
+    const channel = new SamChannel(transport, { ...quietHooks, lateReply: (ms) => late.push(ms), frameError: (e) => frameErrors.push(e.code) }, 60_000);
+    const reply = encodeSamResponse(0x90, new Uint8Array(300));
+    const read = channel.request(0x30, 0x01, undefined, 5).catch((error: unknown) => error);
+    transport.finishWrite();
+    transport.reply(reply.subarray(0, 100));
+    expect(await read).toBeInstanceOf(DeviceTimeoutError);
+    const next = channel.request(0x20, 0x01, undefined, 1_000);
+    transport.reply(reply.subarray(100));
+    await until(() => transport.written.length === 2);
+    expect(late).toHaveLength(1);
+    expect(frameErrors).toEqual([]);
+    transport.finishWrite();
+    transport.reply(encodeSamResponse(0x80));
+    await expect(next).resolves.toMatchObject({ sw3: 0x80 });
+  });
+
+  it('sends anyway once the drain time is over, and says the timed-out request never answered', async () => {
+    const transport = new HeldTransport();
+    let silent = 0;
+    const channel = new SamChannel(transport, { ...quietHooks, noReply: () => silent++ }, 10);
+    const first = channel.request(0x20, 0x01, undefined, 5).catch((error: unknown) => error);
+    transport.finishWrite();
+    expect(await first).toBeInstanceOf(DeviceTimeoutError);
+    const second = channel.request(0x20, 0x01, undefined, 1_000);
+    await until(() => transport.written.length === 2);
+    expect(silent).toBe(1);
+    transport.finishWrite();
+    transport.reply(encodeSamResponse(0x9f, new Uint8Array(4)));
+    await expect(second).resolves.toMatchObject({ sw3: 0x9f });
+  });
+
+  it('drops a reply of the wrong shape for the request in flight and waits for the right one', async () => {
+    const transport = new HeldTransport();
+    let stray = 0;
+    const channel = new SamChannel(transport, { ...quietHooks, strayReply: () => stray++ });
+    const find = channel.request(0x20, 0x01, undefined, 1_000, (response) => response.sw3 !== 0x90);
+    await until(() => transport.written.length === 1);
+    transport.finishWrite();
+    transport.reply(encodeSamResponse(0x90, new Uint8Array(8)));
+    expect(stray).toBe(1);
+    transport.reply(encodeSamResponse(0x9f, new Uint8Array(4)));
+    await expect(find).resolves.toMatchObject({ sw3: 0x9f });
   });
 });

@@ -62,7 +62,7 @@ export class SerialTransport implements ByteTransport {
 
   constructor(
     private readonly location: SerialLocation,
-    private readonly baudRate = 115_200,
+    readonly baudRate = 115_200,
     private readonly warn: (message: string) => void = () => undefined,
   ) {}
 

@@ -15,6 +15,8 @@ export interface ByteTransport {
   /** For logs, e.g. the resolved device path. */
   readonly description: string;
   readonly isOpen: boolean;
+  /** Line speed of a serial line (bits per second); absent where there is none. */
+  readonly baudRate?: number;
   /** Opens the device; rejects with TransportError. */
   open(): Promise<void>;
   /** Resolves when the bytes have been handed to the OS (drained). */

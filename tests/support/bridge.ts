@@ -45,8 +45,8 @@ export async function startTestBridge(options: TestBridgeOptions = {}): Promise<
     simulate: true,
     port: 0,
     log: process.env.BRIDGE_LOG ? consoleLogger('debug') : silentLogger,
-    cardReaderTiming: { pollFastMs: 30, pollSlowMs: 200, requestTimeoutMs: 600, ...options.cardReaderTiming },
-    printerTiming: { statusIntervalMs: 300, statusTimeoutMs: 400, ...options.printerTiming },
+    cardReaderTiming: { pollFastMs: 30, pollSlowMs: 200, requestTimeoutMs: 1_500, ...options.cardReaderTiming },
+    printerTiming: { statusIntervalMs: 300, statusTimeoutMs: 800, ...options.printerTiming },
     reconnectMs: options.reconnectMs ?? 200,
   });
   const sim = running.bridge.sim;

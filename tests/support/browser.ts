@@ -37,14 +37,20 @@ export async function newTerminalContext(
   viewport: { width: number; height: number },
   opts: { serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport,
     hasTouch: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     serviceWorkers: opts.serviceWorkers ?? 'block',
   });
+  // Actions and waits end on a state (visible, stable, shown); this is only their ceiling, well above what a loaded
+  // machine needs and below the e2e test timeout, so a hang still fails with the step that hung.
+  context.setDefaultTimeout(ACTION_CEILING_MS);
+  return context;
 }
+
+export const ACTION_CEILING_MS = 120_000;
 
 export interface AxeViolationSummary {
   id: string;

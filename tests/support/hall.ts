@@ -61,6 +61,9 @@ export function readSetupCode(dataDir: string): string {
   return readFileSync(join(dataDir, 'setup-code.txt'), 'utf8').trim();
 }
 
+/** A socket wait ends on its message; this ceiling only names a message that never comes, on a busy machine too. */
+const SOCKET_WAIT_CEILING_MS = 60_000;
+
 export interface TestHallOptions {
   config?: HallConfigInput;
   dataDir?: string;
@@ -225,7 +228,7 @@ function client(url: string, port: number, dataDir: string, hall: RunningHall | 
       return {
         ws,
         messages,
-        waitFor(pred, timeoutMs = 5000) {
+        waitFor(pred, timeoutMs = SOCKET_WAIT_CEILING_MS) {
           const found = messages.find(pred);
           if (found) return Promise.resolve(found);
           return new Promise((ok, fail) => {
