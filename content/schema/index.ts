@@ -11,6 +11,7 @@ export * from './calendar.ts';
 export * from './notices.ts';
 export * from './voice.ts';
 export * from './wav.ts';
+export * from './image.ts';
 export * from './pack.ts';
 
 import { calendarSchema } from './calendar.ts';
