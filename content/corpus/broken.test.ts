@@ -62,7 +62,7 @@ describe('manifest first', () => {
     const chime = files.get('voice/chime.wav')!;
     files.set('voice/chime.wav', chime.subarray(0, 100));
     const r = validatePackZip(toZip(files), opts);
-    expect(r.report.errors.filter((e) => e.rule.startsWith('manifest.')).map(formatIssue)).toEqual([
+    expect(r.report.errors.filter((e) => e.rule.startsWith('manifest.')).map(formatIssue).sort()).toEqual([
       'media/extra.png: 不在文件清单中（未知文件），不允许',
       `voice/chime.wav: 文件大小（100 字节）与清单记录（${chime.length} 字节）不符，文件可能被改动过`,
     ]);

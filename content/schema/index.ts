@@ -8,6 +8,7 @@ export * from './windows.ts';
 export * from './staff.ts';
 export * from './evaluation.ts';
 export * from './calendar.ts';
+export * from './calendar-status.ts';
 export * from './notices.ts';
 export * from './voice.ts';
 export * from './wav.ts';

@@ -32,6 +32,9 @@ export interface ValidateOptions {
   /** Pack id of the active pack. Versions only go up within one pack id; a pack with another id replaces the hall's
    * content line (allowed, with a warning), e.g. from the sample to the hall's own pack. */
   activePackId?: string | null;
+  /** The highest version of each pack id this hall has ever activated: a pack id cannot go back to an older version
+   * by way of another pack id in between. */
+  activatedVersions?: Readonly<Record<string, number>>;
   /** Skip the signature check (only `pack validate --unsigned` while editing a pack). */
   unsigned?: boolean;
   productVersion?: string;
@@ -171,6 +174,11 @@ export function validatePackFiles(read: ReadResult, opts: ValidateOptions): Vali
     warnings.push(issue('manifest.other-pack', MANIFEST_FILE, '内容包标识', `是“${manifest.packId}”，与正在使用的“${opts.activePackId}”不同：启用后将整体替换为这个内容包`));
   } else if (opts.activeVersion != null && manifest.version <= opts.activeVersion) {
     errors.push(issue('manifest.version-not-newer', MANIFEST_FILE, '版本号', `版本 ${manifest.version} 不高于正在使用的版本 ${opts.activeVersion}；新内容包的版本号必须更大（要回到旧版本请用“回退”）`));
+  }
+  // An older version must not come back by way of another pack id (A v5 → B v1 → A v3): only an explicit rollback may.
+  const highest = opts.activatedVersions?.[manifest.packId];
+  if (otherLine && highest != null && manifest.version <= highest) {
+    errors.push(issue('manifest.version-went-back', MANIFEST_FILE, '版本号', `版本 ${manifest.version} 不高于本大厅曾经启用过的“${manifest.packId}”版本 ${highest}；旧版本不能重新上传启用，要回到旧版本请在管理台用“回退”（会记入审计日志）`));
   }
 
   // The zip reader stopped at a bad or untrusted signature: nothing else was inflated, so nothing else is reported.

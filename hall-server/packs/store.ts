@@ -127,6 +127,7 @@ export class PackStore {
       trustedKeys: this.deps.trustedKeys(),
       activeVersion: alreadyAccepted ? null : this.activePack?.manifest.version ?? null,
       activePackId: alreadyAccepted ? null : this.activePack?.manifest.packId ?? null,
+      activatedVersions: alreadyAccepted ? {} : this.activatedVersions(),
       now: this.deps.now(),
       alreadyAccepted,
     };
@@ -220,7 +221,19 @@ export class PackStore {
     if (current !== null && row.version <= current) {
       throw new ApiError(409, 'version_not_newer', `版本 ${row.version} 不高于正在使用的版本 ${current}；要回到旧版本请用“回退”`);
     }
+    const highest = this.activatedVersions()[row.pack_id];
+    if (highest !== undefined && row.version < highest) {
+      throw new ApiError(409, 'version_went_back', `本大厅曾经启用过“${row.pack_id}”版本 ${highest}，版本 ${row.version} 更旧，不能这样启用；要回到旧版本请用“回退”`);
+    }
     return this.switchTo(row, actor, 'activated', verified);
+  }
+
+  /** The highest version of each pack id ever activated here (slots removed by pruning included). */
+  activatedVersions(): Record<string, number> {
+    const rows = this.deps.db
+      .prepare(`SELECT pack_id, MAX(version) AS version FROM pack_slots WHERE last_activated_at IS NOT NULL GROUP BY pack_id`)
+      .all() as Array<{ pack_id: string; version: number }>;
+    return Object.fromEntries(rows.map((r) => [r.pack_id, r.version]));
   }
 
   /** The slot a rollback returns to: the one that was active when the active one was activated (if still kept). */

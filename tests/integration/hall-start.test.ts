@@ -66,7 +66,7 @@ describe('npm start', () => {
     for (const screen of ['/kiosk', '/board', '/admin', '/pad/1', '/counter/1', '/pad/6']) expect(out).toContain(`${hallUrl}${screen}`);
     expect(out).toMatch(/设备桥 device-bridge : ws:\/\/127\.0\.0\.1:\d+/);
     const health = await (await fetch(`${hallUrl}/api/health`)).json();
-    expect(health).toEqual({ status: 'ok', version: '0.1.0', pack: { id: 'ln-sample-county', version: 1 } });
+    expect(health).toMatchObject({ status: 'ok', version: '0.1.0', pack: { id: 'ln-sample-county', version: 1 } });
     const page = await fetch(`${hallUrl}/counter/3`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="app">');
