@@ -1,7 +1,6 @@
 // The one validation entry point, used by the CLI (scripts/pack.ts), the hall-server packs module and (through the
 // report it returns) the console's report view.
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, statSync } from 'node:fs';
 import {
   MANIFEST_FILE,
   manifestSchema,
@@ -12,7 +11,7 @@ import {
   type PackData,
 } from '../schema/index.ts';
 import type { ListedFile, ManifestGate, PackFiles, ReadResult } from './files.ts';
-import { mib, readPackFolder } from './folder.ts';
+import { readPackSource } from './source.ts';
 import { DEFAULT_LIMITS, type PackLimits } from './paths.ts';
 import { compareVersions, PRODUCT_VERSION } from './product.ts';
 import { capIssues, issue, type PackIssue, type ValidationReport } from './report.ts';
@@ -241,21 +240,8 @@ function summaryOf(m: Manifest, parsed: Record<string, unknown>, fileCount: numb
 
 /** Reads a folder (path) or zip (bytes or a path ending in .zip) and validates it. */
 export function validatePackSource(source: string | Uint8Array, opts: ValidateOptions): ValidationResult {
-  const limits = opts.limits ?? DEFAULT_LIMITS;
   if (typeof source !== 'string') return validatePackZip(source, opts);
-  const refuse = (rule: string, problem: string): ValidationResult =>
-    validatePackFiles({ files: new Map(), issues: [issue(rule, '', '', problem)] }, opts);
-  let st;
-  try {
-    // The source itself may be a symlink (e.g. packs/current → packs/v3); links inside the pack stay refused.
-    st = lstatSync(source).isSymbolicLink() ? statSync(source) : lstatSync(source);
-  } catch {
-    return refuse('source.missing', `找不到内容包：${source}（文件夹或 zip 文件不存在，或符号链接指向的位置不存在）`);
-  }
-  if (st.isDirectory()) return validatePackFiles(readPackFolder(source, limits), opts);
-  if (!st.isFile()) return refuse('source.not-file', `${source} 不是文件夹也不是普通文件（是管道、设备或套接字），无法作为内容包读取`);
-  if (st.size > limits.maxTotalBytes) return refuse('safety.pack-too-large', `压缩包过大（${mib(st.size)}）`);
-  return validatePackZip(new Uint8Array(readFileSync(source)), opts);
+  return validatePackFiles(readPackSource(source, opts.limits ?? DEFAULT_LIMITS, manifestGate(opts)), opts);
 }
 
 /** A pack zip, manifest first: an unsigned or untrusted zip is refused before anything but its manifest is inflated. */

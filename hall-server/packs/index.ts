@@ -1,11 +1,11 @@
 // The packs module: pack store in <dataDir>/packs, upload → validation report → preview → activate → rollback,
 // history, and the pack files (voice clips, staff photos, media) served to the pages.
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { DEMO_PUBLIC_KEY } from '../../content/keys/demo.ts';
 import { packData } from '../../content/schema/index.ts';
-import { formatIssue, readPackFolder, readPackZip, type ReadResult } from '../../content/validate/index.ts';
+import { formatIssue, readPackSource, type ReadResult } from '../../content/validate/index.ts';
 import { ApiError, type HallApp, type HallModule, type Principal } from '../core/module.ts';
 import { MAX_UPLOAD_BYTES, PackPaths, type ActivateResponse, type PackListResponse, type UploadResponse } from './api.ts';
 import { contentTypeOf } from './content-type.ts';
@@ -38,7 +38,7 @@ const TERMINAL_ROLES = ['admin', 'kiosk', 'pad', 'counter', 'board'] as const;
 const SYSTEM: Principal = { id: 'system', role: 'admin', window: null, name: '系统（启动时导入）' };
 
 function readSource(path: string): ReadResult {
-  return lstatSync(path).isDirectory() ? readPackFolder(path) : readPackZip(new Uint8Array(readFileSync(path)));
+  return readPackSource(path);
 }
 
 /** Creates the module; `store()` gives the PackStore once registered (tests, benchmarks). */
