@@ -6,6 +6,7 @@ import { ConnectionBanner } from '../shared/hall/ConnectionBanner.tsx';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
 import { adminPages, type AdminPageProps } from './nav.ts';
 import { authState, checkAuth, signOut } from './shell/auth.ts';
+import { CalendarBanner } from './shell/CalendarBanner.tsx';
 import { Login } from './shell/Login.tsx';
 import './admin.css';
 
@@ -42,6 +43,7 @@ function Console() {
     <div class="admin">
       <div class="admin-top">
         <ConnectionBanner state={stream.state} placement="inline" />
+        <CalendarBanner />
         <header class="admin-header">
           <p class="admin-brand">{hallName || '医保经办大厅'} · 管理台</p>
           <button type="button" class="admin-logout" onClick={signOut}>退出登录</button>
