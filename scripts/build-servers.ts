@@ -40,16 +40,27 @@ function sourceUrls(root: string, outfile: string): Plugin {
   };
 }
 
+/** The packs worker thread's own bundle, beside the hall's (hall-server/packs/off-thread.ts finds it there). */
+export const PACK_WORKER_BUNDLE_NAME = 'pack-worker.mjs';
+
 export async function bundleHall(outfile: string = HALL_BUNDLE, root: string = ROOT): Promise<string> {
   const target = resolve(root, outfile);
+  const banner = "import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __dirname_ } from 'node:path';";
   await build({
     entryPoints: [resolve(root, 'hall-server/main.ts')],
     ...SERVER_BUNDLE_OPTIONS,
     outfile: target,
-    banner: {
-      js: "import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __dirname_ } from 'node:path';",
-    },
+    // __hallBundleUrl: where the bundle lies, so the packs module starts its worker from the bundled worker file.
+    banner: { js: `${banner} const __hallBundleUrl = import.meta.url;` },
     plugins: [sourceUrls(root, target)],
+  });
+  const worker = join(dirname(target), PACK_WORKER_BUNDLE_NAME);
+  await build({
+    entryPoints: [resolve(root, 'hall-server/packs/worker.ts')],
+    ...SERVER_BUNDLE_OPTIONS,
+    outfile: worker,
+    banner: { js: banner },
+    plugins: [sourceUrls(root, worker)],
   });
   return target;
 }

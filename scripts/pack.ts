@@ -11,7 +11,7 @@ import {
   formatIssue,
   generateKeyPair,
   readPackFolder,
-  readPackZip,
+  readPackSource,
   sealPack,
   validatePackFiles,
   writePackZip,
@@ -41,8 +41,7 @@ function trustedKeys(values: Record<string, unknown>): string[] {
 }
 
 function read(source: string): ReadResult {
-  if (!existsSync(source)) throw new UsageError(`找不到 ${source}`);
-  return lstatSync(source).isDirectory() ? readPackFolder(source) : readPackZip(new Uint8Array(readFileSync(source)));
+  return readPackSource(source);
 }
 
 function printReport(report: ValidationReport): void {

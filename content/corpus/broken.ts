@@ -1,66 +1,15 @@
 // The broken-pack corpus: small mutations of the sample pack, one per validation rule, each as the zip a manager might
 // upload. Every case names the rule that must refuse it and the exact message the manager must see.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Manifest } from '../schema/index.ts';
-import { generateKeyPair, readPackFolder, sealPack, type PackFiles } from '../validate/index.ts';
+import { generateKeyPair } from '../validate/index.ts';
+import { contentCases } from './broken-content.ts';
+import { zipCases } from './broken-zip.ts';
+import { getJson, mutate, sampleFiles, sealed, setJson, svc, tamper, toZip, enc, dec, type BrokenPack } from './helpers.ts';
 import { pcmWav } from './pcm-wav.ts';
-import { rawZip, type RawEntry } from './raw-zip.ts';
 
-export const SAMPLE_DIR = fileURLToPath(new URL('../packs/sample', import.meta.url));
-const DEMO_KEY = readFileSync(fileURLToPath(new URL('../keys/demo-private.DEMO-ONLY.pem', import.meta.url)), 'utf8');
-/** Corpus packs are version 2, validated against an active version 1 (the sample). */
-export const CORPUS_ACTIVE_VERSION = 1;
-export const CORPUS_NOW = new Date('2026-11-23T02:00:00Z');
+export * from './helpers.ts';
+export { warningPacks } from './broken-content.ts';
 
-export interface BrokenPack {
-  id: string;
-  /** The rule that must refuse it. */
-  rule: string;
-  /** The exact formatted message (formatIssue) the report must contain (a pattern where it names a random key). */
-  message: string | RegExp;
-  zip(): Uint8Array;
-}
-
-const enc = new TextEncoder();
-const dec = new TextDecoder();
-type Json = any; // any: corpus mutations poke at arbitrary places of the sample's JSON
-
-export function sampleFiles(): PackFiles {
-  return readPackFolder(SAMPLE_DIR).files;
-}
-const getJson = (f: PackFiles, name: string): Json => JSON.parse(dec.decode(f.get(name)));
-const setJson = (f: PackFiles, name: string, v: unknown): void => void f.set(name, enc.encode(JSON.stringify(v, null, 2)));
-
-/** Sealed (file list + signature) with the demo key as version 2, unless told otherwise. */
-export function sealed(files: PackFiles, opts: { version?: number; key?: string | null; manifest?: Partial<Manifest> } = {}): PackFiles {
-  return sealPack(files, opts.key === undefined ? DEMO_KEY : opts.key, { version: opts.version ?? 2, ...opts.manifest });
-}
-
-export function toZip(files: PackFiles, extra: RawEntry[] = []): Uint8Array {
-  return rawZip([...[...files].map(([name, data]) => ({ name, data, deflate: true })), ...extra]);
-}
-
-/** A sample mutation: edit the JSON (or files), then seal and zip. */
-function mutate(edit: (f: PackFiles) => void, seal: Parameters<typeof sealed>[1] = {}): () => Uint8Array {
-  return () => {
-    const f = sampleFiles();
-    edit(f);
-    return toZip(sealed(f, seal));
-  };
-}
-/** Seal first, then change something: what tampering after signing looks like. */
-function tamper(edit: (f: PackFiles) => void, extra: () => RawEntry[] = () => []): () => Uint8Array {
-  return () => {
-    const f = sealed(sampleFiles());
-    edit(f);
-    return toZip(f, extra());
-  };
-}
-
-const svc = (f: PackFiles) => getJson(f, 'services.json');
-
-export const brokenPacks: BrokenPack[] = [
+const ruleCases: BrokenPack[] = [
   {
     id: 'material-without-name',
     rule: 'schema.invalid_type',
@@ -184,7 +133,7 @@ export const brokenPacks: BrokenPack[] = [
   {
     id: 'bad-hall-level',
     rule: 'schema.invalid_value',
-    message: 'manifest.json: 大厅信息：大厅层级只能是：省、市、县区、乡镇街道、村社区',
+    message: 'manifest.json: 大厅信息：大厅层级只能是：省、市、县区、乡镇街道、村社区，实际是文字“县级”',
     zip: mutate((f) => { const m = getJson(f, 'manifest.json'); m.hall.level = '县级'; setJson(f, 'manifest.json', m); }),
   },
   {
@@ -196,7 +145,7 @@ export const brokenPacks: BrokenPack[] = [
   {
     id: 'region-code-short',
     rule: 'schema.invalid_format',
-    message: 'manifest.json: 大厅信息：行政区划代码：应为 6 位数字，例如 211223',
+    message: 'manifest.json: 大厅信息：行政区划代码：应为 6 位数字，例如 211223，实际是文字“2112”',
     zip: mutate((f) => { const m = getJson(f, 'manifest.json'); m.hall.regionCode = '2112'; setJson(f, 'manifest.json', m); }),
   },
   {
@@ -208,7 +157,7 @@ export const brokenPacks: BrokenPack[] = [
   {
     id: 'services-json-syntax',
     rule: 'json.syntax',
-    message: 'services.json 第1行附近: JSON 格式错误（请检查逗号、引号和括号是否成对）',
+    message: 'services.json 第1行第15列: JSON 格式错误：这里应为用英文双引号括起来的字段名，实际是“,”',
     zip: mutate((f) => void f.set('services.json', enc.encode('[{"code": "1",,}]'))),
   },
   {
@@ -305,7 +254,14 @@ export const brokenPacks: BrokenPack[] = [
     id: 'zip-bomb-lying-size',
     rule: 'safety.zip-bomb',
     message: 'media/liar.wav: 解压后的大小超过压缩包中声明的大小，疑似压缩炸弹',
-    zip: tamper(() => undefined, () => [{ name: 'media/liar.wav', data: new Uint8Array(8 * 1024 * 1024), deflate: true, declaredSize: 1000 }]),
+    // Listed and signed as 1000 bytes, as the zip declares, but 8 MB inside: inflation stops at the listed size.
+    zip: () => {
+      const f = sampleFiles();
+      f.set('media/liar.wav', new Uint8Array(1000));
+      const s = sealed(f);
+      s.delete('media/liar.wav');
+      return toZip(s, [{ name: 'media/liar.wav', data: new Uint8Array(8 * 1024 * 1024), deflate: true, declaredSize: 1000 }]);
+    },
   },
   {
     id: 'oversize-file',
@@ -326,3 +282,5 @@ export const brokenPacks: BrokenPack[] = [
     zip: tamper(() => undefined, () => [{ name: 'scripts/run.sh', data: enc.encode('rm -rf /') }]),
   },
 ];
+
+export const brokenPacks: BrokenPack[] = [...ruleCases, ...contentCases, ...zipCases];

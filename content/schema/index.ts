@@ -8,9 +8,11 @@ export * from './windows.ts';
 export * from './staff.ts';
 export * from './evaluation.ts';
 export * from './calendar.ts';
+export * from './calendar-status.ts';
 export * from './notices.ts';
 export * from './voice.ts';
 export * from './wav.ts';
+export * from './image.ts';
 export * from './pack.ts';
 
 import { calendarSchema } from './calendar.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { creditCodeProblem, REGION_CODE_PATTERN } from './codes.ts';
-import { nonEmpty, packPath, phone } from './common.ts';
+import { nameText, nonEmpty, packPath, phone } from './common.ts';
 
 export const PACK_SCHEMA_VERSION = 1;
 
@@ -10,7 +10,7 @@ export type HallLevel = z.infer<typeof hallLevel>;
 
 /** The hall itself: what §10 of DB21/T 4402 asks to disclose. */
 export const hallInfoSchema = z.strictObject({
-  name: nonEmpty,
+  name: nameText,
   level: hallLevel,
   /** Administrative area, e.g. "辽宁省某某市某某县". */
   region: nonEmpty,

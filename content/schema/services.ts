@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { itemCode, nonEmpty, phone, timeRange } from './common.ts';
+import { itemCode, nameText, nonEmpty, phone, timeRange } from './common.ts';
 
 export const materialForms = ['original', 'copy', 'original_and_copy'] as const;
 export const materialFormLabels: Record<(typeof materialForms)[number], string> = {
@@ -84,11 +84,11 @@ export type TicketRule = z.infer<typeof ticketRuleSchema>;
 
 export const serviceSchema = z.strictObject({
   code: itemCode,
-  name: nonEmpty,
+  name: nameText,
   /** 主项 of the national list, e.g. "参保登记". */
-  mainItem: z.strictObject({ code: itemCode, name: nonEmpty }),
+  mainItem: z.strictObject({ code: itemCode, name: nameText }),
   /** Short label for the kiosk button (≤ 10 characters); defaults to name. */
-  shortName: z.string().max(10).optional(),
+  shortName: nameText.max(10).optional(),
   guide: guideSchema,
   identity: z.enum(identityRequirements),
   ticket: ticketRuleSchema,

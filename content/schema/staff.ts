@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { nonEmpty, packPath } from './common.ts';
+import { nameText, packPath } from './common.ts';
 
 export const staffSchema = z.strictObject({
   /** 工号, shown on the pad. */
   id: z.string().regex(/^[0-9A-Za-z]{2,20}$/, '工号只能由数字或字母组成'),
-  name: nonEmpty,
+  name: nameText,
   /** Pack file, e.g. "staff/1001.png". */
   photo: packPath,
   partyMember: z.boolean(),

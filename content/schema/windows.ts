@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { itemCode, nonEmpty } from './common.ts';
+import { itemCode, nameText } from './common.ts';
 
 export const hallWindowSchema = z.strictObject({
   number: z.number().int().min(1).max(99),
-  name: nonEmpty,
+  name: nameText,
   /** Codes of the items this window handles. */
   services: z.array(itemCode).min(1),
   /** 潮汐窗口: normally closed, opened when the queue grows (§7.1.6). */

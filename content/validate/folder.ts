@@ -8,6 +8,10 @@ import { issue } from './report.ts';
 export function readPackFolder(dir: string, limits: PackLimits = DEFAULT_LIMITS): ReadResult {
   const result: ReadResult = { files: new Map(), issues: [] };
   let total = 0;
+  // Said once: every file after the limit would otherwise repeat it.
+  const tooBig = (rule: string, problem: string): void => {
+    if (!result.issues.some((i) => i.rule === rule)) result.issues.push(issue(rule, '', '', problem));
+  };
   const walk = (rel: string): void => {
     for (const name of readdirSync(join(dir, rel)).sort()) {
       const relPath = rel ? `${rel}/${name}` : name;
@@ -24,8 +28,8 @@ export function readPackFolder(dir: string, limits: PackLimits = DEFAULT_LIMITS)
         const limit = relPath.endsWith('.json') ? limits.maxJsonBytes : limits.maxFileBytes;
         if (problem) result.issues.push(issue('safety.path', relPath, '', problem));
         else if (st.size > limit) result.issues.push(issue('safety.file-too-large', relPath, '', `文件过大（${mib(st.size)}），单个文件不能超过 ${mib(limit)}`));
-        else if (result.files.size >= limits.maxFiles) result.issues.push(issue('safety.too-many-files', '', '', `文件数量超过 ${limits.maxFiles} 个`));
-        else if ((total += st.size) > limits.maxTotalBytes) result.issues.push(issue('safety.pack-too-large', '', '', `内容包总大小超过 ${mib(limits.maxTotalBytes)}`));
+        else if (result.files.size >= limits.maxFiles) tooBig('safety.too-many-files', `文件数量超过 ${limits.maxFiles} 个`);
+        else if ((total += st.size) > limits.maxTotalBytes) tooBig('safety.pack-too-large', `内容包总大小超过 ${mib(limits.maxTotalBytes)}`);
         else result.files.set(relPath, readFileSync(join(dir, relPath)));
       }
     }

@@ -4,6 +4,7 @@ export * from './paths.ts';
 export * from './files.ts';
 export * from './folder.ts';
 export * from './zip.ts';
+export * from './source.ts';
 export * from './sign.ts';
 export * from './product.ts';
 export * from './validate.ts';

@@ -43,3 +43,25 @@ export function formatIssue(issue: PackIssue): string {
 export function issue(rule: string, file: string, place: string, problem: string): PackIssue {
   return { rule, file, place, problem };
 }
+
+/** How many issues of one rule a report lists before it says how many more there are. */
+export const ISSUES_PER_RULE = 8;
+
+/** Keeps the first ISSUES_PER_RULE issues of each rule and replaces the rest with one line that counts them, so a
+ * report about one mistake repeated a hundred times stays readable. */
+export function capIssues(issues: readonly PackIssue[]): PackIssue[] {
+  const seen = new Map<string, number>();
+  const out: PackIssue[] = [];
+  for (const i of issues) {
+    const n = (seen.get(i.rule) ?? 0) + 1;
+    seen.set(i.rule, n);
+    if (n <= ISSUES_PER_RULE) out.push(i);
+  }
+  for (const [rule, n] of seen) {
+    if (n > ISSUES_PER_RULE) {
+      const first = out.find((i) => i.rule === rule)!;
+      out.push(issue(rule, '', '', `……同类问题另有 ${n - ISSUES_PER_RULE} 处未列出（共 ${n} 处，与上面“${first.problem}”相同）`));
+    }
+  }
+  return out;
+}

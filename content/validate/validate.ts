@@ -1,7 +1,6 @@
 // The one validation entry point, used by the CLI (scripts/pack.ts), the hall-server packs module and (through the
 // report it returns) the console's report view.
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
 import {
   MANIFEST_FILE,
   manifestSchema,
@@ -11,15 +10,17 @@ import {
   type Manifest,
   type PackData,
 } from '../schema/index.ts';
-import type { PackFiles, ReadResult } from './files.ts';
-import { mib, readPackFolder } from './folder.ts';
+import type { ListedFile, ManifestGate, PackFiles, ReadResult } from './files.ts';
+import { readPackSource } from './source.ts';
 import { DEFAULT_LIMITS, type PackLimits } from './paths.ts';
 import { compareVersions, PRODUCT_VERSION } from './product.ts';
-import { issue, type PackIssue, type ValidationReport } from './report.ts';
+import { capIssues, issue, type PackIssue, type ValidationReport } from './report.ts';
+import { jsonSyntaxProblem } from './json-errors.ts';
+import { mediaRules } from './media.ts';
 import { crossFileRules } from './rules.ts';
 import { verifyManifest } from './sign.ts';
 import { voiceClipRules } from './voice-clips.ts';
-import { readPackZip } from './zip.ts';
+import { HASH_MISMATCH, readPackZip, sizeMismatch, UNLISTED } from './zip.ts';
 import { zodIssues } from './zod-messages.ts';
 
 export interface ValidateOptions {
@@ -30,10 +31,17 @@ export interface ValidateOptions {
   /** Pack id of the active pack. Versions only go up within one pack id; a pack with another id replaces the hall's
    * content line (allowed, with a warning), e.g. from the sample to the hall's own pack. */
   activePackId?: string | null;
+  /** The highest version of each pack id this hall has ever activated: a pack id cannot go back to an older version
+   * by way of another pack id in between. */
+  activatedVersions?: Readonly<Record<string, number>>;
   /** Skip the signature check (only `pack validate --unsigned` while editing a pack). */
   unsigned?: boolean;
   productVersion?: string;
   now?: Date;
+  /** The pack was accepted before (a kept slot at restart, activation or rollback): rules that only depend on the
+   * date (no calendar for this year, an expired notice) warn instead of refusing, so a hall never loses its pack
+   * when the year turns. */
+  alreadyAccepted?: boolean;
   limits?: PackLimits;
 }
 
@@ -47,6 +55,9 @@ export interface ValidationResult {
   content: PackData | null;
 }
 
+/** Rules whose outcome changes only because time passed. */
+export const DATE_RULES: ReadonlySet<string> = new Set(['calendar.missing-current-year', 'notice.expired']);
+
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -58,31 +69,51 @@ function parseJson(file: string, bytes: Uint8Array, errors: PackIssue[]): unknow
     errors.push(issue('json.encoding', file, '', '文件不是 UTF-8 编码，请用 UTF-8 保存'));
     return undefined;
   }
+  text = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const m = /position (\d+)/.exec(String(e));
-    const line = m ? text.slice(0, Number(m[1])).split('\n').length : null;
-    errors.push(issue('json.syntax', file, line ? `第${line}行附近` : '', 'JSON 格式错误（请检查逗号、引号和括号是否成对）'));
+    return JSON.parse(text);
+  } catch {
+    const found = jsonSyntaxProblem(text);
+    errors.push(issue('json.syntax', file, found ? `第${found.line}行第${found.column}列` : '', `JSON 格式错误：${found?.problem ?? '请检查逗号、引号和括号是否成对'}`));
     return undefined;
   }
 }
 
-function checkManifestFiles(manifest: Manifest, files: PackFiles, errors: PackIssue[]): void {
+/** The manifest-first check a zip read goes through (readPackZip): nothing but manifest.json and manifest.sig is
+ * inflated unless the manifest parses and, for a signed check, its signature is good and from a trusted key. */
+export function manifestGate(opts: ValidateOptions): ManifestGate {
+  return (manifestBytes, signature) => {
+    let manifest: Manifest;
+    try {
+      const parsed = manifestSchema.safeParse(JSON.parse(decoder.decode(manifestBytes).replace(/^\uFEFF/, '')));
+      if (!parsed.success) return null;
+      manifest = parsed.data;
+    } catch {
+      return null;
+    }
+    if (!opts.unsigned && (!signature || !verifyManifest(manifestBytes, signature, opts.trustedKeys).ok)) return null;
+    return new Map<string, ListedFile>(manifest.files.map((f) => [f.path, { size: f.size, sha256: f.sha256 }]));
+  };
+}
+
+function checkManifestFiles(manifest: Manifest, read: ReadResult, errors: PackIssue[]): void {
+  const { files } = read;
+  const verified = read.verified ?? new Set<string>();
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
   for (const f of manifest.files) {
     if (f.path === MANIFEST_FILE || f.path === SIGNATURE_FILE) {
       errors.push(issue('manifest.lists-itself', MANIFEST_FILE, '文件清单', `不应列出 ${f.path}`));
       continue;
     }
+    if (verified.has(f.path)) continue;
     const bytes = files.get(f.path);
     if (!bytes) errors.push(issue('manifest.missing-file', f.path, '', '文件清单中列出了该文件，但内容包里没有'));
-    else if (bytes.length !== f.size) errors.push(issue('manifest.size-mismatch', f.path, '', `文件大小（${bytes.length} 字节）与清单记录（${f.size} 字节）不符，文件可能被改动过`));
-    else if (sha256(bytes) !== f.sha256) errors.push(issue('manifest.hash-mismatch', f.path, '', '文件校验值与清单不符，文件在签名后被改动过'));
+    else if (bytes.length !== f.size) errors.push(issue('manifest.size-mismatch', f.path, '', sizeMismatch(bytes.length, f.size)));
+    else if (sha256(bytes) !== f.sha256) errors.push(issue('manifest.hash-mismatch', f.path, '', HASH_MISMATCH));
   }
   for (const path of files.keys()) {
-    if (path !== MANIFEST_FILE && path !== SIGNATURE_FILE && !listed.has(path)) {
-      errors.push(issue('manifest.unlisted-file', path, '', '不在文件清单中（未知文件），不允许'));
+    if (path !== MANIFEST_FILE && path !== SIGNATURE_FILE && !listed.has(path) && !verified.has(path)) {
+      errors.push(issue('manifest.unlisted-file', path, '', UNLISTED));
     }
   }
   for (const f of PACK_JSON_FILES) {
@@ -93,10 +124,10 @@ function checkManifestFiles(manifest: Manifest, files: PackFiles, errors: PackIs
 /** Validates files already read (and safety-checked) from a folder or a zip. */
 export function validatePackFiles(read: ReadResult, opts: ValidateOptions): ValidationResult {
   const errors: PackIssue[] = [...read.issues];
-  const warnings: PackIssue[] = [];
+  const warnings: PackIssue[] = [...(read.warnings ?? [])];
   const files = read.files;
   const done = (summary: ValidationReport['summary'] = null, data: PackData | null = null): ValidationResult => ({
-    report: { ok: errors.length === 0, errors, warnings, summary },
+    report: { ok: errors.length === 0, errors: capIssues(errors), warnings: capIssues(warnings), summary },
     data: errors.length === 0 ? data : null,
     files,
     content: data,
@@ -104,6 +135,8 @@ export function validatePackFiles(read: ReadResult, opts: ValidateOptions): Vali
 
   const manifestBytes = files.get(MANIFEST_FILE);
   if (!manifestBytes) {
+    // A zip the reader could not open as a pack at all (not a zip, PowerShell paths…) already says why.
+    if (read.issues.some((i) => i.file === '' && i.rule.startsWith('zip.'))) return done();
     errors.push(issue('manifest.missing', MANIFEST_FILE, '', '缺少 manifest.json，无法识别内容包'));
     return done();
   }
@@ -120,7 +153,9 @@ export function validatePackFiles(read: ReadResult, opts: ValidateOptions): Vali
   if (!opts.unsigned) {
     const sig = files.get(SIGNATURE_FILE);
     if (!sig) errors.push(issue('signature.missing', SIGNATURE_FILE, '', '内容包没有签名，不能使用（请用 pack sign 签名）'));
-    else {
+    else if (Buffer.from(sig).toString('latin1').includes('PRIVATE KEY')) {
+      errors.push(issue('signature.private-key', SIGNATURE_FILE, '', '这里放的是私钥，不是签名！私钥绝不能放进内容包或发给别人：请立即用 pack keygen 换一对新密钥、把新公钥交给大厅，再用 pack sign 签名'));
+    } else {
       const check = verifyManifest(manifestBytes, sig, opts.trustedKeys);
       if (check.ok) signedBy = check.keyId;
       else if (check.reason === 'malformed') errors.push(issue('signature.malformed', SIGNATURE_FILE, '', '签名文件格式不正确'));
@@ -139,8 +174,15 @@ export function validatePackFiles(read: ReadResult, opts: ValidateOptions): Vali
   } else if (opts.activeVersion != null && manifest.version <= opts.activeVersion) {
     errors.push(issue('manifest.version-not-newer', MANIFEST_FILE, '版本号', `版本 ${manifest.version} 不高于正在使用的版本 ${opts.activeVersion}；新内容包的版本号必须更大（要回到旧版本请用“回退”）`));
   }
+  // An older version must not come back by way of another pack id (A v5 → B v1 → A v3): only an explicit rollback may.
+  const highest = opts.activatedVersions?.[manifest.packId];
+  if (otherLine && highest != null && manifest.version <= highest) {
+    errors.push(issue('manifest.version-went-back', MANIFEST_FILE, '版本号', `版本 ${manifest.version} 不高于本大厅曾经启用过的“${manifest.packId}”版本 ${highest}；旧版本不能重新上传启用，要回到旧版本请在管理台用“回退”（会记入审计日志）`));
+  }
 
-  checkManifestFiles(manifest, files, errors);
+  // The zip reader stopped at a bad or untrusted signature: nothing else was inflated, so nothing else is reported.
+  if (read.stoppedAtManifest) return done();
+  checkManifestFiles(manifest, read, errors);
 
   const parsed: Record<string, unknown> = {};
   const raw: Record<string, unknown> = {};
@@ -167,9 +209,14 @@ export function validatePackFiles(read: ReadResult, opts: ValidateOptions): Vali
     notices: parsed['notices.json'] as PackData['notices'],
   };
   const rules = crossFileRules(data, new Set(files.keys()), opts.now ?? new Date());
+  if (opts.alreadyAccepted) {
+    warnings.push(...rules.errors.filter((e) => DATE_RULES.has(e.rule)));
+    rules.errors = rules.errors.filter((e) => !DATE_RULES.has(e.rule));
+  }
   const clips = voiceClipRules(files);
-  errors.push(...rules.errors, ...clips.errors);
-  warnings.push(...rules.warnings, ...clips.warnings);
+  const media = mediaRules(data, files);
+  errors.push(...rules.errors, ...clips.errors, ...media.errors);
+  warnings.push(...rules.warnings, ...clips.warnings, ...media.warnings);
   return done(summaryOf(manifest, raw, files.size, bytes, signedBy), data);
 }
 
@@ -193,12 +240,11 @@ function summaryOf(m: Manifest, parsed: Record<string, unknown>, fileCount: numb
 
 /** Reads a folder (path) or zip (bytes or a path ending in .zip) and validates it. */
 export function validatePackSource(source: string | Uint8Array, opts: ValidateOptions): ValidationResult {
-  const limits = opts.limits ?? DEFAULT_LIMITS;
-  if (typeof source !== 'string') return validatePackFiles(readPackZip(source, limits), opts);
-  const st = lstatSync(source);
-  if (st.isDirectory()) return validatePackFiles(readPackFolder(source, limits), opts);
-  if (st.size > limits.maxTotalBytes) {
-    return validatePackFiles({ files: new Map(), issues: [issue('safety.pack-too-large', '', '', `压缩包过大（${mib(st.size)}）`)] }, opts);
-  }
-  return validatePackFiles(readPackZip(new Uint8Array(readFileSync(source)), limits), opts);
+  if (typeof source !== 'string') return validatePackZip(source, opts);
+  return validatePackFiles(readPackSource(source, opts.limits ?? DEFAULT_LIMITS, manifestGate(opts)), opts);
+}
+
+/** A pack zip, manifest first: an unsigned or untrusted zip is refused before anything but its manifest is inflated. */
+export function validatePackZip(bytes: Uint8Array, opts: ValidateOptions): ValidationResult {
+  return validatePackFiles(readPackZip(bytes, opts.limits ?? DEFAULT_LIMITS, manifestGate(opts)), opts);
 }

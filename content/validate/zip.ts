@@ -1,8 +1,11 @@
 // Safe zip reading and writing for packs. Reading walks the central directory itself so that it sees every entry's
-// type (symlink, device), declared sizes and compression ratio before inflating anything, then inflates entry by entry
-// in small steps and stops as soon as an entry grows past its limits (zip bombs that lie about their size).
+// type (symlink, device), declared sizes and compression ratio before inflating anything. With a manifest gate it
+// then reads manifest.json and manifest.sig first and inflates only the files the signed manifest lists, each in small
+// steps against its listed size and hash, so an unsigned or untrusted zip is refused before anything big is inflated.
+import { createHash } from 'node:crypto';
 import { Inflate, zipSync, type Zippable } from 'fflate';
-import type { PackFiles, ReadResult } from './files.ts';
+import { MANIFEST_FILE, SIGNATURE_FILE } from '../schema/index.ts';
+import type { ListedFile, ManifestGate, PackFiles, ReadResult } from './files.ts';
 import { mib } from './folder.ts';
 import { DEFAULT_LIMITS, isPackDir, pathProblem, type PackLimits } from './paths.ts';
 import { issue } from './report.ts';
@@ -74,15 +77,18 @@ const S_IFDIR = 0o040000;
 const S_IFREG = 0o100000;
 const S_IFLNK = 0o120000;
 
-/** Inflates one entry, refusing to produce more than `limit` bytes. */
-function inflateBounded(data: Uint8Array, limit: number): Uint8Array | null {
+/** Inflates one entry, refusing to produce more than `limit` bytes; `hash` sees every byte as it is produced. */
+function inflateBounded(data: Uint8Array, limit: number, hash?: ReturnType<typeof createHash>): Uint8Array | null {
   const chunks: Uint8Array[] = [];
   let produced = 0;
   let over = false;
   const inflater = new Inflate((chunk) => {
     produced += chunk.length;
     if (produced > limit) over = true;
-    else chunks.push(chunk);
+    else {
+      chunks.push(chunk);
+      hash?.update(chunk);
+    }
   });
   for (let off = 0; off < data.length && !over; off += INFLATE_STEP) {
     inflater.push(data.subarray(off, Math.min(off + INFLATE_STEP, data.length)), off + INFLATE_STEP >= data.length);
@@ -97,22 +103,39 @@ function inflateBounded(data: Uint8Array, limit: number): Uint8Array | null {
   return out;
 }
 
+/** Files the macOS Finder adds to a zip it makes ("__MACOSX/…", "._name", ".DS_Store"): never part of a pack. */
+const isFinderJunk = (name: string): boolean => name.startsWith('__MACOSX/') || /(^|\/)(\.DS_Store|\._[^/]*)$/.test(name);
+
+type Layout = { folder: string } | { mistake: string } | null;
+
 /**
  * Zips made by the operating system ("compress folder") put everything under the folder's name. When there is no
- * manifest.json at the top but exactly one folder holding one, that folder is the pack. Returns it ("sample/") or null.
+ * manifest.json at the top but one folder (at any depth) holds it and every other entry, that folder is the pack.
+ * When other entries sit beside that folder, the manager zipped the folder above the pack: said once, by name.
  */
-function wrappingFolder(entries: CentralEntry[]): string | null {
-  if (entries.some((e) => e.name === 'manifest.json')) return null;
-  const first = entries.find((e) => e.name.endsWith('/manifest.json'));
-  if (!first) return null;
-  const folder = first.name.slice(0, -'manifest.json'.length);
-  if (!/^[^/\\]+\/$/.test(folder) || folder === './' || folder === '../') return null;
-  return entries.every((e) => e.name.startsWith(folder)) ? folder : null;
+function packLayout(entries: CentralEntry[]): Layout {
+  if (entries.some((e) => e.name === MANIFEST_FILE)) return null;
+  const manifests = entries.filter((e) => e.name.endsWith(`/${MANIFEST_FILE}`));
+  if (manifests.length === 0) return null;
+  const folder = manifests[0]!.name.slice(0, -MANIFEST_FILE.length);
+  if (folder.split('/').some((seg) => seg === '..' || seg === '.') || folder.startsWith('/')) return null;
+  const outside = entries.filter((e) => !e.name.startsWith(folder) && !folder.startsWith(e.name));
+  if (manifests.length === 1 && outside.length === 0) return { folder };
+  return {
+    mistake: `压缩包里的内容包在文件夹“${folder}”中，旁边还有${manifests.length > 1 ? `另外 ${manifests.length - 1} 个内容包` : `“${outside[0]!.name}”等其他文件`}：像是把内容包的上一级文件夹整个压缩了。请打开内容包文件夹，选中其中的全部文件后再压缩（或用 pack build 打包）`,
+  };
 }
 
-/** Reads a pack zip into memory; any unsafe entry is reported and not extracted. */
-export function readPackZip(bytes: Uint8Array, limits: PackLimits = DEFAULT_LIMITS): ReadResult {
-  const result: ReadResult = { files: new Map(), issues: [] };
+interface Candidate {
+  entry: CentralEntry;
+  raw: Uint8Array;
+  limit: number;
+}
+
+/** Reads a pack zip into memory; any unsafe entry is reported and not extracted. With `gate`, manifest.json and
+ * manifest.sig are read first and only what the gate lets through is inflated (see ManifestGate). */
+export function readPackZip(bytes: Uint8Array, limits: PackLimits = DEFAULT_LIMITS, gate?: ManifestGate): ReadResult {
+  const result: ReadResult = { files: new Map(), issues: [], warnings: [], verified: new Set() };
   let entries: CentralEntry[];
   try {
     entries = centralDirectory(bytes);
@@ -123,16 +146,32 @@ export function readPackZip(bytes: Uint8Array, limits: PackLimits = DEFAULT_LIMI
     }
     throw e;
   }
+  const junk = entries.filter((e) => isFinderJunk(e.name));
+  if (junk.length > 0) {
+    result.warnings!.push(issue('zip.macosx', '', '', `压缩包中有 macOS 访达自动加入的 __MACOSX / .DS_Store 文件（${junk.length} 个），已忽略；用 pack build 打包可以避免`));
+    entries = entries.filter((e) => !isFinderJunk(e.name) && e.name !== '__MACOSX/');
+  }
   if (entries.length > limits.maxFiles) {
     result.issues.push(issue('safety.too-many-files', '', '', `压缩包中有 ${entries.length} 个文件，超过上限 ${limits.maxFiles} 个`));
     return result;
   }
-  const folder = wrappingFolder(entries);
+  const backslashed = entries.filter((e) => e.name.includes('\\'));
+  if (backslashed.length > 0) {
+    result.issues.push(issue('zip.backslash', '', '', `压缩包中有 ${backslashed.length} 个路径用了反斜杠“\\”（例如“${backslashed[0]!.name}”），这是 Windows PowerShell 的 Compress-Archive 打的包，别的系统无法正确解开。请用 pack build 打包，或用 7-Zip 重新压缩`));
+    return result;
+  }
+  const layout = packLayout(entries);
+  if (layout && 'mistake' in layout) {
+    result.issues.push(issue('zip.parent-folder', '', '', layout.mistake));
+    return result;
+  }
+  const folder = layout?.folder ?? null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const candidates: Candidate[] = [];
   let total = 0;
   for (const e of entries) {
     if (folder) {
-      if (e.name === folder) continue;
+      if (folder.startsWith(e.name)) continue;
       e.name = e.name.slice(folder.length);
     }
     const type = e.unixMode === null ? null : e.unixMode & S_IFMT;
@@ -187,28 +226,80 @@ export function readPackZip(bytes: Uint8Array, limits: PackLimits = DEFAULT_LIMI
       result.issues.push(issue('zip.format', e.name, '', 'zip 压缩包被截断，该文件不完整'));
       continue;
     }
-    let data: Uint8Array | null;
-    try {
-      data = e.method === 0 ? raw.slice() : inflateBounded(raw, Math.min(e.size, limit));
-    } catch {
-      result.issues.push(issue('zip.format', e.name, '', '该文件解压失败，压缩包可能已损坏'));
-      continue;
-    }
-    if (data === null) {
-      result.issues.push(issue('safety.zip-bomb', e.name, '', '解压后的大小超过压缩包中声明的大小，疑似压缩炸弹'));
-      continue;
-    }
-    if (data.length !== e.size) {
-      result.issues.push(issue('zip.format', e.name, '', '解压后的大小与声明不符，压缩包可能已损坏'));
-      continue;
-    }
-    if (result.files.has(e.name)) {
+    if (candidates.some((c) => c.entry.name === e.name)) {
       result.issues.push(issue('zip.duplicate', e.name, '', '压缩包中出现了两次'));
       continue;
     }
-    result.files.set(e.name, data);
+    candidates.push({ entry: e, raw, limit });
+  }
+  if (!gate) {
+    for (const c of candidates) extract(c, null, result);
+    return result;
+  }
+  const head = (name: string): Uint8Array | null => {
+    const c = candidates.find((x) => x.entry.name === name);
+    return c ? extract(c, null, result) : null;
+  };
+  const manifest = head(MANIFEST_FILE);
+  const signature = head(SIGNATURE_FILE);
+  const listed = manifest ? gate(manifest, signature) : null;
+  if (!listed) {
+    result.stoppedAtManifest = true;
+    return result;
+  }
+  for (const c of candidates) {
+    const name = c.entry.name;
+    if (name === MANIFEST_FILE || name === SIGNATURE_FILE) continue;
+    const want = listed.get(name);
+    if (!want) {
+      result.issues.push(issue('manifest.unlisted-file', name, '', UNLISTED));
+      result.verified!.add(name);
+    } else if (c.entry.size !== want.size) {
+      result.issues.push(issue('manifest.size-mismatch', name, '', sizeMismatch(c.entry.size, want.size)));
+      result.verified!.add(name);
+    } else {
+      extract(c, want, result);
+    }
   }
   return result;
+}
+
+export const UNLISTED = '不在文件清单中（未知文件），不允许';
+export const sizeMismatch = (actual: number, listed: number): string => `文件大小（${actual} 字节）与清单记录（${listed} 字节）不符，文件可能被改动过`;
+export const HASH_MISMATCH = '文件校验值与清单不符，文件在签名后被改动过';
+
+/** Inflates one candidate (checked against its manifest entry when given) into `result`; the bytes, or null. */
+function extract(c: Candidate, want: ListedFile | null, result: ReadResult): Uint8Array | null {
+  const e = c.entry;
+  const hash = want ? createHash('sha256') : undefined;
+  // Checked against the manifest here, whatever the outcome: the validator does not report it a second time.
+  if (want) result.verified!.add(e.name);
+  let data: Uint8Array | null;
+  try {
+    if (e.method === 0) {
+      data = c.raw.slice();
+      hash?.update(data);
+    } else data = inflateBounded(c.raw, Math.min(e.size, c.limit), hash);
+  } catch {
+    result.issues.push(issue('zip.format', e.name, '', '该文件解压失败，压缩包可能已损坏'));
+    return null;
+  }
+  if (data === null) {
+    result.issues.push(issue('safety.zip-bomb', e.name, '', '解压后的大小超过压缩包中声明的大小，疑似压缩炸弹'));
+    return null;
+  }
+  if (data.length !== e.size) {
+    result.issues.push(issue('zip.format', e.name, '', '解压后的大小与声明不符，压缩包可能已损坏'));
+    return null;
+  }
+  if (want && hash) {
+    if (hash.digest('hex') !== want.sha256) {
+      result.issues.push(issue('manifest.hash-mismatch', e.name, '', HASH_MISMATCH));
+      return null;
+    }
+  }
+  result.files.set(e.name, data);
+  return data;
 }
 
 /** Builds a deterministic zip of a pack (fixed timestamps, sorted names; media already compressed is stored). */

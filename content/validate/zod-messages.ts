@@ -1,5 +1,6 @@
 // Turns zod issues into the words of a hall manager: file, place, problem. Browser-safe.
 import type { z } from 'zod';
+import { INVISIBLE_CHARS } from '../schema/common.ts';
 import { issue, type PackIssue } from './report.ts';
 
 const labels: Record<string, string> = {
@@ -19,6 +20,7 @@ const labels: Record<string, string> = {
   hall: '大厅信息', level: '大厅层级', region: '所属地区', address: '地址', duties: '机构职责', commitments: '服务承诺',
   slogan: '标语', tidalThreshold: '潮汐窗口开启人数', files: '文件清单', path: '路径', sha256: '校验值', size: '大小',
   id: '编号', guide: '办事指南', regionCode: '行政区划代码', creditCode: '统一社会信用代码', callRepeat: '叫号播报次数',
+  complaintPhone: '投诉电话', from: '开始', to: '结束', alg: '签名算法', keyId: '密钥编号', signature: '签名',
 };
 /** Keys whose meaning depends on the parent. */
 const parentLabels: Record<string, Record<string, string>> = {
@@ -29,9 +31,44 @@ const parentLabels: Record<string, Record<string, string>> = {
 };
 const staffLabels: Record<string, string> = { id: '工号', title: '职务' };
 
+/** Every field key the pack schemas use has a Chinese label (a test walks the schemas); an unknown key is quoted. */
+export function hasLabel(key: string): boolean {
+  return key in labels || Object.values(parentLabels).some((l) => key in l);
+}
+
 function labelOf(key: string, parent: string, file: string): string {
   if (file === 'staff.json' && staffLabels[key]) return staffLabels[key]!;
-  return parentLabels[parent]?.[key] ?? parentLabels['']?.[key] ?? labels[key] ?? key;
+  return parentLabels[parent]?.[key] ?? parentLabels['']?.[key] ?? labels[key] ?? `字段“${key}”`;
+}
+
+/** The value at `path` in the parsed JSON (zod 4 leaves `iss.input` out unless asked, so it is looked up here). */
+function valueAt(data: unknown, path: ReadonlyArray<string | number>): { present: boolean; value: unknown } {
+  let at: unknown = data;
+  for (const seg of path) {
+    if (at === null || typeof at !== 'object' || !Object.prototype.hasOwnProperty.call(at, seg)) return { present: false, value: undefined };
+    at = (at as Record<string | number, unknown>)[seg];
+  }
+  return { present: true, value: at };
+}
+
+/** How a found value reads in a message: 文字“5号”, 数字 5, 列表, … */
+function describeValue(v: unknown): string {
+  if (v === null) return '空值 null';
+  if (typeof v === 'string') return `文字“${v.length > 30 ? `${v.slice(0, 30)}…` : v}”`;
+  if (typeof v === 'number') return `数字 ${v}`;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (Array.isArray(v)) return '列表（[ ]）';
+  return '对象（{ }）';
+}
+
+/** A hint for the usual typing slips in a text value: the Chinese colon, full-width digits, stray spaces. */
+function typingHint(v: unknown): string {
+  if (typeof v !== 'string') return '';
+  if (v.includes('：')) return '（这里用了中文冒号“：”，请改为英文冒号 :）';
+  if (/[０-９]/.test(v)) return '（这里用了全角数字，请改为半角数字 0-9）';
+  if (/[－（）＋]/.test(v)) return '（这里用了全角符号，请改为半角）';
+  if (v !== v.trim()) return '（前后有多余的空格）';
+  return '';
 }
 
 const typeNames: Record<string, string> = {
@@ -39,6 +76,12 @@ const typeNames: Record<string, string> = {
 };
 
 /** How an item of a list file is named: 第3项「异地就医备案」. */
+/** A name as it goes into a place: invisible characters dropped, long ones cut. */
+const shown = (text: string): string => {
+  const visible = text.replace(INVISIBLE_CHARS, '').trim();
+  return visible.length > 24 ? `${visible.slice(0, 24)}…` : visible;
+};
+
 export function itemPlace(file: string, index: number, item: unknown): string {
   const o = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
   let name = '';
@@ -47,13 +90,16 @@ export function itemPlace(file: string, index: number, item: unknown): string {
   else if (typeof o.name === 'string') name = o.name;
   else if (typeof o.title === 'string') name = o.title;
   else if (typeof o.year === 'number') name = `${o.year}年`;
+  name = shown(name);
   return `第${index + 1}项${name ? `「${name}」` : ''}`;
 }
 
-function problemText(iss: z.core.$ZodIssue, label: string): string {
+function problemText(iss: z.core.$ZodIssue, label: string, found: { present: boolean; value: unknown }): string {
+  const hint = found.present ? typingHint(found.value) : '';
   switch (iss.code) {
     case 'invalid_type':
-      return iss.input === undefined ? `缺少${label}` : `${label}应为${typeNames[iss.expected] ?? iss.expected}`;
+      if (!found.present || found.value === undefined) return `缺少${label}`;
+      return `${label}应为${typeNames[iss.expected] ?? iss.expected}，实际是${describeValue(found.value)}${hint}`;
     case 'too_small':
       if (iss.origin === 'string') return Number(iss.minimum) <= 1 ? `${label}不能为空` : `${label}至少要有${iss.minimum}个字`;
       if (iss.origin === 'array' || iss.origin === 'set') return `${label}至少要有${iss.minimum}项`;
@@ -62,10 +108,12 @@ function problemText(iss: z.core.$ZodIssue, label: string): string {
       if (iss.origin === 'string') return `${label}不能超过${iss.maximum}个字`;
       if (iss.origin === 'array' || iss.origin === 'set') return `${label}最多${iss.maximum}项`;
       return `${label}不能大于${iss.maximum}`;
-    case 'invalid_format':
-      return /[\u4e00-\u9fff]/.test(iss.message) ? `${label}：${iss.message}` : `${label}格式不正确`;
+    case 'invalid_format': {
+      const got = found.present ? `，实际是${describeValue(found.value)}${hint}` : '';
+      return /[\u4e00-\u9fff]/.test(iss.message) ? `${label}：${iss.message}${got}` : `${label}格式不正确${got}`;
+    }
     case 'invalid_value':
-      return `${label}只能是：${iss.values.map((v) => String(v)).join('、')}`;
+      return `${label}只能是：${iss.values.map((v) => String(v)).join('、')}${found.present ? `，实际是${describeValue(found.value)}` : ''}`;
     case 'unrecognized_keys':
       return `有无法识别的字段：${iss.keys.join('、')}（请检查拼写）`;
     case 'invalid_union':
@@ -116,7 +164,7 @@ export function zodIssues(file: string, data: unknown, error: z.ZodError): PackI
       context.push(leaf);
       leaf = '';
     }
-    const problem = problemText(iss, leaf || '内容');
+    const problem = problemText(iss, leaf || '内容', valueAt(data, path as Array<string | number>));
     const ctx = context.join('·');
     const text = ctx ? (ctx.endsWith('条') ? `${ctx}${problem}` : `${ctx}：${problem}`) : problem;
     return issue(`schema.${iss.code}`, file, place, text);

@@ -1,7 +1,7 @@
 // Health that does not flap: a worse state (or another reason at the same level) is shown at once, but a better one
 // only after it has held for `holdMs` with nothing as bad as the shown state reported meanwhile. A noisy line that
 // alternates a bad frame and a good reply every few milliseconds therefore shows one steady state, not hundreds a second.
-import type { HealthState } from '../protocol/messages.ts';
+import type { HealthState } from '../../protocol/bridge/messages.ts';
 
 export interface HealthReport {
   state: HealthState;

@@ -8,6 +8,7 @@ import type { Pack } from '../../content/schema/index.ts';
 import { ApiPaths, HealthResponse, type Snapshot } from '../../protocol/hall/index.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { accountsModule } from '../accounts/module.ts';
+import { calendarStatus } from '../../content/schema/calendar-status.ts';
 import { recordHeartbeat, terminalsModule } from '../terminals/module.ts';
 import { TerminalStore } from '../terminals/store.ts';
 import { migrate, openHallDatabase } from './db.ts';
@@ -137,7 +138,15 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     method: 'GET', path: ApiPaths.health, roles: 'public', summary: 'Liveness and the active content pack', response: HealthResponse,
     handle: (): { body: HealthResponse } => {
       const pack = app.pack();
-      return { body: { status: 'ok', version: HALL_VERSION, pack: { id: pack.manifest.packId, version: pack.manifest.version } } };
+      const today = new Date(app.now().getTime() + options.config.queue.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+      return {
+        body: {
+          status: 'ok',
+          version: HALL_VERSION,
+          pack: { id: pack.manifest.packId, version: pack.manifest.version },
+          calendar: calendarStatus(pack.calendar, today),
+        },
+      };
     },
   });
 

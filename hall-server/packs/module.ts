@@ -1,18 +1,18 @@
 // The packs module: pack store in <dataDir>/packs, upload → validation report → preview → activate → rollback,
 // history, and the pack files (voice clips, staff photos, media) served to the pages.
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { DEMO_PUBLIC_KEY } from '../../content/keys/demo.ts';
 import { packData } from '../../content/schema/index.ts';
-import { formatIssue, readPackFolder, readPackZip, type ReadResult } from '../../content/validate/index.ts';
+import { formatIssue, readPackSource, type ReadResult } from '../../content/validate/index.ts';
 import { ApiError, routeOf, type HallApp, type HallModule, type Principal } from '../core/module.ts';
 import type { Logger } from '../core/log.ts';
 import { MAX_UPLOAD_BYTES, PackEndpoints } from '../../protocol/hall/packs.ts';
 import { readTrustedKeysFile, TRUSTED_KEYS_FILE } from '../config/trusted-keys.ts';
 import { contentTypeOf } from './content-type.ts';
 import { packMigrations } from './schema.ts';
-import { PackStore } from './store.ts';
+import { PackStore, type PreparedUpload } from './store.ts';
 
 export const SAMPLE_PACK_DIR = fileURLToPath(new URL('../../content/packs/sample', import.meta.url));
 
@@ -28,7 +28,7 @@ export interface PacksModuleOptions {
 const SYSTEM: Principal = { id: 'system', role: 'admin', window: null, name: '系统（启动时导入）' };
 
 function readSource(path: string): ReadResult {
-  return lstatSync(path).isDirectory() ? readPackFolder(path) : readPackZip(new Uint8Array(readFileSync(path)));
+  return readPackSource(path);
 }
 
 /** Creates the module; `store()` gives the PackStore once registered (tests, benchmarks). */
@@ -99,19 +99,31 @@ function manifestOf(read: ReadResult): { packId: string; version: number } | nul
 function registerRoutes(app: HallApp, store: PackStore): void {
   app.route(routeOf(PackEndpoints.upload, {
     maxBodyBytes: MAX_UPLOAD_BYTES,
-    handle({ body, principal }) {
+    // Validation and staging run in a worker thread; only the bookkeeping runs in the hall's transaction.
+    async prepare({ body }) {
       if (body.length === 0) throw new ApiError(400, 'empty_upload', '没有收到文件，请选择内容包 zip 文件后再上传');
-      const outcome = store.stageZip(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), principal);
+      return store.prepareUpload(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+    },
+    handle({ principal }, prepared: PreparedUpload) {
+      const outcome = store.commitUpload(prepared, principal);
       return { status: outcome.accepted ? 201 : 422, body: outcome };
     },
   }));
   app.route(routeOf(PackEndpoints.list, { handle: () => ({ body: store.list() }) }));
   app.route(routeOf(PackEndpoints.report, { handle: ({ params }) => ({ body: store.report(params['slot']!) }) }));
-  app.route(routeOf(PackEndpoints.preview, { handle: ({ params }) => ({ body: store.preview(params['slot']!) }) }));
-  app.route(routeOf(PackEndpoints.activate, {
-    handle: ({ params, principal }) => ({ body: { active: store.activate(params['slot']!, principal) } }),
+  // Each reads and checks a whole pack from disk: in a worker thread (prepare), then the quick step in the transaction.
+  app.route(routeOf(PackEndpoints.preview, {
+    prepare: ({ params }) => store.verifyForSwitch(params['slot']!),
+    handle: ({ params }, verified) => ({ body: store.preview(params['slot']!, verified) }),
   }));
-  app.route(routeOf(PackEndpoints.rollback, { handle: ({ principal }) => ({ body: { active: store.rollback(principal) } }) }));
+  app.route(routeOf(PackEndpoints.activate, {
+    prepare: ({ params }) => store.verifyForSwitch(params['slot']!),
+    handle: ({ params, principal }, verified) => ({ body: { active: store.activate(params['slot']!, principal, verified) } }),
+  }));
+  app.route(routeOf(PackEndpoints.rollback, {
+    prepare: () => store.verifyForSwitch(store.rollbackTarget()?.slot ?? null),
+    handle: ({ principal }, verified) => ({ body: { active: store.rollback(principal, verified) } }),
+  }));
   app.route(routeOf(PackEndpoints.active, { handle: () => ({ body: packData(app.pack()) }) }));
   app.route(routeOf(PackEndpoints.file, {
     handle({ params }) {
@@ -121,7 +133,8 @@ function registerRoutes(app: HallApp, store: PackStore): void {
       if (!bytes) throw new ApiError(404, 'no_such_file', '内容包中没有这个文件');
       return {
         raw: bytes,
-        headers: { 'content-type': contentTypeOf(path), 'cache-control': 'public, max-age=31536000, immutable' },
+        // nosniff: a browser never second-guesses the type (the validator has checked the bytes match it).
+        headers: { 'content-type': contentTypeOf(path), 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' },
       };
     },
   }));

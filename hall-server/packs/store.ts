@@ -7,23 +7,50 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Pack, PackData } from '../../content/schema/index.ts';
 import {
+  DEFAULT_LIMITS,
   formatIssue,
   issue,
+  manifestGate,
   mib,
   packFromFolder,
   readPackFolder,
   readPackZip,
   validatePackFiles,
   type ReadResult,
+  type ValidateOptions,
   type ValidationReport,
   type ValidationResult,
 } from '../../content/validate/index.ts';
 import { ApiError, type Principal } from '../core/module.ts';
 import type { HistoryEntry, SlotView } from '../../protocol/hall/packs.ts';
+import { runOffThread } from './off-thread.ts';
 import { writeSlot } from './staging.ts';
 import { createLogger, type Logger } from '../core/log.ts';
 
 export const KEEP_SLOTS = 5;
+
+/** An upload after its worker-thread half: the report, and the content when it passed (staged under stagingSlot). */
+export interface PreparedUpload {
+  slot: string;
+  stagingSlot: string;
+  report: ValidationReport;
+  data: PackData | null;
+}
+
+/** What a verification gives back across threads. */
+export type ValidationResultLite = Pick<ValidationResult, 'report' | 'data'>;
+/** A kept slot verified ahead of the synchronous step that uses it. */
+export interface VerifiedSlot {
+  slot: string;
+  result: ValidationResultLite;
+}
+
+const slotMissing = (): ValidationResultLite => ({
+  report: { ok: false, errors: [issue('slot.missing', '', '', '内容包文件夹已不存在')], warnings: [], summary: null },
+  data: null,
+});
+
+const newSlotName = (m: { packId: string; version: number }): string => `${m.packId}-v${m.version}-${randomBytes(4).toString('hex')}`;
 
 export interface PackStoreDeps {
   db: Database;
@@ -97,34 +124,67 @@ export class PackStore {
     return true;
   }
 
-  /** Validates, stages and verifies an uploaded zip (or a folder read from disk); nothing becomes active. */
+  /** Options of a validation against the hall as it is now. */
+  validateOptions(alreadyAccepted = false): ValidateOptions {
+    return {
+      trustedKeys: this.deps.trustedKeys(),
+      activeVersion: alreadyAccepted ? null : this.activePack?.manifest.version ?? null,
+      activePackId: alreadyAccepted ? null : this.activePack?.manifest.packId ?? null,
+      activatedVersions: alreadyAccepted ? {} : this.activatedVersions(),
+      now: this.deps.now(),
+      alreadyAccepted,
+    };
+  }
+
+  /** Validates, stages and verifies a pack read on this thread (the `--pack` import at start); nothing becomes active. */
   stage(read: ReadResult, actor: Principal | null): UploadOutcome {
-    const activeVersion = this.activePack?.manifest.version ?? null;
-    const activePackId = this.activePack?.manifest.packId ?? null;
-    const first = validatePackFiles(read, { trustedKeys: this.deps.trustedKeys(), activeVersion, activePackId, now: this.deps.now() });
-    if (!first.data) return this.refuse(first, actor);
-    const slot = `${first.data.manifest.packId}-v${first.data.manifest.version}-${randomBytes(4).toString('hex')}`;
-    const staging = join(this.deps.root, 'staging', slot);
+    const options = this.validateOptions();
+    const first = validatePackFiles(read, options);
+    if (!first.data) return this.refuse(first.report, actor);
+    const slot = newSlotName(first.data.manifest);
+    const staging = this.stagingDir(slot);
     try {
       writeSlot(staging, first.files);
       // Verify what is on disk, not what was in memory.
-      const onDisk = validatePackFiles(readPackFolder(staging), {
-        trustedKeys: this.deps.trustedKeys(),
-        activeVersion,
-        activePackId,
-        now: this.deps.now(),
-      });
+      const onDisk = validatePackFiles(readPackFolder(staging), options);
       if (!onDisk.data) {
         rmSync(staging, { recursive: true, force: true });
-        return this.refuse(onDisk, actor);
+        return this.refuse(onDisk.report, actor);
       }
-      renameSync(staging, this.slotDir(slot));
     } catch (err) {
       rmSync(staging, { recursive: true, force: true });
       throw err;
     }
-    const report = first.report;
-    const m = first.data.manifest;
+    return this.keepStaged({ slot, report: first.report, data: first.data }, actor);
+  }
+
+  /** The first, slow half of an upload, in a worker thread: manifest first, each entry inflated against its hash and
+   * size, media decoded, the staging folder written and verified. Writes nothing to the database. */
+  async prepareUpload(zip: Uint8Array): Promise<PreparedUpload> {
+    const slot = `upload-${randomBytes(6).toString('hex')}`;
+    const stagingDir = this.stagingDir(slot);
+    // A copy the worker can own: the request body may share its memory with other buffers.
+    const own = new Uint8Array(zip);
+    const result = await runOffThread({ kind: 'stage-zip', zip: own, options: this.validateOptions(), stagingDir });
+    return { slot: result.data ? newSlotName(result.data.manifest) : slot, stagingSlot: slot, report: result.report, data: result.data };
+  }
+
+  /** The second half of an upload: records the refusal, or moves the staged folder into its slot and records it. */
+  commitUpload(prepared: PreparedUpload, actor: Principal | null): UploadOutcome {
+    if (!prepared.data) return this.refuse(prepared.report, actor);
+    renameSync(this.stagingDir(prepared.stagingSlot), this.stagingDir(prepared.slot));
+    return this.keepStaged({ slot: prepared.slot, report: prepared.report, data: prepared.data }, actor);
+  }
+
+  private stagingDir(slot: string): string {
+    return join(this.deps.root, 'staging', slot);
+  }
+
+  /** Moves a verified staging folder into its slot and records the upload. */
+  private keepStaged(staged: { slot: string; report: ValidationReport; data: PackData }, actor: Principal | null): UploadOutcome {
+    const { slot, report } = staged;
+    renameSync(this.stagingDir(slot), this.slotDir(slot));
+    const m = staged.data.manifest;
     const at = this.deps.now().toISOString();
     this.deps.tx(() => {
       this.deps.db
@@ -141,22 +201,42 @@ export class PackStore {
   }
 
   stageZip(bytes: Uint8Array, actor: Principal | null): UploadOutcome {
-    return this.stage(readPackZip(bytes), actor);
+    return this.stage(readPackZip(bytes, DEFAULT_LIMITS, manifestGate(this.validateOptions())), actor);
   }
 
   stageFolder(dir: string, actor: Principal | null): UploadOutcome {
     return this.stage(readPackFolder(dir), actor);
   }
 
+  /** Verifies a kept slot from disk in a worker thread (before activation, rollback or preview). */
+  async verifyOffThread(slot: string): Promise<ValidationResultLite> {
+    const row = this.requireRow(slot);
+    const dir = this.slotDir(row.slot);
+    if (!existsSync(dir) || !lstatSync(dir).isDirectory()) return slotMissing();
+    return runOffThread({ kind: 'verify-folder', dir, options: this.validateOptions(true) });
+  }
+
   /** Switches to a verified slot. Within one pack id, a version not above the active one is refused (rollback is the way back). */
-  activate(slot: string, actor: Principal | null): SlotView {
+  activate(slot: string, actor: Principal | null, verified?: VerifiedSlot): SlotView {
     const row = this.requireRow(slot);
     const current = this.activePack?.manifest.packId === row.pack_id ? this.activePack.manifest.version : null;
     if (row.state === 'active') throw new ApiError(409, 'already_active', `版本 ${row.version} 已经在使用中`);
     if (current !== null && row.version <= current) {
       throw new ApiError(409, 'version_not_newer', `版本 ${row.version} 不高于正在使用的版本 ${current}；要回到旧版本请用“回退”`);
     }
-    return this.switchTo(row, actor, 'activated');
+    const highest = this.activatedVersions()[row.pack_id];
+    if (highest !== undefined && row.version < highest) {
+      throw new ApiError(409, 'version_went_back', `本大厅曾经启用过“${row.pack_id}”版本 ${highest}，版本 ${row.version} 更旧，不能这样启用；要回到旧版本请用“回退”`);
+    }
+    return this.switchTo(row, actor, 'activated', verified);
+  }
+
+  /** The highest version of each pack id ever activated here (slots removed by pruning included). */
+  activatedVersions(): Record<string, number> {
+    const rows = this.deps.db
+      .prepare(`SELECT pack_id, MAX(version) AS version FROM pack_slots WHERE last_activated_at IS NOT NULL GROUP BY pack_id`)
+      .all() as Array<{ pack_id: string; version: number }>;
+    return Object.fromEntries(rows.map((r) => [r.pack_id, r.version]));
   }
 
   /** The slot a rollback returns to: the one that was active when the active one was activated (if still kept). */
@@ -168,14 +248,21 @@ export class PackStore {
     return row ? this.toView(row) : null;
   }
 
-  rollback(actor: Principal | null): SlotView {
+  rollback(actor: Principal | null, verified?: VerifiedSlot): SlotView {
     const target = this.rollbackTarget();
     if (!target) throw new ApiError(409, 'no_rollback_target', '没有可以回退的上一个版本');
-    return this.switchTo(this.requireRow(target.slot), actor, 'rolled_back');
+    return this.switchTo(this.requireRow(target.slot), actor, 'rolled_back', verified);
   }
 
-  private switchTo(row: SlotRow, actor: Principal | null, action: 'activated' | 'rolled_back'): SlotView {
-    const result = this.verifySlot(row.slot);
+  /** Verifies in a worker thread the slot an activation or rollback is about to switch to (the route's prepare). */
+  async verifyForSwitch(slot: string | null): Promise<VerifiedSlot | undefined> {
+    if (!slot || !this.row(`SELECT slot FROM pack_slots WHERE slot = ? AND removed = 0`, slot)) return undefined;
+    return { slot, result: await this.verifyOffThread(slot) };
+  }
+
+  private switchTo(row: SlotRow, actor: Principal | null, action: 'activated' | 'rolled_back', verified?: VerifiedSlot): SlotView {
+    // A verification made off-thread for this very slot is used; otherwise (start, tests) it is made here.
+    const result = verified?.slot === row.slot ? verified.result : this.verifySlot(row.slot);
     if (!result.data) {
       throw new ApiError(409, 'slot_invalid', `该内容包已不能通过校验：${result.report.errors.slice(0, 1).map(formatIssue).join('')}`);
     }
@@ -218,33 +305,27 @@ export class PackStore {
     }
   }
 
-  private refuse(result: ValidationResult, actor: Principal | null): UploadOutcome {
-    const s = result.report.summary;
-    const first = result.report.errors[0];
+  private refuse(report: ValidationReport, actor: Principal | null): UploadOutcome {
+    const s = report.summary;
+    const first = report.errors[0];
     this.deps.tx(() => {
-      this.history('refused', actor, s?.packId ?? null, s?.version ?? null, null, `${result.report.errors.length} 个问题${first ? `，例如：${formatIssue(first)}` : ''}`);
-      this.deps.audit(actor, 'pack.refused', { packId: s?.packId ?? null, version: s?.version ?? null, errors: result.report.errors.length });
+      this.history('refused', actor, s?.packId ?? null, s?.version ?? null, null, `${report.errors.length} 个问题${first ? `，例如：${formatIssue(first)}` : ''}`);
+      this.deps.audit(actor, 'pack.refused', { packId: s?.packId ?? null, version: s?.version ?? null, errors: report.errors.length });
     });
-    return { accepted: false, slot: null, report: result.report };
+    return { accepted: false, slot: null, report };
   }
 
-  private verifySlot(slot: string): ValidationResult {
+  /** Verifies a kept slot on this thread (only at start, before the hall serves). */
+  private verifySlot(slot: string): ValidationResultLite {
     const dir = this.slotDir(slot);
-    if (!existsSync(dir) || !lstatSync(dir).isDirectory()) {
-      return {
-        report: { ok: false, errors: [issue('slot.missing', '', '', '内容包文件夹已不存在')], warnings: [], summary: null },
-        data: null,
-        files: new Map(),
-        content: null,
-      };
-    }
-    return validatePackFiles(readPackFolder(dir), { trustedKeys: this.deps.trustedKeys(), now: this.deps.now() });
+    if (!existsSync(dir) || !lstatSync(dir).isDirectory()) return slotMissing();
+    return validatePackFiles(readPackFolder(dir), this.validateOptions(true));
   }
 
   /** Data of a kept slot (for the console preview). */
-  preview(slot: string): PackData {
+  preview(slot: string, verified?: VerifiedSlot): PackData {
     const row = this.requireRow(slot);
-    const result = this.verifySlot(row.slot);
+    const result = verified?.slot === row.slot ? verified.result : this.verifySlot(row.slot);
     if (!result.data) throw new ApiError(409, 'slot_invalid', '该内容包已不能通过校验');
     return result.data;
   }

@@ -1,5 +1,6 @@
 // Shapes shared by every part of the hall API. Imported by the hall-server and by the page.
 import { z } from 'zod';
+import { CalendarStatus } from '../../content/schema/calendar-status.ts';
 import { IdNumberSchema } from '../person/id-number.ts';
 
 /** Every 4xx/5xx body. `message` is Chinese, for the person in front of the screen. */
@@ -41,5 +42,7 @@ export const HealthResponse = z.strictObject({
   status: z.literal('ok'),
   version: z.string(),
   pack: z.strictObject({ id: z.string(), version: z.number().int() }),
+  /** Whether the active pack's holiday calendar covers this year (and, near its end, the next one). */
+  calendar: CalendarStatus,
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -2,7 +2,7 @@
 // socat pseudo-terminal at 115200 baud through the real serialport stack, with the bridge's default timing.
 // The reader answers late, puts junk before its replies, or spoils the read reply's checksum (issue 12 §2).
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BridgeMessage } from '../../device-bridge/protocol/messages.ts';
+import type { BridgeMessage } from '../../protocol/bridge/messages.ts';
 import { startBridge, type RunningBridge } from '../../device-bridge/server/start.ts';
 import { TEST_ORIGIN, TestPage } from '../support/bridge.ts';
 import { SamReaderStandin, type StandinBehaviour, type StandinCard } from '../support/sam-reader-standin.ts';

@@ -8,8 +8,8 @@ import { DEFAULT_PRINTER_TIMING, PrinterDriver } from '../../device-bridge/drive
 import { PtyLink } from '../../device-bridge/simulators/link.ts';
 import { SimPrinter } from '../../device-bridge/simulators/printer.ts';
 import { ticketToEscPos } from '../../device-bridge/ticket/escpos.ts';
-import { SAMPLE_TICKET } from '../../device-bridge/ticket/sample.ts';
-import { TicketSchema } from '../../device-bridge/protocol/messages.ts';
+import { SAMPLE_TICKET } from '../../protocol/bridge/ticket/sample.ts';
+import { TicketSchema } from '../../protocol/bridge/messages.ts';
 
 const DLE_EOT = [0x10, 0x04];
 const job = ticketToEscPos(TicketSchema.parse(SAMPLE_TICKET));

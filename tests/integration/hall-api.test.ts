@@ -33,10 +33,12 @@ const issue = (body: Record<string, unknown> = {}) =>
   hall.api('POST', '/api/tickets', { idempotencyKey: `key-${Date.now()}-${keyN++}`, serviceCode: service, identity: testIdentity(), ...body }, kiosk);
 
 describe('health', () => {
-  it('answers exactly status, version and pack', async () => {
+  it('answers exactly status, version, pack and whether the pack calendar covers the year', async () => {
     const res = await hall.api('GET', '/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', version: '0.1.0', pack: { id: 'ln-sample-county', version: 1 } });
+    expect(res.body).toEqual({
+      status: 'ok', version: '0.1.0', pack: { id: 'ln-sample-county', version: 1 }, calendar: { state: 'ok', years: [2026, 2027], message: null },
+    });
   });
 });
 
@@ -47,7 +49,7 @@ describe('API reference', () => {
     expect(finish['x-roles']).toEqual(['admin', 'counter', 'pad']);
     expect(Object.keys(finish.requestBody.content['application/json'].schema.properties)).toEqual(['caseNumber', 'idempotencyKey']);
     expect(finish.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
-    expect(doc.paths['/api/health'].get.responses['200'].content['application/json'].schema.required).toEqual(['status', 'version', 'pack']);
+    expect(doc.paths['/api/health'].get.responses['200'].content['application/json'].schema.required).toEqual(['status', 'version', 'pack', 'calendar']);
   });
 });
 

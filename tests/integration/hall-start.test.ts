@@ -69,7 +69,7 @@ describe('npm start', () => {
     const setupCode = readFileSync(join(dir, 'var', 'setup-code.txt'), 'utf8').trim();
     expect(out).toContain(`首次设置码 setup code: ${setupCode}`);
     const health = await (await fetch(`${hallUrl}/api/health`)).json();
-    expect(health).toEqual({ status: 'ok', version: '0.1.0', pack: { id: 'ln-sample-county', version: 1 } });
+    expect(health).toMatchObject({ status: 'ok', version: '0.1.0', pack: { id: 'ln-sample-county', version: 1 } });
     const page = await fetch(`${hallUrl}/counter/3`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="app">');

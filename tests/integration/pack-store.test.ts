@@ -79,7 +79,7 @@ describe('packs through the hall-server', () => {
     expect(list.slots).toHaveLength(1);
     expect(list.history.filter((h) => h.action === 'refused')).toHaveLength(brokenPacks.length);
     expect(readdirSync(join(hall.dataDir, 'packs', 'staging'))).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it('never writes a ../ entry outside the staging slot (checked on disk)', async () => {
     const broken = brokenPacks.find((b) => b.id === 'dot-dot-entry')!;

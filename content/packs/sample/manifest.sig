@@ -1,1 +1,1 @@
-{"alg":"Ed25519","keyId":"941a733a50aa9ffe","signature":"w0nCOAERyYq+Z0egfdrOzSBibv0xaloXbugPj1L46gPh8TFGAtgNquq8YifEDkHpH6jAQD86mTWsaNE3fvMQDQ=="}
+{"alg":"Ed25519","keyId":"941a733a50aa9ffe","signature":"Fm6f4OjgX7Oi9ulkdJktL1uAvBp3skFlig5BPTAGTPRdAYJ1aQS0ucAfy4v9Eahhre3X3Jo2utjvIdr+aI3mBQ=="}
