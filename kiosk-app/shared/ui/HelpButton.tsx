@@ -11,6 +11,7 @@ export function HelpButton({ onHelp }: { onHelp: () => Promise<void> }) {
     state.value = 'sending';
     try {
       await onHelp();
+      helpSentAt = Date.now();
       state.value = 'sent';
     } catch {
       state.value = 'failed';
@@ -27,3 +28,9 @@ export function HelpButton({ onHelp }: { onHelp: () => Promise<void> }) {
 
 /** Shared so a reset (idle, new citizen) can clear the "sent" confirmation. */
 export const helpState = signal<HelpState>('idle');
+let helpSentAt: number | null = null;
+
+/** When the request on screen was raised (null when none is open): the idle reset waits for staff meanwhile. */
+export function openHelpSentAt(): number | null {
+  return helpState.peek() === 'sent' ? helpSentAt : null;
+}
