@@ -101,10 +101,13 @@ describe('pad flow in both modes', () => {
       // Nobody touches the pad: the path does not move on by itself; 20 s before its end a countdown offers 继续.
       await context.clock.fastForward(41_000);
       await pad.getByTestId('bad-countdown').waitFor();
+      // Held still while the screen is checked, so a slow machine does not run out the last 19 s meanwhile.
+      await pad.clock.pauseAt(await pad.evaluate(() => Date.now()));
       expect(await pad.locator('.pad-bad').getAttribute('data-step')).toBe('reasons');
       await checkPad(pad, 'bad-countdown', mode);
       await pad.getByTestId('keep-going').click();
       await pad.getByTestId('bad-countdown').waitFor({ state: 'detached' });
+      await pad.clock.resume();
       expect(await pad.locator('.pad-choice[aria-pressed="true"]').allTextContents()).toEqual(['☑业务不熟练']);
 
       await pad.getByTestId('reasons-done').click();
