@@ -202,6 +202,7 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
           error={step.error}
           allowWithout={svc?.identity === 'optional'}
           onWithout={() => kiosk.withoutDocument()}
+          methods={kiosk.idMethods.value}
         />,
         { back: true, home: true },
       );
