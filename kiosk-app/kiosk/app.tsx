@@ -226,9 +226,14 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
       const svc = kiosk.service(step.code);
       screen = frame(
         'screen-notice',
-        svc ? <Notice service={svc} issuing={step.issuing} error={step.error} green={step.green} /> : null,
+        svc ? <Notice service={svc} issuing={step.issuing} error={step.error} green={step.green} missing={step.missing === true} /> : null,
         { back: !step.issuing, home: !step.issuing },
-        <NoticeActions issuing={step.issuing} onIssue={() => void kiosk.issue()} />,
+        <NoticeActions
+          issuing={step.issuing}
+          missing={step.missing === true}
+          onIssue={() => void kiosk.issue()}
+          onMissing={() => kiosk.dispatch({ type: 'materialsMissing' })}
+        />,
       );
       break;
     }

@@ -138,7 +138,12 @@ describe('kiosk flows (normal mode)', () => {
     expect(await page.getByTestId('masked-name').textContent()).toBe('李*国');
     await rig.sim.sim({ action: 'card.remove', reader: 'sscard' });
     await tap(page, 'confirm-identity');
+    // 材料不全 leads to what to bring next time, and a ticket can still be taken from there.
     await tap(page, 'issue-anyway');
+    await page.getByTestId('missing-advice').waitFor();
+    expect(await page.getByTestId('bring-next-time').locator('li').count()).toBeGreaterThan(0);
+    await checkScreen(page, 'notice-missing', 'normal');
+    await tap(page, 'issue-missing');
     await page.getByTestId('screen-ticket').waitFor();
     const number = await page.getByTestId('ticket-number').textContent();
     expect(number).toMatch(/^[A-Z]\d{3}$/);
