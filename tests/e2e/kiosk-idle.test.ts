@@ -58,7 +58,7 @@ describe('idle reset', () => {
     const { page } = await rig.open('normal', { clock: true });
     await toConfirm(page, 'resident');
     await tap(page, 'help-button');
-    await page.getByText('工作人员马上就到，请您稍等').waitFor();
+    await expect.poll(() => page.getByTestId('help-status').textContent()).toBe('工作人员马上就到，请您稍等');
     await page.clock.fastForward(5 * 60_000);
     expect(await page.getByTestId('idle-overlay').count()).toBe(0);
     expect(await page.getByTestId('screen-confirm').count()).toBe(1);
