@@ -184,14 +184,14 @@ describe('kiosk flows (normal mode)', () => {
     await finishTicket();
   });
 
-  it('printer out of paper: the ticket stays on screen with its QR, 请拍照或到咨询台补打, flagged for reprint', async () => {
+  it('printer out of paper: the ticket stays on screen with its QR, advice that needs no phone (请记下您的号码 / 到咨询台领取), flagged for reprint', async () => {
     await rig.sim.sim({ action: 'printer.paper', paper: 'out' });
     await toIdentify(ITEM_OPTIONAL);
     await tap(page, 'without-document');
     await tap(page, 'issue');
     await page.getByTestId('screen-ticket').waitFor();
     await expect.poll(() => page.getByTestId('print-status').getAttribute('data-print'), { timeout: 20_000 }).toBe('failed');
-    expect(await page.getByTestId('print-failed').textContent()).toContain('请拍照或到咨询台补打');
+    expect(await page.getByTestId('print-failed').textContent()).toContain('请记下您的号码，或到咨询台领取小票');
     await page.getByTestId('ticket-preview').locator('svg').waitFor();
     const number = await page.getByTestId('ticket-number').textContent();
     expect(await page.getByTestId('ticket-preview').textContent()).toContain(number!);
