@@ -110,7 +110,7 @@ describe('kiosk flows (normal mode)', () => {
     await page.getByTestId('thanks').waitFor();
     await checkScreen(page, 'thanks', 'normal');
     await page.getByTestId('screen-home').waitFor({ timeout: 10_000 });
-  });
+  }, 120_000);
 
   it('a citizen who already holds a waiting ticket gets it back, reprinted', async () => {
     await toIdentify(ITEM_REQUIRED);
