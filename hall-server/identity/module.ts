@@ -15,11 +15,13 @@ export interface IdentityModuleOptions {
 
 export function createIdentityModule(options: IdentityModuleOptions = {}): HallModule {
   let help: HelpStore | null = null;
+  let ecardDecode = false;
   return {
     name: 'identity',
     migrations: helpMigrations,
     register(app: HallApp) {
       const config = options.config ?? loadIdentityConfig(app.dataDir);
+      ecardDecode = config.ecQuery !== null;
       const store = new HelpStore(app.db);
       help = store;
 
@@ -74,6 +76,8 @@ export function createIdentityModule(options: IdentityModuleOptions = {}): HallM
       }));
     },
     snapshot(principal) {
+      // A kiosk offers 医保码 only where the hall has a decode service (a scan would otherwise fail).
+      if (principal.role === 'kiosk') return { openHelpRequests: [], ecardDecode };
       if (principal.role !== 'admin' || !help) return { openHelpRequests: [] };
       return { openHelpRequests: help.open() };
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallView } from '../../protocol/hall/index.ts';
+import type { CallView, TicketView } from '../../protocol/hall/index.ts';
 import { callKey, callsToAnnounce, currentCalls } from './calls.ts';
 
 function call(ticketId: string, window: number, at: string, callCount = 1): CallView {
@@ -22,8 +22,15 @@ describe('board calls', () => {
     expect(callsToAnnounce([recall], new Set([callKey(a), callKey(b)]), now)).toEqual([recall]);
   });
 
+  const serving = (number: number, ticketId: string | null) => ({ number, current: ticketId === null ? null : ({ id: ticketId } as TicketView) });
+
   it('shows the newest call per window', () => {
     const again = call('a003', 1, '2026-11-22T01:59:40.000Z');
-    expect(currentCalls([a, b, again, old], 2)).toEqual([again, b]);
+    expect(currentCalls([a, b, again, old], 2, [serving(1, 'a003'), serving(2, 'a002'), serving(3, 'a000')])).toEqual([again, b]);
+  });
+
+  it('drops a finished ticket from 正在叫号 (its window serves nobody, or someone else)', () => {
+    expect(currentCalls([a, b], 3, [serving(1, null), serving(2, 'a002')])).toEqual([b]);
+    expect(currentCalls([a, b], 3, [serving(1, 'x999'), serving(2, null)])).toEqual([]);
   });
 });

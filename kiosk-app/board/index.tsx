@@ -177,7 +177,7 @@ export default function BoardScreen() {
 }
 
 function CurrentCalls({ q, speaking }: { q: QueueSnapshot | null; speaking: string | null }) {
-  const calls = currentCalls(q?.recentCalls ?? [], 3);
+  const calls = currentCalls(q?.recentCalls ?? [], 3, q?.windows ?? []);
   return (
     <section aria-labelledby="current-title">
       <h2 id="current-title">正在叫号</h2>

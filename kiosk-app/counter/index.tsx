@@ -74,7 +74,8 @@ export default function CounterScreen() {
   }
   return (
     <>
-      <ConnectionBanner state={stream.state} />
+      {/* The demo note sits in the header (24 px) instead of a 16 px corner label over the panel. */}
+      <ConnectionBanner state={stream.state} demoNote={false} />
       <CounterView counter={counter} />
     </>
   );

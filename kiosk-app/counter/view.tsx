@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Counter } from './controller.ts';
 import { deferredNote, duration, secondsBetween } from './timing.ts';
+import { session } from '../shared/hall/session.ts';
 
 const STATUS_TEXT: Record<string, string> = {
   called: '已呼叫，等候群众到窗口',
@@ -196,6 +197,7 @@ export function CounterView({ counter }: { counter: Counter }) {
         <h1>
           {counter.window}号窗口{w ? ` · ${w.name}` : ''}
         </h1>
+        {session.value?.demo && <span class="counter-demo">演示终端</span>}
         {signedIn && (
           <div class="counter-staff">
             <span data-testid="signed-in">

@@ -6,9 +6,9 @@ import { deviceHealthForHeartbeat } from '../shared/bridge/heartbeat.ts';
 import { bridgeUrlFromLocation } from '../shared/bridge/url.ts';
 import { ensurePairedWithRetry } from '../shared/hall/pairing.ts';
 import { subscribe } from '../shared/hall/socket.ts';
-import { HelpButton } from '../shared/ui/HelpButton.tsx';
+import { HelpButton, openHelpSentAt } from '../shared/ui/HelpButton.tsx';
 import { IdleOverlay } from '../shared/ui/IdleOverlay.tsx';
-import { idlePolicyFor } from '../shared/ui/idle.ts';
+import { helpHoldsIdle, idlePolicyFor } from '../shared/ui/idle.ts';
 import { watchIdle } from '../shared/ui/idleWatch.ts';
 import { seniorForced, seniorMode } from '../shared/ui/mode.ts';
 import { onUpdateWaiting } from '../shared/ui/swUpdate.ts';
@@ -73,7 +73,12 @@ function showingNotices(pack: PackData): PackData['notices'] {
 
 export function KioskView({ kiosk }: { kiosk: Kiosk }) {
   const idle = useMemo(
-    () => watchIdle({ policy: () => idlePolicyFor(seniorMode.peek()), onExpire: () => kiosk.idleReset() }),
+    () =>
+      watchIdle({
+        policy: () => idlePolicyFor(seniorMode.peek()),
+        held: () => helpHoldsIdle(openHelpSentAt(), Date.now()),
+        onExpire: () => kiosk.idleReset(),
+      }),
     [kiosk],
   );
   useEffect(() => () => idle.stop(), [idle]);
@@ -197,6 +202,7 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
           error={step.error}
           allowWithout={svc?.identity === 'optional'}
           onWithout={() => kiosk.withoutDocument()}
+          methods={kiosk.idMethods.value}
         />,
         { back: true, home: true },
       );
@@ -220,9 +226,14 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
       const svc = kiosk.service(step.code);
       screen = frame(
         'screen-notice',
-        svc ? <Notice service={svc} issuing={step.issuing} error={step.error} green={step.green} /> : null,
+        svc ? <Notice service={svc} issuing={step.issuing} error={step.error} green={step.green} missing={step.missing === true} /> : null,
         { back: !step.issuing, home: !step.issuing },
-        <NoticeActions issuing={step.issuing} onIssue={() => void kiosk.issue()} />,
+        <NoticeActions
+          issuing={step.issuing}
+          missing={step.missing === true}
+          onIssue={() => void kiosk.issue()}
+          onMissing={() => kiosk.dispatch({ type: 'materialsMissing' })}
+        />,
       );
       break;
     }

@@ -8,6 +8,7 @@ import {
   type PrintResultRequest,
 } from '../../protocol/hall/index.ts';
 import type { PackData, Service } from '../../content/schema/index.ts';
+import { idMethods, type IdMethods } from './model/idMethods.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { TicketInput } from '../../protocol/bridge/messages.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
@@ -44,6 +45,8 @@ export interface Kiosk {
   ticketPreview: ReadonlySignal<TicketInput | null>;
   /** The hall-server cannot be reached: "暂停取号，请到咨询台". */
   paused: ReadonlySignal<boolean>;
+  /** The ways of showing identity that work now (readers' health, the hall's 医保码 decode service). */
+  idMethods: ReadonlySignal<IdMethods>;
   dispatch(action: Action): void;
   service(code: string): Service | null;
   /** Why the hall issues no ticket for an item now (法定节假日, 休息日, hours, cap), from the live snapshot; null = open. */
@@ -72,6 +75,10 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   const ticketPreview = signal<TicketInput | null>(null);
   const waitingForCard = computed(() => step.value.name === 'identify');
   const paused = computed(() => deps.stream.state.value !== 'open' || issueFailedUnreachable.value);
+  const methods = computed(() => {
+    const identity = deps.stream.snapshot.value?.modules['identity'] as { ecardDecode?: unknown } | undefined;
+    return idMethods(deps.bridge.devices.value, identity?.ecardDecode === true);
+  });
   /** The hall's active pack (kept current by pack.activated events, and by the fresh snapshot after a reconnect that
    * could not resume) is not the one on screen: the screen takes it at the next idle reset. */
   const packStale = computed(() => {
@@ -270,6 +277,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     pack,
     ticketPreview,
     paused,
+    idMethods: methods,
     dispatch,
     service,
     closedReason(code) {

@@ -4,7 +4,7 @@ import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import type { PackData } from '../../content/schema/index.ts';
 import type { Step } from './model/flow.ts';
-import { planPrompt, promptFor, watchPrompts, type PromptPlan } from './prompts.ts';
+import { planPrompt, promptFor, ticketNumberReading, watchPrompts, type PromptPlan } from './prompts.ts';
 
 /** Only the manifest fields the prompts read, hence the cast. */
 function pack(version: number, files: string[]): PackData {
@@ -30,8 +30,27 @@ describe('kiosk voice prompts', () => {
   });
 
   it('plans the pack clip when the pack has it and speech only when the loaded pack has none', () => {
-    expect(planPrompt('home', WITH_CLIPS)).toEqual({ kind: 'clip', url: url('home') });
-    expect(planPrompt('identify', WITH_CLIPS)).toEqual({ kind: 'speech', text: '请您放身份证，或者插入社保卡，或者出示医保码。' });
+    expect(planPrompt({ name: 'home', page: 0 }, WITH_CLIPS)).toEqual({ kind: 'clip', url: url('home') });
+    expect(planPrompt({ name: 'identify', code: 'S1', busy: false, error: null }, WITH_CLIPS)).toEqual({
+      kind: 'speech', text: '请您放身份证，或者插入社保卡，或者出示医保码。',
+    });
+  });
+
+  it('reads the ticket number as letters and single digits after the ticket prompt (B005 → B 零 零 五 号)', () => {
+    expect(ticketNumberReading('B005')).toEqual({
+      clips: ['voice/letter-B.wav', 'voice/digit-0.wav', 'voice/digit-0.wav', 'voice/digit-5.wav', 'voice/hao.wav'],
+      text: 'B零零五号',
+    });
+    expect(ticketNumberReading('窗口')).toBeNull();
+    const ticket: Step = {
+      name: 'ticket', code: 'S1', print: 'printed', printMessage: null,
+      ticket: { id: 't', number: 'B005', serviceName: '参保登记', peopleAhead: 0, waitMinutes: 0, windows: [], maskedName: null, issuedAt: '', duplicate: false },
+    };
+    const numberFiles = ['voice/letter-B.wav', 'voice/digit-0.wav', 'voice/digit-5.wav', 'voice/hao.wav'];
+    const withNumber = pack(3, ['voice/prompt-ticket.wav', ...numberFiles]);
+    const plan = planPrompt(ticket, withNumber);
+    expect(plan.kind === 'clip' && plan.then?.length).toBe(5);
+    expect(planPrompt(ticket, pack(4, []))).toEqual({ kind: 'speech', text: `${promptFor('ticket').text}您的号码是B零零五号。` });
   });
 
   it('waits for the pack before the first prompt instead of speaking, then plays its clip once', () => {

@@ -7,8 +7,12 @@ import { PressGate } from '../../protocol/rules/levels.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { RatingLevel } from '../shared/bridge/index.ts';
 import type { Outbox } from './outbox.ts';
-import { back, expire, finished, press, submitReasons, withdraw, type PadView, type Step } from './model.ts';
-import type { RatingInput } from '../../protocol/rules/levels.ts';
+import { badStep, backToLevels, expire, finished, press, withdraw, type PadView, type Step } from './model.ts';
+import {
+  abandonBadPath, answerConsent, badBack, moreReasons, phoneDone, phoneKey, reasonsDone, secondsBeforeAbandon, skipPhone,
+  toggleReason, type BadPath, type BadStepResult,
+} from './badPath.ts';
+import { resetSeniorMode, seniorMode } from '../shared/ui/mode.ts';
 
 export const KEY_SCORES: Record<RatingLevel, number> = {
   very_satisfied: 5,
@@ -28,10 +32,23 @@ export interface Pad {
   /** The number the window serves now (or served last). */
   serving: ReadonlySignal<string | null>;
   secondsLeft: ReadonlySignal<number | null>;
+  /** On the 差评 path: seconds before it ends by itself, counted from the last touch. */
+  badPathSecondsLeft: ReadonlySignal<number | null>;
+  /** The 差评 reasons of the hall's pack. */
+  reasons: ReadonlySignal<readonly string[]>;
   pendingUploads: ReadonlySignal<number>;
   press(score: number): void;
-  submitReasons(details: Omit<RatingInput, 'score'>): void;
+  toggleReason(reason: string): void;
+  moreReasons(): void;
+  reasonsDone(): void;
+  phoneKey(key: string): void;
+  phoneDone(): void;
+  skipPhone(): void;
+  answerConsent(agree: boolean): void;
+  /** One screen back on the 差评 path (from its first screen, back to the five levels). */
   back(): void;
+  /** 继续: the citizen is still there; the path's countdown starts again and every choice stays. */
+  keepGoing(): void;
   dispose(): void;
 }
 
@@ -47,6 +64,8 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
   let offsetFrom: string | null = null;
   const serverNow = () => Date.now() + clockOffsetMs;
   const now = signal(serverNow());
+  /** This pad's own clock, for the 差评 path's countdown (a touch and the countdown are both local). */
+  const localNow = signal(Date.now());
   const lastServed = signal<string | null>(null);
   const syncClock = () => {
     const serverTime = stream.snapshot.peek()?.serverTime ?? null;
@@ -71,8 +90,16 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
   const serving = computed(() => queueWindow.value?.current?.number ?? lastServed.value);
   const secondsLeft = computed(() => {
     const v = view.value;
-    if (v.kind !== 'rate' && v.kind !== 'reasons') return null;
+    if (v.kind !== 'rate') return null;
     return Math.max(0, Math.ceil((Date.parse(v.prompt.expiresAt) - now.value) / 1000));
+  });
+  const lastTouch = signal(Date.now());
+  const badPathSecondsLeft = computed(() => (view.value.kind === 'bad' ? secondsBeforeAbandon(lastTouch.value, localNow.value) : null));
+  const reasons = computed<readonly string[]>(() => settings.value?.badReasons ?? []);
+  /** Tickets this window served as 绿色通道: their citizen rates in 长辈模式. */
+  const seniorTickets = new Set<string>();
+  const stopSeniorWatch = queueWindow.subscribe((w) => {
+    if (w?.current && w.current.priority !== 'normal') seniorTickets.add(w.current.id);
   });
   const pendingUploads = computed(() => outbox.pending.value.length);
   const gate = new PressGate(MIN_PRESS_INTERVAL_MS);
@@ -82,23 +109,26 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
   let lastSource: 'touch' | 'keypad' = 'touch';
 
   const apply = (step: Step) => {
-    if (step.view === view.peek() && !step.submit) return;
+    const before = view.peek();
+    if (step.view === before && !step.submit) return;
     view.value = step.view;
+    if (step.view.kind === 'rate' && seniorTickets.has(step.view.prompt.ticketId)) seniorMode.value = true;
+    if (step.view.kind === 'idle' && before.kind !== 'idle') resetSeniorMode();
     if (step.submit) {
-      const { prompt, input } = step.submit;
+      const { prompt, input, ratedAtMs } = step.submit;
       rated.add(prompt.ticketId);
       void outbox.add(window, {
         id: newRatingId(), ticketId: prompt.ticketId, score: input.score, reasons: [...input.reasons], comment: input.comment,
-        phone: input.phone, consent: input.consent, source: lastSource, ratedAt: new Date(serverNow()).toISOString(),
+        phone: input.phone, consent: input.consent, source: lastSource, ratedAt: new Date(ratedAtMs ?? serverNow()).toISOString(),
       });
     }
     clearTimeout(thanksTimer);
-    if (step.view.kind === 'thanks') thanksTimer = setTimeout(() => (view.value = { kind: 'idle' }), THANKS_MS);
+    if (step.view.kind === 'thanks') thanksTimer = setTimeout(() => apply({ view: { kind: 'idle' }, submit: null }), THANKS_MS);
   };
 
   const offer = (prompt: RatingPrompt) => {
     syncClock();
-    const step = finished(view.peek(), prompt, rated, serverNow());
+    const step = finished(view.peek(), prompt, rated, serverNow(), reasons.peek());
     if (step.view !== view.peek()) gate.reset();
     apply(step);
   };
@@ -149,12 +179,33 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
 
   const tick = setInterval(() => {
     now.value = serverNow();
-    apply(expire(view.peek(), now.value));
+    localNow.value = Date.now();
+    const v = view.peek();
+    if (v.kind === 'bad' && secondsBeforeAbandon(lastTouch.peek(), localNow.peek()) === 0) {
+      apply(badStep(v, abandonBadPath(v, reasons.peek())));
+      return;
+    }
+    apply(expire(v, now.value));
   }, 1000);
+
+  function touched() {
+    lastTouch.value = Date.now();
+    localNow.value = lastTouch.value;
+  }
 
   function pressScore(score: number) {
     if (!gate.accept(Date.now())) return;
-    apply(press(view.peek(), score));
+    touched();
+    apply(press(view.peek(), score, serverNow()));
+  }
+
+  /** One answer on the 差评 path: a new screen of it (a BadPath) or its end (a BadStepResult). */
+  function onPath(answer: (path: BadPath, reasons: readonly string[]) => BadPath | BadStepResult) {
+    const v = view.peek();
+    if (v.kind !== 'bad') return;
+    touched();
+    const out = answer(v, reasons.peek());
+    apply(badStep(v, 'kind' in out ? { path: out, submit: null } : out));
   }
 
   return {
@@ -164,19 +215,31 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
     staff,
     serving,
     secondsLeft,
+    badPathSecondsLeft,
+    reasons,
     pendingUploads,
     press(score) {
       lastSource = 'touch';
       pressScore(score);
     },
-    submitReasons(details) {
-      apply(submitReasons(view.peek(), details, settings.peek()?.badReasons ?? []));
-    },
+    toggleReason: (reason) => onPath((p) => toggleReason(p, reason)),
+    moreReasons: () => onPath(moreReasons),
+    reasonsDone: () => onPath(reasonsDone),
+    phoneKey: (key) => onPath((p) => phoneKey(p, key)),
+    phoneDone: () => onPath(phoneDone),
+    skipPhone: () => onPath(skipPhone),
+    answerConsent: (agree) => onPath((p, r) => answerConsent(p, agree, r)),
     back() {
-      apply(back(view.peek()));
+      const v = view.peek();
+      if (v.kind !== 'bad') return;
+      touched();
+      const previous = badBack(v);
+      apply(previous ? badStep(v, { path: previous, submit: null }) : backToLevels(v));
     },
+    keepGoing: touched,
     dispose() {
       clearInterval(tick);
+      stopSeniorWatch();
       clearTimeout(thanksTimer);
       unsubscribeSnapshot();
       stopClock();

@@ -10,10 +10,12 @@ import { ensurePairedWithRetry } from '../shared/hall/pairing.ts';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
 import { installKioskHardening } from '../shared/ui/hardening.ts';
 import { applyUpdateAtBoundary } from '../shared/ui/updateAtBoundary.ts';
+import { initDisplayMode } from '../shared/ui/mode.ts';
 import '../shared/ui/tokens.css';
 import { createPad, type Pad } from './controller.ts';
 import { openOutbox, type Outbox } from './outbox.ts';
-import { Idle, Rate, Reasons, Thanks } from './screens.tsx';
+import { Idle, Rate, Thanks } from './screens.tsx';
+import { BadPathScreen } from './badScreens.tsx';
 import './pad.css';
 
 export default function PadScreen() {
@@ -29,6 +31,7 @@ export default function PadScreen() {
       return;
     }
     const undoHardening = installKioskHardening();
+    const undoMode = initDisplayMode();
     let stopped = false;
     let bridge: BridgeClient | null = null;
     let outbox: Outbox | null = null;
@@ -68,6 +71,7 @@ export default function PadScreen() {
       bridge?.close();
       outbox?.close();
       undoHardening();
+      undoMode();
     };
   }, [window]);
 
@@ -87,7 +91,8 @@ export default function PadScreen() {
   }
   return (
     <>
-      <ConnectionBanner state={stream.state} />
+      {/* The demo note sits in the pad's header instead of a corner, where it covered a button. */}
+      <ConnectionBanner state={stream.state} demoNote={false} />
       <PadView pad={pad} />
     </>
   );
@@ -99,7 +104,7 @@ function PadView({ pad }: { pad: Pad }) {
     <main class="pad" data-view={v.kind} aria-live="polite">
       {v.kind === 'idle' && <Idle pad={pad} />}
       {v.kind === 'rate' && <Rate pad={pad} prompt={v.prompt} />}
-      {v.kind === 'reasons' && <Reasons pad={pad} view={v} />}
+      {v.kind === 'bad' && <BadPathScreen pad={pad} path={v} />}
       {v.kind === 'thanks' && <Thanks pad={pad} bad={v.bad} />}
       {pad.pendingUploads.value > 0 && (
         <p class="pad-outbox" role="status">

@@ -1,10 +1,10 @@
-// The pad's four screens: idle staff card, the five levels, 差评 reasons, thank-you.
-import { useState } from 'preact/hooks';
+// The pad's screens besides the 差评 path (badScreens.tsx): idle staff card, the five levels, thank-you.
 import type { RatingPrompt } from '../../protocol/hall/ratings.ts';
 import { LEVELS } from '../../protocol/rules/levels.ts';
 import type { Pad } from './controller.ts';
 import { Face, Stars } from './faces.tsx';
-import type { PadView } from './model.ts';
+import { session } from '../shared/hall/session.ts';
+import { SeniorSwitch } from '../shared/ui/SeniorSwitch.tsx';
 
 const STAR_WORDS = ['', '一', '二', '三', '四', '五'];
 
@@ -16,7 +16,10 @@ function Header({ pad }: { pad: Pad }) {
         <strong>{pad.window}号窗口</strong>
         {s?.windowName && <span> · {s.windowName}</span>}
       </span>
-      <span class="pad-hall">{s?.hallName ?? ''}</span>
+      <span class="pad-hall">
+        {session.value?.demo && <span class="pad-demo">演示终端 </span>}
+        <span class="pad-hall-name">{s?.hallName ?? ''}</span>
+      </span>
     </header>
   );
 }
@@ -62,6 +65,9 @@ export function Idle({ pad }: { pad: Pad }) {
           <p class="pad-serving-hint">办理结束后，请您对本次服务进行评价</p>
         </div>
       </section>
+      <div class="pad-idle-actions">
+        <SeniorSwitch />
+      </div>
       <footer class="pad-slogan">{slogan}</footer>
     </>
   );
@@ -84,6 +90,7 @@ export function Rate({ pad, prompt }: { pad: Pad; prompt: RatingPrompt }) {
               type="button"
               key={l.score}
               class="pad-level"
+              data-choice
               data-score={l.score}
               data-testid={`level-${l.score}`}
               onClick={() => pad.press(l.score)}
@@ -96,90 +103,6 @@ export function Rate({ pad, prompt }: { pad: Pad; prompt: RatingPrompt }) {
         {left !== null && <p class="pad-timeout">如您暂不评价，本页面将在 {left} 秒后关闭</p>}
       </section>
     </>
-  );
-}
-
-const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '清除', '0', '删除'];
-
-export function Reasons({ pad, view }: { pad: Pad; view: Extract<PadView, { kind: 'reasons' }> }) {
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [comment, setComment] = useState('');
-  const [phone, setPhone] = useState('');
-  const [consent, setConsent] = useState(false);
-  const reasons = pad.settings.value?.badReasons ?? [];
-  const level = LEVELS.find((l) => l.score === view.score);
-  const toggle = (r: string) => setChosen((c) => (c.includes(r) ? c.filter((x) => x !== r) : [...c, r]));
-  const key = (d: string) => {
-    if (d === '清除') setPhone('');
-    else if (d === '删除') setPhone((p) => p.slice(0, -1));
-    else setPhone((p) => (p.length < 12 ? p + d : p));
-  };
-  return (
-    <section class="pad-reasons">
-      <h1>
-        您选择了“{level?.label}”，请告诉我们原因
-      </h1>
-      <div class="pad-reasons-body">
-        <div class="pad-reason-col">
-          <h2 id="reasons-title">不满意的原因（可多选）</h2>
-          <div class="pad-reason-list" role="group" aria-labelledby="reasons-title">
-            {reasons.map((r) => (
-              <button
-                type="button"
-                key={r}
-                class="pad-reason"
-                aria-pressed={chosen.includes(r)}
-                onClick={() => toggle(r)}
-              >
-                <span class="pad-check" aria-hidden="true">{chosen.includes(r) ? '☑' : '☐'}</span>
-                {r}
-              </button>
-            ))}
-          </div>
-          <label class="pad-comment">
-            <span>其他意见（选填）</span>
-            <textarea maxLength={200} rows={2} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
-          </label>
-        </div>
-        <div class="pad-phone-col">
-          <label class="pad-phone">
-            <span>回访电话（选填）</span>
-            <input type="text" inputMode="numeric" readOnly value={phone} aria-describedby="phone-hint" />
-          </label>
-          <p id="phone-hint" class="pad-hint">请用下方数字键输入</p>
-          <div class="pad-digits" role="group" aria-label="数字键">
-            {DIGITS.map((d) => (
-              <button type="button" key={d} class="pad-digit" onClick={() => key(d)}>
-                {d}
-              </button>
-            ))}
-          </div>
-          <label class="pad-consent">
-            <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} />
-            <span>我同意工作人员通过此电话就本次评价回访我，号码仅用于回访并加密保存</span>
-          </label>
-        </div>
-      </div>
-      {view.error && (
-        <p class="pad-error" role="alert">
-          <span aria-hidden="true">⚠ </span>
-          {view.error}
-        </p>
-      )}
-      <div class="pad-actions">
-        <button type="button" class="pad-back" onClick={() => pad.back()}>
-          ‹ 返回重新选择
-        </button>
-        <button
-          type="button"
-          class="pad-submit"
-          data-testid="submit-reasons"
-          onClick={() => pad.submitReasons({ reasons: chosen, comment: comment.trim(), phone, consent })}
-        >
-          提交评价
-        </button>
-      </div>
-    </section>
   );
 }
 

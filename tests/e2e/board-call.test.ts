@@ -81,6 +81,11 @@ describe('call board', () => {
     expect(text).toContain('A003请到2号窗口');
     expect(text).toContain('A002请到1号窗口');
     expect(await page.getByTestId('recent-calls').textContent()).toContain('A001');
+    // A finished ticket leaves 正在叫号 (it stays among the recent calls).
+    expect((await hall.api('POST', '/api/windows/2/finish', {}, counter2)).status).toBe(200);
+    await expect.poll(() => page.getByTestId('current-calls').textContent()).not.toContain('A003');
+    expect(await page.getByTestId('current-calls').textContent()).toContain('A002请到1号窗口');
+    expect(await page.getByTestId('recent-calls').textContent()).toContain('A003');
   });
 
   it('reads a recall again', async () => {

@@ -2,7 +2,7 @@
 // resume, no-show, undo, finish with a 办件编号; a wrong 工号 gets a clear message. Axe and screenshots on the way.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, screenshot } from '../support/browser.ts';
+import { axeViolations, launchBrowser, screenshot, tapTargets, textSizes } from '../support/browser.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 import { distReady, issueTicket, openCounter, signIn } from './pad-helpers.ts';
 
@@ -41,6 +41,9 @@ describe('counter panel', () => {
     await expect.poll(notice).toBe('✓ 已重呼');
     await page.getByRole('button', { name: '开始办理' }).click();
     await expect.poll(() => page.locator('.counter-facts').textContent()).toContain('正在办理');
+    // Window staff are often not young either: text ≥ 24 px, every action ≥ 64 px.
+    expect((await textSizes(page)).filter((t) => t.px < 24)).toEqual([]);
+    expect((await tapTargets(page)).filter((t) => t.height < 64 || t.width < 64)).toEqual([]);
     await page.getByRole('button', { name: '挂起' }).click();
     await page.getByText('已挂起的号码').waitFor();
     expect(await page.locator('.counter-empty').textContent()).toBe('当前没有正在办理的号码');

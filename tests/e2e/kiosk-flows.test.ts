@@ -110,7 +110,7 @@ describe('kiosk flows (normal mode)', () => {
     await page.getByTestId('thanks').waitFor();
     await checkScreen(page, 'thanks', 'normal');
     await page.getByTestId('screen-home').waitFor({ timeout: 10_000 });
-  });
+  }, 120_000);
 
   it('a citizen who already holds a waiting ticket gets it back, reprinted', async () => {
     await toIdentify(ITEM_REQUIRED);
@@ -138,7 +138,12 @@ describe('kiosk flows (normal mode)', () => {
     expect(await page.getByTestId('masked-name').textContent()).toBe('李*国');
     await rig.sim.sim({ action: 'card.remove', reader: 'sscard' });
     await tap(page, 'confirm-identity');
+    // 材料不全 leads to what to bring next time, and a ticket can still be taken from there.
     await tap(page, 'issue-anyway');
+    await page.getByTestId('missing-advice').waitFor();
+    expect(await page.getByTestId('bring-next-time').locator('li').count()).toBeGreaterThan(0);
+    await checkScreen(page, 'notice-missing', 'normal');
+    await tap(page, 'issue-missing');
     await page.getByTestId('screen-ticket').waitFor();
     const number = await page.getByTestId('ticket-number').textContent();
     expect(number).toMatch(/^[A-Z]\d{3}$/);
@@ -179,14 +184,14 @@ describe('kiosk flows (normal mode)', () => {
     await finishTicket();
   });
 
-  it('printer out of paper: the ticket stays on screen with its QR, 请拍照或到咨询台补打, flagged for reprint', async () => {
+  it('printer out of paper: the ticket stays on screen with its QR, advice that needs no phone (请记下您的号码 / 到咨询台领取), flagged for reprint', async () => {
     await rig.sim.sim({ action: 'printer.paper', paper: 'out' });
     await toIdentify(ITEM_OPTIONAL);
     await tap(page, 'without-document');
     await tap(page, 'issue');
     await page.getByTestId('screen-ticket').waitFor();
     await expect.poll(() => page.getByTestId('print-status').getAttribute('data-print'), { timeout: 20_000 }).toBe('failed');
-    expect(await page.getByTestId('print-failed').textContent()).toContain('请拍照或到咨询台补打');
+    expect(await page.getByTestId('print-failed').textContent()).toContain('请记下您的号码，或到咨询台领取小票');
     await page.getByTestId('ticket-preview').locator('svg').waitFor();
     const number = await page.getByTestId('ticket-number').textContent();
     expect(await page.getByTestId('ticket-preview').textContent()).toContain(number!);
@@ -207,7 +212,8 @@ describe('kiosk flows (normal mode)', () => {
 
   it('呼叫工作人员 raises a help request with the kiosk name in the admin console', async () => {
     await tap(page, 'help-button');
-    await expect.poll(() => page.getByTestId('help-button').textContent()).toContain('工作人员马上就到');
+    await expect.poll(() => page.getByTestId('help-button').textContent()).toContain('已呼叫，请稍等');
+    expect(await page.getByTestId('help-status').textContent()).toBe('工作人员马上就到，请您稍等');
     const list = await rig.hall.api('GET', '/api/admin/help', undefined, admin);
     expect(list.body.requests[0]).toMatchObject({ screen: 'home', resolvedAt: null });
     expect(list.body.requests[0].terminalName).toMatch(/取号机/);

@@ -31,7 +31,7 @@ describe('idle reset', () => {
     expect(await page.getByTestId('idle-overlay').count()).toBe(0);
     await page.clock.fastForward(2_000);
     await page.getByTestId('idle-overlay').waitFor();
-    expect(Number(await page.getByTestId('idle-seconds').textContent())).toBeGreaterThanOrEqual(13);
+    expect(Number(await page.getByTestId('idle-seconds').textContent())).toBeGreaterThanOrEqual(18);
     await checkScreen(page, 'idle-countdown', 'normal');
 
     await tap(page, 'idle-continue');
@@ -40,7 +40,7 @@ describe('idle reset', () => {
 
     await page.clock.fastForward(61_000);
     await page.getByTestId('idle-overlay').waitFor();
-    await page.clock.fastForward(16_000);
+    await page.clock.fastForward(21_000);
     await page.getByTestId('screen-home').waitFor();
     expect(await page.getByTestId('idle-overlay').count()).toBe(0);
     const html = await page.evaluate(() => document.documentElement.outerHTML);
@@ -52,6 +52,23 @@ describe('idle reset', () => {
     await tap(page, 'take-ticket');
     await page.getByTestId('screen-identify').waitFor();
     expect(await page.getByTestId('identify-error').count()).toBe(0);
+  });
+
+  it('never sends the citizen home while a help request is open (staff are coming), for up to 10 minutes', async () => {
+    const { page } = await rig.open('normal', { clock: true });
+    await toConfirm(page, 'resident');
+    await tap(page, 'help-button');
+    await expect.poll(() => page.getByTestId('help-status').textContent()).toBe('工作人员马上就到，请您稍等');
+    await page.clock.fastForward(5 * 60_000);
+    expect(await page.getByTestId('idle-overlay').count()).toBe(0);
+    expect(await page.getByTestId('screen-confirm').count()).toBe(1);
+    // In 30 s steps, as the terminal's own ticks would see it: the hold ends at 10 minutes, the countdown follows 60 s later.
+    for (let i = 0; i < 10; i++) await page.clock.fastForward(30_000);
+    expect(await page.getByTestId('idle-overlay').count()).toBe(0);
+    await page.clock.fastForward(31_000);
+    await page.getByTestId('idle-overlay').waitFor();
+    await page.clock.fastForward(21_000);
+    await page.getByTestId('screen-home').waitFor();
   });
 
   it('waits 120 s in 长辈模式 before the countdown', async () => {

@@ -90,8 +90,10 @@ describe('keypads through the bridge', () => {
     await waitFor(async () => ratingsOf(ticket.id).length === 1);
 
     await padB.getByTestId('level-2').click();
+    await padB.getByRole('button', { name: /^更多原因/ }).click();
     await padB.getByRole('button', { name: '其他原因' }).click();
-    await padB.getByTestId('submit-reasons').click();
+    await padB.getByTestId('reasons-done').click();
+    await padB.getByTestId('skip-phone').click();
     await padB.getByRole('heading', { name: '感谢您的评价！' }).waitFor();
     const refused = await waitFor(() =>
       padB.evaluate(

@@ -68,19 +68,23 @@ describe('counter → pad → 差评 → console', () => {
     await screenshot(pad, 'pad-rate');
 
     await pad.getByTestId('level-1').click();
-    await pad.getByRole('heading', { name: '您选择了“非常不满意”，请告诉我们原因' }).waitFor();
-    await pad.getByTestId('submit-reasons').click();
-    expect(await pad.getByRole('alert').textContent()).toContain('差评请至少选择一项原因或填写意见');
+    await pad.getByRole('heading', { name: '哪方面让您不满意？（可多选）' }).waitFor();
+    await pad.getByTestId('reasons-done').click();
+    expect(await pad.getByRole('alert').textContent()).toContain('请至少选择一项不满意的原因');
     await pad.getByRole('button', { name: '等候时间过长' }).click();
+    await pad.getByRole('button', { name: /^更多原因/ }).click();
     await pad.getByRole('button', { name: '业务不熟练' }).click();
-    for (const d of '13812345678') await pad.locator('.pad-digit', { hasText: new RegExp(`^${d}$`) }).click();
-    expect(await pad.getByLabel('回访电话（选填）').inputValue()).toBe('13812345678');
-    await pad.getByTestId('submit-reasons').click();
-    expect(await pad.getByRole('alert').textContent()).toContain('留下回访电话前请您确认同意回访');
-    await pad.getByRole('checkbox').check();
     expect(await axeViolations(pad)).toEqual([]);
     await screenshot(pad, 'pad-reasons');
-    await pad.getByTestId('submit-reasons').click();
+    await pad.getByTestId('reasons-done').click();
+    for (const d of '13812345678') await pad.locator(`.pad-key[data-key="${d}"]`).click();
+    expect(await pad.getByTestId('phone-number').textContent()).toBe('13812345678');
+    await screenshot(pad, 'pad-phone');
+    await pad.getByTestId('phone-done').click();
+    await pad.getByRole('heading', { name: '是否同意工作人员拨打 138****5678 回访您？' }).waitFor();
+    expect(await axeViolations(pad)).toEqual([]);
+    await screenshot(pad, 'pad-consent');
+    await pad.getByTestId('consent-yes').click();
     await pad.getByRole('heading', { name: '感谢您的评价！' }).waitFor();
     await screenshot(pad, 'pad-thanks');
 
@@ -139,5 +143,5 @@ describe('counter → pad → 差评 → console', () => {
     await screenshot(admin, 'admin-ratings-export');
 
     await Promise.all([padCtx.close(), counterCtx.close(), adminCtx.close()]);
-  });
+  }, 180_000);
 });

@@ -92,4 +92,13 @@ describe('kiosk flow', () => {
     expect(holdsCitizen(step)).toBe(false);
     expect(holdsCitizen({ name: 'home', page: 1 })).toBe(true);
   });
+
+  it('材料不全 leads to what to bring next time; 返回 goes back to the checklist, and a ticket can still be taken', () => {
+    const notice: Step = { name: 'notice', code: '1', identity: null, green: false, issuing: false, error: null };
+    const missing = next(notice, { type: 'materialsMissing' });
+    expect(missing).toEqual({ ...notice, missing: true });
+    expect(next(missing, { type: 'back' })).toEqual({ ...notice, missing: false });
+    expect(next(missing, { type: 'issuing' })).toMatchObject({ name: 'notice', issuing: true });
+    expect(next({ ...notice, issuing: true }, { type: 'materialsMissing' })).toEqual({ ...notice, issuing: true });
+  });
 });

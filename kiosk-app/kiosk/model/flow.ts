@@ -24,7 +24,16 @@ export type Step =
   | { name: 'guide'; code: string }
   | { name: 'identify'; code: string; busy: boolean; error: string | null }
   | { name: 'confirm'; code: string; identity: Identity; greenOffered: boolean }
-  | { name: 'notice'; code: string; identity: Identity | null; green: boolean; issuing: boolean; error: string | null }
+  | {
+      name: 'notice';
+      code: string;
+      identity: Identity | null;
+      green: boolean;
+      issuing: boolean;
+      error: string | null;
+      /** The citizen said 材料不全: the screen says what to bring next time and what can still be done today. */
+      missing?: boolean;
+    }
   | { name: 'ticket'; code: string; ticket: IssuedTicket; print: PrintStatus; printMessage: string | null }
   | { name: 'thanks' };
 
@@ -38,6 +47,7 @@ export type Action =
   | { type: 'identifyFailed'; message: string }
   | { type: 'withoutDocument' }
   | { type: 'confirmIdentity'; green: boolean }
+  | { type: 'materialsMissing' }
   | { type: 'issuing' }
   | { type: 'issueFailed'; message: string }
   | { type: 'issued'; ticket: IssuedTicket }
@@ -80,6 +90,8 @@ export function next(step: Step, action: Action): Step {
       return step.name === 'confirm'
         ? { name: 'notice', code: step.code, identity: step.identity, green: step.greenOffered && action.green, issuing: false, error: null }
         : step;
+    case 'materialsMissing':
+      return step.name === 'notice' && !step.issuing ? { ...step, missing: true, error: null } : step;
     case 'issuing':
       return step.name === 'notice' && !step.issuing ? { ...step, issuing: true, error: null } : step;
     case 'issueFailed':
@@ -109,7 +121,8 @@ function back(step: Step): Step {
     case 'confirm':
       return { name: 'identify', code: step.code, busy: false, error: null };
     case 'notice':
-      return step.issuing ? step : { name: 'guide', code: step.code };
+      if (step.issuing) return step;
+      return step.missing ? { ...step, missing: false, error: null } : { name: 'guide', code: step.code };
     default:
       return step;
   }

@@ -4,8 +4,9 @@ import { Icon } from '../../shared/ui/icons.tsx';
 import { materialText, timeLimitText } from './texts.ts';
 
 /** 一次性告知 (DB21/T 4402 §9.3): everything needed, in one go, before the ticket. */
-export function Notice(props: { service: Service; issuing: boolean; error: string | null; green: boolean }) {
+export function Notice(props: { service: Service; issuing: boolean; error: string | null; green: boolean; missing: boolean }) {
   const g = props.service.guide;
+  if (props.missing) return <MissingMaterials {...props} />;
   return (
     <>
       <h1>一次性告知：请您备齐以下材料</h1>
@@ -37,11 +38,47 @@ export function Notice(props: { service: Service; issuing: boolean; error: strin
   );
 }
 
-export function NoticeActions({ issuing, onIssue }: { issuing: boolean; onIssue: () => void }) {
+/** After 材料不全: what to bring next time (容缺 items marked), and what can still be done today. */
+function MissingMaterials(props: { service: Service; issuing: boolean; error: string | null }) {
+  const g = props.service.guide;
+  const deferrable = g.deferredAcceptance.allowed ? g.materials.filter((m) => m.deferrable) : [];
+  return (
+    <>
+      <h1>材料不全怎么办？</h1>
+      <p data-testid="missing-advice">
+        下次来办理时，请带齐以下材料。您也可以现在取号，工作人员会告诉您今天能办到哪一步；小票上印有需带的主要材料。
+      </p>
+      <ul class="materials" data-testid="bring-next-time">
+        {g.materials.map((m) => (
+          <li key={m.name}>
+            <Icon name="list" /> {materialText(m)}
+            {deferrable.includes(m) && <span class="tag">可容缺，可后补</span>}
+          </li>
+        ))}
+      </ul>
+      {deferrable.length > 0 && <p>标有“可容缺”的材料可以先办理、之后补交。</p>}
+      <p>如有疑问，请到咨询台咨询。</p>
+      <div role="status" aria-live="polite">
+        {props.issuing && <p class="ui-banner">正在取号，请您稍等…</p>}
+        {props.error && (
+          <p class="ui-banner" data-testid="issue-error">
+            <Icon name="warn" />
+            {props.error}
+          </p>
+        )}
+      </div>
+    </>
+  );
+}
+
+export function NoticeActions({ issuing, missing, onIssue, onMissing }: { issuing: boolean; missing: boolean; onIssue: () => void; onMissing: () => void }) {
+  if (missing) {
+    return <BigButton label="现在取号，小票印有材料清单" icon="ticket" variant="primary" size="large" disabled={issuing} onClick={onIssue} testId="issue-missing" />;
+  }
   return (
     <>
       <BigButton label="材料已备齐，取号" icon="check" variant="primary" size="large" disabled={issuing} onClick={onIssue} testId="issue" />
-      <BigButton label="材料不全，仍要取号" icon="ticket" size="large" disabled={issuing} onClick={onIssue} testId="issue-anyway" />
+      <BigButton label="材料不全，怎么办" icon="list" size="large" disabled={issuing} onClick={onMissing} testId="issue-anyway" />
     </>
   );
 }

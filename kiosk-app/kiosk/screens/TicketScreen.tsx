@@ -59,7 +59,7 @@ export function TicketScreen(props: {
         {props.print === 'failed' && (
           <p class="ui-banner" data-testid="print-failed" data-reason={props.printMessage ?? ""}>
             <Icon name="warn" />
-            小票暂时无法打印，请拍照或到咨询台补打。工作人员已收到补打提示。
+            小票暂时无法打印，请记下您的号码，或到咨询台领取小票。工作人员已收到补打提示。
           </p>
         )}
       </div>

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { idlePhase, idlePolicyFor, NORMAL_IDLE, SENIOR_IDLE } from './idle.ts';
+import { HELP_HOLD_MS, helpHoldsIdle, idlePhase, idlePolicyFor, NORMAL_IDLE, SENIOR_IDLE } from './idle.ts';
 
 describe('idle phase', () => {
-  it('is active for 60 s in normal mode, then counts down, then expires', () => {
+  it('WCAG 2.2.1: is active for 60 s in normal mode, then counts down 20 s, then expires', () => {
     expect(idlePhase(0, 59_999, NORMAL_IDLE)).toEqual({ phase: 'active' });
-    expect(idlePhase(0, 60_000, NORMAL_IDLE)).toEqual({ phase: 'countdown', secondsLeft: 15 });
-    expect(idlePhase(0, 74_001, NORMAL_IDLE)).toEqual({ phase: 'countdown', secondsLeft: 1 });
-    expect(idlePhase(0, 75_000, NORMAL_IDLE)).toEqual({ phase: 'expired' });
+    expect(idlePhase(0, 60_000, NORMAL_IDLE)).toEqual({ phase: 'countdown', secondsLeft: 20 });
+    expect(idlePhase(0, 79_001, NORMAL_IDLE)).toEqual({ phase: 'countdown', secondsLeft: 1 });
+    expect(idlePhase(0, 80_000, NORMAL_IDLE)).toEqual({ phase: 'expired' });
+  });
+
+  it('holds off the reset while a help request is open, for at most 10 minutes', () => {
+    expect(helpHoldsIdle(null, 1_000)).toBe(false);
+    expect(helpHoldsIdle(1_000, 1_000 + HELP_HOLD_MS - 1)).toBe(true);
+    expect(helpHoldsIdle(1_000, 1_000 + HELP_HOLD_MS)).toBe(false);
   });
 
   it('waits 120 s in 长辈模式', () => {

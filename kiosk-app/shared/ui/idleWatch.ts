@@ -13,6 +13,8 @@ export interface IdleWatch {
 export function watchIdle(opts: {
   policy: () => IdlePolicy;
   onExpire: () => void;
+  /** While true the terminal counts as touched (an open help request: staff are coming to this citizen). */
+  held?: () => boolean;
   doc?: Document;
   now?: () => number;
   tickMs?: number;
@@ -26,6 +28,10 @@ export function watchIdle(opts: {
     if (phase.peek().phase !== 'active') phase.value = { phase: 'active' };
   };
   const tick = () => {
+    if (opts.held?.()) {
+      touch();
+      return;
+    }
     const next = idlePhase(lastTouchAt, now(), opts.policy());
     if (next.phase === 'expired') {
       lastTouchAt = now();
