@@ -2,7 +2,7 @@
 // sample pack, so test files can run side by side. `startTestHall` runs it in-process; `spawnTestHall` as a child
 // process (for crash tests).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -12,7 +12,7 @@ import type { TerminalRole } from '../../protocol/hall/index.ts';
 import { parseHallConfig } from '../../hall-server/config/load.ts';
 import type { HallConfigInput } from '../../hall-server/config/schema.ts';
 import { startHall, type RunningHall } from '../../hall-server/core/hall.ts';
-import { demoKeyFile } from '../../hall-server/core/keys.ts';
+import { demoKeyFile, newKey, writeKeyFile } from '../../hall-server/core/keys.ts';
 import { loadStartupPack } from '../../hall-server/core/startup-pack.ts';
 import { hallModules } from '../../hall-server/modules.ts';
 
@@ -102,6 +102,14 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
   });
 }
 
+/** A real (non-demo) hall needs its key file outside the data dir: kept where a demo hall keeps its own, so that
+ * `removeHallDirs` removes it too, and reused when the same hall starts again. */
+function realHallKeyFile(dataDir: string): string {
+  const file = demoKeyFile(dataDir);
+  if (!existsSync(file)) writeKeyFile(file, { hmacKey: newKey(), encryptionKey: newKey(), previousEncryptionKeys: [] });
+  return file;
+}
+
 /** The data dir and the demo hall's key dir beside it. */
 function removeHallDirs(dataDir: string): void {
   rmSync(dataDir, { recursive: true, force: true });
@@ -129,6 +137,7 @@ export async function spawnTestHall(options: { dataDir?: string; port?: number; 
   if (options.demo === false) trustSamplePack(dataDir);
   const args = ['--import', 'tsx', join(ROOT, 'hall-server/main.ts'), '--data-dir', dataDir, '--port', String(options.port ?? 0), '--pack', SAMPLE_PACK];
   if (options.demo ?? true) args.push('--demo');
+  else args.push('--keys-file', realHallKeyFile(dataDir));
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let output = '';
