@@ -92,7 +92,7 @@ export default function PadScreen() {
   return (
     <>
       {/* The demo note sits in the pad's header instead of a corner, where it covered a button. */}
-      <ConnectionBanner state={stream.state} demoNote={false} />
+      <ConnectionBanner state={stream.state} size="citizen" demoNote={false} />
       <PadView pad={pad} />
     </>
   );

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, screenshot, tapTargets, textSizes } from '../support/browser.ts';
+import { testIdentity } from '../support/citizens.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 import { choiceCount, enhancedContrastViolations, layoutProblems } from '../support/layout.ts';
 import { distReady, issueTicket, openPad, padContext, waitFor } from './pad-helpers.ts';
@@ -151,7 +152,7 @@ describe('pad flow in both modes', () => {
     expect(await mode()).toBe('normal');
 
     const admin = await hall.admin();
-    const issued = await hall.api('POST', '/api/tickets', { idempotencyKey: `pad-senior-${process.pid}-green`, serviceCode: '212036009001', priority: 'elderly' }, admin);
+    const issued = await hall.api('POST', '/api/tickets', { idempotencyKey: `pad-senior-${process.pid}-green`, serviceCode: '212036009001', priority: 'elderly', identity: testIdentity() }, admin);
     expect(issued.status).toBeLessThan(300);
     await hall.api('POST', '/api/windows/5/call-next', {}, counter);
     await expect.poll(() => pad.locator('.pad-serving-number').textContent()).toBe(issued.body.ticket.number);

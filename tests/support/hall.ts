@@ -83,7 +83,8 @@ function baseConfig(config: HallConfigInput | undefined): HallConfigInput {
 
 export async function startTestHall(options: TestHallOptions = {}): Promise<TestHall> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hall-test-'));
-  const config = parseHallConfig(baseConfig(options.config));
+  const input = baseConfig(options.config);
+  const config = parseHallConfig(input.demo || input.keysFile ? input : { ...input, keysFile: realHallKeyFile(dataDir) });
   const hall = await startHall({
     dataDir,
     config,

@@ -9,8 +9,9 @@ import type { ConnectionState } from './socket.ts';
 /** `overlay` floats over the top of a full-screen page (covers its top edge while the link is down); `inline` takes its
  * own row where it is placed, pushing the page down instead of covering a header (board, admin console). */
 export type BannerPlacement = 'overlay' | 'inline';
-/** `compact`: 20 px text for pads, counters and the admin console; `large`: 40 px bold for a 1920×1080 call board. */
-export type BannerSize = 'compact' | 'large';
+/** `compact`: 20 px text for counters and the admin console; `citizen`: the screen's body size (24 px, 36 px in
+ * 长辈模式) where a citizen reads it, on the pad; `large`: 40 px bold for a 1920×1080 call board. */
+export type BannerSize = 'compact' | 'citizen' | 'large';
 
 export interface ConnectionBannerProps {
   state: Signal<ConnectionState>;
@@ -26,6 +27,7 @@ export interface ConnectionBannerProps {
 
 const SIZES: Record<BannerSize, CSSProperties> = {
   compact: { padding: '8px 16px', fontSize: '20px', lineHeight: 1.4 },
+  citizen: { padding: '8px 16px', fontSize: 'var(--font-small)', lineHeight: 'var(--line-height)' },
   large: { padding: '12px 40px', fontSize: '40px', fontWeight: 800, lineHeight: 1.3 },
 };
 
