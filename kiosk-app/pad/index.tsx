@@ -90,11 +90,11 @@ export default function PadScreen() {
     );
   }
   return (
-    <>
-      {/* The demo note sits in the pad's header instead of a corner, where it covered a button. */}
-      <ConnectionBanner state={stream.state} size="citizen" demoNote={false} />
+    <div class="pad-frame">
+      {/* In its own row, so that it never covers a button; the demo note sits in the pad's header for the same reason. */}
+      <ConnectionBanner state={stream.state} placement="inline" size="citizen" demoNote={false} />
       <PadView pad={pad} />
-    </>
+    </div>
   );
 }
 
