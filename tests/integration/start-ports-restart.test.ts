@@ -116,7 +116,8 @@ describe('npm start on other ports', () => {
     expect(health).toMatchObject({ status: 'ok' });
 
     // One hall and one bridge, the killed bridge replaced rather than doubled (a build helper may still be finishing).
-    const running = childrenOf(child.pid!);
+    // (esbuild's helper, which the TypeScript loader may keep beside them, ends by itself once its parent has gone.)
+    const running = childrenOf(child.pid!).filter((pid) => commandLine(pid).some((arg) => /(hall-server|device-bridge)\.mjs$/.test(arg)));
     const servers = running.flatMap((pid) => commandLine(pid).filter((arg) => /(hall-server|device-bridge)\.mjs$/.test(arg)).map((arg) => basename(arg)));
     expect(servers.sort()).toEqual(['device-bridge.mjs', 'hall-server.mjs']);
     child.kill('SIGTERM');
