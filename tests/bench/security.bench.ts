@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { startBenchHall, stopBenchHall } from './bench-hall.ts';
 import { jsonRequest, percentile } from './bench-http.ts';
 import { writeBenchPack } from './hall-fixture.ts';
+import { testIdentity } from '../support/citizens.ts';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 const ISSUE_EVERY_MS = 50;
@@ -43,7 +44,7 @@ async function issueFor(base: string, kiosk: string, service: string, label: str
   while (performance.now() < end) {
     during?.();
     const t0 = performance.now();
-    inFlight.push(jsonRequest(agent, base, 'POST', '/api/tickets', { idempotencyKey: `sec-${label}-${n++}`, serviceCode: service }, kiosk).then((res) => {
+    inFlight.push(jsonRequest(agent, base, 'POST', '/api/tickets', { idempotencyKey: `sec-${label}-${n++}`, serviceCode: service, identity: testIdentity() }, kiosk).then((res) => {
       if (res.status !== 201) throw new Error(`ticket refused: ${JSON.stringify(res.body)}`);
       times.push(performance.now() - t0);
     }));
