@@ -3,7 +3,6 @@
 // and the same page connects to it by itself.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -11,22 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newTerminalContext, VIEWPORTS } from '../support/browser.ts';
 import { ROOT } from '../support/hall.ts';
 import { distReady } from './board-helpers.ts';
+import { freePort } from '../support/ports.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'start-other-ports-'));
 let demo: ChildProcess;
 let out = '';
 let browser: Browser;
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => ok(port));
-    });
-  });
-}
 
 /** Resolves once npm start has printed `text`; fails if it exits first or takes a minute. */
 function printed(text: string): Promise<void> {

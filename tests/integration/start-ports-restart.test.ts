@@ -4,28 +4,17 @@
 // saying so, while the hall goes on serving.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import { ROOT } from '../support/hall.ts';
+import { freePort } from '../support/ports.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'start-ports-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A port that was free a moment ago (the OS hands out ephemeral ports in turn, so it stays free for the test). */
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => ok(port));
-    });
-  });
-}
-
 /** Resolves with the close code, 101 when the handshake succeeds and closeAfter is not given, or the HTTP status. */
 function handshake(url: string, origin: string, send?: (ws: WebSocket) => void): Promise<number> {
   return new Promise((ok) => {

@@ -4,7 +4,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../region-server/db/migrate.ts';
 import { createEnrolmentCode, createSite } from '../../region-server/sites/enrol.ts';
-import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.ts';
+import { freePort } from '../support/ports.ts';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.ts';
 import { spawnRegion, type RegionProcess } from '../support/region-process.ts';
 import { StandInHall } from '../support/region.ts';
 

@@ -2,7 +2,7 @@
 // PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` system user.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './ports.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,18 +27,6 @@ function postgresBinDir(): string {
     throw new Error('PostgreSQL server binaries not found: install the Debian package "postgresql" (scripts/ensure-system-packages.sh)');
   }
   return join(root, preferred, 'bin');
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** `durable`: fsync on, as a production server runs (benchmarks); tests run without it. */

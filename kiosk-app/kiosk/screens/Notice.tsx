@@ -25,15 +25,7 @@ export function Notice(props: { service: Service; issuing: boolean; error: strin
       </ul>
       {g.conditions.length > 0 && <p>办理条件：{g.conditions.join('；')}</p>}
       <p>办理流程：{g.process.map((step, i) => `${i + 1}. ${step}`).join('　')}</p>
-      <div role="status" aria-live="polite">
-        {props.issuing && <p class="ui-banner">正在取号，请您稍等…</p>}
-        {props.error && (
-          <p class="ui-banner" data-testid="issue-error">
-            <Icon name="warn" />
-            {props.error}
-          </p>
-        )}
-      </div>
+      <IssueStatus issuing={props.issuing} error={props.error} />
     </>
   );
 }
@@ -58,16 +50,23 @@ function MissingMaterials(props: { service: Service; issuing: boolean; error: st
       </ul>
       {deferrable.length > 0 && <p>标有“可容缺”的材料可以先办理、之后补交。</p>}
       <p>如有疑问，请到咨询台咨询。</p>
-      <div role="status" aria-live="polite">
-        {props.issuing && <p class="ui-banner">正在取号，请您稍等…</p>}
-        {props.error && (
-          <p class="ui-banner" data-testid="issue-error">
-            <Icon name="warn" />
-            {props.error}
-          </p>
-        )}
-      </div>
+      <IssueStatus issuing={props.issuing} error={props.error} />
     </>
+  );
+}
+
+/** What the ticket issue is doing, read out by screen readers as it changes. */
+function IssueStatus({ issuing, error }: { issuing: boolean; error: string | null }) {
+  return (
+    <div role="status" aria-live="polite">
+      {issuing && <p class="ui-banner">正在取号，请您稍等…</p>}
+      {error && (
+        <p class="ui-banner" data-testid="issue-error">
+          <Icon name="warn" />
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 
