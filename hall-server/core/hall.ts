@@ -14,7 +14,7 @@ import { TerminalStore } from '../terminals/store.ts';
 import { migrate, openHallDatabase } from './db.ts';
 import { eventMigrations, EventLog } from './events.ts';
 import { ApiError, type HallApp, type HallEvent, type HallModule, type Principal } from './module.ts';
-import { RetentionPurger, retentionMigrations, type PurgeResult } from './retention.ts';
+import { RetentionPurger, checkedRowRetention, retentionMigrations, type ModuleRetention, type PurgeResult } from './retention.ts';
 import { Router } from './router.ts';
 import { CommitBatcher } from './batcher.ts';
 import { openApiDocument } from './openapi.ts';
@@ -83,6 +83,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const insertAudit = db.prepare('INSERT INTO audit (at, actor_id, actor_role, action, details) VALUES (?, ?, ?, ?, ?)');
   let activePack: Pack | null = options.fallbackPack ?? null;
   const packListeners: Array<(pack: Pack) => void> = [];
+  const moduleRetention: ModuleRetention = { rows: [], eventFloors: [] };
 
   const app: HallApp = {
     db,
@@ -107,6 +108,12 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     },
     onEventsCommitted(listener) {
       committedListeners.push(listener);
+    },
+    retainRows(rule) {
+      moduleRetention.rows.push(checkedRowRetention(rule));
+    },
+    holdEventsFrom(floor) {
+      moduleRetention.eventFloors.push(floor);
     },
     setActivePack(pack) {
       activePack = pack;
@@ -218,11 +225,13 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
       auditYears: options.config.auditRetentionYears,
     },
     now,
+    moduleRetention,
   );
   const purge = () =>
     purger.run().then(
       (r) => {
-        if (r.events || r.audit) logger.info(`retention: purged ${r.events} events and ${r.audit} audit entries in ${r.batches} batches`);
+        const rows = Object.entries(r.rows).filter(([, n]) => n > 0).map(([table, n]) => `, ${n} rows of ${table}`).join('');
+        if (r.events || r.audit || rows) logger.info(`retention: purged ${r.events} events and ${r.audit} audit entries${rows} in ${r.batches} batches`);
         return r;
       },
       (err: unknown) => {
