@@ -11,6 +11,7 @@ import { accountsModule } from '../accounts/module.ts';
 import { calendarStatus } from '../../content/schema/calendar-status.ts';
 import { recordHeartbeat, terminalsModule } from '../terminals/module.ts';
 import { TerminalStore } from '../terminals/store.ts';
+import { startCheckpointer, type Checkpointer } from './checkpoint.ts';
 import { migrate, openHallDatabase } from './db.ts';
 import { eventMigrations, EventLog } from './events.ts';
 import { ApiError, type HallApp, type HallEvent, type HallModule, type Principal } from './module.ts';
@@ -54,6 +55,8 @@ export interface RunningHall {
   db: Database.Database;
   /** Purges what the retention settings let go, now (it also runs every hour). */
   purge(): Promise<PurgeResult>;
+  /** The WAL checkpoint thread. */
+  checkpointer: Checkpointer;
   /** The one-time setup code while the hall has no account (and the file it is kept in); null once set up. */
   setup(): { code: string; file: string } | null;
   close(): Promise<void>;
@@ -71,6 +74,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const db = openHallDatabase(options.dataDir);
   const secrets = createSecrets(readKeyFile(resolveKeyFile({ dataDir: options.dataDir, keysFile: options.config.keysFile, demo: options.config.demo, env: process.env })));
   migrate(db, 'core', [...eventMigrations, ...retentionMigrations]);
+  const checkpointer = startCheckpointer(db, logger.child('checkpoint'));
   const terminals = new TerminalStore(db, now);
   let hub: SocketHub | null = null;
   const committedListeners: Array<(events: HallEvent[]) => void> = [];
@@ -254,6 +258,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     db,
     purge,
+    checkpointer,
     setup: () => setup,
     async close() {
       clearInterval(purgeTimer);
@@ -262,6 +267,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
       for (const m of all) m.stop?.();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
+      await checkpointer.stop();
       db.close();
     },
   };
