@@ -201,7 +201,7 @@ function noticeRules(p: PackData, now: Date, out: RuleResult): void {
     if (n.from && n.until && new Date(n.until) <= new Date(n.from)) {
       out.errors.push(issue('notice.schedule', 'notices.json', place, '结束显示时间早于开始显示时间，公告永远不会显示'));
     } else if (n.until && new Date(n.until) < now) {
-      out.errors.push(issue('notice.expired', 'notices.json', place, `结束显示时间 ${n.until} 已经过去，公告不会再显示；请删除这条公告或修改结束时间`));
+      out.warnings.push(issue('notice.expired', 'notices.json', place, `结束显示时间 ${n.until} 已经过去，公告不会再显示；请删除这条公告或修改结束时间`));
     }
     n.daily?.forEach((r, j) => {
       if (r.from >= r.to) out.errors.push(issue('notice.daily', 'notices.json', place, `每日显示时段第${j + 1}条的开始时间不早于结束时间`));

@@ -39,7 +39,7 @@ export interface ValidateOptions {
   productVersion?: string;
   now?: Date;
   /** The pack was accepted before (a kept slot at restart, activation or rollback): rules that only depend on the
-   * date (no calendar for this year, an expired notice) warn instead of refusing, so a hall never loses its pack
+   * date (no calendar for this year) warn instead of refusing, so a hall never loses its pack
    * when the year turns. */
   alreadyAccepted?: boolean;
   limits?: PackLimits;
@@ -55,8 +55,8 @@ export interface ValidationResult {
   content: PackData | null;
 }
 
-/** Rules whose outcome changes only because time passed. */
-export const DATE_RULES: ReadonlySet<string> = new Set(['calendar.missing-current-year', 'notice.expired']);
+/** Rules whose outcome changes only because time passed (an expired notice only ever warns). */
+export const DATE_RULES: ReadonlySet<string> = new Set(['calendar.missing-current-year']);
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const decoder = new TextDecoder('utf-8', { fatal: true });

@@ -1,13 +1,31 @@
 // Failure counters of the throttle in SQLite, so a restart does not hand a guesser a fresh start.
 import type Database from 'better-sqlite3';
-import type { Migration } from '../core/module.ts';
-import { afterFailure, waitFor, type FailureCount, type ThrottleRule } from './throttle.ts';
+import type { Migration, RowRetention } from '../core/module.ts';
+import { ACCOUNT_RULE, KNOWN_ADDRESS_MS, LOGIN_RULE, PAIRING_RULE, afterFailure, waitFor, type FailureCount, type ThrottleRule } from './throttle.ts';
 
 export const throttleMigration: Migration = {
   id: '002-throttle',
   sql: `CREATE TABLE auth_throttle (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure_ms INTEGER NOT NULL);
         CREATE TABLE auth_known_address (key TEXT PRIMARY KEY, at_ms INTEGER NOT NULL);`,
 };
+
+export const throttleExpiryMigration: Migration = {
+  // The hourly retention purge finds forgotten counters and addresses through these indexes.
+  id: '003-throttle-expiry',
+  sql: `CREATE INDEX auth_throttle_last ON auth_throttle (last_failure_ms);
+        CREATE INDEX auth_known_address_at ON auth_known_address (at_ms);`,
+};
+
+/** A counter no rule still counts, and an address no longer "known", can go: a flood from many addresses must not
+ * grow the database for ever. */
+export const THROTTLE_RETENTION: RowRetention[] = [
+  {
+    table: 'auth_throttle',
+    column: 'last_failure_ms',
+    cutoff: (now) => now.getTime() - Math.max(LOGIN_RULE.forgetAfterMs, ACCOUNT_RULE.forgetAfterMs, PAIRING_RULE.forgetAfterMs),
+  },
+  { table: 'auth_known_address', column: 'at_ms', cutoff: (now) => now.getTime() - KNOWN_ADDRESS_MS },
+];
 
 export class ThrottleStore {
   private readonly read: Database.Statement;

@@ -11,10 +11,11 @@ import { accountsModule } from '../accounts/module.ts';
 import { calendarStatus } from '../../content/schema/calendar-status.ts';
 import { recordHeartbeat, terminalsModule } from '../terminals/module.ts';
 import { TerminalStore } from '../terminals/store.ts';
+import { startCheckpointer, type Checkpointer } from './checkpoint.ts';
 import { migrate, openHallDatabase } from './db.ts';
 import { eventMigrations, EventLog } from './events.ts';
 import { ApiError, type HallApp, type HallEvent, type HallModule, type Principal } from './module.ts';
-import { RetentionPurger, retentionMigrations, type PurgeResult } from './retention.ts';
+import { RetentionPurger, checkedRowRetention, retentionMigrations, type ModuleRetention, type PurgeResult } from './retention.ts';
 import { Router } from './router.ts';
 import { CommitBatcher } from './batcher.ts';
 import { openApiDocument } from './openapi.ts';
@@ -54,6 +55,8 @@ export interface RunningHall {
   db: Database.Database;
   /** Purges what the retention settings let go, now (it also runs every hour). */
   purge(): Promise<PurgeResult>;
+  /** The WAL checkpoint thread. */
+  checkpointer: Checkpointer;
   /** The one-time setup code while the hall has no account (and the file it is kept in); null once set up. */
   setup(): { code: string; file: string } | null;
   close(): Promise<void>;
@@ -71,6 +74,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const db = openHallDatabase(options.dataDir);
   const secrets = createSecrets(readKeyFile(resolveKeyFile({ dataDir: options.dataDir, keysFile: options.config.keysFile, demo: options.config.demo, env: process.env })));
   migrate(db, 'core', [...eventMigrations, ...retentionMigrations]);
+  const checkpointer = startCheckpointer(db, logger.child('checkpoint'));
   const terminals = new TerminalStore(db, now);
   let hub: SocketHub | null = null;
   const committedListeners: Array<(events: HallEvent[]) => void> = [];
@@ -83,6 +87,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const insertAudit = db.prepare('INSERT INTO audit (at, actor_id, actor_role, action, details) VALUES (?, ?, ?, ?, ?)');
   let activePack: Pack | null = options.fallbackPack ?? null;
   const packListeners: Array<(pack: Pack) => void> = [];
+  const moduleRetention: ModuleRetention = { rows: [], eventFloors: [] };
 
   const app: HallApp = {
     db,
@@ -107,6 +112,12 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     },
     onEventsCommitted(listener) {
       committedListeners.push(listener);
+    },
+    retainRows(rule) {
+      moduleRetention.rows.push(checkedRowRetention(rule));
+    },
+    holdEventsFrom(floor) {
+      moduleRetention.eventFloors.push(floor);
     },
     setActivePack(pack) {
       activePack = pack;
@@ -218,11 +229,13 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
       auditYears: options.config.auditRetentionYears,
     },
     now,
+    moduleRetention,
   );
   const purge = () =>
     purger.run().then(
       (r) => {
-        if (r.events || r.audit) logger.info(`retention: purged ${r.events} events and ${r.audit} audit entries in ${r.batches} batches`);
+        const rows = Object.entries(r.rows).filter(([, n]) => n > 0).map(([table, n]) => `, ${n} rows of ${table}`).join('');
+        if (r.events || r.audit || rows) logger.info(`retention: purged ${r.events} events and ${r.audit} audit entries${rows} in ${r.batches} batches`);
         return r;
       },
       (err: unknown) => {
@@ -245,6 +258,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     db,
     purge,
+    checkpointer,
     setup: () => setup,
     async close() {
       clearInterval(purgeTimer);
@@ -253,6 +267,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
       for (const m of all) m.stop?.();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
+      await checkpointer.stop();
       db.close();
     },
   };

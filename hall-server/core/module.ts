@@ -163,12 +163,25 @@ export interface HallApp {
   /** For the packs module: makes `pack` the active one, publishes `pack.activated` and calls the listeners.
    * Call it inside `app.tx` together with the store change, so both commit or neither does. */
   setActivePack(pack: Pack): void;
+  /** Lets the hourly retention purge delete a module's own rows once they are no longer needed (in small batches). */
+  retainRows(rule: RowRetention): void;
+  /** Keeps every event from the seq `floor()` answers on, whatever its age (e.g. events not yet sent upstream). */
+  holdEventsFrom(floor: () => number): void;
   /** The hall's data directory (SQLite, secrets); a module keeps files under `<dataDir>/<module name>/`. */
   dataDir: string;
   /** A pack directory or zip named on the command line (`--pack`), for the packs module to import at start; null if none. */
   startupPack: string | null;
   /** True in the demo hall (terminals pair automatically). */
   demo: boolean;
+}
+
+/** A table whose rows expire: `column` holds the time a row was written, compared against `cutoff(now)`. The column
+ * needs an index; the purge deletes by rowid in batches. */
+export interface RowRetention {
+  table: string;
+  column: string;
+  /** Rows whose `column` is below this value expire (an ISO text or epoch milliseconds, as the column holds it). */
+  cutoff(now: Date): string | number;
 }
 
 export interface HallModule {

@@ -1,15 +1,9 @@
 // Runs pack jobs in a worker thread and resolves with their results, so the hall's event loop only waits for a message.
 // One thread, started on first use and kept (starting one costs more than most jobs); jobs run one after another.
 // If the thread dies, the jobs in it fail and the next job starts a new one.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../core/worker-thread.ts';
 import type { PackJob, PackJobResult } from './jobs.ts';
-
-/** Set by the hall bundle's banner (scripts/build-servers.ts): the bundle's own URL, beside which pack-worker.mjs lies. */
-declare const __hallBundleUrl: string | undefined;
-
-/** From the TypeScript sources (tsx, tests) the worker registers tsx itself before importing its entry. */
-const TSX_BOOT = `const { workerData } = require('node:worker_threads');
-import('tsx/esm/api').then(async (api) => { api.register(); await import(workerData.entry); });`;
 
 interface Pending {
   resolve(result: PackJobResult): void;
@@ -21,10 +15,7 @@ const pending = new Map<number, Pending>();
 let nextId = 1;
 
 function startWorker(): Worker {
-  const w =
-    typeof __hallBundleUrl === 'string'
-      ? new Worker(new URL('./pack-worker.mjs', __hallBundleUrl))
-      : new Worker(TSX_BOOT, { eval: true, workerData: { entry: new URL('./worker.ts', import.meta.url).href } });
+  const w = startWorkerThread({ bundleName: 'pack-worker.mjs', sourceEntry: new URL('./worker.ts', import.meta.url) });
   // An idle worker does not keep the hall (or a test) from exiting.
   w.unref();
   w.on('message', (m: { id: number; ok: true; result: PackJobResult } | { id: number; ok: false; error: string }) => {

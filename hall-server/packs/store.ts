@@ -163,8 +163,9 @@ export class PackStore {
   async prepareUpload(zip: Uint8Array): Promise<PreparedUpload> {
     const slot = `upload-${randomBytes(6).toString('hex')}`;
     const stagingDir = this.stagingDir(slot);
-    // A copy the worker can own: the request body may share its memory with other buffers.
-    const own = new Uint8Array(zip);
+    // The worker takes the bytes over (transfer, no copy) when they are the whole of their memory, as the router's body
+    // buffer is; otherwise they may share memory with other buffers and go over as a copy the worker can own.
+    const own = zip.byteOffset === 0 && zip.byteLength === zip.buffer.byteLength ? zip : new Uint8Array(zip);
     const result = await runOffThread({ kind: 'stage-zip', zip: own, options: this.validateOptions(), stagingDir });
     return { slot: result.data ? newSlotName(result.data.manifest) : slot, stagingSlot: slot, report: result.report, data: result.data };
   }

@@ -19,7 +19,7 @@ import { QueueConfig } from '../config/schema.ts';
 import { ApiError, type HallApp, type HallModule, type Principal, type Role } from '../core/module.ts';
 import type { WindowAction } from './actions.ts';
 import { QueueEngine } from './engine.ts';
-import { QueueStore, queueMigrations } from './store.ts';
+import { COMMAND_KEYS_KEPT_DAYS, QueueStore, queueMigrations } from './store.ts';
 
 const WINDOW_ROLES: Role[] = ['admin', 'counter', 'pad'];
 
@@ -68,6 +68,11 @@ export function queueModule(config: QueueConfig = QueueConfig.parse({})): HallMo
     },
     register(app: HallApp) {
       const e = new QueueEngine(app, new QueueStore(app.db), config);
+      app.retainRows({
+        table: 'queue_commands',
+        column: 'at',
+        cutoff: (now) => new Date(now.getTime() - COMMAND_KEYS_KEPT_DAYS * 86_400_000).toISOString(),
+      });
       engine = e;
       app.onPackActivated(() => e.packChanged());
       timer = setInterval(() => e.publishOpeningChanges(), 60_000);

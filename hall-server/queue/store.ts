@@ -34,7 +34,15 @@ export const queueMigrations: Migration[] = [
     sql: `ALTER TABLE queue_tickets ADD COLUMN idem_fingerprint TEXT;
           ALTER TABLE queue_commands ADD COLUMN fingerprint TEXT;`,
   },
+  {
+    // The hourly retention purge finds expired idempotency keys through this index.
+    id: '004-command-keys-expiry',
+    sql: 'CREATE INDEX queue_commands_at ON queue_commands (at);',
+  },
 ];
+
+/** A terminal retries a call-next or finish within minutes; a week covers any outage its outbox survives. */
+export const COMMAND_KEYS_KEPT_DAYS = 7;
 
 interface TicketRow {
   id: string; day: string; number: string; service: string; status: Ticket['status']; priority: Ticket['priority'];

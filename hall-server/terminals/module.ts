@@ -9,7 +9,7 @@ import {
   type TokenResponse,
 } from '../../protocol/hall/index.ts';
 import { ApiError, type HallApp, type HallModule, type Principal } from '../core/module.ts';
-import { ThrottleStore } from '../accounts/throttle-store.ts';
+import { THROTTLE_RETENTION, ThrottleStore } from '../accounts/throttle-store.ts';
 import { PAIRING_RULE, waitMessage } from '../accounts/throttle.ts';
 import { terminalMigrations, type TerminalStore } from './store.ts';
 
@@ -41,6 +41,9 @@ export function terminalsModule(store: TerminalStore, presence: Presence): HallM
     register(app: HallApp) {
       // Wrong pairing codes slow down the address they come from, not the terminal that has the right code.
       const throttle = new ThrottleStore(app.db);
+      for (const rule of THROTTLE_RETENTION) app.retainRows(rule);
+      // A pairing code is shown once and lives 15 minutes; a day later nobody needs to know it existed.
+      app.retainRows({ table: 'pairing_codes', column: 'expires_at', cutoff: (now) => new Date(now.getTime() - 86_400_000).toISOString() });
       const hallName = () => {
         try {
           return app.pack().manifest.hall.name;

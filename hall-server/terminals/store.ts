@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { DeviceHealth, TerminalHeartbeat, TerminalRole, TerminalView } from '../../protocol/hall/index.ts';
 import type { StaffRole } from '../../protocol/hall/accounts.ts';
-import { throttleMigration } from '../accounts/throttle-store.ts';
+import { throttleExpiryMigration, throttleMigration } from '../accounts/throttle-store.ts';
 import type { Migration, Principal, Role } from '../core/module.ts';
 import { SeenEventCoalescer } from './heartbeat.ts';
 
@@ -18,6 +18,12 @@ export const terminalMigrations: Migration[] = [
           CREATE TABLE admin_password (id INTEGER PRIMARY KEY CHECK (id = 1), hash TEXT NOT NULL, set_at TEXT NOT NULL);`,
   },
   throttleMigration,
+  throttleExpiryMigration,
+  {
+    // The hourly retention purge finds expired pairing codes through this index.
+    id: '004-pairing-codes-expiry',
+    sql: 'CREATE INDEX pairing_codes_expires ON pairing_codes (expires_at);',
+  },
 ];
 
 export const PAIRING_CODE_TTL_MS = 15 * 60 * 1000;

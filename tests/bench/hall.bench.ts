@@ -124,6 +124,7 @@ async function main(): Promise<void> {
   const seconds = 10;
   let calls = 0;
   let window = 0;
+  const inFlight: Promise<void>[] = [];
   await new Promise<void>((done) => {
     const timer = setInterval(() => {
       if (calls >= callsPerS * seconds) {
@@ -135,13 +136,15 @@ async function main(): Promise<void> {
       const w = (window++ % BENCH_WINDOWS) + 1;
       const token = counters[w - 1]!;
       const n = calls;
-      void (async () => {
+      inFlight.push((async () => {
         await post(url, `/api/windows/${w}/finish`, { idempotencyKey: `bench-finish-${n}` }, token);
         pending.set(w, { t0: performance.now(), boards: new Set() });
         await post(url, `/api/windows/${w}/call-next`, { idempotencyKey: `bench-call-${n}` }, token);
-      })();
+      })());
     }, 1000 / callsPerS);
   });
+  // On a busy machine some calls are still on their way a second after the last one left; the hall stops after them.
+  await Promise.all(inFlight);
   const runRssMb = rssMb();
   const runCpuS = cpuSeconds();
   for (const s of sockets) s.terminate();

@@ -5,12 +5,14 @@
 //                      query over 1,000,000 entries (at 20 s) and one 40 MB pack upload (at 40 s), with 20 terminal
 //                      sockets connected. Goal ≤ 50 ms.
 //   hall.stall_p99_ms  99th percentile of the probe's gaps (its round trip when nothing stalls)
+//   hall.rss_after_mixed_mb  the hall's resident memory at the end of that minute (pack worker and checkpoint thread up)
+//   hall.stall_failed_requests  requests of the minute that did not get their expected answer (0 for a valid run)
 // The hall is the production bundle with its V8 flags (bench-hall.ts) and the 60-window bench pack. Its database is
 // filled beforehand (hall stopped) with 7 days of events and a year of audit entries. STALL_BENCH_SECONDS shortens
 // the minute for a quick look. Which load was running when the longest gap ended goes to stderr.
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +31,8 @@ const DAY_MS = 86_400_000;
 const EVENT_DAYS = 7;
 const EVENTS_PER_DAY = 6_000;
 const AUDIT_ROWS = 1_000_000;
-const ADMIN_PASSWORD = 'stall-bench-password';
+const ADMIN_STAFF_NO = 'B001';
+const ADMIN_PASSWORD = 'stall-bench-passphrase';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 const call = (base: string, method: string, path: string, body?: unknown, token?: string) => jsonRequest(agent, base, method, path, body, token);
@@ -73,10 +76,17 @@ function fillHistory(dataDir: string): { firstSeq: number } {
   return { firstSeq };
 }
 
+/** An MP4 file's first box (ftyp, as the pack validator's magic-byte check reads it) followed by `size` random bytes. */
+function mp4Sized(size: number): Uint8Array {
+  const bytes = new Uint8Array(randomBytes(size));
+  bytes.set([0, 0, 0, 24, ...Buffer.from('ftypisom'), 0, 0, 2, 0, ...Buffer.from('isomiso2')], 0);
+  return bytes;
+}
+
 /** A sealed sample pack (next version) carrying 40 MB of media, zipped. */
 function fortyMegabytePack(): Uint8Array {
   const files = sampleFiles();
-  for (let i = 0; i < 8; i++) files.set(`media/clip-${i}.mp4`, randomBytes(5 * 1024 * 1024));
+  for (let i = 0; i < 8; i++) files.set(`media/clip-${i}.mp4`, mp4Sized(5 * 1024 * 1024));
   return toZip(sealed(files, { version: 2 }));
 }
 
@@ -98,7 +108,10 @@ async function main(): Promise<void> {
   const { url } = hall;
 
   const pair = async (role: string, window?: number) => (await call(url, 'POST', '/api/pairing/demo', window ? { role, window } : { role })).body.token as string;
-  const admin = (await call(url, 'POST', '/api/admin/setup', { password: ADMIN_PASSWORD })).body.token as string;
+  const setupCode = readFileSync(join(dataDir, 'setup-code.txt'), 'utf8').trim();
+  const setup = await call(url, 'POST', '/api/admin/setup', { setupCode, name: '测评负责人', staffNo: ADMIN_STAFF_NO, password: ADMIN_PASSWORD });
+  if (setup.status !== 200) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
+  const admin = setup.body.token as string;
   const kiosk = await pair('kiosk');
   const services = (await call(url, 'GET', '/api/queue', undefined, kiosk)).body.windows[0].services as string[];
   const counters: string[] = [];
@@ -179,7 +192,7 @@ async function main(): Promise<void> {
       }
       serving[w - 1] = (await call(url, 'POST', `/api/windows/${w}/call-next`, {}, token)).body?.ticket?.id as string | undefined;
     }),
-    every(5000, () => timed('login', async () => expectStatus('login', (await call(url, 'POST', '/api/admin/login', { password: ADMIN_PASSWORD })).status, 200))),
+    every(5000, () => timed('login', async () => expectStatus('login', (await call(url, 'POST', '/api/admin/login', { staffNo: ADMIN_STAFF_NO, password: ADMIN_PASSWORD })).status, 200))),
     at(10, 'resume from 7 days of events', async () => {
       const { first } = await open(await pair('board'), firstSeq - 1);
       console.error(`[stall.bench] the resuming board got a ${await first} first`);
@@ -211,11 +224,19 @@ async function main(): Promise<void> {
   const outside = result.long.filter(([end, length]) => !spans.some((s) => overlaps(s, end, length)));
   console.error(`[stall.bench] longest gap outside those: ${Math.max(0, ...outside.map(([, l]) => l)).toFixed(1)} ms (${outside.length} gaps over 20 ms)`);
   if (failures.length) console.error(`[stall.bench] failures: ${failures.join('; ')}`);
+  // With the pack worker (started by the upload) and the checkpoint thread alive, after a minute of every kind of work.
+  const rssMb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hall.child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
   for (const s of sockets) s.terminate();
   await stopBenchHall(hall);
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(packDir, { recursive: true, force: true });
-  console.log(JSON.stringify({ 'hall.stall_max_ms': Number(result.maxGapMs.toFixed(1)), 'hall.stall_p99_ms': Number(result.p99GapMs.toFixed(2)) }));
+  console.log(JSON.stringify({
+    'hall.stall_max_ms': Number(result.maxGapMs.toFixed(1)),
+    'hall.stall_p99_ms': Number(result.p99GapMs.toFixed(2)),
+    'hall.rss_after_mixed_mb': Number(rssMb.toFixed(1)),
+    // A figure from a minute in which requests failed is not the hall's: say so next to it.
+    'hall.stall_failed_requests': failures.length,
+  }));
   process.exit(0);
 }
 

@@ -68,6 +68,48 @@ describe('retention', () => {
     expect(db().prepare('SELECT type, seq FROM events').all()).toHaveLength(1);
   });
 
+  it('keeps every event a module holds (not yet sent upstream), however old, and purges the rest', async () => {
+    db().exec('DELETE FROM events');
+    fillEvents(10, 'queue.changed', daysAgo(30));
+    const seqs = db().prepare('SELECT seq FROM events ORDER BY seq').pluck().all() as number[];
+    let floor = seqs[4]!;
+    hall.hall!.app.holdEventsFrom(() => floor);
+
+    await hall.hall!.purge();
+    expect(db().prepare('SELECT seq FROM events ORDER BY seq').pluck().all()).toEqual(seqs.slice(4));
+
+    floor = Number.MAX_SAFE_INTEGER;
+    await hall.hall!.purge();
+    expect(db().prepare('SELECT seq FROM events ORDER BY seq').pluck().all()).toEqual(seqs.slice(-1));
+  });
+
+  it("purges the modules' own expired rows: idempotency keys after a week, throttle counters and pairing codes", async () => {
+    const nowMs = NOW.getTime();
+    const insertKey = db().prepare("INSERT INTO queue_commands (key, response, at, fingerprint) VALUES (?, '{}', ?, 'f')");
+    const insertThrottle = db().prepare('INSERT INTO auth_throttle (key, failures, last_failure_ms) VALUES (?, 5, ?)');
+    const insertKnown = db().prepare('INSERT INTO auth_known_address (key, at_ms) VALUES (?, ?)');
+    const insertCode = db().prepare("INSERT INTO pairing_codes (code_hash, role, window, name, expires_at) VALUES (?, 'pad', 1, 'x', ?)");
+    db().transaction(() => {
+      for (let i = 0; i < 1200; i++) insertKey.run(`old-${i}`, daysAgo(8));
+      for (let i = 0; i < 3; i++) insertKey.run(`new-${i}`, daysAgo(6));
+      for (let i = 0; i < 700; i++) insertThrottle.run(`addr:10.0.${i}`, nowMs - 2 * DAY_MS);
+      insertThrottle.run('addr:10.9.9.9', nowMs - 3_600_000);
+      insertKnown.run('old', nowMs - 31 * DAY_MS);
+      insertKnown.run('recent', nowMs - 29 * DAY_MS);
+      insertCode.run('old', daysAgo(2));
+      insertCode.run('fresh', daysAgo(-0.01));
+    })();
+
+    const result = await hall.hall!.purge();
+
+    expect(result.rows).toMatchObject({ queue_commands: 1200, auth_throttle: 700, auth_known_address: 1, pairing_codes: 1 });
+    expect(result.largestBatch).toBeLessThanOrEqual(PURGE_BATCH_ROWS);
+    expect(db().prepare("SELECT key FROM queue_commands WHERE key LIKE 'new-%' ORDER BY key").pluck().all()).toEqual(['new-0', 'new-1', 'new-2']);
+    expect(db().prepare('SELECT key FROM auth_throttle').pluck().all()).toEqual(['addr:10.9.9.9']);
+    expect(db().prepare('SELECT key FROM auth_known_address').pluck().all()).toEqual(['recent']);
+    expect(db().prepare('SELECT code_hash FROM pairing_codes').pluck().all()).toEqual(['fresh']);
+  });
+
   it('refuses a retention shorter than a day or an audit kept less than a year, with a message naming the field', () => {
     expect(() => parseHallConfig({ eventRetentionDaysByType: { 'terminal.seen': 0 } })).toThrow(/eventRetentionDaysByType\.terminal\.seen/);
     expect(() => parseHallConfig({ auditRetentionYears: 0 })).toThrow(/auditRetentionYears/);

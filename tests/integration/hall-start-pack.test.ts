@@ -1,8 +1,8 @@
 // `hall-server --pack DIR` trusts the same keys as the packs module: a real hall refuses a pack signed with the committed
 // demo key and accepts one signed with a key it trusts (hall config trustedKeys or <data-dir>/packs/trusted-keys.txt);
 // a demo hall still starts with the demo-signed sample pack.
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -106,5 +106,25 @@ describe('hall-server --pack: which signing keys a hall trusts', () => {
     const res = await runHall(['--demo', '--data-dir', join(dir, 'demo'), '--pack', SAMPLE_PACK], async (url) => void (pack = await packOf(url)));
     expect(pack).toEqual({ id: 'ln-sample-county', version: 1 });
     expect(res.code).toBe(0);
+  });
+
+  it('a pack folder reached through a symlink (packs/current → packs/v3) is read, and the hall starts with it', async () => {
+    const link = join(dir, 'current');
+    symlinkSync(SAMPLE_PACK, link);
+    let pack: unknown = null;
+    const res = await runHall(['--demo', '--data-dir', join(dir, 'demo-link'), '--pack', link], async (url) => void (pack = await packOf(url)));
+    expect(res.stderr).not.toMatch(/EISDIR|refused/);
+    expect(pack).toEqual({ id: 'ln-sample-county', version: 1 });
+    expect(res.code).toBe(0);
+  });
+
+  it('a FIFO given as --pack is refused at once with a clear message, without waiting for a writer', async () => {
+    const fifo = join(dir, 'pack.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const res = await runHall(['--demo', '--data-dir', join(dir, 'demo-fifo'), '--pack', fifo]);
+    expect(res.url).toBeNull();
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain(`“${fifo}”不是文件夹也不是普通文件（是管道、设备或套接字），不能作为内容包读取`);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 });

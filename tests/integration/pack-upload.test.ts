@@ -53,11 +53,13 @@ describe('DB21/T 4402 content packs, uploads that would hurt the hall', () => {
   });
 
   it('3 MB of zip entries inflating to 240 MB are refused in a worker thread: the hall answers meanwhile and its memory stays flat', async () => {
+    // Built before the hall is asked anything: on a busy machine building 240 MB takes longer than the hall keeps an idle
+    // keep-alive connection (65 s), and the upload would then go out on a connection the hall had already closed.
+    const sampleZip = toZip(sealed(sampleFiles()));
+    const zip = inflatingBomb();
     const hall = await spawnTestHall();
     halls.push(hall);
     const admin = await hall.admin();
-    const sampleZip = toZip(sealed(sampleFiles()));
-    const zip = inflatingBomb();
     // The bomb adds about 3 MB of zip to the sample's own.
     expect(zip.length - sampleZip.length).toBeLessThan(3.5 * MiB);
     // Warm up: the first upload starts the worker machinery once.
