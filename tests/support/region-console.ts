@@ -109,7 +109,8 @@ export async function consoleCall(url: string, method: string, path: string, tok
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  const text = await res.text();
+  // Kept with its byte-order mark: the CSV export starts with one.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
   let parsed: unknown = text;
   try {
     parsed = JSON.parse(text);
