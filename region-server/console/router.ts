@@ -112,7 +112,8 @@ export function createConsoleFront(pool: Pool, options: ConsoleOptions): Console
     handle(req, res, url) {
       const isApi = url.pathname.startsWith('/api/region/console/');
       const isDoc = url.pathname === '/api/openapi.json' && req.method === 'GET';
-      const isPage = url.pathname === '/region' || url.pathname.startsWith('/region/') || (url.pathname.startsWith('/assets/') && req.method === 'GET');
+      const isPage = url.pathname === '/region' || url.pathname.startsWith('/region/')
+        || (req.method === 'GET' && (url.pathname.startsWith('/assets/') || url.pathname === '/manifest.webmanifest'));
       if (!isApi && !isDoc && !isPage) return false;
       setConsoleSecurityHeaders(res);
       if (isDoc) {

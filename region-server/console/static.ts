@@ -10,6 +10,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export function serveRegionPages(distDir: string | undefined, pathname: string, res: ServerResponse): void {
@@ -28,7 +29,7 @@ export function serveRegionPages(distDir: string | undefined, pathname: string, 
   const rel = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   let file = join(distDir, rel);
   const found = file.startsWith(distDir + sep) && existsSync(file) && !statSync(file).isDirectory();
-  if (!found && pathname.startsWith('/assets/')) {
+  if (!found && !pathname.startsWith('/region')) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('未找到');
     return;

@@ -63,8 +63,9 @@ export interface ConsoleRegion {
   close(): Promise<void>;
 }
 
-export async function startConsoleRegion(options: { signingKeyPem?: string | null; distDir?: string } = {}): Promise<ConsoleRegion> {
-  const { pool } = await freshDatabase();
+/** `pool`: a migrated database of the caller's (a browser test starts its own cluster); else a fresh one of the suite's. */
+export async function startConsoleRegion(options: { signingKeyPem?: string | null; distDir?: string; pool?: pg.Pool } = {}): Promise<ConsoleRegion> {
+  const pool = options.pool ?? (await freshDatabase()).pool;
   const sealing = testSealingKey();
   const state = { code: null as string | null };
   const front = createConsoleFront(pool, {
