@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { CONSOLE_ENDPOINTS, type SatisfactionRow } from '../../../protocol/region/console.ts';
 import { call } from '../api.ts';
 import { percent } from '../format.ts';
-import { thisMonth } from '../today.ts';
+import { recentMonths, thisMonth } from '../today.ts';
 import { useLoad } from '../useLoad.ts';
 
 function Table({ title, rows, withSite, withCoverage }: { title: string; rows: SatisfactionRow[]; withSite?: boolean; withCoverage?: boolean }) {
@@ -41,7 +41,9 @@ export function Satisfaction() {
     <section aria-labelledby="sat-title">
       <h1 id="sat-title">满意度统计</h1>
       <label class="region-inline">统计月份
-        <input type="month" value={month} onChange={(e) => setMonth((e.currentTarget as HTMLInputElement).value)} />
+        <select value={month} onChange={(e) => setMonth((e.currentTarget as HTMLSelectElement).value)}>
+          {recentMonths(thisMonth(), 12).map((m) => <option key={m} value={m}>{m.slice(0, 4)}年{Number(m.slice(5))}月</option>)}
+        </select>
       </label>
       {error && <p class="admin-error" role="alert">{error}</p>}
       {!data && !error && <p role="status">正在统计…</p>}
