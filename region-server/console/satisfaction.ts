@@ -1,4 +1,4 @@
-// A month's satisfaction by site, level, item and staff from the daily roll-ups, in one scan (GROUPING SETS), with
+// A month's satisfaction by site, level, item and staff from the monthly roll-up, in one scan (GROUPING SETS), with
 // 好差评 coverage (ratings per finished ticket) from the tickets' daily counts. The formulas are the hall's
 // (protocol/rules/rating-stats.ts).
 import type { Pool } from 'pg';
@@ -29,7 +29,7 @@ export const MONTH_QUERY = `
   SELECT site_id, service_code, staff_id,
     GROUPING(site_id) AS g_site, GROUPING(service_code) AS g_item, GROUPING(staff_id) AS g_staff,
     sum(rated) AS rated, sum(bad) AS bad, sum(score_sum) AS score_sum
-  FROM rating_daily WHERE day BETWEEN $1 AND $2
+  FROM rating_monthly WHERE month = $1
   GROUP BY GROUPING SETS ((site_id), (service_code), (site_id, staff_id), ())`;
 
 function row(key: string, label: string, rated: number, bad: number, scoreSum: number, finished: number | null, siteName?: string): SatisfactionRow {
@@ -50,7 +50,7 @@ function row(key: string, label: string, rated: number, bad: number, scoreSum: n
 export async function monthSatisfaction(pool: Pool, month: string): Promise<SatisfactionResponse> {
   const { from, to } = monthRange(month);
   const [groups, finished, sites, services, staff] = await Promise.all([
-    pool.query<Group>(MONTH_QUERY, [from, to]),
+    pool.query<Group>(MONTH_QUERY, [from]),
     pool.query<{ site_id: string | null; service_code: string | null; g_site: number; g_item: number; finished: string }>(
       `SELECT site_id, service_code, GROUPING(site_id) AS g_site, GROUPING(service_code) AS g_item, sum(finished) AS finished
        FROM ticket_daily WHERE day BETWEEN $1 AND $2 GROUP BY GROUPING SETS ((site_id), (service_code), ())`,

@@ -70,12 +70,12 @@ async function applyRatings(client: PoolClient, siteId: string, delta: Projectio
       rated_at: r.ratedAt, sealed: r.sealed,
     })));
   await rows(client,
-    `INSERT INTO rating_daily (site_id, day, service_code, staff_id, rated, bad, score_sum)
-     SELECT $1, x.day, x.service_code, x.staff_id, x.rated, x.bad, x.score_sum
-     FROM json_to_recordset($2::json) AS x(day date, service_code text, staff_id text, rated integer, bad integer, score_sum integer)
-     ON CONFLICT (day, site_id, service_code, staff_id) DO UPDATE SET rated = rating_daily.rated + EXCLUDED.rated,
-       bad = rating_daily.bad + EXCLUDED.bad, score_sum = rating_daily.score_sum + EXCLUDED.score_sum`,
-    siteId, [...delta.ratingDaily.values()].map((d) => ({ day: d.day, service_code: d.serviceCode, staff_id: d.staffId, rated: d.rated, bad: d.bad, score_sum: d.scoreSum })));
+    `INSERT INTO rating_monthly (site_id, month, service_code, staff_id, rated, bad, score_sum)
+     SELECT $1, x.month, x.service_code, x.staff_id, x.rated, x.bad, x.score_sum
+     FROM json_to_recordset($2::json) AS x(month date, service_code text, staff_id text, rated integer, bad integer, score_sum integer)
+     ON CONFLICT (month, site_id, service_code, staff_id) DO UPDATE SET rated = rating_monthly.rated + EXCLUDED.rated,
+       bad = rating_monthly.bad + EXCLUDED.bad, score_sum = rating_monthly.score_sum + EXCLUDED.score_sum`,
+    siteId, [...delta.ratingMonthly.values()].map((d) => ({ month: d.month, service_code: d.serviceCode, staff_id: d.staffId, rated: d.rated, bad: d.bad, score_sum: d.scoreSum })));
 }
 
 async function applyCases(client: PoolClient, siteId: string, delta: ProjectionDelta): Promise<void> {
@@ -88,16 +88,17 @@ async function applyCases(client: PoolClient, siteId: string, delta: ProjectionD
     siteId, [...delta.cases.values()].map((c) => ({
       case_id: c.caseId, rating_id: c.ratingId, state: c.state, opened_on: c.openedOn, due_on: c.dueOn, closed_on: c.closedOn, changed_by: c.by, changed_at: c.at,
     })));
-  // A rating withdrawn on appeal leaves the statistics once: only a rating still counted is taken out of its day.
+  // A rating withdrawn on appeal leaves the statistics once: only a rating still counted is taken out of its month.
   await rows(client,
     `WITH gone AS (
        UPDATE site_ratings r SET counted = false FROM json_to_recordset($2::json) AS x(rating_id text)
        WHERE r.site_id = $1 AND r.rating_id = x.rating_id AND r.counted
        RETURNING r.day, r.service_code, r.staff_id, r.score, r.bad)
-     UPDATE rating_daily d SET rated = d.rated - g.n, bad = d.bad - g.nbad, score_sum = d.score_sum - g.total
-     FROM (SELECT day, service_code, staff_id, count(*) AS n, sum(CASE WHEN bad THEN 1 ELSE 0 END) AS nbad, sum(score) AS total
-           FROM gone GROUP BY day, service_code, staff_id) g
-     WHERE d.site_id = $1 AND d.day = g.day AND d.service_code = g.service_code AND d.staff_id = g.staff_id`,
+     UPDATE rating_monthly m SET rated = m.rated - g.n, bad = m.bad - g.nbad, score_sum = m.score_sum - g.total
+     FROM (SELECT CAST(date_trunc('month', day) AS date) AS month, service_code, staff_id, count(*) AS n,
+             sum(CASE WHEN bad THEN 1 ELSE 0 END) AS nbad, sum(score) AS total
+           FROM gone GROUP BY 1, service_code, staff_id) g
+     WHERE m.site_id = $1 AND m.month = g.month AND m.service_code = g.service_code AND m.staff_id = g.staff_id`,
     siteId, [...delta.withdrawn].map((id) => ({ rating_id: id })));
 }
 

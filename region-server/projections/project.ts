@@ -55,8 +55,9 @@ export interface DailyTickets {
   finished: number;
 }
 
-export interface DailyRatings {
-  day: string;
+export interface MonthlyRatings {
+  /** First day of the month, YYYY-MM-01. */
+  month: string;
   serviceCode: string;
   staffId: string;
   rated: number;
@@ -86,7 +87,7 @@ export interface ProjectionDelta {
   finishes: Map<string, { finishedAt: string; window: number }>;
   ticketDaily: Map<string, DailyTickets>;
   ratings: RatingRow[];
-  ratingDaily: Map<string, DailyRatings>;
+  ratingMonthly: Map<string, MonthlyRatings>;
   cases: Map<string, CaseRow>;
   /** Ratings withdrawn on appeal (申诉撤销): no longer counted in statistics. */
   withdrawn: Set<string>;
@@ -109,7 +110,7 @@ function emptyDelta(): ProjectionDelta {
     finishes: new Map(),
     ticketDaily: new Map(),
     ratings: [],
-    ratingDaily: new Map(),
+    ratingMonthly: new Map(),
     cases: new Map(),
     withdrawn: new Set(),
     staff: new Map(),
@@ -141,12 +142,13 @@ function countTicket(delta: ProjectionDelta, day: string, serviceCode: string, f
 }
 
 function countRating(delta: ProjectionDelta, rating: RatingRow): void {
-  const key = `${rating.day}\0${rating.serviceCode}\0${rating.staffId}`;
-  const row = delta.ratingDaily.get(key) ?? { day: rating.day, serviceCode: rating.serviceCode, staffId: rating.staffId, rated: 0, bad: 0, scoreSum: 0 };
+  const month = `${rating.day.slice(0, 7)}-01`;
+  const key = `${month}\0${rating.serviceCode}\0${rating.staffId}`;
+  const row = delta.ratingMonthly.get(key) ?? { month, serviceCode: rating.serviceCode, staffId: rating.staffId, rated: 0, bad: 0, scoreSum: 0 };
   row.rated += 1;
   row.bad += rating.bad ? 1 : 0;
   row.scoreSum += rating.score;
-  delta.ratingDaily.set(key, row);
+  delta.ratingMonthly.set(key, row);
 }
 
 function project(delta: ProjectionDelta, event: SyncEvent): void {

@@ -61,13 +61,13 @@ describe('projections at ingest', () => {
     expect(ticket.called_at.toISOString()).toBe(called);
     const daily = (await region.pool.query("SELECT service_code, issued, finished FROM ticket_daily WHERE site_id = $1", ['proj-a'])).rows;
     expect(daily).toEqual([{ service_code: '001', issued: 1, finished: 1 }]);
-    const rated = (await region.pool.query('SELECT rated, bad, score_sum FROM rating_daily WHERE site_id = $1', ['proj-a'])).rows;
+    const rated = (await region.pool.query('SELECT rated, bad, score_sum::int FROM rating_monthly WHERE site_id = $1', ['proj-a'])).rows;
     expect(rated).toEqual([{ rated: 2, bad: 1, score_sum: 6 }]);
     const cases = (await region.pool.query("SELECT state, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM site_cases WHERE site_id = $1", ['proj-a'])).rows;
     expect(cases).toEqual([{ state: '待回访', due_on: '2026-11-26' }]);
   });
 
-  it('a rating withdrawn on appeal (申诉撤销) leaves the daily statistics once, however often the case is recorded', async () => {
+  it('a rating withdrawn on appeal (申诉撤销) leaves the month’s statistics once, however often the case is recorded', async () => {
     const hall = await enrolled('proj-b');
     append(hall, 'rating.recorded', ratingRecorded({ ratingId: 'r000010', day: '2026-11-24', score: 2 }), '2026-11-24T02:00:00.000Z');
     append(hall, 'rating.recorded', ratingRecorded({ ratingId: 'r000011', day: '2026-11-24', score: 4 }), '2026-11-24T02:01:00.000Z');
@@ -76,7 +76,7 @@ describe('projections at ingest', () => {
     append(hall, 'rating.case.recorded', caseRecorded({ caseId: 'c10', ratingId: 'r000010', state: '申诉撤销', openedOn: '2026-11-24', dueOn: '2026-11-27', closedOn: '2026-11-25' }), '2026-11-25T02:00:01.000Z');
     await hall.push(3, 1);
     await hall.push(4, 1);
-    const rated = (await region.pool.query('SELECT rated, bad, score_sum FROM rating_daily WHERE site_id = $1', ['proj-b'])).rows;
+    const rated = (await region.pool.query('SELECT rated, bad, score_sum::int FROM rating_monthly WHERE site_id = $1', ['proj-b'])).rows;
     expect(rated).toEqual([{ rated: 1, bad: 0, score_sum: 4 }]);
   });
 
@@ -87,6 +87,6 @@ describe('projections at ingest', () => {
     const gap = await hall.push(2, 1);
     expect(gap.status).toBe(409);
     expect((await region.pool.query('SELECT count(*)::int AS n FROM site_ratings WHERE site_id = $1', ['proj-c'])).rows[0].n).toBe(0);
-    expect((await region.pool.query('SELECT count(*)::int AS n FROM rating_daily WHERE site_id = $1', ['proj-c'])).rows[0].n).toBe(0);
+    expect((await region.pool.query('SELECT count(*)::int AS n FROM rating_monthly WHERE site_id = $1', ['proj-c'])).rows[0].n).toBe(0);
   });
 });

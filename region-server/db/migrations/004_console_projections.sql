@@ -1,6 +1,6 @@
 -- What the region console reads, kept at ingest in the same transaction as the events (region-server/projections/):
 -- each site's live status, its terminals' device faults, tickets and their waits, every rating and 差评 case, and
--- daily roll-ups for the month's statistics. Standard SQL only (no extension).
+-- roll-ups: tickets per day and item, ratings per month, site, item and staff. Standard SQL only (no extension).
 CREATE TABLE site_status (
   site_id          varchar(40) PRIMARY KEY REFERENCES sites (id),
   waiting_now      integer NOT NULL DEFAULT 0,
@@ -75,17 +75,17 @@ CREATE TABLE site_ratings (
 );
 CREATE INDEX site_ratings_day ON site_ratings (day, site_id);
 
--- One row per site, day, item and staff member: the month's statistics add up at most a few hundred thousand of
--- these instead of every rating.
-CREATE TABLE rating_daily (
+-- One row per month (its first day), site, item and staff member: a month's statistics add up some ten thousand of
+-- these instead of millions of ratings.
+CREATE TABLE rating_monthly (
+  month         date NOT NULL,
   site_id       varchar(40) NOT NULL REFERENCES sites (id),
-  day           date NOT NULL,
   service_code  varchar(40) NOT NULL,
   staff_id      varchar(40) NOT NULL,
   rated         integer NOT NULL DEFAULT 0,
   bad           integer NOT NULL DEFAULT 0,
-  score_sum     integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (day, site_id, service_code, staff_id)
+  score_sum     bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (month, site_id, service_code, staff_id)
 );
 
 CREATE TABLE site_cases (
