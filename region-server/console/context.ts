@@ -14,8 +14,8 @@ export interface RegionSealingKeys {
 export type SealedOpener = (box: SealedBox, keys: RegionSealingKeys) => SealedPersonalFields;
 
 export interface ConsoleOptions {
-  openSealed: SealedOpener;
-  keys: RegionSealingKeys;
+  /** Without an opener and keys the upstream export is refused: it never goes out without its personal columns. */
+  sealing: { openSealed: SealedOpener; keys: RegionSealingKeys } | null;
   /** PKCS8 PEM of the region's Ed25519 key that signs site packs; null: publishing is refused. */
   signingKeyPem: string | null;
   /** Called with the one-time setup code while the region has no console account (to print it), null after. */

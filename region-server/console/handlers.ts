@@ -46,8 +46,9 @@ export function consoleHandlers(pool: Pool, accounts: ConsoleAccounts, options: 
     exportUpstream: async (r): Promise<FileAnswer> => {
       const range = r.query as { from: string; to: string };
       if (range.from > range.to) throw new RegionError(400, 'invalid_range', '开始日期不能晚于结束日期');
+      if (!options.sealing) throw new RegionError(409, 'no_sealing_keys', '区域中心没有配置封装密钥，无法打开个人信息，不能导出上报文件');
       const actor = actorOf(signedIn(r));
-      const result = await exportUpstream(pool, range, options, actor);
+      const result = await exportUpstream(pool, range, options.sealing, actor);
       await pool.query(
         "INSERT INTO region_audit (at, actor, action, site_id, details) VALUES (now(), $1, 'export.upstream', NULL, $2)",
         [actor, JSON.stringify({ ...range, rows: result.rows, opened: result.opened })],

@@ -69,8 +69,7 @@ export async function startConsoleRegion(options: { signingKeyPem?: string | nul
   const sealing = testSealingKey();
   const state = { code: null as string | null };
   const front = createConsoleFront(pool, {
-    openSealed: testOpenSealed,
-    keys: sealing.keys,
+    sealing: { openSealed: testOpenSealed, keys: sealing.keys },
     signingKeyPem: options.signingKeyPem ?? null,
     onSetupCode: (code) => {
       state.code = code;
