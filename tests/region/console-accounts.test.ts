@@ -91,3 +91,17 @@ describe('guessing and headers', () => {
     expect(CONSOLE_CSP).not.toContain('unsafe');
   });
 });
+
+describe('a region without sealing keys', () => {
+  it('refuses the upstream export with a clear message instead of sending it without its personal columns', async () => {
+    const bare = await startConsoleRegion({ withoutSealingKeys: true });
+    try {
+      const token = await setUpAdmin(bare);
+      const refused = await consoleCall(bare.url, 'GET', `${C}/export?from=2026-11-01&to=2026-11-30`, token);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toBe('区域中心没有配置封装密钥，无法打开个人信息，不能导出上报文件');
+    } finally {
+      await bare.close();
+    }
+  });
+});

@@ -64,12 +64,12 @@ export interface ConsoleRegion {
 }
 
 /** `pool`: a migrated database of the caller's (a browser test starts its own cluster); else a fresh one of the suite's. */
-export async function startConsoleRegion(options: { signingKeyPem?: string | null; distDir?: string; pool?: pg.Pool } = {}): Promise<ConsoleRegion> {
+export async function startConsoleRegion(options: { signingKeyPem?: string | null; distDir?: string; pool?: pg.Pool; withoutSealingKeys?: boolean } = {}): Promise<ConsoleRegion> {
   const pool = options.pool ?? (await freshDatabase()).pool;
   const sealing = testSealingKey();
   const state = { code: null as string | null };
   const front = createConsoleFront(pool, {
-    sealing: { openSealed: testOpenSealed, keys: sealing.keys },
+    sealing: options.withoutSealingKeys ? null : { openSealed: testOpenSealed, keys: sealing.keys },
     signingKeyPem: options.signingKeyPem ?? null,
     onSetupCode: (code) => {
       state.code = code;
