@@ -36,6 +36,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {
+      // The hall's screens, and the region console (served by the region-server at /region/).
+      input: { main: 'kiosk-app/index.html', region: 'kiosk-app/region/index.html' },
       output: {
         // The schemas (zod, the content schema and everything under protocol/, the contracts two parts share) in one
         // chunk of their own, so a screen's first paint can happen before it loads (the kiosk home does).

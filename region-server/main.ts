@@ -1,7 +1,9 @@
 // The region server: one per city or county. Connects to PostgreSQL, applies migrations, serves halls on HTTP.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { resolve } from 'node:path';
 import { migrate } from './db/migrate.ts';
+import { createConsoleFront } from './console/router.ts';
 import { createRegionServer, type RegionLogger } from './http/server.ts';
 
 const HELP = `region-server: the 1+21+N network's centre on PostgreSQL
@@ -33,7 +35,19 @@ async function main(): Promise<void> {
   pool.on('error', (err) => log.error('idle database connection failed', { error: err.message }));
   const applied = await migrate(pool);
   if (applied.length) log.info('migrations applied', { applied });
-  const server = createRegionServer(pool, log);
+  // The region's key file (signing and sealing keys) is wired in by the hall link's work; until then the console runs
+  // without publishing and without the upstream export, and says so when asked for either.
+  const consoleFront = createConsoleFront(pool, {
+    sealing: null,
+    signingKeyPem: null,
+    distDir: resolve(import.meta.dirname, '../dist'),
+    // For the person at the console, on stderr: stdout carries the JSON log lines, which must not hold the code.
+    onSetupCode: (code) => {
+      if (code) process.stderr.write(`\n  区域管理台首次设置码 / region console setup code (at /region/): ${code}\n\n`);
+    },
+  });
+  await consoleFront.start();
+  const server = createRegionServer(pool, log, consoleFront);
   const port = Number(values.port ?? 4700);
   server.listen(port, values.host ?? '127.0.0.1', () => {
     const address = server.address();

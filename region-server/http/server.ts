@@ -8,6 +8,7 @@ import { verifySiteRequest } from '../sites/signed-request.ts';
 import { redeemEnrolment } from '../sites/enrol.ts';
 import { ingestBatch, verifyBatch } from '../sync/ingest.ts';
 import { RegionError } from './errors.ts';
+import type { ConsoleFront } from '../console/router.ts';
 
 export interface RegionLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -45,9 +46,10 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-export function createRegionServer(pool: Pool, log: RegionLogger): Server {
+export function createRegionServer(pool: Pool, log: RegionLogger, consoleFront?: ConsoleFront): Server {
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://region');
+    if (consoleFront?.handle(req, res, url)) return;
     const packPath = /^\/api\/region\/sites\/([a-z0-9-]{2,40})\/pack$/.exec(url.pathname);
     const route = packPath && req.method === 'GET' ? 'GET /api/region/sites/:id/pack' : `${req.method} ${url.pathname}`;
     const handle = async (): Promise<void> => {

@@ -10,6 +10,7 @@ import { RegionError } from '../http/errors.ts';
 import { sitePackId } from '../catalogue/build.ts';
 import { eventHash } from './hash.ts';
 import { planBatch } from './plan.ts';
+import { projectEvents } from '../projections/apply.ts';
 
 const REFUSAL_STATUS = { gap: 409, batch_replayed: 409, site_fenced: 423, invalid_batch: 400, bad_signature: 401, unknown_site: 401 } as const;
 
@@ -97,6 +98,7 @@ export async function ingestBatch(pool: Pool, batch: SyncBatch, now: Date = new 
     if (plan.events.length > 0) {
       const insert = insertEvents(batch.siteId, plan.events);
       await client.query(insert.text, insert.values);
+      await projectEvents(client, batch.siteId, plan.events);
     }
     const running = runningPackVersion(batch.siteId, plan.events);
     if (running !== null) await client.query('UPDATE sites SET running_pack_version = $2 WHERE id = $1', [batch.siteId, running]);

@@ -1,0 +1,94 @@
+// The region's API reference (OpenAPI 3.1), generated from the zod schemas of protocol/region/: what a hall calls
+// (enrolment, the signed push, its pack, the sealing key) and every console endpoint.
+import { z } from 'zod';
+import { ErrorBody } from '../../protocol/hall/common.ts';
+import { CONSOLE_ENDPOINTS, type ConsoleEndpoint } from '../../protocol/region/console.ts';
+import { SealingPublicKey } from '../../protocol/region/records.ts';
+import { SITE_HEADER, SYNC_SIGNATURE_HEADER, TIME_HEADER, enrolRequestSchema, enrolResponseSchema, syncAnswerSchema, syncBatchSchema, syncErrorSchema } from '../../protocol/region/sync.ts';
+
+function schema(s: z.ZodType): unknown {
+  try {
+    return z.toJSONSchema(s, { unrepresentable: 'any', io: 'input' });
+  } catch {
+    return {};
+  }
+}
+
+const json = (s: z.ZodType) => ({ 'application/json': { schema: schema(s) } });
+const refusal = { description: '拒绝；message 为中文说明', content: json(syncErrorSchema) };
+
+function hallPaths(): Record<string, Record<string, unknown>> {
+  const signedHeaders = [SITE_HEADER, TIME_HEADER, SYNC_SIGNATURE_HEADER].map((name) => ({ name, in: 'header', required: true, schema: { type: 'string' } }));
+  return {
+    '/api/region/enrol': {
+      post: {
+        summary: '大厅凭一次性注册码登记为站点，提交其 Ed25519 公钥',
+        'x-roles': 'public',
+        requestBody: { required: true, content: json(enrolRequestSchema) },
+        responses: { '200': { description: 'OK', content: json(enrolResponseSchema) }, '4XX': refusal },
+      },
+    },
+    '/api/region/sync': {
+      post: {
+        summary: '推送一批事件（≤ 500 条），请求体原文由站点私钥签名；按 (站点, 序号) 恰好存储一次，应答已连续收到的最高序号',
+        'x-roles': 'site',
+        parameters: [{ name: SYNC_SIGNATURE_HEADER, in: 'header', required: true, schema: { type: 'string' } }],
+        requestBody: { required: true, content: json(syncBatchSchema) },
+        responses: { '200': { description: 'OK', content: json(syncAnswerSchema) }, '4XX': refusal },
+      },
+    },
+    '/api/region/sites/{id}/pack': {
+      get: {
+        summary: '站点取本站最新内容包（have 之上的版本；无新版本时 204）；请求由站点私钥签名，时钟误差 15 分钟内',
+        'x-roles': 'site',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'have', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
+          ...signedHeaders.filter((h) => h.name !== SYNC_SIGNATURE_HEADER),
+          { name: SYNC_SIGNATURE_HEADER, in: 'header', required: true, schema: { type: 'string' } },
+        ],
+        responses: { '200': { description: '签名的内容包', content: { 'application/zip': {} } }, '204': { description: '没有更新的版本' }, '4XX': refusal },
+      },
+    },
+    '/api/region/sealing-key': {
+      get: {
+        summary: '区域当前的封装公钥（X25519）：大厅用它密封回访电话、姓名、意见原文',
+        'x-roles': 'public',
+        responses: { '200': { description: 'OK', content: json(SealingPublicKey) } },
+      },
+    },
+  };
+}
+
+function consolePaths(): Record<string, Record<string, unknown>> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const e of Object.values(CONSOLE_ENDPOINTS) as ConsoleEndpoint[]) {
+    const params = [...e.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const query = e.query ? Object.entries((schema(e.query) as { properties?: Record<string, unknown> }).properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: true, schema: s })) : [];
+    const ok = e.file ? { description: 'OK', content: { [e.file]: {} } } : { description: 'OK', ...(e.response ? { content: json(e.response) } : {}) };
+    (paths[e.path.replace(/:(\w+)/g, '{$1}')] ??= {})[e.method.toLowerCase()] = {
+      summary: e.summary,
+      'x-permission': e.permission ?? 'public',
+      ...(e.permission === null ? {} : { security: [{ bearer: [] }] }),
+      ...(params.length + query.length ? { parameters: [...params, ...query] } : {}),
+      ...(e.body ? { requestBody: { required: true, content: json(e.body) } } : {}),
+      responses: { '200': ok, '4XX': { description: '请求有误；message 为中文说明', content: json(ErrorBody) } },
+    };
+  }
+  return paths;
+}
+
+export function regionOpenApi(): unknown {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'yibao-kiosk region-server API',
+      version: '1',
+      description:
+        '区域医保服务网络中心接口。大厅：注册、签名的事件日志推送、内容包、封装公钥。区域管理台：账号（区域管理员/统计查看/回访督办）、' +
+        '站点一览、满意度、差评案件、上报导出、站点注册、统一事项清单。错误体为 {"error":{"code","message"}}。',
+    },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths: { ...hallPaths(), ...consolePaths() },
+  };
+}
