@@ -35,6 +35,7 @@ function rules(over: Partial<ServiceRule> = {}): QueueRules {
     policy: { kind: 'strict' },
     recallCooldownMs: 10_000,
     noShowAfterCalls: 3,
+    rejoinAfter: 2,
     undoMs: 30_000,
     tidalThreshold: 2,
     dailyResetAt: '03:00',

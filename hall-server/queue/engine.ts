@@ -14,6 +14,7 @@ import { maskName } from '../../protocol/person/mask.ts';
 import { rulesFromPack } from './rules.ts';
 import type { QueueStore } from './store.ts';
 import { putTicket, waitingTickets } from './state.ts';
+import { byIssueOrder } from './policy.ts';
 import { groupStatuses, tidalTransitions } from './tidal.ts';
 import type { Outcome, QueueRules, QueueState, Ticket } from './types.ts';
 import { recentCalls, serviceViews, ticketView, waitingCounts, windowView } from './views.ts';
@@ -250,7 +251,7 @@ export class QueueEngine {
       services: serviceViews(this.state, rules, now),
       windows,
       waiting: seesWaiting
-        ? [...waitingTickets(this.state)].sort((a, b) => a.issuedAt - b.issuedAt).map((t) => ticketView(t, rules))
+        ? [...waitingTickets(this.state)].sort(byIssueOrder).map((t) => ticketView(t, rules))
         : [],
       recentCalls: recentCalls(this.state, rules),
       tidalAlerts: [...this.alerts.values()],
