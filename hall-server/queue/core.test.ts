@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Pack } from '../../content/schema/index.ts';
 import { ApiError } from '../core/module.ts';
 import { applyWindowAction } from './actions.ts';
-import { businessDay, localClock } from '../../protocol/rules/hall-time.ts';
+import { localClock } from '../../protocol/rules/hall-time.ts';
+import { hallDayOf } from '../../protocol/rules/hall-day.ts';
 import { ageOn } from '../../protocol/person/age.ts';
 import { issueTicket, priorityFor } from './issue.ts';
 import { emptyQueueState, putTicket } from './state.ts';
@@ -80,8 +81,9 @@ function apiError(fn: () => unknown): ApiError {
 
 describe('clock', () => {
   it('counts the hours before the reset time to the previous business day', () => {
-    expect(businessDay(Date.parse('2026-11-23T18:59:00Z'), '03:00', 480)).toBe('2026-11-23'); // 02:59 on the 24th
-    expect(businessDay(Date.parse('2026-11-23T19:00:00Z'), '03:00', 480)).toBe('2026-11-24'); // 03:00 on the 24th
+    const rule = { startsAt: '03:00', utcOffsetMinutes: 480 };
+    expect(hallDayOf(Date.parse('2026-11-23T18:59:00Z'), rule)).toBe('2026-11-23'); // 02:59 on the 24th
+    expect(hallDayOf(Date.parse('2026-11-23T19:00:00Z'), rule)).toBe('2026-11-24'); // 03:00 on the 24th
     expect(localClock(T0, 480)).toBe('09:00');
   });
   it('computes age in full years', () => {

@@ -7,7 +7,8 @@ import type { QueueConfig } from '../config/schema.ts';
 import { assertSameRequest, fingerprintText, scopedKey } from '../core/idempotency.ts';
 import { ApiError, type HallApp, type Principal } from '../core/module.ts';
 import { applyWindowAction, windowStateOf, type WindowAction } from './actions.ts';
-import { businessDay, localDate } from '../../protocol/rules/hall-time.ts';
+import { hallDayOf } from '../../protocol/rules/hall-day.ts';
+import { localDate } from '../../protocol/rules/hall-time.ts';
 import { verifiedIdentityFacts } from '../identity/id-number-facts.ts';
 import { issueTicket, waitingAhead } from './issue.ts';
 import { maskName } from '../../protocol/person/mask.ts';
@@ -46,7 +47,7 @@ export class QueueEngine {
   }
 
   private today(): string {
-    return businessDay(this.nowMs(), this.config.dailyResetAt, this.config.utcOffsetMinutes);
+    return hallDayOf(this.nowMs(), { startsAt: this.config.dailyResetAt, utcOffsetMinutes: this.config.utcOffsetMinutes });
   }
 
   /** Runs a pure command in one transaction; on any failure the in-memory state is reloaded from SQLite. */
