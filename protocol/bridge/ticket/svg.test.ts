@@ -72,6 +72,12 @@ describe('ticketToSvg', () => {
     expect(svg).not.toContain('undefined');
   });
 
+  it('示范点标准: every ticket carries the slogan 中国医保 一生守护 unless the pack gives its own', () => {
+    const { slogan: _slogan, ...withoutSlogan } = SAMPLE_TICKET;
+    expect(TicketSchema.parse(withoutSlogan).slogan).toBe('中国医保 一生守护');
+    expect(textsOf(layoutTicket(TicketSchema.parse(withoutSlogan))).at(-1)).toBe('中国医保 一生守护');
+  });
+
   it('marks a reprint', () => {
     expect(ticketToSvg({ ...SAMPLE_TICKET, reprint: true })).toContain('（补打）');
   });
