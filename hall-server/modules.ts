@@ -8,6 +8,6 @@ import { createIdentityModule } from './identity/module.ts';
 import { createAuditModule } from './audit/module.ts';
 
 export function hallModules(config: HallConfig): HallModule[] {
-  return [packsModule({ trustedKeys: config.trustedKeys }), queueModule(config.queue), createRatingsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }), createIdentityModule(),
+  return [packsModule({ trustedKeys: config.trustedKeys }), queueModule(config.queue), createRatingsModule({ hallDay: { startsAt: config.queue.dailyResetAt, utcOffsetMinutes: config.queue.utcOffsetMinutes } }), createIdentityModule(),
     createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
 }

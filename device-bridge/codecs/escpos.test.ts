@@ -40,6 +40,26 @@ describe('EscPosBuilder', () => {
 describe('ticketToEscPos', () => {
   const bytes = ticketToEscPos(SAMPLE_TICKET);
 
+  it('DB21/T 4402 §9.3: prints each material with its form, count and 容缺 mark, and the time limit, as GB18030 bytes', () => {
+    const all = Buffer.from(bytes);
+    for (const line of ['办理时限：20个工作日', '1. 本人有效身份证件或社会保障卡（原件 1份）', '   可容缺后补）']) {
+      expect(all.indexOf(Buffer.concat([encodeGb18030TwoByte(line), Buffer.from([0x0a])]))).toBeGreaterThan(0);
+    }
+  });
+
+  it('DB21/T 4402 §9.3: ten materials are one job of two slips: a partial cut between them and one at the end', () => {
+    const materials = Array.from({ length: 10 }, (_, i) => ({ name: `第${i + 1}项证明材料，由所在单位或社区出具并加盖公章`, form: 'original' as const, count: 1, deferrable: false }));
+    const job = Buffer.from(ticketToEscPos({ ...SAMPLE_TICKET, materials }));
+    const cut = Buffer.from('1d564200', 'hex');
+    const firstCut = job.indexOf(cut);
+    expect(firstCut).toBeGreaterThan(0);
+    expect(job.indexOf(cut, firstCut + 1)).toBe(job.length - 4);
+    const secondSlip = job.subarray(firstCut + 4);
+    expect(secondSlip.indexOf(encodeGb18030TwoByte('A012 号 一次性告知（续）'))).toBeGreaterThan(0);
+    expect(secondSlip.indexOf(encodeGb18030TwoByte('10. 第10项证明材料'))).toBeGreaterThan(0);
+    expect(job.subarray(0, firstCut).indexOf(encodeGb18030TwoByte('6. 第6项'))).toBe(-1);
+  });
+
   it('is a complete job under 1,500 bytes with 4 materials and a QR', () => {
     expect(hex(bytes.subarray(0, 4))).toBe('1b401c26');
     expect(hex(bytes.subarray(bytes.length - 4))).toBe('1d564200');
@@ -53,9 +73,9 @@ describe('ticketToEscPos', () => {
   });
 
   it('replaces characters outside the two-byte area: masked in the name, a box elsewhere', () => {
-    const rare = Buffer.from(ticketToEscPos({ ...SAMPLE_TICKET, maskedName: '𠮷*三', materials: ['户口簿（𠮷）'] }));
+    const rare = Buffer.from(ticketToEscPos({ ...SAMPLE_TICKET, maskedName: '𠮷*三', materials: [{ name: '户口簿（𠮷）', form: 'original', count: 1, deferrable: false }] }));
     expect(rare.indexOf(encodeGb18030TwoByte('姓名 **三'))).toBeGreaterThan(0);
-    expect(rare.indexOf(encodeGb18030TwoByte('1. 户口簿（□）'))).toBeGreaterThan(0);
+    expect(rare.indexOf(encodeGb18030TwoByte('1. 户口簿（□）（原件 1份）'))).toBeGreaterThan(0);
   });
 
   it('prints the masked name, never anything unmasked', () => {

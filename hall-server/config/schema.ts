@@ -19,6 +19,8 @@ export const QueueConfig = z.strictObject({
   policy: QueuePolicyConfig.default({ kind: 'interleave', normalPerPriority: 3, maxWaitMinutes: 60 }),
   recallCooldownSeconds: z.number().int().min(0).max(600).default(10),
   noShowAfterCalls: z.number().int().min(1).max(10).default(3),
+  /** 过号重排: a late citizen's 过号 ticket rejoins behind this many tickets waiting for the same item. */
+  rejoinAfter: z.number().int().min(0).max(100).default(3),
   undoSeconds: z.number().int().min(0).max(600).default(30),
   /** Refuse tickets outside the issuing hours of the pack. A demo hall may switch it off to be tried at any hour. */
   enforceIssuingHours: z.boolean().default(true),

@@ -47,7 +47,8 @@ export function createIdentityModule(options: IdentityModuleOptions = {}): HallM
           if (!principal) throw new ApiError(401, 'unauthorized', '请先配对终端');
           const result = app.tx(() => {
             const raised = store.raise({ id: principal.id, name: principal.name }, body.screen, app.now().toISOString());
-            if (raised.fresh) app.events.publish('help.requested', { request: raised.request }, { roles: ['admin'] });
+            // The counter panels too: the nearest staff member may be at a window, not at the console.
+            if (raised.fresh) app.events.publish('help.requested', { request: raised.request }, { roles: ['admin', 'counter'] });
             return raised;
           });
           return { status: result.fresh ? 201 : 200, body: { request: result.request } };
@@ -68,7 +69,7 @@ export function createIdentityModule(options: IdentityModuleOptions = {}): HallM
             const before = store.get(id);
             if (!before) throw new ApiError(404, 'not_found', '没有这条求助记录');
             const after = store.resolve(id, principal?.name ?? '管理员', app.now().toISOString());
-            if (!before.resolvedAt && after) app.events.publish('help.resolved', { request: after }, { roles: ['admin'] });
+            if (!before.resolvedAt && after) app.events.publish('help.resolved', { request: after }, { roles: ['admin', 'counter'] });
             return after;
           });
           return { body: { request: resolved } };
@@ -78,7 +79,7 @@ export function createIdentityModule(options: IdentityModuleOptions = {}): HallM
     snapshot(principal) {
       // A kiosk offers 医保码 only where the hall has a decode service (a scan would otherwise fail).
       if (principal.role === 'kiosk') return { openHelpRequests: [], ecardDecode };
-      if (principal.role !== 'admin' || !help) return { openHelpRequests: [] };
+      if ((principal.role !== 'admin' && principal.role !== 'counter') || !help) return { openHelpRequests: [] };
       return { openHelpRequests: help.open() };
     },
   };

@@ -1,7 +1,7 @@
 // Window actions (pure): sign-in, call next / a specific ticket, recall, start, no-show, transfer, hold/return,
 // pause/resume, finish and undo. Each returns the changed tickets and window and the events to publish.
 import { ApiError } from '../core/module.ts';
-import { selectNext } from './policy.ts';
+import { mayCall, rejoinPlace, selectNext } from './policy.ts';
 import { callView, ticketView, windowView } from './views.ts';
 import type { Outcome, QueueEvent, QueueRules, QueueState, Ticket, WindowState } from './types.ts';
 
@@ -13,6 +13,7 @@ export type WindowAction =
   | { kind: 'recall' }
   | { kind: 'start' }
   | { kind: 'no-show' }
+  | { kind: 'rejoin'; ticketId: string }
   | { kind: 'transfer'; toService?: string; toWindow?: number }
   | { kind: 'hold' }
   | { kind: 'return'; ticketId: string }
@@ -81,6 +82,10 @@ function requireCurrent(current: Ticket | null): Ticket {
   if (!current) throw new ApiError(409, 'no_current_ticket', '本窗口当前没有正在办理的号');
   return current;
 }
+function requireCallable(w: WindowState): void {
+  requireStaff(w);
+  if (!mayCall(w)) throw new ApiError(409, 'window_paused', '本窗口已暂停服务，请先恢复服务');
+}
 function requireFree(current: Ticket | null): void {
   if (current) throw new ApiError(409, 'window_busy', `请先办结或处理当前的 ${current.number} 号`);
 }
@@ -115,16 +120,15 @@ function decide(state: QueueState, rules: QueueRules, w: WindowState, current: T
       requireFree(current);
       return { ...none, window: { staffId: null } };
     case 'call-next': {
-      requireStaff(w);
+      requireCallable(w);
       requireFree(current);
-      if (w.paused) throw new ApiError(409, 'window_paused', '本窗口已暂停服务，请先恢复服务');
       const pick = selectNext(candidatesFor(state, rules, w.number), rules.policy, w.normalsSincePriority, nowMs);
       if (!pick) return none;
       const t = callTicket(pick.ticket, w, nowMs);
       return { window: { currentId: t.id, normalsSincePriority: pick.normalsSincePriority }, tickets: [t], events: [called(t, rules, false)], ticket: t };
     }
     case 'call': {
-      requireStaff(w);
+      requireCallable(w);
       requireFree(current);
       const target = state.tickets.get(action.ticketId);
       if (!target) throw new ApiError(404, 'unknown_ticket', '没有这个号');
@@ -160,6 +164,23 @@ function decide(state: QueueState, rules: QueueRules, w: WindowState, current: T
       }
       const t = bump(c, { status: 'no_show', finishedAt: nowMs });
       return { window: { currentId: null }, tickets: [t], events: [updated(t, rules, 'no-show')], ticket: t };
+    }
+    case 'rejoin': {
+      const late = state.tickets.get(action.ticketId);
+      if (!late) throw new ApiError(404, 'unknown_ticket', '没有这个号');
+      if (late.status !== 'no_show') throw new ApiError(409, 'not_no_show', `${late.number} 号不是过号，无需重排`);
+      const line = [...(state.waitingByService.get(late.serviceCode)?.values() ?? [])];
+      const t = bump(late, {
+        status: 'waiting',
+        queuedAt: rejoinPlace(line, rules.rejoinAfter, nowMs),
+        window: null,
+        targetWindow: null,
+        callCount: 0,
+        lastCalledAt: null,
+        startedAt: null,
+        finishedAt: null,
+      });
+      return { ...none, tickets: [t], events: [updated(t, rules, 'rejoin')], ticket: t };
     }
     case 'transfer': {
       const c = requireCurrent(current);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Pack } from '../../content/schema/index.ts';
 import { ApiError } from '../core/module.ts';
 import { applyWindowAction } from './actions.ts';
-import { businessDay, localClock } from '../../protocol/rules/hall-time.ts';
+import { localClock } from '../../protocol/rules/hall-time.ts';
+import { hallDayOf } from '../../protocol/rules/hall-day.ts';
 import { ageOn } from '../../protocol/person/age.ts';
 import { issueTicket, priorityFor } from './issue.ts';
 import { emptyQueueState, putTicket } from './state.ts';
@@ -35,6 +36,7 @@ function rules(over: Partial<ServiceRule> = {}): QueueRules {
     policy: { kind: 'strict' },
     recallCooldownMs: 10_000,
     noShowAfterCalls: 3,
+    rejoinAfter: 2,
     undoMs: 30_000,
     tidalThreshold: 2,
     dailyResetAt: '03:00',
@@ -79,8 +81,9 @@ function apiError(fn: () => unknown): ApiError {
 
 describe('clock', () => {
   it('counts the hours before the reset time to the previous business day', () => {
-    expect(businessDay(Date.parse('2026-11-23T18:59:00Z'), '03:00', 480)).toBe('2026-11-23'); // 02:59 on the 24th
-    expect(businessDay(Date.parse('2026-11-23T19:00:00Z'), '03:00', 480)).toBe('2026-11-24'); // 03:00 on the 24th
+    const rule = { startsAt: '03:00', utcOffsetMinutes: 480 };
+    expect(hallDayOf(Date.parse('2026-11-23T18:59:00Z'), rule)).toBe('2026-11-23'); // 02:59 on the 24th
+    expect(hallDayOf(Date.parse('2026-11-23T19:00:00Z'), rule)).toBe('2026-11-24'); // 03:00 on the 24th
     expect(localClock(T0, 480)).toBe('09:00');
   });
   it('computes age in full years', () => {
@@ -202,7 +205,7 @@ describe('window actions', () => {
 });
 
 describe('tidal alerts', () => {
-  it('raises only when more than the threshold wait: exactly the threshold is no alert', () => {
+  it('DB21/T 4402 §7.1.6: raises only when more than the threshold wait: exactly the threshold is no alert', () => {
     const r = rules();
     const s = emptyState();
     for (let i = 0; i < r.tidalThreshold; i++) issue(s, r);
@@ -213,7 +216,7 @@ describe('tidal alerts', () => {
       { group: '1号窗口', waiting: 3, threshold: 2, since: 'now' },
     ]);
   });
-  it('raises above the threshold and clears when a tidal window opens or the queue drains', () => {
+  it('DB21/T 4402 §7.1.6: raises above the threshold and clears when a tidal window opens or the queue drains', () => {
     const r = rules();
     const s = emptyState();
     for (let i = 0; i < 3; i++) issue(s, r);
@@ -234,6 +237,33 @@ describe('tidal alerts', () => {
     act(s, r, 2, { kind: 'pause' }, T0);
     const drained = tidalTransitions(again.alerts, groupStatuses(s, r), r.tidalThreshold, 'end');
     expect(drained.clear).toEqual([{ type: 'tidal.cleared', data: { group: '1号窗口', reason: 'drained' } }]);
+  });
+
+  it('DB21/T 4402 §7.1.6: a tidal window that cannot serve the piled-up item leaves the alert up; one that can clears it', () => {
+    const base = rules();
+    const rescue: ServiceRule = { ...base.services.get('S1')!, code: 'S2', name: '医疗救助', prefix: 'Q' };
+    const r: QueueRules = {
+      ...base,
+      services: new Map([...base.services, ['S2', rescue]]),
+      windows: new Map([
+        [1, { number: 1, name: '1号窗口', services: ['S1', 'S2'], tidal: false, group: '1号窗口' }],
+        [2, { number: 2, name: '2号窗口', services: ['S1'], tidal: true, group: '' }],
+        [3, { number: 3, name: '3号窗口', services: ['S2'], tidal: true, group: '' }],
+      ]),
+      staff: new Map([['20101', '张三'], ['20102', '李四']]),
+    };
+    const s = emptyState();
+    for (let i = 0; i < 60; i++) issue(s, r, T0, { serviceCode: 'S2' });
+    const up = tidalTransitions(new Map(), groupStatuses(s, r), r.tidalThreshold, 'now');
+    expect(up.raise).toEqual([{ group: '1号窗口', waiting: 60, threshold: 2, since: 'now' }]);
+    act(s, r, 2, { kind: 'sign-in', staffId: '20101' }, T0);
+    act(s, r, 2, { kind: 'resume' }, T0);
+    const wrongTidal = tidalTransitions(up.alerts, groupStatuses(s, r), r.tidalThreshold, 'later');
+    expect([wrongTidal.clear, [...wrongTidal.alerts.keys()]]).toEqual([[], ['1号窗口']]);
+    act(s, r, 3, { kind: 'sign-in', staffId: '20102' }, T0);
+    act(s, r, 3, { kind: 'resume' }, T0);
+    const rightTidal = tidalTransitions(wrongTidal.alerts, groupStatuses(s, r), r.tidalThreshold, 'later');
+    expect(rightTidal.clear).toEqual([{ type: 'tidal.cleared', data: { group: '1号窗口', reason: 'tidal_window_opened' } }]);
   });
 });
 

@@ -7,13 +7,15 @@ import type { QueueConfig } from '../config/schema.ts';
 import { assertSameRequest, fingerprintText, scopedKey } from '../core/idempotency.ts';
 import { ApiError, type HallApp, type Principal } from '../core/module.ts';
 import { applyWindowAction, windowStateOf, type WindowAction } from './actions.ts';
-import { businessDay, localDate } from '../../protocol/rules/hall-time.ts';
+import { hallDayOf } from '../../protocol/rules/hall-day.ts';
+import { localDate } from '../../protocol/rules/hall-time.ts';
 import { verifiedIdentityFacts } from '../identity/id-number-facts.ts';
 import { issueTicket, waitingAhead } from './issue.ts';
 import { maskName } from '../../protocol/person/mask.ts';
 import { rulesFromPack } from './rules.ts';
 import type { QueueStore } from './store.ts';
 import { putTicket, waitingTickets } from './state.ts';
+import { byIssueOrder } from './policy.ts';
 import { groupStatuses, tidalTransitions } from './tidal.ts';
 import type { Outcome, QueueRules, QueueState, Ticket } from './types.ts';
 import { recentCalls, serviceViews, ticketView, waitingCounts, windowView } from './views.ts';
@@ -45,7 +47,7 @@ export class QueueEngine {
   }
 
   private today(): string {
-    return businessDay(this.nowMs(), this.config.dailyResetAt, this.config.utcOffsetMinutes);
+    return hallDayOf(this.nowMs(), { startsAt: this.config.dailyResetAt, utcOffsetMinutes: this.config.utcOffsetMinutes });
   }
 
   /** Runs a pure command in one transaction; on any failure the in-memory state is reloaded from SQLite. */
@@ -250,7 +252,7 @@ export class QueueEngine {
       services: serviceViews(this.state, rules, now),
       windows,
       waiting: seesWaiting
-        ? [...waitingTickets(this.state)].sort((a, b) => a.issuedAt - b.issuedAt).map((t) => ticketView(t, rules))
+        ? [...waitingTickets(this.state)].sort(byIssueOrder).map((t) => ticketView(t, rules))
         : [],
       recentCalls: recentCalls(this.state, rules),
       tidalAlerts: [...this.alerts.values()],

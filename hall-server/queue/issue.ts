@@ -4,6 +4,7 @@ import { ApiError } from '../core/module.ts';
 import { localDate } from '../../protocol/rules/hall-time.ts';
 import { ageOn } from '../../protocol/person/age.ts';
 import { ticketNumber } from './rules.ts';
+import { byIssueOrder } from './policy.ts';
 import { closedReason, ticketView } from './views.ts';
 import type { Outcome, QueueRules, QueueState, ServiceRule, Ticket } from './types.ts';
 
@@ -67,6 +68,7 @@ export function issueTicket(state: QueueState, rules: QueueRules, input: IssueIn
     personHash: input.personHash,
     maskedName: input.maskedName,
     issuedAt: nowMs,
+    queuedAt: nowMs,
     calledAt: null,
     lastCalledAt: null,
     startedAt: null,
@@ -98,6 +100,6 @@ export function waitingAhead(state: QueueState, ticket: Ticket, justIssued: bool
   // A ticket issued just now has everyone else waiting for its item ahead of it.
   if (justIssued) return (bucket?.size ?? 1) - 1;
   let n = 0;
-  for (const t of bucket?.values() ?? []) if (t.issuedAt < ticket.issuedAt) n++;
+  for (const t of bucket?.values() ?? []) if (byIssueOrder(t, ticket) < 0) n++;
   return n;
 }

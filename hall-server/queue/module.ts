@@ -31,6 +31,7 @@ const ACTION_SUMMARIES: Record<string, string> = {
   recall: 'Call the current ticket again (cool-down, at most N calls)',
   start: 'The citizen arrived at the window',
   'no-show': 'Mark the current ticket as 过号 after N calls',
+  rejoin: '过号重排: a 过号 ticket whose citizen came back rejoins behind N tickets waiting for its item (queue.rejoinAfter)',
   transfer: 'Transfer the current ticket to another item or window, keeping its issue time',
   hold: 'Put the current ticket on hold',
   return: 'Resume a held ticket',
@@ -120,6 +121,7 @@ export function queueModule(config: QueueConfig = QueueConfig.parse({})): HallMo
       action('recall', EmptyRequest, () => ({ kind: 'recall' }));
       action('start', EmptyRequest, () => ({ kind: 'start' }));
       action('no-show', EmptyRequest, () => ({ kind: 'no-show' }));
+      action('rejoin', TicketRef, (b) => ({ kind: 'rejoin', ticketId: b.ticketId }));
       action('transfer', TransferRequest, (b) => ({ kind: 'transfer', ...b }));
       action('hold', EmptyRequest, () => ({ kind: 'hold' }));
       action('return', TicketRef, (b) => ({ kind: 'return', ticketId: b.ticketId }));

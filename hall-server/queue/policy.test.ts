@@ -2,13 +2,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { QueuePolicyConfig } from '../config/schema.ts';
-import { selectNext } from './policy.ts';
-import type { Ticket } from './types.ts';
+import { ApiError } from '../core/module.ts';
+import { calendarOf } from '../../protocol/rules/workdays.ts';
+import { applyWindowAction, type WindowAction } from './actions.ts';
+import { byIssueOrder, mayCall, rejoinPlace, selectNext } from './policy.ts';
+import { emptyQueueState, putTicket } from './state.ts';
+import type { QueueRules, Ticket } from './types.ts';
 
 function ticket(id: number, issuedAt: number, priority: Ticket['priority']): Ticket {
   return {
     id: `t${String(id).padStart(5, '0')}`, day: '2026-11-23', number: `A${id}`, serviceCode: 'S', status: 'waiting', priority,
-    personHash: null, maskedName: null, issuedAt, calledAt: null, lastCalledAt: null, startedAt: null, finishedAt: null,
+    personHash: null, maskedName: null, issuedAt, queuedAt: issuedAt, calledAt: null, lastCalledAt: null, startedAt: null, finishedAt: null,
     window: null, targetWindow: null, callCount: 0, print: 'printed', staffId: null, caseNumber: null, idempotencyKey: null, version: 1,
   };
 }
@@ -166,5 +170,102 @@ describe('selectNext', () => {
         expect(lastNormal).toBeLessThan(400);
       }),
     );
+  });
+});
+
+describe('过号重排 (a late no-show rejoins after N)', () => {
+  // Distinct issue times: two tickets of one item issued in the same millisecond are told apart only by id.
+  const line = fc.uniqueArray(fc.integer({ min: 0, max: 50 }), { maxLength: 30 }).map((times) => times.map((at, i) => ticket(i, at, 'normal')));
+
+  it('property: a rejoined ticket has exactly min(N, line length) tickets of its line before it', () => {
+    fc.assert(
+      fc.property(line, fc.integer({ min: 0, max: 40 }), (waiting, n) => {
+        const late = { ...ticket(999, 0, 'normal'), queuedAt: rejoinPlace(waiting, n, 100) };
+        const ahead = waiting.filter((t) => byIssueOrder(t, late) < 0).length;
+        expect(ahead).toBe(Math.min(n, waiting.length));
+      }),
+    );
+  });
+
+  it('property: under the strict policy with normal tickets only, the rejoined ticket is called right after N others', () => {
+    fc.assert(
+      fc.property(line, fc.integer({ min: 0, max: 40 }), (waiting, n) => {
+        const late = { ...ticket(999, 0, 'normal'), queuedAt: rejoinPlace(waiting, n, 100) };
+        const queue = [...waiting, late];
+        const order: string[] = [];
+        while (queue.length) {
+          const pick = selectNext(queue, { kind: 'strict' }, 0, 100)!;
+          queue.splice(queue.indexOf(pick.ticket), 1);
+          order.push(pick.ticket.id);
+        }
+        expect(order.indexOf(late.id)).toBe(Math.min(n, waiting.length));
+      }),
+    );
+  });
+
+  it('rejoins at the end of the line when fewer than N wait, and first when N is 0', () => {
+    const waiting = [ticket(1, 10, 'normal'), ticket(2, 20, 'normal')];
+    expect(rejoinPlace(waiting, 3, 500)).toBe(500);
+    expect(rejoinPlace(waiting, 1, 500)).toBe(15);
+    expect(rejoinPlace(waiting, 0, 500)).toBe(9);
+    expect(rejoinPlace([], 3, 500)).toBe(500);
+  });
+});
+
+describe('a paused window is never called', () => {
+  const rules: QueueRules = {
+    hallName: '测试大厅',
+    services: new Map([['S', { code: 'S', name: '参保登记', prefix: 'A', from: 1, to: 999, dailyCap: 999, issuingHours: [], elderlyAge: null, greenChannel: true, identity: 'none' }]]),
+    windows: new Map([[1, { number: 1, name: '1号窗口', services: ['S'], tidal: false, group: '1号窗口' }]]),
+    staff: new Map([['20101', '张三']]),
+    policy: { kind: 'interleave', normalPerPriority: 2 },
+    recallCooldownMs: 0, noShowAfterCalls: 1, rejoinAfter: 2, undoMs: 30_000, tidalThreshold: 5, dailyResetAt: '03:00',
+    utcOffsetMinutes: 480, enforceIssuingHours: false, calendar: calendarOf({ years: [] } as unknown as Parameters<typeof calendarOf>[0]), // no holidays: the schedule is off
+  };
+  const actions = fc.constantFrom<WindowAction['kind']>('call-next', 'call', 'recall', 'start', 'no-show', 'rejoin', 'finish', 'pause', 'resume', 'undo', 'hold');
+
+  it('property: whatever the staff press in whatever order, no ticket is called while the window is paused', () => {
+    fc.assert(
+      fc.property(fc.array(actions, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 8 }), (kinds, waitingCount) => {
+        const state = emptyQueueState('2026-11-23');
+        for (let i = 0; i < waitingCount; i++) putTicket(state, ticket(i, i, i % 3 ? 'normal' : 'elderly'));
+        const signIn = applyWindowAction(state, rules, 1, { kind: 'sign-in', staffId: '20101' }, 0);
+        state.windows.set(1, signIn.windows[0]!);
+        let now = 1000;
+        for (const kind of kinds) {
+          const pausedBefore = !mayCall(state.windows.get(1)!);
+          const firstWaiting = [...state.waitingByService.get('S')?.values() ?? []][0];
+          const firstNoShow = [...state.tickets.values()].find((t) => t.status === 'no_show');
+          const action: WindowAction = kind === 'call' ? { kind, ticketId: firstWaiting?.id ?? 'none' }
+            : kind === 'rejoin' ? { kind, ticketId: firstNoShow?.id ?? 'none' }
+            : kind === 'finish' ? { kind, caseNumber: null }
+            : { kind } as WindowAction;
+          try {
+            const out = applyWindowAction(state, rules, 1, action, (now += 1000));
+            if (pausedBefore) expect(out.events.filter((e) => e.type === 'ticket.called')).toEqual([]);
+            for (const t of out.tickets) putTicket(state, t);
+            for (const w of out.windows) state.windows.set(w.number, w);
+          } catch (err) {
+            if (!(err instanceof ApiError)) throw err;
+          }
+        }
+      }),
+    );
+  });
+
+  it('refuses call-next and a call by number on a paused window with the same words', () => {
+    const state = emptyQueueState('2026-11-23');
+    putTicket(state, ticket(1, 0, 'normal'));
+    for (const a of [{ kind: 'sign-in', staffId: '20101' }, { kind: 'pause' }] as WindowAction[]) {
+      state.windows.set(1, applyWindowAction(state, rules, 1, a, 0).windows[0]!);
+    }
+    for (const a of [{ kind: 'call-next' }, { kind: 'call', ticketId: 't00001' }] as WindowAction[]) {
+      try {
+        applyWindowAction(state, rules, 1, a, 1);
+        expect.unreachable();
+      } catch (err) {
+        expect([(err as ApiError).code, (err as ApiError).message]).toEqual(['window_paused', '本窗口已暂停服务，请先恢复服务']);
+      }
+    }
   });
 });

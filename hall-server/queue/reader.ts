@@ -13,15 +13,25 @@ export interface TicketFacts {
   applicant: { idType: '111' | '001'; idNumber: string; name: string } | null;
 }
 
-/** Wait, service and idle seconds from the queue (read-only); null where the queue cannot say. */
+/** Mean seconds; null where the queue cannot say. */
+export interface Timings {
+  wait: number | null;
+  walk: number | null;
+  service: number | null;
+}
+
+/** The groups the queue can time ('channel' is the ratings' own: the queue has no rating channel). */
+export type QueueGroup = Exclude<StatsGroup, 'channel'> | 'all';
+
+/** Wait, walk, service and idle seconds from the queue (read-only); null where the queue cannot say. */
 export interface QueueTimes {
   /** Mean wait and service seconds per group key for finished tickets of [from, to]; key 'all' for the whole range. */
-  timings(from: string, to: string, group: StatsGroup | 'all'): Map<string, { wait: number | null; service: number | null }>;
+  timings(from: string, to: string, group: QueueGroup): Map<string, Timings>;
   /** Idle seconds per window number for [from, to]. */
   idle(from: string, to: string): Map<number, number>;
 }
 
-const GROUP_SQL: Record<StatsGroup, string> = {
+const GROUP_SQL: Record<Exclude<StatsGroup, 'channel'>, string> = {
   day: 'day',
   week: 'day',
   month: 'substr(day, 1, 7)',
@@ -40,7 +50,12 @@ interface TimingRow {
   wait_n: number;
   service_sum: number | null;
   service_n: number;
+  walk_sum: number | null;
+  walk_n: number;
 }
+
+/** Walk runs from the first call to 开始办理, counted only where start was pressed before the finish. */
+const WALK = 'CASE WHEN started_at IS NOT NULL AND called_at IS NOT NULL AND started_at < finished_at THEN started_at - called_at END';
 
 export class QueueReader implements QueueTimes {
   private readonly facts: Statement;
@@ -68,22 +83,26 @@ export class QueueReader implements QueueTimes {
     };
   }
 
-  timings(from: string, to: string, group: StatsGroup | 'all'): Map<string, { wait: number | null; service: number | null }> {
-    const out = new Map<string, { wait: number | null; service: number | null }>();
+  timings(from: string, to: string, group: QueueGroup): Map<string, Timings> {
+    const out = new Map<string, Timings>();
     const rows = this.db
       .prepare(
         `SELECT ${group === 'all' ? "'all'" : GROUP_SQL[group]} AS key,
            sum(CASE WHEN called_at IS NOT NULL THEN called_at - issued_at END) AS wait_sum,
            count(called_at) AS wait_n,
            sum(finished_at - ${SERVICE_START}) AS service_sum,
-           count(${SERVICE_START}) AS service_n
+           count(${SERVICE_START}) AS service_n,
+           sum(${WALK}) AS walk_sum,
+           count(${WALK}) AS walk_n
          FROM queue_tickets WHERE day BETWEEN ? AND ? AND status = 'finished' GROUP BY 1`,
       )
       .all(from, to) as TimingRow[];
     const acc = new Map<string, TimingRow>();
     for (const r of rows) {
       const key = group === 'week' ? weekOf(r.key) : r.key;
-      const a = acc.get(key) ?? { key, wait_sum: 0, wait_n: 0, service_sum: 0, service_n: 0 };
+      const a = acc.get(key) ?? { key, wait_sum: 0, wait_n: 0, service_sum: 0, service_n: 0, walk_sum: 0, walk_n: 0 };
+      a.walk_sum = (a.walk_sum ?? 0) + (r.walk_sum ?? 0);
+      a.walk_n += r.walk_n;
       a.wait_sum = (a.wait_sum ?? 0) + (r.wait_sum ?? 0);
       a.wait_n += r.wait_n;
       a.service_sum = (a.service_sum ?? 0) + (r.service_sum ?? 0);
@@ -94,6 +113,7 @@ export class QueueReader implements QueueTimes {
       out.set(key, {
         wait: a.wait_n ? Math.round((a.wait_sum ?? 0) / a.wait_n / 1000) : null,
         service: a.service_n ? Math.round((a.service_sum ?? 0) / a.service_n / 1000) : null,
+        walk: a.walk_n ? Math.round((a.walk_sum ?? 0) / a.walk_n / 1000) : null,
       });
     }
     return out;

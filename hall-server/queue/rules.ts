@@ -45,6 +45,7 @@ export function rulesFromPack(pack: Pick<Pack, 'manifest' | 'services' | 'window
     policy: config.policy,
     recallCooldownMs: config.recallCooldownSeconds * 1000,
     noShowAfterCalls: config.noShowAfterCalls,
+    rejoinAfter: config.rejoinAfter,
     undoMs: config.undoSeconds * 1000,
     tidalThreshold: pack.manifest.hall.tidalThreshold,
     dailyResetAt: config.dailyResetAt,

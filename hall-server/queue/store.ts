@@ -35,8 +35,14 @@ export const queueMigrations: Migration[] = [
           ALTER TABLE queue_commands ADD COLUMN fingerprint TEXT;`,
   },
   {
+    // 过号重排: a rejoined ticket's place in line (REAL: it may fall between two tickets issued a millisecond apart).
+    // NULL means the issue time.
+    id: '004-rejoin-place',
+    sql: `ALTER TABLE queue_tickets ADD COLUMN queued_at REAL;`,
+  },
+  {
     // The hourly retention purge finds expired idempotency keys through this index.
-    id: '004-command-keys-expiry',
+    id: '005-command-keys-expiry',
     sql: 'CREATE INDEX queue_commands_at ON queue_commands (at);',
   },
 ];
@@ -46,7 +52,7 @@ export const COMMAND_KEYS_KEPT_DAYS = 7;
 
 interface TicketRow {
   id: string; day: string; number: string; service: string; status: Ticket['status']; priority: Ticket['priority'];
-  person_hash: string | null; masked_name: string | null; issued_at: number; called_at: number | null;
+  person_hash: string | null; masked_name: string | null; issued_at: number; queued_at: number | null; called_at: number | null;
   last_called_at: number | null; started_at: number | null; finished_at: number | null; window: number | null;
   target_window: number | null; call_count: number; print: Ticket['print']; staff_id: string | null;
   case_number: string | null; idem_key: string | null; version: number;
@@ -55,7 +61,7 @@ interface TicketRow {
 function toTicket(r: TicketRow): Ticket {
   return {
     id: r.id, day: r.day, number: r.number, serviceCode: r.service, status: r.status, priority: r.priority,
-    personHash: r.person_hash, maskedName: r.masked_name, issuedAt: r.issued_at, calledAt: r.called_at,
+    personHash: r.person_hash, maskedName: r.masked_name, issuedAt: r.issued_at, queuedAt: r.queued_at ?? r.issued_at, calledAt: r.called_at,
     lastCalledAt: r.last_called_at, startedAt: r.started_at, finishedAt: r.finished_at, window: r.window,
     targetWindow: r.target_window, callCount: r.call_count, print: r.print, staffId: r.staff_id,
     caseNumber: r.case_number, idempotencyKey: r.idem_key, version: r.version,
@@ -69,11 +75,12 @@ export class QueueStore {
 
   constructor(private readonly db: Database.Database) {
     this.upsertTicket = db.prepare(`INSERT INTO queue_tickets (id, day, number, service, status, priority, person_hash,
-        masked_name, issued_at, called_at, last_called_at, started_at, finished_at, window, target_window, call_count, print,
+        masked_name, issued_at, queued_at, called_at, last_called_at, started_at, finished_at, window, target_window, call_count, print,
         print_reason, staff_id, case_number, idem_key, version) VALUES (@id, @day, @number, @serviceCode, @status, @priority,
-        @personHash, @maskedName, @issuedAt, @calledAt, @lastCalledAt, @startedAt, @finishedAt, @window, @targetWindow,
+        @personHash, @maskedName, @issuedAt, @queuedAt, @calledAt, @lastCalledAt, @startedAt, @finishedAt, @window, @targetWindow,
         @callCount, @print, NULL, @staffId, @caseNumber, @idempotencyKey, @version)
       ON CONFLICT (id) DO UPDATE SET service = excluded.service, status = excluded.status, priority = excluded.priority,
+        queued_at = excluded.queued_at,
         called_at = excluded.called_at, last_called_at = excluded.last_called_at, started_at = excluded.started_at,
         finished_at = excluded.finished_at, window = excluded.window, target_window = excluded.target_window,
         call_count = excluded.call_count, print = excluded.print, staff_id = excluded.staff_id,
@@ -91,7 +98,7 @@ export class QueueStore {
     const rows = this.db
       .prepare(`SELECT * FROM queue_tickets WHERE day = ? OR status IN ('waiting', 'called', 'serving', 'held')`)
       .all(day) as TicketRow[];
-    for (const r of rows.sort((a, b) => a.issued_at - b.issued_at)) putTicket(state, toTicket(r));
+    for (const r of rows.sort((a, b) => (a.queued_at ?? a.issued_at) - (b.queued_at ?? b.issued_at))) putTicket(state, toTicket(r));
     const windows = state.windows;
     for (const r of this.db.prepare('SELECT * FROM queue_windows').all() as Array<{
       number: number; paused: number; staff_id: string | null; current_id: string | null; normals_since_priority: number; undo: string | null;

@@ -15,6 +15,9 @@ export interface Ticket {
   personHash: string | null;
   maskedName: string | null;
   issuedAt: number;
+  /** Where the ticket stands in line: its issue time, or for a 过号 ticket that rejoined, a point just behind the
+   * tickets it let go first (see rejoinPlace). Calling order and ageing use it; wait statistics use issuedAt. */
+  queuedAt: number;
   /** First call. */
   calledAt: number | null;
   lastCalledAt: number | null;
@@ -106,6 +109,8 @@ export interface QueueRules {
   policy: QueuePolicyConfig;
   recallCooldownMs: number;
   noShowAfterCalls: number;
+  /** 过号重排: a 过号 ticket that comes back rejoins behind this many tickets waiting for its item. */
+  rejoinAfter: number;
   undoMs: number;
   tidalThreshold: number;
   dailyResetAt: string;

@@ -1,4 +1,5 @@
 // The ratings module: 窗口评价 prompts and ratings, 未评价, 差评 follow-up cases, statistics, exports, retention.
+import type { HallDayRule } from '../../protocol/rules/hall-day.ts';
 import { packFileUrl } from '../../content/schema/index.ts';
 import type { HallApp, HallModule, Principal } from '../core/module.ts';
 import { MIN_PRESS_INTERVAL_MS, type RatingsSnapshot } from '../../protocol/hall/ratings.ts';
@@ -30,7 +31,7 @@ function snapshotFor(app: HallApp, svc: RatingService, principal: Principal): Ra
 }
 
 /** A fresh instance per hall (tests run several halls in one process). */
-export function createRatingsModule(options: { utcOffsetMinutes: number }): HallModule {
+export function createRatingsModule(options: { hallDay: HallDayRule }): HallModule {
   let service: RatingService | null = null;
   let app: HallApp | null = null;
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -41,7 +42,7 @@ export function createRatingsModule(options: { utcOffsetMinutes: number }): Hall
     register(hall) {
       app = hall;
       const queue = new QueueReader(hall.db);
-      const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId, hall.secrets), options.utcOffsetMinutes);
+      const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId, hall.secrets), options.hallDay);
       service = svc;
       registerRoutes(hall, svc, () => queue);
       // A finished (or un-finished) ticket becomes a prompt right after its transaction commits, in a transaction of

@@ -1,5 +1,6 @@
 // The ratings service: turns finished tickets into prompts, stores ratings exactly once, records 未评价, runs the
 // 差评 cases and purges personal fields. Routes (routes.ts) and the module shell call it; it never opens its own database.
+import { DEFAULT_HALL_DAY, hallDayOf, type HallDayRule } from '../../protocol/rules/hall-day.ts';
 import { randomUUID } from 'node:crypto';
 import type { Pack } from '../../content/schema/index.ts';
 import { assertSameRequest, fingerprintText, idempotencyKeyReused } from '../core/idempotency.ts';
@@ -11,7 +12,7 @@ import { isBad, ratingProblem } from '../../protocol/rules/levels.ts';
 import { maskPhone } from '../../protocol/person/mask.ts';
 import { maskPersonalNumbers } from './core/pii.ts';
 import { type CompiledCalendar, calendarOf, workingDaysBetween } from '../../protocol/rules/workdays.ts';
-import { CHINA_STANDARD_TIME_MINUTES, hallDate } from '../../protocol/rules/hall-time.ts';
+import { hallDate } from '../../protocol/rules/hall-time.ts';
 import { FinishedFeed } from './feed.ts';
 import type { TicketFacts } from '../queue/reader.ts';
 import type { TicketFinishedEvent } from '../../protocol/hall/events.ts';
@@ -50,13 +51,16 @@ export class RatingService {
   readonly store: RatingStore;
   private readonly feed: FinishedFeed;
   private calendar: CompiledCalendar | null = null;
+  /** The hall's clock offset: calendar dates of deadlines (a 差评 follow-up counts working days from the calendar date). */
+  readonly utcOffsetMinutes: number;
 
   constructor(
     private readonly app: HallApp,
     private readonly ticketFacts: (ticketId: string) => TicketFacts = () => ({ issuedAt: null, applicant: null }),
-    /** The hall's clock (config queue.utcOffsetMinutes): which day a rating counts on. */
-    readonly utcOffsetMinutes = CHINA_STANDARD_TIME_MINUTES,
+    /** The hall day (config queue.dailyResetAt and utcOffsetMinutes): which day a rating counts on, the same as the queue's. */
+    readonly hallDay: HallDayRule = DEFAULT_HALL_DAY,
   ) {
+    this.utcOffsetMinutes = hallDay.utcOffsetMinutes;
     this.store = new RatingStore(app.db);
     this.feed = new FinishedFeed(app.db);
     app.onPackActivated(() => {
@@ -78,7 +82,7 @@ export class RatingService {
    * finish gets a fresh prompt unless it was rated meanwhile). Call inside a transaction. */
   addFinished(t: FinishedTicket, seqs: Map<string, number>): void {
     const evaluation = this.app.pack().evaluation;
-    const day = hallDate(new Date(t.finishedAt), this.utcOffsetMinutes);
+    const day = hallDayOf(Date.parse(t.finishedAt), this.hallDay);
     const known = this.store.prompt(t.ticketId);
     if (known && known.withdrawn_at === null) return;
     const caseNumber = t.caseNumber ?? known?.case_number ?? this.nextCaseNumber(day, seqs);

@@ -4,14 +4,23 @@ import type { Pack } from '../../content/schema/index.ts';
 import type { StatsGroup, StatsRow } from '../../protocol/hall/ratings.ts';
 import { SATISFACTION_TARGET, rates } from '../../protocol/rules/rating-stats.ts';
 import { weekOf } from '../../protocol/rules/workdays.ts';
-import type { QueueTimes } from '../queue/reader.ts';
+import type { QueueTimes, Timings } from '../queue/reader.ts';
 
 
 const COUNTS = ['finished', 'rated', 'unrated', 'bad', 'score_sum', 'cases', 'closed', 'closed_on_time'] as const;
 
 type Agg = { key: string } & Record<(typeof COUNTS)[number], number>;
 
-const SQL_KEY: Record<StatsGroup, string> = {
+/** Per 好差评 channel the figures come from the ratings themselves: the daily aggregate has no channel, and a ticket
+ * finished but not rated has none (so coverage stays "—"). */
+const CHANNEL_SQL = `SELECT r.source AS key, 0 AS finished, sum(r.counted) AS rated, 0 AS unrated,
+    sum(CASE WHEN r.counted = 1 AND r.bad = 1 THEN 1 ELSE 0 END) AS bad, sum(CASE WHEN r.counted = 1 THEN r.score ELSE 0 END) AS score_sum,
+    count(c.id) AS cases, count(c.closed_on) AS closed, sum(CASE WHEN c.closed_on <= c.due_on THEN 1 ELSE 0 END) AS closed_on_time
+  FROM ratings r LEFT JOIN rating_cases c ON c.rating_id = r.id WHERE r.day BETWEEN ? AND ? GROUP BY 1`;
+
+const CHANNEL_LABELS: Record<string, string> = { touch: '评价器（触屏）', keypad: '评价器（按键）' };
+
+const SQL_KEY: Record<Exclude<StatsGroup, 'channel'>, string> = {
   day: 'day',
   week: 'day',
   month: 'substr(day, 1, 7)',
@@ -30,7 +39,7 @@ export function computeStats(
 ): { total: StatsRow; rows: StatsRow[]; target: number } {
   const aggs = db
     .prepare(
-      `SELECT ${SQL_KEY[group]} AS key, sum(finished) AS finished, sum(rated) AS rated, sum(unrated) AS unrated,
+      group === 'channel' ? CHANNEL_SQL : `SELECT ${SQL_KEY[group]} AS key, sum(finished) AS finished, sum(rated) AS rated, sum(unrated) AS unrated,
         sum(bad) AS bad, sum(score_sum) AS score_sum, sum(cases) AS cases, sum(closed) AS closed, sum(closed_on_time) AS closed_on_time
        FROM rating_daily WHERE day BETWEEN ? AND ? GROUP BY 1`,
     )
@@ -45,7 +54,7 @@ export function computeStats(
     else for (const k of COUNTS) e[k] += a[k];
   }
 
-  const timings = queue?.timings(from, to, group) ?? new Map();
+  const timings = group === 'channel' ? new Map<string, Timings>() : queue?.timings(from, to, group) ?? new Map<string, Timings>();
   const idle = group === 'window' ? (queue?.idle(from, to) ?? new Map<number, number>()) : null;
   const label = labeller(pack, group);
   const toRow = (e: Agg, rowLabel: string): StatsRow => {
@@ -57,7 +66,7 @@ export function computeStats(
     return {
       key: e.key, label: rowLabel, finished: e.finished, rated: e.rated, unrated: e.unrated, bad: e.bad,
       satisfaction: r.satisfaction, average: r.average, coverage: r.coverage, cases: e.cases, closure: r.closure, onTime: r.onTime,
-      avgWaitSeconds: t?.wait ?? null, avgServiceSeconds: t?.service ?? null,
+      avgWaitSeconds: t?.wait ?? null, avgServiceSeconds: t?.service ?? null, avgWalkSeconds: t?.walk ?? null,
       idleSeconds: idle ? (idle.get(Number(e.key)) ?? null) : null,
     };
   };
@@ -65,7 +74,7 @@ export function computeStats(
   const sum: Agg = { key: 'total', finished: 0, rated: 0, unrated: 0, bad: 0, score_sum: 0, cases: 0, closed: 0, closed_on_time: 0 };
   for (const e of byKey.values()) for (const k of COUNTS) sum[k] += e[k];
   const overall = queue?.timings(from, to, 'all').get('all');
-  const total = { ...toRow(sum, '合计'), avgWaitSeconds: overall?.wait ?? null, avgServiceSeconds: overall?.service ?? null };
+  const total = { ...toRow(sum, '合计'), avgWaitSeconds: overall?.wait ?? null, avgServiceSeconds: overall?.service ?? null, avgWalkSeconds: overall?.walk ?? null };
   return { total, rows, target: SATISFACTION_TARGET };
 }
 
@@ -88,5 +97,7 @@ function labeller(pack: Pack, group: StatsGroup): (key: string) => string {
       };
     case 'service':
       return (k) => pack.services.find((s) => s.code === k)?.name ?? k;
+    case 'channel':
+      return (k) => CHANNEL_LABELS[k] ?? k;
   }
 }

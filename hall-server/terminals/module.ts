@@ -12,6 +12,7 @@ import { ApiError, type HallApp, type HallModule, type Principal } from '../core
 import { THROTTLE_RETENTION, ThrottleStore } from '../accounts/throttle-store.ts';
 import { PAIRING_RULE, waitMessage } from '../accounts/throttle.ts';
 import { terminalMigrations, type TerminalStore } from './store.ts';
+import { deviceAlerts } from './device-alerts.ts';
 
 const ROLE_NAMES: Record<TerminalRole, string> = { kiosk: '取号机', pad: '评价器', counter: '叫号面板', board: '叫号大屏' };
 
@@ -137,8 +138,12 @@ export function terminalsModule(store: TerminalStore, presence: Presence): HallM
 
 export function recordHeartbeat(app: HallApp, store: TerminalStore, presence: Presence, who: Principal, hb: TerminalHeartbeat): void {
   app.tx(() => {
+    const before = store.view(who.id, presence.online().has(who.id));
     store.recordHeartbeat(who.id, hb);
     const view = store.view(who.id, presence.online().has(who.id));
+    for (const alert of deviceAlerts(before?.devices ?? [], hb.devices)) {
+      app.events.publish('device.alert', { terminalId: who.id, terminalName: who.name, ...alert }, { roles: ['admin', 'counter'] });
+    }
     if (view && store.seenEvents.shouldPublish(view, app.now().getTime())) app.events.publish('terminal.seen', { terminal: view }, { roles: ['admin'] });
   });
 }

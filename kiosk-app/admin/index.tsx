@@ -10,6 +10,7 @@ import { STAFF_ROLE_NAMES } from '../../protocol/hall/index.ts';
 import { session } from '../shared/hall/session.ts';
 import { authState, checkAuth, sessionEnded, signOut } from './shell/auth.ts';
 import { CalendarBanner } from './shell/CalendarBanner.tsx';
+import { DeviceAlertBanner } from './shell/DeviceAlertBanner.tsx';
 import { Login } from './shell/Login.tsx';
 import './admin.css';
 
@@ -50,6 +51,7 @@ function Console() {
       <div class="admin-top">
         <ConnectionBanner state={stream.state} placement="inline" />
         <CalendarBanner />
+        <DeviceAlertBanner stream={stream} />
         <header class="admin-header">
           <p class="admin-brand">{hallName || '医保经办大厅'} · 管理台</p>
           <p class="admin-who">{who}{staffRole ? ` · ${STAFF_ROLE_NAMES[staffRole]}` : ''}</p>

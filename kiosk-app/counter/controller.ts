@@ -1,6 +1,6 @@
 // The counter panel's state and commands: the window from the queue snapshot, the pack's items and staff, and the
 // window actions (shared with the caller keypad).
-import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { PackData, Service } from '../../content/schema/index.ts';
 import { ApiPaths, queueSnapshotOf, WindowActionResponse, type WindowActionName, type WindowView } from '../../protocol/hall/index.ts';
 import { PackEndpoints } from '../../protocol/hall/packs.ts';
@@ -8,6 +8,8 @@ import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { CallerAction } from '../shared/bridge/index.ts';
 import { api, call, HallApiError, newIdempotencyKey } from '../shared/hall/index.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
+import { HelpRequestView } from '../../protocol/hall/identity.ts';
+import { alertsFromSnapshot, applyAlertEvent, NO_ALERTS, type CounterAlerts } from './alerts.ts';
 
 export interface Notice {
   kind: 'ok' | 'error';
@@ -24,6 +26,8 @@ export interface Counter {
   now: ReadonlySignal<number>;
   busy: ReadonlySignal<boolean>;
   notice: ReadonlySignal<Notice | null>;
+  /** Help requests and printers out of paper, for the banner above the panel. */
+  alerts: ReadonlySignal<CounterAlerts>;
   act(action: WindowActionName, body?: Record<string, unknown>, done?: string): Promise<void>;
   dispose(): void;
 }
@@ -82,8 +86,20 @@ export function createCounter(window: number, stream: HallStream, bridge: Bridge
     }
   };
   void loadPack();
+  const alerts = signal<CounterAlerts>(NO_ALERTS);
+  // A fresh snapshot (connect, reconnect) brings the open help requests; events keep them and paper-out current.
+  // Events change the snapshot's other modules and leave the identity part as it was: only a new one is a fresh start.
+  let lastIdentity: unknown = null;
+  const stopSnapshotAlerts = effect(() => {
+    const identity = stream.snapshot.value?.modules['identity'] as { openHelpRequests?: unknown } | undefined;
+    if (identity === lastIdentity) return;
+    lastIdentity = identity;
+    const open = HelpRequestView.array().safeParse(identity?.openHelpRequests);
+    alerts.value = { ...alertsFromSnapshot(open.success ? open.data : []), paperOut: alerts.peek().paperOut };
+  });
   const stopPack = stream.onEvent((e) => {
     if (e.type === 'pack.activated') void loadPack();
+    alerts.value = applyAlertEvent(alerts.peek(), e);
   });
 
   const tick = setInterval(() => (now.value = Date.now()), 1000);
@@ -110,9 +126,10 @@ export function createCounter(window: number, stream: HallStream, bridge: Bridge
   });
 
   return {
-    window, win, waiting, pack, service, staffName, now, busy, notice, act,
+    window, win, waiting, pack, service, staffName, now, busy, notice, alerts, act,
     dispose() {
       clearInterval(tick);
+      stopSnapshotAlerts();
       stopPack();
       stopKeys?.();
     },

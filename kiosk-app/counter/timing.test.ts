@@ -9,7 +9,7 @@ describe('counter helpers', () => {
     expect(secondsBetween('2026-11-23T01:00:00.000Z', Date.parse('2026-11-23T01:03:05.000Z'))).toBe(185);
     expect(secondsBetween(null, 0)).toBeNull();
   });
-  it('names the materials that may follow under 容缺受理', () => {
+  it('DB21/T 4402 §9.5: names the materials that may follow under 容缺受理', () => {
     const service = {
       guide: {
         deferredAcceptance: { allowed: true, note: '须签署容缺承诺书' },

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Counter } from './controller.ts';
 import { deferredNote, duration, secondsBetween } from './timing.ts';
+import { alertLines } from './alerts.ts';
 import { session } from '../shared/hall/session.ts';
 
 const STATUS_TEXT: Record<string, string> = {
@@ -187,6 +188,23 @@ function Controls({ counter }: { counter: Counter }) {
   );
 }
 
+function Alerts({ counter }: { counter: Counter }) {
+  const lines = alertLines(counter.alerts.value);
+  if (lines.length === 0) return null;
+  return (
+    <div class="counter-alerts" role="alert" data-testid="counter-alerts">
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>
+            <span aria-hidden="true">⚠ </span>
+            {line}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function CounterView({ counter }: { counter: Counter }) {
   const w = counter.win.value;
   const notice = counter.notice.value;
@@ -210,6 +228,7 @@ export function CounterView({ counter }: { counter: Counter }) {
           </div>
         )}
       </header>
+      <Alerts counter={counter} />
       {notice && (
         <p class="counter-notice" data-kind={notice.kind} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <span aria-hidden="true">{notice.kind === 'error' ? '⚠ ' : '✓ '}</span>

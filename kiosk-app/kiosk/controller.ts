@@ -207,7 +207,8 @@ export function createKiosk(deps: KioskDeps): Kiosk {
         hallName: data.manifest.hall.name,
         supervisionPhone: data.manifest.hall.complaintPhone,
         slogan: data.manifest.hall.slogan,
-        materials: svc?.guide.materials.map((m) => m.name) ?? [],
+        materials: svc?.guide.materials ?? [],
+        timeLimit: svc?.guide.timeLimit ?? null,
       },
       reprint,
     );

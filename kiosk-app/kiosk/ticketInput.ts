@@ -1,12 +1,16 @@
 // Pure: the ticket the bridge prints (and the SVG preview shows) from the issue response and the pack.
+import type { Material, TimeLimit } from '../../content/schema/index.ts';
 import type { TicketInput } from '../../protocol/bridge/messages.ts';
 import type { IssuedTicket } from './model/flow.ts';
 
-const MAX_MATERIALS = 4;
+/** 办理时限 as the ticket prints it. */
+export function timeLimitText(limit: TimeLimit): string {
+  return limit.kind === 'immediate' ? '即办' : `${limit.days}个工作日`;
+}
 
 export function ticketInput(
   ticket: IssuedTicket,
-  pack: { hallName: string; supervisionPhone: string; slogan: string; materials: string[] },
+  pack: { hallName: string; supervisionPhone: string; slogan: string; materials: Material[]; timeLimit: TimeLimit | null },
   reprint: boolean,
 ): TicketInput {
   return {
@@ -17,7 +21,8 @@ export function ticketInput(
     windows: ticket.windows.slice(0, 8),
     issuedAt: ticket.issuedAt,
     ...(ticket.maskedName ? { maskedName: ticket.maskedName } : {}),
-    materials: pack.materials.slice(0, MAX_MATERIALS).map((m) => m.slice(0, 40)),
+    materials: pack.materials.map((m) => ({ name: m.name.slice(0, 40), form: m.form, count: m.count, deferrable: m.deferrable })),
+    ...(pack.timeLimit ? { timeLimit: timeLimitText(pack.timeLimit) } : {}),
     qrPayload: `YBTICKET:${ticket.id}`.slice(0, 200),
     supervisionPhone: pack.supervisionPhone,
     slogan: pack.slogan.slice(0, 20),

@@ -3,7 +3,7 @@
 // as `HallEventMessage` with `data: unknown`, and a page that cares parses `data` with `eventData`.
 import { z } from 'zod';
 import { PrincipalSchema, Timestamp, WindowNumber } from './common.ts';
-import { TerminalHeartbeat, TerminalView } from './terminals.ts';
+import { DeviceAlertEvent, TerminalHeartbeat, TerminalView } from './terminals.ts';
 import { CallView, QueueSnapshot, ServiceView, TicketView, TidalAlertView, WindowView } from './queue.ts';
 import { HelpEvent } from './identity.ts';
 import { RatingCaseEvent, RatingStoredEvent, RatingUnratedEvent } from './ratings.ts';
@@ -53,6 +53,7 @@ export const EventSchemas = {
   'rating.case': RatingCaseEvent,
   'help.requested': HelpEvent,
   'help.resolved': HelpEvent,
+  'device.alert': DeviceAlertEvent,
 } as const;
 export type KnownEventType = keyof typeof EventSchemas;
 export type EventData<T extends KnownEventType> = z.infer<(typeof EventSchemas)[T]>;

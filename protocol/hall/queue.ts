@@ -97,7 +97,7 @@ export type FinishRequest = z.infer<typeof FinishRequest>;
 export const EmptyRequest = z.strictObject({});
 
 export const WindowActionName = z.enum([
-  'sign-in', 'sign-out', 'call-next', 'call', 'recall', 'start', 'no-show', 'transfer', 'hold', 'return', 'pause', 'resume', 'finish', 'undo',
+  'sign-in', 'sign-out', 'call-next', 'call', 'recall', 'start', 'no-show', 'rejoin', 'transfer', 'hold', 'return', 'pause', 'resume', 'finish', 'undo',
 ]);
 export type WindowActionName = z.infer<typeof WindowActionName>;
 

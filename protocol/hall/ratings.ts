@@ -125,7 +125,8 @@ export type CaseActionRequest = z.infer<typeof CaseActionRequest>;
 
 // ---- statistics (admin)
 
-export const StatsGroup = z.enum(['day', 'week', 'month', 'window', 'staff', 'service']);
+/** channel: the 好差评 channel a rating came by (评价器 touch screen or keys). */
+export const StatsGroup = z.enum(['day', 'week', 'month', 'window', 'staff', 'service', 'channel']);
 export type StatsGroup = z.infer<typeof StatsGroup>;
 
 export const StatsRow = z.strictObject({
@@ -144,6 +145,8 @@ export const StatsRow = z.strictObject({
   /** Mean seconds from ticket issue to first call / from start to finish, from the queue. */
   avgWaitSeconds: z.number().nullable(),
   avgServiceSeconds: z.number().nullable(),
+  /** Mean seconds from the first call to 开始办理 (walk to the window), tickets whose start was pressed only. */
+  avgWalkSeconds: z.number().nullable(),
   /** Per window only: seconds signed in without a ticket being served. */
   idleSeconds: z.number().nullable(),
 });

@@ -50,8 +50,22 @@ export const DeviceHealth = z.strictObject({
   device: plainText('设备名称', 40),
   state: z.enum(['ok', 'degraded', 'offline']),
   reason: plainText('设备状态说明', 200, { allowBlank: true }).optional(),
+  /** The bridge's stable code, e.g. "paper_out": what the hall raises alerts on. */
+  code: z.string().regex(/^[a-z_]{1,40}$/, '设备状态代码格式不正确').optional(),
 });
 export type DeviceHealth = z.infer<typeof DeviceHealth>;
+
+/** A device problem the staff must act on, pushed to the console and the counter panels (`device.alert`). */
+export const DeviceAlertEvent = z.strictObject({
+  terminalId: z.string(),
+  terminalName: z.string(),
+  device: z.string(),
+  code: z.literal('paper_out'),
+  /** True when it starts, false when it is over (paper loaded). */
+  active: z.boolean(),
+  reason: z.string(),
+});
+export type DeviceAlertEvent = z.infer<typeof DeviceAlertEvent>;
 
 /** Sent by a terminal over HTTP (`POST /api/terminals/heartbeat`) or its socket (type `heartbeat`). */
 export const TerminalHeartbeat = z.strictObject({

@@ -4,13 +4,6 @@
 /** The hall's offset when nothing says otherwise (the config's default): China Standard Time, UTC+8, no DST. */
 export const CHINA_STANDARD_TIME_MINUTES = 480;
 
-/** Local date (YYYY-MM-DD) of `nowMs` after shifting by the reset time: before 03:00 still belongs to yesterday. */
-export function businessDay(nowMs: number, resetAt: string, utcOffsetMinutes: number): string {
-  const [h, m] = resetAt.split(':').map(Number) as [number, number];
-  const shifted = new Date(nowMs + (utcOffsetMinutes - h * 60 - m) * 60_000);
-  return shifted.toISOString().slice(0, 10);
-}
-
 /** "HH:MM" local time of `nowMs`. */
 export function localClock(nowMs: number, utcOffsetMinutes: number): string {
   return new Date(nowMs + utcOffsetMinutes * 60_000).toISOString().slice(11, 16);

@@ -6,7 +6,7 @@ const reasons = ['等候时间长', '服务态度差', '办理效率低'];
 const ok = { reasons: [], comment: '', phone: '', consent: false };
 
 describe('rating rules', () => {
-  it('maps the five levels and marks the last two as 差评', () => {
+  it('国办发〔2019〕51号: maps the five levels and marks the last two as 差评', () => {
     expect([5, 4, 3, 2, 1].map(levelLabel)).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
     expect([5, 4, 3, 2, 1].map(isBad)).toEqual([false, false, false, true, true]);
     expect(levelLabel(0)).toBe('未评价');
@@ -16,7 +16,7 @@ describe('rating rules', () => {
     expect(ratingProblem({ score: 3, ...ok, reasons: ['服务态度差'] }, reasons)).toBe('只有差评需要填写原因和回访电话');
     expect(ratingProblem({ score: 6, ...ok }, reasons)).toBe('评价等级无效');
   });
-  it('requires a reason or comment for a 差评, from the pack list', () => {
+  it('国办发〔2019〕51号: requires a reason or comment for a 差评, from the pack list', () => {
     expect(ratingProblem({ score: 2, ...ok }, reasons)).toBe('差评请至少选择一项原因或填写意见');
     expect(ratingProblem({ score: 1, ...ok, reasons: ['服务态度差'] }, reasons)).toBeNull();
     expect(ratingProblem({ score: 1, ...ok, comment: '材料退回三次' }, reasons)).toBeNull();

@@ -6,7 +6,7 @@ import { hallDate } from './hall-time.ts';
 const cal = compileCalendar(CALENDAR_2025_2026);
 
 describe('isWorkingDay', () => {
-  it('treats weekends as rest, 调休 weekends as work, holidays on weekdays as rest', () => {
+  it('DB21/T 4402 §9.6: treats weekends as rest, 调休 weekends as work, holidays on weekdays as rest', () => {
     expect(isWorkingDay('2026-11-21', cal)).toBe(false); // Saturday
     expect(isWorkingDay('2026-11-23', cal)).toBe(true); // Monday
     expect(isWorkingDay('2026-02-14', cal)).toBe(true); // Saturday, 调休上班
@@ -16,7 +16,7 @@ describe('isWorkingDay', () => {
   });
 });
 
-describe('addWorkingDays (start day not counted, §9.6.3)', () => {
+describe('DB21/T 4402 §9.6.3: addWorkingDays (start day not counted)', () => {
   it('counts from the next day in an ordinary week', () => {
     expect(addWorkingDays('2026-11-23', 1, cal)).toBe('2026-11-24');
     expect(addWorkingDays('2026-11-20', 1, cal)).toBe('2026-11-23'); // Friday → Monday

@@ -38,10 +38,14 @@ const EXPECTED_TEXT = [
   '姓名 张*三',
   '-'.repeat(48),
   '请备齐以下材料（一次性告知）：',
-  '1. 本人有效身份证件或社会保障卡',
-  '2. 医疗费用原始票据',
-  '3. 费用明细清单',
-  '4. 出院小结或诊断证明（住院费用）',
+  '办理时限：20个工作日',
+  '1. 本人有效身份证件或社会保障卡（原件 1份）',
+  '2. 医疗费用原始票据（原件 1份）',
+  '3. 费用明细清单（原件 1份）',
+  '4. 出院小结或诊断证明（住院费用）（复印件 1份，',
+  '   可容缺后补）',
+  '标“可容缺后补”的材料暂缺时可先受理，按承诺期限',
+  '   补交',
   '-'.repeat(48),
   '[QR] https://hall.example/t/A012?d=20261122&h=SY-HP-01',
   '',
@@ -52,7 +56,7 @@ const EXPECTED_TEXT = [
 ].join('\n') + '\n';
 
 describe('ticket printer over a pseudo-terminal', () => {
-  it('prints a ticket, confirmed by a clean status after the job, and the simulator keeps SVG + decoded text', async () => {
+  it('DB21/T 4402 §9.3: prints a ticket with every material, its form, count and 容缺 mark and the time limit, confirmed by a clean status after the job; the simulator keeps SVG + decoded text', async () => {
     expect(await print()).toEqual({ ok: true, code: 'printed', message: '小票已打印' });
     const files = printedFiles();
     expect(files.filter((f) => f.endsWith('.svg'))).toHaveLength(1);
@@ -69,6 +73,31 @@ describe('ticket printer over a pseudo-terminal', () => {
     const txt = printedFiles().filter((f) => f.endsWith('.txt')).at(-1) as string;
     expect(printedFiles().length).toBe(before + 2);
     expect(readFileSync(join(bridge.printedDir, txt), 'utf8').split('\n')[1]).toBe('（补打）');
+  });
+
+  it('DB21/T 4402 §9.3: a list too long for one slip continues on a second slip, nothing dropped', async () => {
+    const before = printedFiles().filter((f) => f.endsWith('.txt')).length;
+    const materials = Array.from({ length: 10 }, (_, i) => ({ name: `第${i + 1}项证明材料，由所在单位或社区出具并加盖公章`, form: 'copy', count: 2, deferrable: false }));
+    expect(await print({ ...SAMPLE_TICKET, materials })).toEqual({ ok: true, code: 'printed', message: '小票已打印' });
+    const slips = printedFiles().filter((f) => f.endsWith('.txt')).slice(before);
+    expect(slips).toHaveLength(2);
+    const first = readFileSync(join(bridge.printedDir, slips[0]!), 'utf8').split('\n');
+    expect(first.filter((l) => /^\d+\. /.test(l)).map((l) => l.split('.')[0])).toEqual(['1', '2', '3', '4', '5']);
+    expect(first).toContain('（材料清单未完，续见下一张小票）');
+    expect(readFileSync(join(bridge.printedDir, slips[1]!), 'utf8')).toBe([
+      '沈阳市和平区医疗保障服务大厅',
+      '-'.repeat(48),
+      'A012 号 一次性告知（续）',
+      '医疗费用手工（零星）报销',
+      '-'.repeat(48),
+      '请备齐以下材料（续）：',
+      '办理时限：20个工作日',
+      ...[6, 7, 8, 9].flatMap((n) => [`${n}. 第${n}项证明材料，由所在单位或社区出具并加盖公章`, '   （复印件 2份）']),
+      '10. 第10项证明材料，由所在单位或社区出具并加盖公',
+      '   章（复印件 2份）',
+      '-'.repeat(48),
+      '中国医保 一生守护',
+    ].join('\n') + '\n');
   });
 
   it('refuses a job when paper is out before it, with the reason, and prints nothing', async () => {

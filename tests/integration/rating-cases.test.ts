@@ -50,7 +50,7 @@ describe('差评 case', () => {
     expect(list.body.cases.find((c: { id: string }) => c.id === badCaseId)).toMatchObject({ flag: 'overdue', workingDaysLeft: -1 });
   });
 
-  it('runs 待回访 → 已回访核实 → 整改中 → 已反馈办结 with who, when and notes; refuses a skipped step', async () => {
+  it('DB21/T 4402 §11: runs 待回访 → 已回访核实 → 整改中 → 已反馈办结 with who, when and notes; refuses a skipped step', async () => {
     const skip = await hall.api('POST', `/api/ratings/cases/${badCaseId}/actions`, { action: 'feedback', note: '办结' }, await admin());
     expect(skip.status).toBe(409);
     expect(skip.body.error.message).toBe('当前状态“待回访”下不能反馈办结');
@@ -96,7 +96,7 @@ describe('差评 case', () => {
 });
 
 describe('未评价', () => {
-  it('is recorded server-side when the timeout passes, never as a rating; a late press is refused', async () => {
+  it('国办发〔2019〕51号: 未评价 is recorded server-side when the timeout passes, never as a rating; a late press is refused', async () => {
     at('2026-10-28T02:00:00.000Z');
     const ticketId = await serveAndFinish(hall, t, 1, '20101');
     at('2026-10-28T02:02:01.000Z');

@@ -40,7 +40,7 @@ describe('rating submit', () => {
     }
   });
 
-  it('refuses a second rating for the same ticket, from the same or another pad', async () => {
+  it('国办发〔2019〕51号: one rating per service (一次一评): refuses a second rating for the same ticket, from the same or another pad', async () => {
     const ticketId = await serveAndFinish(hall, t, 1, '20101');
     expect((await hall.api('POST', '/api/windows/1/ratings', rating('padrating0002', ticketId, 4), t.pad[1])).status).toBe(201);
     const again = await hall.api('POST', '/api/windows/1/ratings', rating('padrating0003', ticketId, 1, { reasons: ['其他原因'] }), t.pad[1]);

@@ -38,6 +38,7 @@ export const WINDOW_ACTION_LABELS: Record<WindowActionName, string> = {
   recall: '重复呼叫',
   start: '开始办理',
   'no-show': '过号',
+  rejoin: '过号重排',
   transfer: '转办',
   hold: '挂起',
   return: '恢复挂起的号',

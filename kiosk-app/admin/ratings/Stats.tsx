@@ -1,4 +1,5 @@
-// Statistics: satisfaction (with the 90% line), average score, coverage, 差评 closure and on-time, wait/service/idle time.
+// Statistics: satisfaction (with the 90% line), average score, coverage, 差评 closure and on-time, wait/walk/service/idle
+// time, grouped by day … item or 好差评 channel.
 import { useEffect, useState } from 'preact/hooks';
 import type { StatsGroup, StatsResponse } from '../../../protocol/hall/ratings.ts';
 import { percent } from '../../../protocol/rules/rating-stats.ts';
@@ -13,6 +14,7 @@ const GROUPS: { value: StatsGroup; label: string }[] = [
   { value: 'window', label: '按窗口' },
   { value: 'staff', label: '按工作人员' },
   { value: 'service', label: '按事项' },
+  { value: 'channel', label: '按评价渠道' },
 ];
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
@@ -110,6 +112,10 @@ export function Stats() {
               <dd>{duration(t.avgWaitSeconds)}</dd>
             </div>
             <div>
+              <dt>平均到窗</dt>
+              <dd>{duration(t.avgWalkSeconds)}</dd>
+            </div>
+            <div>
               <dt>平均办理</dt>
               <dd>{duration(t.avgServiceSeconds)}</dd>
             </div>
@@ -139,6 +145,7 @@ export function Stats() {
                 <th scope="col">差评办结率</th>
                 <th scope="col">按期率</th>
                 <th scope="col">平均等候</th>
+                <th scope="col">平均到窗</th>
                 <th scope="col">平均办理</th>
                 {group === 'window' && <th scope="col">空闲时长</th>}
               </tr>
@@ -157,6 +164,7 @@ export function Stats() {
                   <td>{percent(r.closure)}</td>
                   <td>{percent(r.onTime)}</td>
                   <td>{duration(r.avgWaitSeconds)}</td>
+                  <td>{duration(r.avgWalkSeconds)}</td>
                   <td>{duration(r.avgServiceSeconds)}</td>
                   {group === 'window' && <td>{duration(r.idleSeconds)}</td>}
                 </tr>

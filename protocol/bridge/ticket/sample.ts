@@ -9,7 +9,13 @@ export const SAMPLE_TICKET: TicketInput = {
   windows: ['3号窗口', '5号窗口'],
   issuedAt: '2026-11-22 09:41',
   maskedName: '张*三',
-  materials: ['本人有效身份证件或社会保障卡', '医疗费用原始票据', '费用明细清单', '出院小结或诊断证明（住院费用）'],
+  materials: [
+    { name: '本人有效身份证件或社会保障卡', form: 'original', count: 1, deferrable: false },
+    { name: '医疗费用原始票据', form: 'original', count: 1, deferrable: false },
+    { name: '费用明细清单', form: 'original', count: 1, deferrable: false },
+    { name: '出院小结或诊断证明（住院费用）', form: 'copy', count: 1, deferrable: true },
+  ],
+  timeLimit: '20个工作日',
   qrPayload: 'https://hall.example/t/A012?d=20261122&h=SY-HP-01',
   supervisionPhone: '024-12345678',
 };

@@ -16,6 +16,7 @@ function blockHeight(block: TicketBlock): number {
     case 'text':
       return block.lines.length * LINE_DOTS * block.scale;
     case 'rule':
+    case 'cut':
       return LINE_DOTS;
     case 'feed':
       return block.lines * LINE_DOTS;
@@ -30,7 +31,10 @@ export function ticketHeightDots(blocks: TicketBlock[]): number {
 }
 
 function renderBlock(block: TicketBlock, top: number, out: string[]): void {
-  if (block.kind === 'rule') {
+  if (block.kind === 'cut') {
+    const y = top + LINE_DOTS / 2;
+    out.push(`<line x1="${-MARGIN_DOTS}" y1="${y}" x2="${PAPER_DOTS + MARGIN_DOTS}" y2="${y}" stroke="#888" stroke-width="4" stroke-dasharray="2 10"/>`);
+  } else if (block.kind === 'rule') {
     const y = top + LINE_DOTS / 2;
     out.push(`<line x1="0" y1="${y}" x2="${PAPER_DOTS}" y2="${y}" stroke="#000" stroke-width="2" stroke-dasharray="8 6"/>`);
   } else if (block.kind === 'text') {

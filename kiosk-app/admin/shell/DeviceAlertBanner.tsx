@@ -1,0 +1,46 @@
+// The console's push alert for a kiosk printer out of paper: shown on every page from the terminals' device health,
+// refreshed the moment the hall pushes a device.alert, gone when paper is loaded.
+import { useEffect, useState } from 'preact/hooks';
+import { ApiPaths, TerminalListResponse, type TerminalView } from '../../../protocol/hall/index.ts';
+import { api } from '../../shared/hall/index.ts';
+import type { HallStream } from '../../shared/hall/socket.ts';
+
+/** "演示取号机：打印机缺纸，请更换打印纸" for each terminal whose printer reports paper out. */
+export function paperOutLines(terminals: TerminalView[]): string[] {
+  return terminals
+    .filter((t) => !t.revoked && t.devices.some((d) => d.code === 'paper_out'))
+    .map((t) => `${t.name}：打印机缺纸，请更换打印纸`);
+}
+
+export function DeviceAlertBanner({ stream }: { stream: HallStream }) {
+  const [lines, setLines] = useState<string[]>([]);
+  useEffect(() => {
+    let alive = true;
+    const load = (): void => {
+      api(ApiPaths.terminals, undefined, { response: TerminalListResponse })
+        .then((r) => alive && setLines(paperOutLines(r.terminals)))
+        .catch(() => undefined); // a console role without the terminal list sees no banner
+    };
+    load();
+    const off = stream.onEvent((e) => {
+      if (e.type === 'device.alert') load();
+    });
+    return () => {
+      alive = false;
+      off();
+    };
+  }, [stream]);
+  if (lines.length === 0) return null;
+  return (
+    <div class="admin-device-banner" role="alert" data-testid="device-alerts">
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>
+            <span aria-hidden="true">⚠ </span>
+            {line}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
