@@ -6,8 +6,10 @@ import { queueModule } from './queue/module.ts';
 import { createRatingsModule } from './ratings/module.ts';
 import { createIdentityModule } from './identity/module.ts';
 import { createAuditModule } from './audit/module.ts';
+import { createInspectionModule } from './inspection/module.ts';
 
 export function hallModules(config: HallConfig): HallModule[] {
   return [packsModule({ trustedKeys: config.trustedKeys }), queueModule(config.queue), createRatingsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }), createIdentityModule(),
-    createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
+    createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
+    createInspectionModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
 }
