@@ -52,7 +52,10 @@ export const guideSchema = z.strictObject({
   /** 办理渠道 with online links (是否可网办/掌办). */
   channels: z.array(channelSchema).min(1),
   materials: z.array(materialSchema).max(10),
+  /** 承诺时限: what the hall promises, as shown to citizens. */
   timeLimit: timeLimitSchema,
+  /** 法定时限 of the national list, when known: a hall is expected to promise less (示范点指标 6 缩短办理时限). */
+  legalTimeLimit: timeLimitSchema.optional(),
   legalBasis: z.array(nonEmpty).min(1),
   agency: z.strictObject({ name: nonEmpty, location: nonEmpty }),
   hours: nonEmpty,

@@ -6,6 +6,7 @@ import {
 } from '../schema/index.ts';
 import { itemPlace } from './zod-messages.ts';
 import { issue, type PackIssue } from './report.ts';
+import { demonstrationSiteRules } from './standards.ts';
 
 export interface RuleResult {
   errors: PackIssue[];
@@ -252,5 +253,6 @@ export function crossFileRules(p: PackData, files: ReadonlySet<string>, now: Dat
   voiceRules(p, files, out);
   noticeRules(p, now, out);
   evaluationRules(p, out);
+  demonstrationSiteRules(p, out);
   return out;
 }

@@ -1,21 +1,13 @@
 // The 示范点 indicators computed from what the hall recorded in a month and from its active pack. Pure: the module
 // gathers the counts with SQL (gather.ts), this file judges them.
 import { channelLabels, type PackData } from '../../content/schema/index.ts';
+import { DEMONSTRATION_SITE, onlineItems } from '../../content/validate/standards.ts';
 import type { Indicator, IndicatorStatus } from '../../protocol/hall/inspection.ts';
 import { percent } from '../../protocol/rules/rating-stats.ts';
 import { calendarOf, workingDaysBetween } from '../../protocol/rules/workdays.ts';
 import { hallDayOf } from './month.ts';
 
-/** The standard's figures (seed 004 and DB21/T 4402). */
-export const STANDARD = {
-  /** 示范点指标 9: 窗口、网络、电话、移动终端. */
-  channels: ['window', 'web', 'phone', 'mobile'] as const,
-  onlineShare: 0.8,
-  windows: 3,
-  satisfaction: 0.9,
-  disclosureWorkingDays: 20,
-  slogan: '中国医保 一生守护',
-};
+const STANDARD = DEMONSTRATION_SITE;
 
 export interface Served {
   key: string;
@@ -61,7 +53,7 @@ function channels(p: PackData): Indicator {
 }
 
 function onlineShare(p: PackData): Indicator {
-  const online = p.services.filter((s) => s.guide.channels.some((c) => c.kind === 'web' || c.kind === 'mobile'));
+  const online = onlineItems(p);
   const share = online.length / p.services.length;
   const offline = p.services.filter((s) => !online.includes(s));
   return {
