@@ -1,8 +1,7 @@
 // What the 示范点 standard (seed 004) asks of a hall's pack, checked when a pack is built: warnings, since a pack that
 // falls short still serves citizens. The self-inspection page (hall-server/inspection) judges the same figures.
 import type { PackData, TimeLimit } from '../schema/index.ts';
-import { issue } from './report.ts';
-import type { RuleResult } from './rules.ts';
+import { issue, type PackIssue } from './report.ts';
 
 export const DEMONSTRATION_SITE = {
   /** 示范点指标 9: 窗口、网络、电话、移动终端. */
@@ -24,7 +23,7 @@ export function onlineItems(p: Pick<PackData, 'services'>): PackData['services']
 const sameLimit = (a: TimeLimit, b: TimeLimit): boolean =>
   a.kind === b.kind && (a.kind === 'immediate' || (b.kind === 'working_days' && a.days === b.days));
 
-export function demonstrationSiteRules(p: PackData, out: RuleResult): void {
+export function demonstrationSiteRules(p: PackData, out: { warnings: PackIssue[] }): void {
   const S = 'services.json';
   if (p.windows.length < DEMONSTRATION_SITE.windows) {
     out.warnings.push(issue('standard.windows', 'windows.json', '', `只有 ${p.windows.length} 个窗口；医疗保障服务窗口示范点要求不少于 ${DEMONSTRATION_SITE.windows} 个`));

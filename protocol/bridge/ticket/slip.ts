@@ -30,7 +30,8 @@ export const SlipSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('promise'),
     ...common,
-    maskedName: MaskedName,
+    /** Absent when the item reads no identity: the citizen writes the name by hand. */
+    maskedName: MaskedName.optional(),
     /** The materials accepted now and supplied later. */
     materials: z.array(SlipMaterial).min(1).max(10),
     workingDays: z.number().int().min(1).max(60),
@@ -71,7 +72,7 @@ function promiseBlocks(slip: Extract<Slip, { kind: 'promise' }>): TicketBlock[] 
     text('容缺受理承诺书', { align: 'center', scale: 2, bold: true }),
     { kind: 'rule' },
     text(`事项：${slip.service}`),
-    text(`申请人：${slip.maskedName}`, { nameLine: true }),
+    text(`申请人：${slip.maskedName ?? '____________'}`, { nameLine: true }),
     text('本人申请容缺受理，以下材料暂缺，承诺后补：', { bold: true }),
     ...materialLines(slip.materials),
     text(`补正期限：${chineseDate(slip.dueDate)}前（${slip.workingDays}个工作日内）`, { bold: true }),
