@@ -7,9 +7,11 @@ import { createRatingsModule } from './ratings/module.ts';
 import { createIdentityModule } from './identity/module.ts';
 import { createAuditModule } from './audit/module.ts';
 import { createInspectionModule } from './inspection/module.ts';
+import { createDeferralsModule } from './deferrals/module.ts';
 
 export function hallModules(config: HallConfig): HallModule[] {
   return [packsModule({ trustedKeys: config.trustedKeys }), queueModule(config.queue), createRatingsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }), createIdentityModule(),
     createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
-    createInspectionModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
+    createInspectionModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
+    createDeferralsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
 }
