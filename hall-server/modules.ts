@@ -8,10 +8,12 @@ import { createIdentityModule } from './identity/module.ts';
 import { createAuditModule } from './audit/module.ts';
 import { createInspectionModule } from './inspection/module.ts';
 import { createDeferralsModule } from './deferrals/module.ts';
+import { createImprovementModule } from './improvement/module.ts';
 
 export function hallModules(config: HallConfig): HallModule[] {
   return [packsModule({ trustedKeys: config.trustedKeys }), queueModule(config.queue), createRatingsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }), createIdentityModule(),
     createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createInspectionModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
-    createDeferralsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
+    createDeferralsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
+    createImprovementModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
 }
