@@ -6,8 +6,15 @@ import { queueModule } from './queue/module.ts';
 import { createRatingsModule } from './ratings/module.ts';
 import { createIdentityModule } from './identity/module.ts';
 import { createAuditModule } from './audit/module.ts';
+import { createInspectionModule } from './inspection/module.ts';
+import { createDeferralsModule } from './deferrals/module.ts';
+import { createImprovementModule } from './improvement/module.ts';
 
 export function hallModules(config: HallConfig): HallModule[] {
-  return [packsModule({ trustedKeys: config.trustedKeys }), queueModule(config.queue), createRatingsModule({ hallDay: { startsAt: config.queue.dailyResetAt, utcOffsetMinutes: config.queue.utcOffsetMinutes } }), createIdentityModule(),
-    createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
+  const hallDay = { startsAt: config.queue.dailyResetAt, utcOffsetMinutes: config.queue.utcOffsetMinutes };
+  return [packsModule({ trustedKeys: config.trustedKeys }), queueModule(config.queue), createRatingsModule({ hallDay }), createIdentityModule(),
+    createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
+    createInspectionModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
+    createDeferralsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
+    createImprovementModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
 }

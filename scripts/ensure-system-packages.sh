@@ -3,9 +3,10 @@
 # socat for virtual serial ports, libusb for node-hid at run time, and PC/SC for social-security card readers
 # (headers to build the pcsclite addon, the pcscd daemon, and the vpcd virtual reader the tests plug a simulated card into),
 # and PostgreSQL 15 for the region server's tests (each run starts a throwaway cluster of its own).
+# poppler-utils reads back the text of the PDFs the console prints (the self-inspection report).
 set -euo pipefail
 
-needed=(chromium fonts-noto-cjk socat libusb-1.0-0 libpcsclite-dev pcscd vsmartcard-vpcd postgresql)
+needed=(chromium fonts-noto-cjk socat libusb-1.0-0 libpcsclite-dev pcscd vsmartcard-vpcd postgresql poppler-utils)
 missing=()
 for pkg in "${needed[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then

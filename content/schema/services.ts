@@ -52,7 +52,10 @@ export const guideSchema = z.strictObject({
   /** 办理渠道 with online links (是否可网办/掌办). */
   channels: z.array(channelSchema).min(1),
   materials: z.array(materialSchema).max(10),
+  /** 承诺时限: what the hall promises, as shown to citizens. */
   timeLimit: timeLimitSchema,
+  /** 法定时限 of the national list, when known: a hall is expected to promise less (示范点指标 6 缩短办理时限). */
+  legalTimeLimit: timeLimitSchema.optional(),
   legalBasis: z.array(nonEmpty).min(1),
   agency: z.strictObject({ name: nonEmpty, location: nonEmpty }),
   hours: nonEmpty,
@@ -61,9 +64,21 @@ export const guideSchema = z.strictObject({
   evaluationChannels: z.array(nonEmpty).min(1),
   fee: nonEmpty.default('不收费'),
   /** 容缺受理: allowed for this item at all; which materials is marked per material. */
-  deferredAcceptance: z.strictObject({ allowed: z.boolean(), note: z.string().optional() }),
+  deferredAcceptance: z.strictObject({
+    allowed: z.boolean(),
+    note: z.string().optional(),
+    /** 补正 deadline the citizen promises, in working days after the day of acceptance (§9.5.7: within the item's
+     * limit); absent: DEFAULT_SUPPLY_WORKING_DAYS. */
+    supplyWithinWorkingDays: z.number().int().min(1).max(60).optional(),
+  }),
 });
 export type Guide = z.infer<typeof guideSchema>;
+
+export const DEFAULT_SUPPLY_WORKING_DAYS = 5;
+/** Working days a citizen has to supply the materials accepted under 容缺 for this item. */
+export function supplyWorkingDays(guide: Pick<Guide, 'deferredAcceptance'>): number {
+  return guide.deferredAcceptance.supplyWithinWorkingDays ?? DEFAULT_SUPPLY_WORKING_DAYS;
+}
 
 export const identityRequirements = ['required', 'optional', 'none'] as const;
 export type IdentityRequirement = (typeof identityRequirements)[number];

@@ -2,10 +2,12 @@
 import {
   callText,
   requiredVoiceClips,
+  supplyWorkingDays,
   type PackData,
 } from '../schema/index.ts';
 import { itemPlace } from './zod-messages.ts';
 import { issue, type PackIssue } from './report.ts';
+import { demonstrationSiteRules } from './standards.ts';
 
 export interface RuleResult {
   errors: PackIssue[];
@@ -86,6 +88,10 @@ function serviceRules(p: PackData, out: RuleResult): void {
     const deferrable = s.guide.materials.filter((m) => m.deferrable);
     if (deferrable.length > 0 && !s.guide.deferredAcceptance.allowed) {
       out.errors.push(issue('service.deferral-mismatch', S, place, `申办材料「${deferrable[0]!.name}」标为可容缺，但本事项未开通容缺受理`));
+    }
+    const supply = supplyWorkingDays(s.guide);
+    if (s.guide.deferredAcceptance.allowed && s.guide.timeLimit.kind === 'working_days' && supply > s.guide.timeLimit.days) {
+      out.errors.push(issue('service.deferral-too-long', S, place, `容缺材料补正时限 ${supply} 个工作日超过了本事项的办理时限 ${s.guide.timeLimit.days} 个工作日（DB21/T 4402 9.5.7）`));
     }
     if (s.guide.deferredAcceptance.allowed && deferrable.length === 0) {
       out.errors.push(issue('service.deferral-mismatch', S, place, '本事项开通了容缺受理，但没有标明哪些材料可以容缺'));
@@ -252,5 +258,6 @@ export function crossFileRules(p: PackData, files: ReadonlySet<string>, now: Dat
   voiceRules(p, files, out);
   noticeRules(p, now, out);
   evaluationRules(p, out);
+  demonstrationSiteRules(p, out);
   return out;
 }

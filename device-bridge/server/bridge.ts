@@ -10,6 +10,8 @@ import type { PrinterDriver, PrinterTiming } from '../drivers/printer.ts';
 import type { BridgeMessage, DeviceInfo, PageMessage, PrintResult, Ticket } from '../../protocol/bridge/messages.ts';
 import { SimCommandError, SimulatorHub } from '../simulators/hub.ts';
 import { ticketToEscPos } from '../ticket/escpos.ts';
+import { slipToEscPos } from '../ticket/slip-escpos.ts';
+import type { Slip } from '../../protocol/bridge/ticket/slip.ts';
 import type { Logger } from '../util/log.ts';
 import { buildDrivers, simulatedDevices } from './devices.ts';
 
@@ -128,6 +130,12 @@ export class Bridge {
     return this.printer.print(ticketToEscPos(ticket));
   }
 
+  /** A slip is not a ticket: it is never what 补打 reprints. */
+  async printSlip(slip: Slip): Promise<PrintResult> {
+    if (!this.printer) return { ok: false, code: 'no_printer', message: '本机没有配置打印机，无法打印' };
+    return this.printer.print(slipToEscPos(slip));
+  }
+
   async reprint(): Promise<PrintResult> {
     if (!this.lastTicket) return { ok: false, code: 'nothing_to_reprint', message: '没有可补打的小票' };
     return this.print({ ...this.lastTicket, reprint: true });
@@ -146,6 +154,8 @@ export class Bridge {
         return { type: 'print.result', requestId, result: await this.print(message.ticket) };
       case 'reprint':
         return { type: 'print.result', requestId, result: await this.reprint() };
+      case 'print.slip':
+        return { type: 'print.result', requestId, result: await this.printSlip(message.slip) };
       case 'waiting':
         this.setWaiting(clientId, message.waiting);
         return { type: 'ack', requestId };

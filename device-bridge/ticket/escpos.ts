@@ -4,7 +4,7 @@ import { EscPosBuilder } from '../codecs/escpos.ts';
 import { layoutTicket, PAPER_COLUMNS, QR_MODULE_DOTS, type TicketBlock } from '../../protocol/bridge/ticket/blocks.ts';
 import { TicketSchema, type TicketInput } from '../../protocol/bridge/ticket/types.ts';
 
-function renderBlock(builder: EscPosBuilder, block: TicketBlock): void {
+export function renderBlock(builder: EscPosBuilder, block: TicketBlock): void {
   switch (block.kind) {
     case 'text':
       builder.align(block.align).size(block.scale, block.scale);

@@ -33,6 +33,8 @@ const GRANTS: Record<Exclude<StaffRole, 'owner'>, Grant[]> = {
     { methods: 'any', path: '/api/admin/help/' },
     { methods: 'any', path: '/api/help' },
     { methods: 'any', path: '/api/help/' },
+    // DB21/T 4402 §11.2: the 值班长 reads the improvement records; only the 大厅负责人 writes them.
+    { methods: ['GET'], path: '/api/admin/improvement' },
   ],
   callback: [
     { methods: ['GET'], path: '/api/ratings/cases' },

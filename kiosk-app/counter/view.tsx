@@ -4,6 +4,7 @@ import type { Counter } from './controller.ts';
 import { deferredNote, duration, secondsBetween } from './timing.ts';
 import { alertLines } from './alerts.ts';
 import { session } from '../shared/hall/session.ts';
+import { DeferralForm } from './DeferralForm.tsx';
 
 const STATUS_TEXT: Record<string, string> = {
   called: '已呼叫，等候群众到窗口',
@@ -167,6 +168,9 @@ function Controls({ counter }: { counter: Counter }) {
           转移
         </button>
       </div>
+      {current && counter.service.value?.guide.deferredAcceptance.allowed && (
+        <DeferralForm key={current.id} window={counter.window} ticketId={current.id} service={counter.service.value} />
+      )}
       {w && w.held.length > 0 && (
         <div class="counter-held">
           <h2>已挂起的号码</h2>

@@ -15,7 +15,7 @@ import { onUpdateWaiting } from '../shared/ui/swUpdate.ts';
 import { noticeIsShowing, type PackData } from '../../content/schema/index.ts';
 import { createKiosk, type Kiosk } from './controller.ts';
 import { holdsCitizen } from './model/flow.ts';
-import { localDateTime } from './model/person.ts';
+import { localDate, localDateTime } from './model/person.ts';
 import { watchPrompts } from './prompts.ts';
 import { Confirm } from './screens/Confirm.tsx';
 import { Frame } from './screens/Frame.tsx';
@@ -23,7 +23,8 @@ import { Guide, GuideActions } from './screens/Guide.tsx';
 import { Home } from './screens/Home.tsx';
 import { Identify } from './screens/Identify.tsx';
 import { Info } from './screens/Info.tsx';
-import { Notice, NoticeActions } from './screens/Notice.tsx';
+import { IssueStatus, Notice, NoticeActions } from './screens/Notice.tsx';
+import { MissingActions, MissingMaterials } from './screens/Missing.tsx';
 import { Paused } from './screens/Paused.tsx';
 import { ScreenBody } from './screens/ScreenBody.tsx';
 import { Thanks } from './screens/Thanks.tsx';
@@ -224,13 +225,30 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
     }
     case 'notice': {
       const svc = kiosk.service(step.code);
+      if (step.missing && svc && pack) {
+        screen = frame(
+          'screen-notice',
+          <>
+            <MissingMaterials service={svc} pack={pack} today={localDate(new Date())} slip={kiosk.slipPrint.value} />
+            <IssueStatus issuing={step.issuing} error={step.error} />
+          </>,
+          { back: !step.issuing, home: !step.issuing },
+          <MissingActions
+            service={svc}
+            issuing={step.issuing}
+            slip={kiosk.slipPrint.value}
+            onPrint={() => void kiosk.printSlip()}
+            onIssue={() => void kiosk.issue()}
+          />,
+        );
+        break;
+      }
       screen = frame(
         'screen-notice',
-        svc ? <Notice service={svc} issuing={step.issuing} error={step.error} green={step.green} missing={step.missing === true} /> : null,
+        svc ? <Notice service={svc} issuing={step.issuing} error={step.error} green={step.green} /> : null,
         { back: !step.issuing, home: !step.issuing },
         <NoticeActions
           issuing={step.issuing}
-          missing={step.missing === true}
           onIssue={() => void kiosk.issue()}
           onMissing={() => kiosk.dispatch({ type: 'materialsMissing' })}
         />,

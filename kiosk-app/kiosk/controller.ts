@@ -22,6 +22,7 @@ import type { Identity } from './model/types.ts';
 import { IdentityEndpoints } from '../../protocol/hall/identity.ts';
 import { PackEndpoints } from '../../protocol/hall/packs.ts';
 import { ticketInput } from './ticketInput.ts';
+import { slipFor } from './model/slip.ts';
 
 const THANKS_MS = 5_000;
 const ECARD_POLL_MS = 150;
@@ -43,6 +44,8 @@ export interface Kiosk {
   pack: ReadonlySignal<PackData | null>;
   /** The ticket as last sent to the printer (the on-screen preview when printing fails). */
   ticketPreview: ReadonlySignal<TicketInput | null>;
+  /** The slip after 材料不全 (容缺受理承诺书 or bring-next-time list): not asked for, printing, printed or failed. */
+  slipPrint: ReadonlySignal<SlipPrint>;
   /** The hall-server cannot be reached: "暂停取号，请到咨询台". */
   paused: ReadonlySignal<boolean>;
   /** The ways of showing identity that work now (readers' health, the hall's 医保码 decode service). */
@@ -58,6 +61,8 @@ export interface Kiosk {
   confirmIdentity(green: boolean): void;
   issue(): Promise<void>;
   reprint(): Promise<void>;
+  /** Prints the slip for the item on the 材料不全 screen. */
+  printSlip(): Promise<void>;
   finish(): void;
   help(): Promise<void>;
   /** Idle timeout reached zero: wipe everything personal, then apply a pending pack refresh or app update. */
@@ -67,12 +72,20 @@ export interface Kiosk {
   dispose(): void;
 }
 
+export interface SlipPrint {
+  state: 'idle' | 'printing' | 'printed' | 'failed';
+  /** The printer's reason when it failed. */
+  message: string | null;
+}
+const SLIP_IDLE: SlipPrint = { state: 'idle', message: null };
+
 export function createKiosk(deps: KioskDeps): Kiosk {
   const now = deps.now ?? (() => new Date());
   const step = signal<Step>(HOME);
   const pack = signal<PackData | null>(deps.initialPack ?? null);
   const issueFailedUnreachable = signal(false);
   const ticketPreview = signal<TicketInput | null>(null);
+  const slipPrint = signal<SlipPrint>(SLIP_IDLE);
   const waitingForCard = computed(() => step.value.name === 'identify');
   const paused = computed(() => deps.stream.state.value !== 'open' || issueFailedUnreachable.value);
   const methods = computed(() => {
@@ -151,6 +164,12 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   // Right away, not only once the hall link is up: offline, the service worker answers with the last pack it saw.
   void loadPack();
 
+  cleanups.push(
+    effect(() => {
+      const s = step.value;
+      if (s.name !== 'notice' || !s.missing) slipPrint.value = SLIP_IDLE;
+    }),
+  );
   cleanups.push(
     deps.bridge.on('identity.read', ({ identity }) => {
       onIdentity({
@@ -277,6 +296,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     step,
     pack,
     ticketPreview,
+    slipPrint,
     paused,
     idMethods: methods,
     dispatch,
@@ -312,6 +332,18 @@ export function createKiosk(deps: KioskDeps): Kiosk {
       if (current.name !== 'ticket' || current.print === 'printing') return;
       dispatch({ type: 'reprinting' });
       await print(current.ticket, true);
+    },
+    async printSlip() {
+      const current = step.peek();
+      const data = pack.peek();
+      const svc = current.name === 'notice' ? service(current.code) : null;
+      if (current.name !== 'notice' || !current.missing || !svc || !data || slipPrint.peek().state === 'printing') return;
+      const at = now();
+      slipPrint.value = { state: 'printing', message: null };
+      const result = await deps.bridge.printSlip(slipFor(svc, data, current.identity, localDate(at), localDateTime(at)));
+      const after = step.peek();
+      if (after.name !== 'notice' || !after.missing || after.code !== current.code) return;
+      slipPrint.value = result.ok ? { state: 'printed', message: null } : { state: 'failed', message: result.message };
     },
     finish() {
       dispatch({ type: 'finish' });

@@ -2,6 +2,7 @@
 // Browser-safe: zod only. The page validates what it receives; the bridge validates what it accepts.
 import { z } from 'zod';
 import { TicketSchema } from './ticket/types.ts';
+import { SlipSchema } from './ticket/slip.ts';
 import { IdNumberSchema } from '../person/id-number.ts';
 
 export { TicketSchema };
@@ -186,6 +187,8 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('print'), requestId, ticket: TicketSchema }),
   /** Reprint the last ticket this bridge printed (marked 补打). */
   z.strictObject({ type: z.literal('reprint'), requestId }),
+  /** After 材料不全: the 容缺受理承诺书 or the list of what to bring next time (answered with print.result). */
+  z.strictObject({ type: z.literal('print.slip'), requestId, slip: SlipSchema }),
   /** The page shows "please place your card": poll the readers fast until it says false. */
   z.strictObject({ type: z.literal('waiting'), requestId, waiting: z.boolean() }),
   z.strictObject({ type: z.literal('beep'), requestId, times: z.number().int().min(1).max(3).default(1) }),

@@ -4,9 +4,8 @@ import { Icon } from '../../shared/ui/icons.tsx';
 import { materialText, timeLimitText } from './texts.ts';
 
 /** 一次性告知 (DB21/T 4402 §9.3): everything needed, in one go, before the ticket. */
-export function Notice(props: { service: Service; issuing: boolean; error: string | null; green: boolean; missing: boolean }) {
+export function Notice(props: { service: Service; issuing: boolean; error: string | null; green: boolean }) {
   const g = props.service.guide;
-  if (props.missing) return <MissingMaterials {...props} />;
   return (
     <>
       <h1>一次性告知：请您备齐以下材料</h1>
@@ -30,33 +29,8 @@ export function Notice(props: { service: Service; issuing: boolean; error: strin
   );
 }
 
-/** After 材料不全: what to bring next time (容缺 items marked), and what can still be done today. */
-function MissingMaterials(props: { service: Service; issuing: boolean; error: string | null }) {
-  const g = props.service.guide;
-  const deferrable = g.deferredAcceptance.allowed ? g.materials.filter((m) => m.deferrable) : [];
-  return (
-    <>
-      <h1>材料不全怎么办？</h1>
-      <p data-testid="missing-advice">
-        下次来办理时，请带齐以下材料。您也可以现在取号，工作人员会告诉您今天能办到哪一步；小票上印有需带的主要材料。
-      </p>
-      <ul class="materials" data-testid="bring-next-time">
-        {g.materials.map((m) => (
-          <li key={m.name}>
-            <Icon name="list" /> {materialText(m)}
-            {deferrable.includes(m) && <span class="tag">可容缺，可后补</span>}
-          </li>
-        ))}
-      </ul>
-      {deferrable.length > 0 && <p>标有“可容缺”的材料可以先办理、之后补交。</p>}
-      <p>如有疑问，请到咨询台咨询。</p>
-      <IssueStatus issuing={props.issuing} error={props.error} />
-    </>
-  );
-}
-
 /** What the ticket issue is doing, read out by screen readers as it changes. */
-function IssueStatus({ issuing, error }: { issuing: boolean; error: string | null }) {
+export function IssueStatus({ issuing, error }: { issuing: boolean; error: string | null }) {
   return (
     <div role="status" aria-live="polite">
       {issuing && <p class="ui-banner">正在取号，请您稍等…</p>}
@@ -70,10 +44,7 @@ function IssueStatus({ issuing, error }: { issuing: boolean; error: string | nul
   );
 }
 
-export function NoticeActions({ issuing, missing, onIssue, onMissing }: { issuing: boolean; missing: boolean; onIssue: () => void; onMissing: () => void }) {
-  if (missing) {
-    return <BigButton label="现在取号，小票印有材料清单" icon="ticket" variant="primary" size="large" disabled={issuing} onClick={onIssue} testId="issue-missing" />;
-  }
+export function NoticeActions({ issuing, onIssue, onMissing }: { issuing: boolean; onIssue: () => void; onMissing: () => void }) {
   return (
     <>
       <BigButton label="材料已备齐，取号" icon="check" variant="primary" size="large" disabled={issuing} onClick={onIssue} testId="issue" />

@@ -1,6 +1,7 @@
 // Page-side client of the terminal's device-bridge: one WebSocket that reconnects by itself, typed events,
 // commands with request ids. Every message is validated with the bridge's own schemas.
 import { signal, type ReadonlySignal } from '@preact/signals';
+import type { Slip } from '../../../protocol/bridge/ticket/slip.ts';
 import {
   BridgeMessageSchema,
   DEFAULT_BRIDGE_URL,
@@ -47,6 +48,8 @@ export interface BridgeClient {
   /** Never rejects: an unreachable bridge gives a failed result, so the kiosk can hand the ticket out another way. */
   print(ticket: TicketInput): Promise<PrintResult>;
   reprint(): Promise<PrintResult>;
+  /** The 容缺受理承诺书 or the bring-next-time list; never rejects, like print. */
+  printSlip(slip: Slip): Promise<PrintResult>;
   /** While true the bridge polls the card readers fast; kept across reconnects. */
   setWaitingForCard(waiting: boolean): Promise<void>;
   beep(times?: number): Promise<void>;
@@ -196,6 +199,7 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
     },
     print: (ticket) => printRequest({ type: 'print', ticket }),
     reprint: () => printRequest({ type: 'reprint' }),
+    printSlip: (slip) => printRequest({ type: 'print.slip', slip }),
     async setWaitingForCard(waiting) {
       waitingForCard = waiting;
       if (connection.value === 'open') await request({ type: 'waiting', waiting });
