@@ -1,8 +1,8 @@
 // 账号与会话: the 大厅负责人 creates named accounts (姓名, 工号, role) and disables or re-enables them; everyone sees their
 // open sessions (the 大厅负责人 sees everyone's) and can end one — its console disconnects at once.
 import { useEffect, useState } from 'preact/hooks';
-import { AccountListResponse, AccountPaths, SessionListResponse, type AccountView, type SessionView } from '../../../protocol/hall/index.ts';
-import { api, HallApiError } from '../../shared/hall/api.ts';
+import { AccountEndpoints, type AccountView, type SessionView } from '../../../protocol/hall/index.ts';
+import { call, HallApiError } from '../../shared/hall/api.ts';
 import { session } from '../../shared/hall/session.ts';
 import { AccountForm } from './AccountForm.tsx';
 import { AccountsTable } from './AccountsTable.tsx';
@@ -18,8 +18,8 @@ export default function Accounts() {
 
   const load = async () => {
     try {
-      if (isOwner) setAccounts((await api(AccountPaths.accounts, undefined, { response: AccountListResponse })).accounts);
-      setSessions((await api(AccountPaths.sessions, undefined, { response: SessionListResponse })).sessions);
+      if (isOwner) setAccounts((await call(AccountEndpoints.list)).accounts);
+      setSessions((await call(AccountEndpoints.sessions)).sessions);
       setError(null);
     } catch (err) {
       setError(err instanceof HallApiError ? err.message : '账号与会话获取失败');
@@ -53,7 +53,7 @@ export default function Accounts() {
           <AccountForm onCreated={(a) => { setNotice(`已为 ${a.name}（工号 ${a.staffNo}）创建账号，请把初始密码当面交给本人。`); void load(); }} />
           {accounts === null ? <p role="status">正在加载…</p> : (
             <AccountsTable accounts={accounts} onToggle={(a) => act(
-              () => api(AccountPaths.account(a.id), { disabled: !a.disabled }, { method: 'PATCH' }),
+              () => call(AccountEndpoints.update, { params: { id: a.id }, body: { disabled: !a.disabled } }),
               a.disabled ? `已启用 ${a.name} 的账号` : `已停用 ${a.name} 的账号，其会话已全部结束`,
             )} />
           )}
@@ -63,7 +63,7 @@ export default function Accounts() {
         <h2 id="acc-sessions">{isOwner ? '在线会话' : '我的会话'}</h2>
         {sessions === null ? <p role="status">正在加载…</p> : (
           <SessionsTable sessions={sessions} onRevoke={(s) => act(
-            () => api(AccountPaths.revokeSession(s.id), undefined, { method: 'POST' }),
+            () => call(AccountEndpoints.revokeSession, { params: { id: s.id } }),
             `已结束 ${s.name} 的会话，该管理台已断开`,
           )} />
         )}

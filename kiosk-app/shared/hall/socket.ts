@@ -4,8 +4,8 @@
 // cannot resume it sends a fresh snapshot.
 import { signal, type Signal } from '@preact/signals';
 import {
-  ApiPaths,
   DEAD_LINK_MS,
+  EVENT_STREAM_PATH,
   PING_INTERVAL_MS,
   ServerMessage,
   type ClientMessage,
@@ -121,7 +121,7 @@ export function subscribe(options: SubscribeOptions = {}): HallStream {
       state.value = 'unauthorized';
       return;
     }
-    const url = hallBaseUrl().replace(/^http/, 'ws') + ApiPaths.events;
+    const url = hallBaseUrl().replace(/^http/, 'ws') + EVENT_STREAM_PATH;
     const ws = new Impl(url);
     socket = ws;
     ws.onopen = () => {
