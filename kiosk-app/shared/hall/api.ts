@@ -101,6 +101,26 @@ export function call<E extends Endpoint>(declared: E, options: CallOptions<E> = 
   }) as Promise<ResponseOf<E>>;
 }
 
+/** Fetches a declared endpoint that answers with a file (a CSV export): the response, or the HallApiError of a failed
+ * call. The token goes in a header, never in the URL. */
+export async function fetchFile<E extends Endpoint>(declared: E, options: Omit<CallOptions<E>, 'body'> = {}): Promise<Response> {
+  const path = endpointPath(declared.path, options.params as Record<string, string | number> | undefined);
+  const query = options.query?.toString();
+  const token = options.token === undefined ? session.value?.token : options.token;
+  let res: Response;
+  try {
+    res = await fetch(baseUrl + (query ? `${path}?${query}` : path), {
+      method: declared.method,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      signal: options.signal ?? null,
+    });
+  } catch {
+    throw new HallApiError(0, 'unreachable', '暂时无法连接大厅服务器，请稍后再试');
+  }
+  if (!res.ok) throw failedCall(res.status, await res.json().catch(() => null));
+  return res;
+}
+
 /** A fresh idempotency key for one command (reuse it when retrying the same command). */
 export function newIdempotencyKey(): string {
   return crypto.randomUUID().replaceAll('-', '');
