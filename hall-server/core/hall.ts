@@ -169,6 +169,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
       serverTime: now().toISOString(),
       principal,
       hallName: activePack?.manifest.hall.name ?? '医保经办大厅',
+      utcOffsetMinutes: options.config.queue.utcOffsetMinutes,
       pack: activePack ? { id: activePack.manifest.packId, version: activePack.manifest.version } : null,
       modules,
     };

@@ -13,7 +13,7 @@ import { AnnouncementQueue } from '../shared/ui/voice/queue.ts';
 import { initDisplayMode } from '../shared/ui/mode.ts';
 import '../shared/ui/tokens.css';
 import { PackEndpoints } from '../../protocol/hall/packs.ts';
-import { localDateTime } from '../kiosk/model/person.ts';
+import { hallClockOf, hallDateTimeOf } from '../shared/hall/hall-clock.ts';
 import { applyUpdateAtBoundary } from '../shared/ui/updateAtBoundary.ts';
 import { callKey, callsToAnnounce, currentCalls } from './calls.ts';
 import { quietAfterCalls } from './quiet.ts';
@@ -27,7 +27,7 @@ function Clock() {
   }, []);
   return (
     <time class="board-clock" dateTime={now.toISOString()}>
-      {localDateTime(now)}
+      {hallDateTimeOf(now.toISOString()).slice(0, 16)}
     </time>
   );
 }
@@ -228,7 +228,7 @@ function Notices({ pack }: { pack: PackData | null }) {
   }, []);
   if (!pack) return <span />;
   const now = new Date();
-  const showing = pack.notices.filter((n) => noticeIsShowing(n, 'board', now, localDateTime(now).slice(11)));
+  const showing = pack.notices.filter((n) => noticeIsShowing(n, 'board', now, hallClockOf(now)));
   const current = showing.length > 0 ? showing[tick % showing.length] : undefined;
   return <span data-testid="board-notice">{current ? `${current.title}：${current.body}` : pack.manifest.hall.hours[0]}</span>;
 }

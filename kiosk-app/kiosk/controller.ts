@@ -11,6 +11,7 @@ import { idMethods, type IdMethods } from './model/idMethods.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { TicketInput } from '../../protocol/bridge/messages.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
+import { hallUtcOffset } from '../shared/hall/hall-clock.ts';
 import { call, HallApiError, newIdempotencyKey } from '../shared/hall/api.ts';
 import { helpState } from '../shared/ui/HelpButton.tsx';
 import { resetSeniorMode } from '../shared/ui/mode.ts';
@@ -122,7 +123,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     const current = step.peek();
     if (current.name !== 'identify') return;
     const svc = service(current.code);
-    const greenOffered = svc ? offersGreenChannel(identity.birthDate, localDate(now()), svc.ticket) : false;
+    const greenOffered = svc ? offersGreenChannel(identity.birthDate, localDate(now(), hallUtcOffset.peek()), svc.ticket) : false;
     dispatch({ type: 'identified', identity, greenOffered });
   }
 
@@ -248,7 +249,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
         waitMinutes: estimateWaitMinutes(res.waitingAhead, windows.open),
         windows: windows.labels,
         maskedName: res.ticket.maskedName,
-        issuedAt: localDateTime(new Date(res.ticket.issuedAt)),
+        issuedAt: localDateTime(new Date(res.ticket.issuedAt), hallUtcOffset.peek()),
         duplicate: res.reused === 'same_person',
       };
       dispatch({ type: 'issued', ticket });

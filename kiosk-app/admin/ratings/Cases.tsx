@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseView } from '../../../protocol/hall/ratings.ts';
 import { ACTION_LABELS, DUE_FLAG_LABELS, type CaseAction } from '../../../protocol/hall/cases.ts';
-import { hallDateTime } from '../../../protocol/rules/hall-time.ts';
+import { hallDateTimeOf } from '../../shared/hall/hall-clock.ts';
 import { levelLabel } from '../../../protocol/rules/levels.ts';
 import { caseAction, listCases } from './data.ts';
 
@@ -142,7 +142,7 @@ function CaseDetail({ c, onDone, onClose }: { c: CaseView; onDone: () => void; o
         </li>
         {c.steps.map((s) => (
           <li key={s.at + s.action}>
-            {hallDateTime(s.at).slice(0, 16)} {s.by}：{ACTION_LABELS[s.action]}（{s.from} → {s.to}）— {s.note}
+            {hallDateTimeOf(s.at).slice(0, 16)} {s.by}：{ACTION_LABELS[s.action]}（{s.from} → {s.to}）— {s.note}
           </li>
         ))}
       </ol>

@@ -1,7 +1,7 @@
 // Calls of the ratings console to the hall-server, with the shared schemas.
-import { hallDate } from '../../../protocol/rules/hall-time.ts';
 import { RatingEndpoints, type CaseActionRequest, type StatsGroup } from '../../../protocol/hall/ratings.ts';
 import { call, fetchFile } from '../../shared/hall/api.ts';
+import { hallDateOf } from '../../shared/hall/hall-clock.ts';
 
 export function listCases(openOnly: boolean) {
   return call(RatingEndpoints.cases, openOnly ? { query: new URLSearchParams({ open: '1' }) } : {});
@@ -33,6 +33,6 @@ export async function downloadExport(from: string, to: string, kind: 'upstream' 
 
 /** Today and the first of this month in the hall's time. */
 export function thisMonth(now = new Date()): { from: string; to: string } {
-  const today = hallDate(now);
+  const today = hallDateOf(now);
   return { from: `${today.slice(0, 8)}01`, to: today };
 }

@@ -14,6 +14,7 @@ import {
   type TerminalHeartbeat,
 } from '../../../protocol/hall/index.ts';
 import { hallBaseUrl } from './api.ts';
+import { learnHallClock } from './hall-clock.ts';
 import { applyEvent } from './reduce.ts';
 import { saveSession, session } from './session.ts';
 
@@ -74,6 +75,7 @@ export function subscribe(options: SubscribeOptions = {}): HallStream {
   const handle = (msg: ServerMessage) => {
     switch (msg.type) {
       case 'snapshot':
+        learnHallClock(msg.snapshot);
         snapshot.value = msg.snapshot;
         lastSeq = msg.snapshot.seq;
         attempt = 0;
