@@ -121,6 +121,7 @@ export const CaseView = z.strictObject({
 export type CaseView = z.infer<typeof CaseView>;
 
 export const CaseListResponse = z.strictObject({ today: z.string(), cases: z.array(CaseView) });
+export type CaseListResponse = z.infer<typeof CaseListResponse>;
 export const CaseActionRequest = z.strictObject({ action: CaseAction, note: z.string().min(1, '请填写处理说明').max(500) });
 export type CaseActionRequest = z.infer<typeof CaseActionRequest>;
 
