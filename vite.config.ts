@@ -40,8 +40,10 @@ export default defineConfig({
       input: { main: 'kiosk-app/index.html', region: 'kiosk-app/region/index.html' },
       output: {
         // The schemas (zod, the content schema and everything under protocol/, the contracts two parts share) in one
-        // chunk of their own, so a screen's first paint can happen before it loads (the kiosk home does).
+        // chunk of their own, so a screen's first paint can happen before it loads (the kiosk home does). The zod-free
+        // part the boot screen itself needs (protocol/hall/pack-data.ts) stays out of it.
         manualChunks(id: string) {
+          if (/[\\/]protocol[\\/]hall[\\/]pack-data\.ts$/.test(id)) return 'pack-data';
           if (/node_modules[\\/]zod[\\/]/.test(id) || (!id.includes('node_modules') && /[\\/](protocol|content[\\/]schema)[\\/]/.test(id))) {
             return 'schemas';
           }

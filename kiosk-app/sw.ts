@@ -7,6 +7,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import { ACTIVE_PACK_PATH, PACK_FILES_PREFIX } from '../protocol/hall/pack-data.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -17,7 +18,7 @@ cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
 
 registerRoute(
-  ({ url }) => url.pathname.startsWith('/api/packs/files/'),
+  ({ url }) => url.pathname.startsWith(PACK_FILES_PREFIX),
   new CacheFirst({
     cacheName: 'pack-media',
     plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 400, purgeOnQuotaError: true })],
@@ -25,7 +26,7 @@ registerRoute(
 );
 
 registerRoute(
-  ({ url }) => url.pathname === '/api/packs/active',
+  ({ url }) => url.pathname === ACTIVE_PACK_PATH,
   new NetworkFirst({ cacheName: 'pack-data', networkTimeoutSeconds: 4, plugins: [new CacheableResponsePlugin({ statuses: [200] })] }),
 );
 

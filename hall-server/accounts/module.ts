@@ -1,19 +1,8 @@
 // Console accounts: first-run setup with the one-time code, login and logout, accounts made by the 大厅负责人, open
 // sessions with revoke. Hashing runs in `prepare` (off the event loop, limited by the hasher); everything that can be
 // answered without a hash (a claimed hall, a wrong setup code, a weak password, a throttled caller) is answered first.
-import {
-  AccountListResponse,
-  AccountPaths,
-  AdminLoginRequest,
-  AdminSetupRequest,
-  AdminStatusResponse,
-  ChangeOwnPasswordRequest,
-  CreateAccountRequest,
-  SessionListResponse,
-  TokenResponse,
-  UpdateAccountRequest,
-} from '../../protocol/hall/index.ts';
-import { ApiError, type HallApp, type HallModule, type Principal, type RouteResult } from '../core/module.ts';
+import { AccountEndpoints, OK, type AccountView, type ErrorBody, type TokenResponse } from '../../protocol/hall/index.ts';
+import { ApiError, routeOf, type HallApp, type HallModule, type Principal } from '../core/module.ts';
 import { throttled } from '../terminals/module.ts';
 import { commonPasswords } from './common-passwords.ts';
 import { HasherBusyError, PasswordHasher } from './hasher.ts';
@@ -35,7 +24,7 @@ export interface AccountsOptions {
   sessionMs?: number;
 }
 
-function refusal(status: number, code: string, message: string): RouteResult {
+function refusal(status: number, code: string, message: string): { status: number; body: ErrorBody } {
   return { status, body: { error: { code, message } } };
 }
 
@@ -101,6 +90,12 @@ export function accountsModule(options: AccountsOptions): HallModule {
           options.disconnect(id);
         }
       };
+      /** The console's view of an account just written (in the same transaction, so it is there). */
+      const viewOf = (id: string): AccountView => {
+        const view = accounts.list().find((a) => a.id === id);
+        if (!view) throw new Error(`account ${id} vanished within its own transaction`);
+        return view;
+      };
       const accountOf = (principal: Principal | null): AccountRow => {
         const id = principal ? accounts.sessionAccount(principal.id) : null;
         const account = id ? accounts.byId(id) : null;
@@ -108,20 +103,16 @@ export function accountsModule(options: AccountsOptions): HallModule {
         return account;
       };
 
-      app.route({
-        method: 'GET', path: AccountPaths.status, roles: 'public', response: AdminStatusResponse,
-        summary: '是否已完成首次设置（已有账号）',
+      app.route(routeOf(AccountEndpoints.status, {
         handle: () => ({ body: { passwordSet: accounts.count() > 0 } }),
-      });
+      }));
 
-      app.route<typeof AdminSetupRequest, { hash: string } | { refused: 'code' } | { waitMs: number }>({
-        method: 'POST', path: AccountPaths.setup, roles: 'public', body: AdminSetupRequest, response: TokenResponse,
-        summary: '首次设置：凭大厅服务控制台上（及数据目录 setup-code.txt 中）的一次性设置码创建第一个大厅负责人账号',
-        async prepare({ body, remoteAddress }) {
+      app.route(routeOf(AccountEndpoints.setup, {
+        async prepare({ body, remoteAddress }): Promise<{ hash: string } | { refused: 'code' } | { waitMs: number }> {
           if (accounts.count() > 0) throw new ApiError(409, 'already_set_up', '本大厅已完成首次设置，请用工号和密码登录');
           const wait = throttle.waitFor(LOGIN_RULE, [`setup:addr:${remoteAddress}`], app.now().getTime());
           if (wait > 0) return { waitMs: wait };
-          if (!setupCode || !setupCodeMatches(setupCode, body.setupCode)) return { refused: 'code' as const };
+          if (!setupCode || !setupCodeMatches(setupCode, body.setupCode)) return { refused: 'code' };
           checkPassword(body.password, { name: body.name, staffNo: body.staffNo });
           return { hash: await hash(body.password) };
         },
@@ -142,12 +133,10 @@ export function accountsModule(options: AccountsOptions): HallModule {
           options.onSetupCode(null, null);
           return { body: open(account, remoteAddress, 'admin.setup') };
         },
-      });
+      }));
 
-      app.route<typeof AdminLoginRequest, { accountId: string | null } | { waitMs: number }>({
-        method: 'POST', path: AccountPaths.login, roles: 'public', body: AdminLoginRequest, response: TokenResponse,
-        summary: '管理台登录（工号 + 密码）；猜错的来源地址逐次变慢，不影响其他地址上的本人',
-        async prepare({ body, remoteAddress }) {
+      app.route(routeOf(AccountEndpoints.login, {
+        async prepare({ body, remoteAddress }): Promise<{ accountId: string | null } | { waitMs: number }> {
           if (accounts.count() === 0) throw new ApiError(409, 'not_set_up', '本大厅尚未完成首次设置');
           const now = app.now().getTime();
           const own = loginKeys(body.staffNo, remoteAddress);
@@ -176,25 +165,21 @@ export function accountsModule(options: AccountsOptions): HallModule {
           throttle.succeeded(knownKey(body.staffNo, remoteAddress), now);
           return { body: open(account, remoteAddress, 'admin.login') };
         },
-      });
+      }));
 
-      app.route({
-        method: 'POST', path: AccountPaths.logout, roles: ['admin'], summary: '退出登录（结束本会话）',
+      app.route(routeOf(AccountEndpoints.logout, {
         handle({ principal }) {
           app.audit(principal, 'admin.logout', {});
           endSessions([principal!.id]);
-          return { body: { ok: true } };
+          return { body: OK };
         },
-      });
+      }));
 
-      app.route({
-        method: 'GET', path: AccountPaths.accounts, roles: ['admin'], response: AccountListResponse, summary: '管理台账号列表（大厅负责人）',
+      app.route(routeOf(AccountEndpoints.list, {
         handle: () => ({ body: { accounts: accounts.list() } }),
-      });
+      }));
 
-      app.route<typeof CreateAccountRequest, { hash: string }>({
-        method: 'POST', path: AccountPaths.accounts, roles: ['admin'], body: CreateAccountRequest,
-        summary: '新建账号（姓名、工号、角色、初始密码；大厅负责人）',
+      app.route(routeOf(AccountEndpoints.create, {
         async prepare({ body }) {
           if (accounts.byStaffNo(body.staffNo)) throw new ApiError(409, 'staff_no_taken', `工号 ${body.staffNo} 已有账号`);
           checkPassword(body.password, { name: body.name, staffNo: body.staffNo });
@@ -204,13 +189,11 @@ export function accountsModule(options: AccountsOptions): HallModule {
           if (accounts.byStaffNo(body.staffNo)) throw new ApiError(409, 'staff_no_taken', `工号 ${body.staffNo} 已有账号`);
           const made = accounts.create({ name: body.name, staffNo: body.staffNo, role: body.role, passwordHash: prepared.hash, createdBy: principal!.name });
           app.audit(principal, 'account.created', { account: made.id, staffNo: made.staff_no, role: made.role });
-          return { status: 201, body: accounts.list().find((a) => a.id === made.id) };
+          return { status: 201, body: viewOf(made.id) };
         },
-      });
+      }));
 
-      app.route<typeof UpdateAccountRequest, { hash: string | null }>({
-        method: 'PATCH', path: '/api/admin/accounts/:id', roles: ['admin'], body: UpdateAccountRequest,
-        summary: '修改账号：角色、停用/启用、重设密码（大厅负责人）；账号的会话随之结束',
+      app.route(routeOf(AccountEndpoints.update, {
         async prepare({ body, params }) {
           const account = accounts.byId(params['id'] ?? '');
           if (!account) throw new ApiError(404, 'account_not_found', '没有这个账号');
@@ -231,15 +214,14 @@ export function accountsModule(options: AccountsOptions): HallModule {
             ...(body.role ? { role: body.role } : {}), ...(body.disabled !== undefined ? { disabled: body.disabled } : {}), ...(prepared.hash ? { passwordReset: true } : {}),
           });
           endSessions(accounts.openSessionIds(account.id));
-          return { body: accounts.list().find((a) => a.id === account.id) };
+          return { body: viewOf(account.id) };
         },
-      });
+      }));
 
-      app.route<typeof ChangeOwnPasswordRequest, { hash: string } | { refused: true }>({
-        method: 'POST', path: AccountPaths.ownPassword, roles: ['admin'], body: ChangeOwnPasswordRequest, summary: '修改本人密码',
-        async prepare({ body, principal }) {
+      app.route(routeOf(AccountEndpoints.changeOwnPassword, {
+        async prepare({ body, principal }): Promise<{ hash: string } | { refused: true }> {
           const account = accountOf(principal);
-          if (!(await verify(body.current, account.password_hash))) return { refused: true as const };
+          if (!(await verify(body.current, account.password_hash))) return { refused: true };
           checkPassword(body.password, { name: account.name, staffNo: account.staff_no });
           return { hash: await hash(body.password) };
         },
@@ -249,21 +231,18 @@ export function accountsModule(options: AccountsOptions): HallModule {
           accounts.update(account.id, { passwordHash: prepared.hash });
           app.audit(principal, 'account.password_changed', {});
           endSessions(accounts.openSessionIds(account.id).filter((id) => id !== principal!.id));
-          return { body: { ok: true } };
+          return { body: OK };
         },
-      });
+      }));
 
-      app.route({
-        method: 'GET', path: AccountPaths.sessions, roles: ['admin'], response: SessionListResponse,
-        summary: '在线会话（大厅负责人看全部，其他人看本人的）',
+      app.route(routeOf(AccountEndpoints.sessions, {
         handle({ principal }) {
           const mine = principal!.staffRole === 'owner' ? null : accountOf(principal).id;
           return { body: { sessions: accounts.sessions(principal!.id, mine) } };
         },
-      });
+      }));
 
-      app.route({
-        method: 'POST', path: '/api/admin/sessions/:id/revoke', roles: ['admin'], summary: '结束一个会话（其管理台立即断开）',
+      app.route(routeOf(AccountEndpoints.revokeSession, {
         handle({ params, principal }) {
           const id = params['id'] ?? '';
           const owner = accounts.sessionAccount(id);
@@ -273,9 +252,9 @@ export function accountsModule(options: AccountsOptions): HallModule {
           }
           app.audit(principal, 'admin.session_revoked', { session: id });
           endSessions([id]);
-          return { body: { ok: true } };
+          return { body: OK };
         },
-      });
+      }));
     },
   };
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Pack } from '../../content/schema/index.ts';
-import { ApiPaths, HealthResponse, type Snapshot } from '../../protocol/hall/index.ts';
+import { CoreEndpoints, EVENT_STREAM_PATH, type HealthResponse, type Snapshot } from '../../protocol/hall/index.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { accountsModule } from '../accounts/module.ts';
 import { calendarStatus } from '../../content/schema/calendar-status.ts';
@@ -14,7 +14,7 @@ import { TerminalStore } from '../terminals/store.ts';
 import { startCheckpointer, type Checkpointer } from './checkpoint.ts';
 import { migrate, openHallDatabase } from './db.ts';
 import { eventMigrations, EventLog } from './events.ts';
-import { ApiError, type HallApp, type HallEvent, type HallModule, type Principal } from './module.ts';
+import { ApiError, routeOf, type HallApp, type HallEvent, type HallModule, type Principal } from './module.ts';
 import { RetentionPurger, checkedRowRetention, retentionMigrations, type ModuleRetention, type PurgeResult } from './retention.ts';
 import { Router } from './router.ts';
 import { CommitBatcher } from './batcher.ts';
@@ -145,26 +145,23 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   }
   for (const m of all) m.register(app);
 
-  router.add({
-    method: 'GET', path: ApiPaths.health, roles: 'public', summary: 'Liveness and the active content pack', response: HealthResponse,
-    handle: (): { body: HealthResponse } => {
+  router.add(routeOf(CoreEndpoints.health, {
+    handle: () => {
       const pack = app.pack();
       const today = new Date(app.now().getTime() + options.config.queue.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
-      return {
-        body: {
-          status: 'ok',
-          version: HALL_VERSION,
-          pack: { id: pack.manifest.packId, version: pack.manifest.version },
-          calendar: calendarStatus(pack.calendar, today),
-        },
+      const body: HealthResponse = {
+        status: 'ok',
+        version: HALL_VERSION,
+        pack: { id: pack.manifest.packId, version: pack.manifest.version },
+        calendar: calendarStatus(pack.calendar, today),
       };
+      return { body };
     },
-  });
+  }));
 
-  router.add({
-    method: 'GET', path: '/api/openapi.json', roles: 'public', summary: 'This API reference (OpenAPI 3.1)',
+  router.add(routeOf(CoreEndpoints.openapi, {
     handle: () => ({ body: openApiDocument(router.list(), HALL_VERSION) }),
-  });
+  }));
 
   const snapshot = (principal: Principal): Snapshot => {
     const modules: Record<string, unknown> = {};
@@ -183,6 +180,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
       serverTime: now().toISOString(),
       principal,
       hallName: activePack?.manifest.hall.name ?? '医保经办大厅',
+      utcOffsetMinutes: options.config.queue.utcOffsetMinutes,
       pack: activePack ? { id: activePack.manifest.packId, version: activePack.manifest.version } : null,
       modules,
     };
@@ -218,7 +216,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 70_000;
   server.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://hall.local').pathname === ApiPaths.events) hub?.upgrade(req, socket, head);
+    if (new URL(req.url ?? '/', 'http://hall.local').pathname === EVENT_STREAM_PATH) hub?.upgrade(req, socket, head);
     else socket.destroy();
   });
   const purger = new RetentionPurger(

@@ -1,7 +1,7 @@
 // A small client of the packs API for tools (scripts/pack upload/status/activate/rollback): admin login, then calls
 // of the endpoints declared in protocol/hall, each answer checked by its response schema.
 import type { z } from 'zod';
-import { ApiPaths, TokenResponse, type AdminLoginRequest } from '../../protocol/hall/index.ts';
+import { AccountEndpoints, type AdminLoginRequest } from '../../protocol/hall/index.ts';
 import { endpointPath, errorOfResponse, type Endpoint, type ParamsOf, type ResponseOf } from '../../protocol/hall/endpoint.ts';
 import { PackEndpoints } from '../../protocol/hall/packs.ts';
 
@@ -30,8 +30,8 @@ export class PacksClient {
   static async login(base: string, staffNo: string, password: string): Promise<PacksClient> {
     const url = base.replace(/\/$/, '');
     const request: z.input<typeof AdminLoginRequest> = { staffNo, password };
-    const res = await PacksClient.fetch(`${url}${ApiPaths.adminLogin}`, {
-      method: 'POST',
+    const res = await PacksClient.fetch(`${url}${AccountEndpoints.login.path}`, {
+      method: AccountEndpoints.login.method,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(request),
     });
@@ -41,7 +41,7 @@ export class PacksClient {
     } catch (error) {
       throw new HallClientError(`登录失败：${(error as Error).message}`);
     }
-    const token = TokenResponse.safeParse(json);
+    const token = AccountEndpoints.login.response.safeParse(json);
     if (!token.success) throw new HallClientError(`登录失败：大厅服务器的回复无法识别`);
     return new PacksClient(url, token.data.token);
   }

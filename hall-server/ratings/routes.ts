@@ -1,18 +1,6 @@
 // HTTP routes of the ratings module.
-import { z } from 'zod';
-import { ApiError, type HallApp, type RouteRequest } from '../core/module.ts';
-import {
-  CaseActionRequest,
-  CaseListResponse,
-  CaseView,
-  ExportKind,
-  RatingPaths,
-  RatingPrompt,
-  StatsGroup,
-  StatsResponse,
-  SubmitRatingRequest,
-  SubmitRatingResponse,
-} from '../../protocol/hall/ratings.ts';
+import { ApiError, routeOf, type HallApp, type RouteRequest } from '../core/module.ts';
+import { ExportKind, RatingEndpoints, StatsGroup, type StatsResponse } from '../../protocol/hall/ratings.ts';
 import { parseIsoDate } from '../../protocol/rules/workdays.ts';
 import { exportFull, exportUpstream } from './export.ts';
 import type { RatingService } from './service.ts';
@@ -66,72 +54,40 @@ function caseFilter(req: RouteRequest<unknown>): { open?: boolean; from?: string
 }
 
 export function registerRoutes(app: HallApp, service: RatingService, queue: () => QueueTimes | null): void {
-  app.route({
-    method: 'POST',
-    path: '/api/windows/:window/ratings',
-    roles: ['pad'],
-    summary: '评价器提交一条评价（按评价编号幂等，每张号票只能评价一次）',
-    response: SubmitRatingResponse,
-    body: SubmitRatingRequest,
+  app.route(routeOf(RatingEndpoints.submit, {
     handle(req) {
       if (!req.principal) throw new ApiError(401, 'unauthorized', '请先配对终端');
       const { status, body } = service.submit(req.principal, windowParam(req), req.body);
       return { status, body };
     },
-  });
+  }));
 
-  app.route({
-    method: 'GET',
-    path: '/api/windows/:window/rating-prompt',
-    roles: ['pad', 'counter', 'admin'],
-    summary: '本窗口待评价的办结号票（评价器重启后恢复提示）',
-    response: z.strictObject({ prompt: RatingPrompt.nullable() }),
+  app.route(routeOf(RatingEndpoints.prompt, {
     handle(req) {
       return { body: { prompt: service.pendingPrompt(windowParam(req)) } };
     },
-  });
+  }));
 
-  app.route({
-    method: 'GET',
-    path: RatingPaths.cases,
-    roles: ['admin'],
-    summary: '差评回访整改列表（open=1 只看未办结），含期限与即将到期/超期标记',
-    response: CaseListResponse,
+  app.route(routeOf(RatingEndpoints.cases, {
     handle(req) {
       return { body: { today: service.today(), cases: service.listCases(caseFilter(req)) } };
     },
-  });
+  }));
 
-  app.route({
-    method: 'GET',
-    path: '/api/ratings/cases/:id',
-    roles: ['admin'],
-    summary: '一条差评的处理记录',
-    response: CaseView,
+  app.route(routeOf(RatingEndpoints.case, {
     handle(req) {
       return { body: service.caseView(req.params['id'] ?? '') };
     },
-  });
+  }));
 
-  app.route({
-    method: 'POST',
-    path: '/api/ratings/cases/:id/actions',
-    roles: ['admin'],
-    summary: '差评处理：回访核实、开始整改、反馈办结、申诉及复核（须填写说明）',
-    response: CaseView,
-    body: CaseActionRequest,
+  app.route(routeOf(RatingEndpoints.caseAction, {
     handle(req) {
       if (!req.principal) throw new ApiError(401, 'unauthorized', '请先登录');
       return { body: service.act(req.principal, req.params['id'] ?? '', req.body) };
     },
-  });
+  }));
 
-  app.route({
-    method: 'GET',
-    path: RatingPaths.stats,
-    roles: ['admin'],
-    summary: '评价统计：按日/周/月/窗口/人员/事项，满意率、平均分、覆盖率、差评办结率与按期率、等候/办理/空闲时长',
-    response: StatsResponse,
+  app.route(routeOf(RatingEndpoints.stats, {
     handle(req) {
       const { from, to } = range(req);
       const group = StatsGroup.safeParse(req.query.get('group') ?? 'day');
@@ -140,13 +96,9 @@ export function registerRoutes(app: HallApp, service: RatingService, queue: () =
       const body: StatsResponse = { from, to, group: group.data, ...stats };
       return { body };
     },
-  });
+  }));
 
-  app.route({
-    method: 'GET',
-    path: RatingPaths.export,
-    roles: ['admin'],
-    summary: '导出 CSV（UTF-8 带 BOM）：kind=upstream 为12列上报格式（含证件号码），kind=full 为完整数据；每次导出记入审计',
+  app.route(routeOf(RatingEndpoints.export, {
     handle(req) {
       const { from, to } = range(req);
       const kind = ExportKind.safeParse(req.query.get('kind') ?? 'full');
@@ -163,17 +115,11 @@ export function registerRoutes(app: HallApp, service: RatingService, queue: () =
         headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` },
       };
     },
-  });
+  }));
 
-  app.route({
-    method: 'POST',
-    path: '/api/ratings/sweep',
-    roles: ['admin'],
-    summary: '立即执行一次维护：登记未评价、清除过期个人信息（平时每5秒自动执行）',
-    response: z.strictObject({ finished: z.number().int(), unrated: z.number().int(), purged: z.number().int() }),
-    body: z.strictObject({}),
+  app.route(routeOf(RatingEndpoints.sweep, {
     handle() {
       return { body: service.sweep() };
     },
-  });
+  }));
 }

@@ -1,14 +1,6 @@
 // Pairing, tokens, terminal list and heartbeats. (Console accounts and sessions: hall-server/accounts/.)
-import {
-  ApiPaths,
-  CreatePairingCodeRequest,
-  DemoPairRequest,
-  PairRequest,
-  TerminalHeartbeat,
-  type TerminalRole,
-  type TokenResponse,
-} from '../../protocol/hall/index.ts';
-import { ApiError, type HallApp, type HallModule, type Principal } from '../core/module.ts';
+import { OK, TerminalEndpoints, type TerminalHeartbeat, type TerminalRole, type TokenResponse } from '../../protocol/hall/index.ts';
+import { ApiError, routeOf, type HallApp, type HallModule, type Principal } from '../core/module.ts';
 import { THROTTLE_RETENTION, ThrottleStore } from '../accounts/throttle-store.ts';
 import { PAIRING_RULE, waitMessage } from '../accounts/throttle.ts';
 import { terminalMigrations, type TerminalStore } from './store.ts';
@@ -61,12 +53,10 @@ export function terminalsModule(store: TerminalStore, presence: Presence): HallM
         return { token: issued.token, principal: issued.principal, demo };
       };
 
-      app.route({
-        method: 'GET', path: ApiPaths.pairingInfo, roles: 'public',
+      app.route(routeOf(TerminalEndpoints.pairingInfo, {
         handle: () => ({ body: { demo: app.demo, hallName: hallName() } }),
-      });
-      app.route({
-        method: 'POST', path: ApiPaths.pair, roles: 'public', body: PairRequest,
+      }));
+      app.route(routeOf(TerminalEndpoints.pair, {
         handle: ({ body, remoteAddress }) => {
           const keys = [`pair:addr:${remoteAddress}`];
           const wait = throttle.waitFor(PAIRING_RULE, keys, app.now().getTime());
@@ -81,18 +71,16 @@ export function terminalsModule(store: TerminalStore, presence: Presence): HallM
           throttle.clear(keys);
           return { body: tokenFor(grant.role, grant.window, grant.name, false) };
         },
-      });
-      app.route({
-        method: 'POST', path: ApiPaths.demoPair, roles: 'public', body: DemoPairRequest,
+      }));
+      app.route(routeOf(TerminalEndpoints.demoPair, {
         handle: ({ body }) => {
           if (!app.demo) throw new ApiError(403, 'demo_only', '本大厅不是演示大厅，请使用管理台生成的配对码');
           const window = body.window ?? null;
           if (window !== null) requireWindow(app, window);
           return { body: tokenFor(body.role, window, '演示' + defaultTerminalName(body.role, window), true) };
         },
-      });
-      app.route({
-        method: 'POST', path: ApiPaths.pairingCodes, roles: ['admin'], body: CreatePairingCodeRequest,
+      }));
+      app.route(routeOf(TerminalEndpoints.createPairingCode, {
         handle: ({ body, principal }) => {
           const window = body.window ?? null;
           if (window !== null) requireWindow(app, window);
@@ -102,17 +90,14 @@ export function terminalsModule(store: TerminalStore, presence: Presence): HallM
           });
           return { status: 201, body: code };
         },
-      });
-      app.route({
-        method: 'GET', path: ApiPaths.whoami, roles: ['admin', 'kiosk', 'pad', 'counter', 'board'],
-        handle: ({ principal }) => ({ body: { principal } }),
-      });
-      app.route({
-        method: 'GET', path: ApiPaths.terminals, roles: ['admin'],
+      }));
+      app.route(routeOf(TerminalEndpoints.whoami, {
+        handle: ({ principal }) => ({ body: { principal: principal! } }),
+      }));
+      app.route(routeOf(TerminalEndpoints.list, {
         handle: () => ({ body: { terminals: store.list(presence.online()) } }),
-      });
-      app.route({
-        method: 'POST', path: `${ApiPaths.terminals}/:id/revoke`, roles: ['admin'],
+      }));
+      app.route(routeOf(TerminalEndpoints.revoke, {
         handle: ({ params, principal }) => {
           const id = params['id'] ?? '';
           const done = app.tx(() => {
@@ -122,16 +107,15 @@ export function terminalsModule(store: TerminalStore, presence: Presence): HallM
           });
           if (!done) throw new ApiError(404, 'terminal_not_found', '没有这个终端');
           presence.disconnect(id);
-          return { body: { ok: true } };
+          return { body: OK };
         },
-      });
-      app.route({
-        method: 'POST', path: ApiPaths.heartbeat, roles: ['kiosk', 'pad', 'counter', 'board'], body: TerminalHeartbeat,
+      }));
+      app.route(routeOf(TerminalEndpoints.heartbeat, {
         handle: ({ body, principal }) => {
           recordHeartbeat(app, store, presence, principal!, body);
-          return { body: { ok: true } };
+          return { body: OK };
         },
-      });
+      }));
     },
   };
 }

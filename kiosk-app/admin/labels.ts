@@ -1,6 +1,6 @@
 // Chinese labels for states shown in the console (always text, never colour alone).
 import type { PriorityClass, TicketStatus } from '../../protocol/hall/index.ts';
-import { hallDateTime } from '../../protocol/rules/hall-time.ts';
+import { hallDateTimeOf } from '../shared/hall/hall-clock.ts';
 
 export const PRIORITY_LABELS: Record<PriorityClass, string> = {
   normal: '普通',
@@ -36,7 +36,7 @@ export const DEVICE_STATE_LABELS: Record<'ok' | 'degraded' | 'offline', string> 
 
 /** 11/23 09:30:05 in hall time. */
 export function formatTime(iso: string | null): string {
-  const at = hallDateTime(iso);
+  const at = hallDateTimeOf(iso);
   if (!at) return '—';
   return `${at.slice(5, 7)}/${at.slice(8, 10)} ${at.slice(11)}`;
 }

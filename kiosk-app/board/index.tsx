@@ -1,9 +1,9 @@
 // 叫号大屏 (/board, landscape 1920×1080): current calls large, recent calls, waiting per service, tidal banner, notices,
 // and the voice call from the pack's offline clips, queued so one call never cuts another off.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { effect } from '@preact/signals';
+import { useEffect, useState } from 'preact/hooks';
+import { computed, useModel } from '@preact/signals';
 import { noticeIsShowing, type PackData } from '../../content/schema/index.ts';
-import { queueSnapshotOf, type QueueSnapshot } from '../../protocol/hall/index.ts';
+import type { QueueSnapshot } from '../../protocol/hall/index.ts';
 import { call } from '../shared/hall/api.ts';
 import { ensurePairedWithRetry } from '../shared/hall/pairing.ts';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
@@ -13,10 +13,10 @@ import { AnnouncementQueue } from '../shared/ui/voice/queue.ts';
 import { initDisplayMode } from '../shared/ui/mode.ts';
 import '../shared/ui/tokens.css';
 import { PackEndpoints } from '../../protocol/hall/packs.ts';
-import { localDateTime } from '../kiosk/model/person.ts';
+import { hallClockOf, hallDateTimeOf } from '../shared/hall/hall-clock.ts';
 import { applyUpdateAtBoundary } from '../shared/ui/updateAtBoundary.ts';
-import { callKey, callsToAnnounce, currentCalls } from './calls.ts';
-import { quietAfterCalls } from './quiet.ts';
+import { callKey, currentCalls } from './calls.ts';
+import { BoardModel, type BoardDeps } from './model.ts';
 import './board.css';
 
 function Clock() {
@@ -27,107 +27,38 @@ function Clock() {
   }, []);
   return (
     <time class="board-clock" dateTime={now.toISOString()}>
-      {localDateTime(now)}
+      {hallDateTimeOf(now.toISOString()).slice(0, 16)}
     </time>
   );
 }
 
+/** The board's outside world: the hall, the pack, the clip player, app updates. */
+function boardDeps(): BoardDeps {
+  const announcer = new AnnouncementQueue(createClipPlayer((url) => url, { speechFallback: false }), {
+    onError: (error) => warn('board: announcement failed', error),
+  });
+  return {
+    pair: (isStopped) => ensurePairedWithRetry({ role: 'board' }, isStopped),
+    connect: (heartbeat) => subscribe({ heartbeat }),
+    loadPack: () => call(PackEndpoints.active),
+    announce: (c, pack) => announcer.enqueue(callAnnouncement(c, pack.manifest, pack.manifest.hall.callRepeat)),
+    speaking: computed(() => announcer.current.value?.text ?? null),
+    updateWhen: (quiet) => applyUpdateAtBoundary(quiet),
+    packRetryMs: 3000,
+    warn,
+  };
+}
+
+function warn(message: string, error: unknown): void {
+  console.warn(message, error instanceof Error ? error.message : error);
+}
+
 export default function BoardScreen() {
-  const [stream, setStream] = useState<HallStream | null>(null);
-  const [pack, setPack] = useState<PackData | null>(null);
-  // The heartbeat reads the version the board shows, so the console can tell which terminals still show an old pack.
-  const shownPack = useRef<PackData | null>(null);
-  const [unpaired, setUnpaired] = useState(false);
-  const queue = useMemo(() => new AnnouncementQueue(createClipPlayer((url) => url, { speechFallback: false }), {
-    onError: (error) => console.warn('board: announcement failed', error instanceof Error ? error.message : error),
-  }), []);
-
-  useEffect(() => {
-    const undoMode = initDisplayMode();
-    let created: HallStream | null = null;
-    let stopped = false;
-    const start = async () => {
-      const pairing = await ensurePairedWithRetry({ role: 'board' }, () => stopped);
-      if (pairing === 'unpaired') setUnpaired(true);
-      if (pairing !== 'paired') return;
-      if (stopped) return;
-      created = subscribe({ heartbeat: () => ({ packVersion: shownPack.current?.manifest.version ?? null, devices: [] }) });
-      setStream(created);
-    };
-    void start();
-    return () => {
-      stopped = true;
-      created?.close();
-      undoMode();
-    };
-  }, []);
-
-  // A new build of the app is taken when no call has been read for a minute.
-  useEffect(() => {
-    const { quiet, dispose } = quietAfterCalls(queue.current);
-    const offUpdate = applyUpdateAtBoundary(quiet);
-    return () => {
-      offUpdate();
-      dispose();
-    };
-  }, [queue]);
-
-  // The pack: loaded when the link is up, reloaded after a pack.activated event (the board has no citizen to disturb).
-  useEffect(() => {
-    if (!stream) return;
-    let loaded = false;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const load = () => {
-      clearTimeout(retry);
-      void call(PackEndpoints.active)
-        .then((data) => {
-          loaded = true;
-          shownPack.current = data;
-          setPack(shownPack.current);
-          stream.sendHeartbeat();
-        })
-        .catch((error: unknown) => {
-          console.warn('board: pack not loaded, retrying', error instanceof Error ? error.message : error);
-          retry = setTimeout(load, 3000);
-        });
-    };
-    const offEvent = stream.onEvent((event) => {
-      if (event.type === 'pack.activated') load();
-    });
-    const offState = effect(() => {
-      if (stream.state.value === 'open' && !loaded) load();
-    });
-    return () => {
-      clearTimeout(retry);
-      offEvent();
-      offState();
-    };
-  }, [stream]);
-
-  // Voice: every call not yet announced, in order; calls present at start-up are history, not announced.
-  useEffect(() => {
-    if (!stream || !pack) return;
-    const announced = new Set<string>();
-    let primed = false;
-    return effect(() => {
-      const snapshot = stream.snapshot.value;
-      const q = snapshot ? queueSnapshotOf(snapshot) : null;
-      if (!q) return;
-      if (!primed) {
-        for (const call of q.recentCalls) announced.add(callKey(call));
-        primed = true;
-        return;
-      }
-      for (const call of callsToAnnounce(q.recentCalls, announced, new Date())) {
-        announced.add(callKey(call));
-        try {
-          queue.enqueue(callAnnouncement(call, pack.manifest, pack.manifest.hall.callRepeat));
-        } catch (error) {
-          console.warn('board: call cannot be read', error instanceof Error ? error.message : error);
-        }
-      }
-    });
-  }, [stream, pack, queue]);
+  const model = useModel(() => new BoardModel(boardDeps()));
+  useEffect(() => initDisplayMode(), []);
+  const stream = model.stream.value;
+  const pack = model.pack.value;
+  const unpaired = model.unpaired.value;
 
   if (unpaired) {
     return (
@@ -136,8 +67,7 @@ export default function BoardScreen() {
       </main>
     );
   }
-  const snapshot = stream?.snapshot.value ?? null;
-  const q = snapshot ? queueSnapshotOf(snapshot) : null;
+  const q = model.queue.value;
   return (
     <div class="board" data-testid="board">
       {stream && <LinkBanner stream={stream} />}
@@ -146,7 +76,7 @@ export default function BoardScreen() {
         <Clock />
       </header>
       <main class="board-main">
-        <CurrentCalls q={q} speaking={queue.current.value?.text ?? null} />
+        <CurrentCalls q={q} speaking={model.speaking.value} />
         <section aria-labelledby="recent-title">
           <TidalBanner q={q} />
           <h2 id="recent-title">最近叫号</h2>
@@ -228,7 +158,7 @@ function Notices({ pack }: { pack: PackData | null }) {
   }, []);
   if (!pack) return <span />;
   const now = new Date();
-  const showing = pack.notices.filter((n) => noticeIsShowing(n, 'board', now, localDateTime(now).slice(11)));
+  const showing = pack.notices.filter((n) => noticeIsShowing(n, 'board', now, hallClockOf(now)));
   const current = showing.length > 0 ? showing[tick % showing.length] : undefined;
   return <span data-testid="board-notice">{current ? `${current.title}：${current.body}` : pack.manifest.hall.hours[0]}</span>;
 }

@@ -2,14 +2,15 @@
 // window actions (shared with the caller keypad).
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { PackData, Service } from '../../content/schema/index.ts';
-import { ApiPaths, queueSnapshotOf, WindowActionResponse, type WindowActionName, type WindowView } from '../../protocol/hall/index.ts';
+import { queueSnapshotOf, type WindowActionBody, type WindowActionName, type WindowView } from '../../protocol/hall/index.ts';
 import { PackEndpoints } from '../../protocol/hall/packs.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { CallerAction } from '../shared/bridge/index.ts';
-import { api, call, HallApiError, newIdempotencyKey } from '../shared/hall/index.ts';
+import { call, HallApiError } from '../shared/hall/index.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
 import { HelpRequestView } from '../../protocol/hall/identity.ts';
 import { alertsFromSnapshot, applyAlertEvent, NO_ALERTS, type CounterAlerts } from './alerts.ts';
+import { windowActionSenders } from './actions.ts';
 
 export interface Notice {
   kind: 'ok' | 'error';
@@ -28,7 +29,7 @@ export interface Counter {
   notice: ReadonlySignal<Notice | null>;
   /** Help requests and printers out of paper, for the banner above the panel. */
   alerts: ReadonlySignal<CounterAlerts>;
-  act(action: WindowActionName, body?: Record<string, unknown>, done?: string): Promise<void>;
+  act<A extends WindowActionName>(action: A, body: WindowActionBody<A>, done?: string): Promise<void>;
   dispose(): void;
 }
 
@@ -104,12 +105,13 @@ export function createCounter(window: number, stream: HallStream, bridge: Bridge
 
   const tick = setInterval(() => (now.value = Date.now()), 1000);
 
-  async function act(action: WindowActionName, body: Record<string, unknown> = {}, done?: string) {
+  const senders = windowActionSenders(window);
+  async function act<A extends WindowActionName>(action: A, body: WindowActionBody<A>, done?: string) {
     if (busy.peek()) return;
     busy.value = true;
     try {
-      const payload = action === 'call-next' || action === 'finish' ? { idempotencyKey: newIdempotencyKey(), ...body } : body;
-      await api(ApiPaths.windowAction(window, action), payload, { response: WindowActionResponse });
+      const send: (body: WindowActionBody<A>) => Promise<unknown> = senders[action];
+      await send(body);
       notice.value = { kind: 'ok', text: done ?? DONE_TEXT[action] ?? '操作成功' };
     } catch (err) {
       notice.value = { kind: 'error', text: err instanceof HallApiError ? err.message : '操作失败，请稍后再试' };
@@ -121,8 +123,8 @@ export function createCounter(window: number, stream: HallStream, bridge: Bridge
   const stopKeys = bridge?.on('key', (msg) => {
     if (msg.key.device !== 'caller') return;
     const action = CALLER_ACTIONS[msg.key.action];
-    if (action === 'pause' && win.peek()?.paused) void act('resume');
-    else void act(action);
+    if (action === 'pause' && win.peek()?.paused) void act('resume', {});
+    else void act(action, {});
   });
 
   return {

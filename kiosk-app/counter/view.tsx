@@ -110,30 +110,30 @@ function Controls({ counter }: { counter: Counter }) {
   return (
     <section class="counter-controls" aria-label="叫号操作">
       <div class="counter-grid">
-        <button type="button" class="counter-btn" data-variant="primary" disabled={busy || !!current || w?.paused} onClick={() => void counter.act('call-next')}>
+        <button type="button" class="counter-btn" data-variant="primary" disabled={busy || !!current || w?.paused} onClick={() => void counter.act('call-next', {})}>
           呼叫下一位
         </button>
-        <button type="button" class="counter-btn" disabled={busy || !current} onClick={() => void counter.act('recall')}>
+        <button type="button" class="counter-btn" disabled={busy || !current} onClick={() => void counter.act('recall', {})}>
           重呼
         </button>
-        <button type="button" class="counter-btn" disabled={busy || current?.status !== 'called'} onClick={() => void counter.act('start')}>
+        <button type="button" class="counter-btn" disabled={busy || current?.status !== 'called'} onClick={() => void counter.act('start', {})}>
           开始办理
         </button>
-        <button type="button" class="counter-btn" disabled={busy || !current} onClick={() => void counter.act('no-show')}>
+        <button type="button" class="counter-btn" disabled={busy || !current} onClick={() => void counter.act('no-show', {})}>
           过号
         </button>
-        <button type="button" class="counter-btn" disabled={busy || !current} onClick={() => void counter.act('hold')}>
+        <button type="button" class="counter-btn" disabled={busy || !current} onClick={() => void counter.act('hold', {})}>
           挂起
         </button>
-        <button type="button" class="counter-btn" disabled={busy || !w?.undoable} onClick={() => void counter.act('undo')}>
+        <button type="button" class="counter-btn" disabled={busy || !w?.undoable} onClick={() => void counter.act('undo', {})}>
           撤销上一步
         </button>
         {w?.paused ? (
-          <button type="button" class="counter-btn" disabled={busy} onClick={() => void counter.act('resume')}>
+          <button type="button" class="counter-btn" disabled={busy} onClick={() => void counter.act('resume', {})}>
             恢复服务
           </button>
         ) : (
-          <button type="button" class="counter-btn" disabled={busy} onClick={() => void counter.act('pause')}>
+          <button type="button" class="counter-btn" disabled={busy} onClick={() => void counter.act('pause', {})}>
             暂停服务
           </button>
         )}
@@ -226,7 +226,7 @@ export function CounterView({ counter }: { counter: Counter }) {
               当班：{counter.staffName.value ?? ''}（工号 {w?.staffId}）
             </span>
             {w?.paused && <span class="counter-paused">已暂停服务</span>}
-            <button type="button" class="counter-btn counter-small" disabled={counter.busy.value} onClick={() => void counter.act('sign-out')}>
+            <button type="button" class="counter-btn counter-small" disabled={counter.busy.value} onClick={() => void counter.act('sign-out', {})}>
               签退
             </button>
           </div>

@@ -16,6 +16,7 @@ import { noticeIsShowing, type PackData } from '../../content/schema/index.ts';
 import { createKiosk, type Kiosk } from './controller.ts';
 import { holdsCitizen } from './model/flow.ts';
 import { localDate, localDateTime } from './model/person.ts';
+import { hallClockOf } from '../shared/hall/hall-clock.ts';
 import { watchPrompts } from './prompts.ts';
 import { Confirm } from './screens/Confirm.tsx';
 import { Frame } from './screens/Frame.tsx';
@@ -66,7 +67,7 @@ function showingNotices(pack: PackData): PackData['notices'] {
   const now = new Date();
   const minute = Math.floor(now.getTime() / 60_000);
   if (noticesThisMinute?.pack === pack && noticesThisMinute.minute === minute) return noticesThisMinute.notices;
-  const hhmm = localDateTime(now).slice(11);
+  const hhmm = hallClockOf(now);
   const notices = pack.notices.filter((n) => noticeIsShowing(n, 'kiosk', now, hhmm));
   noticesThisMinute = { pack, minute, notices };
   return notices;

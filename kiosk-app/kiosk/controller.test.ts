@@ -16,6 +16,7 @@ function snapshotNaming(pack: { id: string; version: number }): Snapshot {
     serverTime: '2026-11-22T02:00:00.000Z',
     principal: { role: 'kiosk', id: 'k1', name: '取号机' } as unknown as Snapshot['principal'],
     hallName: '示例大厅',
+    utcOffsetMinutes: 480,
     pack,
     modules: {},
   };

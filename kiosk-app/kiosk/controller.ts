@@ -1,8 +1,7 @@
 // The kiosk's shell logic: applies the pure flow transitions to a signal and does the I/O (hall-server, device-bridge).
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import {
-  ApiPaths,
-  IssueTicketResponse,
+  QueueEndpoints,
   queueSnapshotOf,
   type IssueTicketRequest,
   type PrintResultRequest,
@@ -12,7 +11,8 @@ import { idMethods, type IdMethods } from './model/idMethods.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { TicketInput } from '../../protocol/bridge/messages.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
-import { api, call, HallApiError, newIdempotencyKey } from '../shared/hall/api.ts';
+import { hallUtcOffset } from '../shared/hall/hall-clock.ts';
+import { call, HallApiError, newIdempotencyKey } from '../shared/hall/api.ts';
 import { helpState } from '../shared/ui/HelpButton.tsx';
 import { resetSeniorMode } from '../shared/ui/mode.ts';
 import { estimateWaitMinutes } from './model/catalog.ts';
@@ -136,7 +136,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     const current = step.peek();
     if (current.name !== 'identify') return;
     const svc = service(current.code);
-    const greenOffered = svc ? offersGreenChannel(identity.birthDate, localDate(now()), svc.ticket) : false;
+    const greenOffered = svc ? offersGreenChannel(identity.birthDate, localDate(now(), hallUtcOffset.peek()), svc.ticket) : false;
     dispatch({ type: 'identified', identity, greenOffered });
   }
 
@@ -238,7 +238,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     if (result.ok) dispatch({ type: 'printed' });
     else dispatch({ type: 'printFailed', message: result.message });
     const report: PrintResultRequest = result.ok ? { outcome: 'printed' } : { outcome: 'failed', reason: result.code };
-    await api(ApiPaths.printResult(ticket.id), report).catch((error: unknown) => {
+    await call(QueueEndpoints.printResult, { params: { id: ticket.id }, body: report }).catch((error: unknown) => {
       console.warn('kiosk: print result not reported', error instanceof Error ? error.message : error);
     });
   }
@@ -258,7 +258,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
       ...(identity && !current.green ? { priority: 'normal' as const } : {}),
     };
     try {
-      const res = await api(ApiPaths.tickets, body, { response: IssueTicketResponse });
+      const res = await call(QueueEndpoints.issue, { body });
       issueKey = null;
       const windows = windowsServing(svc.code);
       const ticket: IssuedTicket = {
@@ -269,7 +269,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
         waitMinutes: estimateWaitMinutes(res.waitingAhead, windows.open),
         windows: windows.labels,
         maskedName: res.ticket.maskedName,
-        issuedAt: localDateTime(new Date(res.ticket.issuedAt)),
+        issuedAt: localDateTime(new Date(res.ticket.issuedAt), hallUtcOffset.peek()),
         duplicate: res.reused === 'same_person',
       };
       dispatch({ type: 'issued', ticket });

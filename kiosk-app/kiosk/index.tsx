@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import type { PackData } from '../../content/schema/index.ts';
+import { ACTIVE_PACK_PATH, isPackData } from '../../protocol/hall/pack-data.ts';
 import { session, useSessionScope } from '../shared/hall/session.ts';
 import { installKioskHardening } from '../shared/ui/hardening.ts';
 import { initDisplayMode } from '../shared/ui/mode.ts';
@@ -13,8 +14,6 @@ import { Frame } from './screens/Frame.tsx';
 import { Home } from './screens/Home.tsx';
 import './kiosk.css';
 
-/** Same path as PackPaths.active; repeated here so the boot screen does not load the packs API schemas. */
-const ACTIVE_PACK_PATH = '/api/packs/active';
 
 type AppModule = typeof import('./app.tsx');
 
@@ -24,7 +23,9 @@ async function fetchPackPlain(): Promise<PackData | null> {
   if (!token) return null;
   try {
     const res = await fetch(ACTIVE_PACK_PATH, { headers: { authorization: `Bearer ${token}` } });
-    return res.ok ? ((await res.json()) as PackData) : null;
+    if (!res.ok) return null;
+    const data: unknown = await res.json();
+    return isPackData(data) ? data : null;
   } catch {
     return null;
   }

@@ -1,8 +1,8 @@
 // The pad's outbox on IndexedDB: every rating is written durably (with its pad-generated id) before anything is
 // sent, and stays until the hall-server acknowledges it. A reload or power cut keeps it; sending resumes on start.
 import { signal, type Signal } from '@preact/signals';
-import { RatingPaths, SubmitRatingResponse, type SubmitRatingRequest } from '../../protocol/hall/ratings.ts';
-import { HallApiError, api } from '../shared/hall/index.ts';
+import { RatingEndpoints, type SubmitRatingRequest } from '../../protocol/hall/ratings.ts';
+import { HallApiError, call } from '../shared/hall/index.ts';
 import { OutboxLoop, type OutboxItem, type OutboxStore, type RefusedItem } from './outbox-core.ts';
 
 const DB_NAME = 'yibao-pad';
@@ -79,7 +79,7 @@ export async function openOutbox(): Promise<Outbox> {
     store,
     async (item) => {
       try {
-        await api(RatingPaths.submit(item.window), item.request, { response: SubmitRatingResponse });
+        await call(RatingEndpoints.submit, { params: { window: item.window }, body: item.request });
         return { status: 200, code: 'ok', message: '' };
       } catch (err) {
         if (err instanceof HallApiError) return { status: err.status, code: err.code, message: err.message };

@@ -1,6 +1,8 @@
 // Named console accounts (姓名, 工号, role), first-run setup with a one-time code, login, logout and open sessions.
 import { z } from 'zod';
-import { Timestamp } from './common.ts';
+import { OkBody, Timestamp } from './common.ts';
+import { endpoint } from './endpoint.ts';
+import { TokenResponse } from './terminals.ts';
 
 /** 大厅负责人 (owner: everything), 值班长 (shift lead: queue, devices, help), 回访员 (call-back: 差评 cases). */
 export const StaffRole = z.enum(['owner', 'shift_lead', 'callback']);
@@ -12,18 +14,6 @@ export const StaffNo = z.string().trim().regex(/^[A-Za-z0-9_-]{1,20}$/, '工号�
 export const StaffName = z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字');
 /** Length and content are checked by the password policy (with a Chinese reason); this only bounds the size. */
 export const NewPassword = z.string().max(128, '密码最多 128 位');
-
-export const AccountPaths = {
-  status: '/api/admin/status',
-  setup: '/api/admin/setup',
-  login: '/api/admin/login',
-  logout: '/api/admin/logout',
-  accounts: '/api/admin/accounts',
-  account: (id: string) => `/api/admin/accounts/${encodeURIComponent(id)}`,
-  sessions: '/api/admin/sessions',
-  revokeSession: (id: string) => `/api/admin/sessions/${encodeURIComponent(id)}/revoke`,
-  ownPassword: '/api/admin/password',
-} as const;
 
 export const AdminStatusResponse = z.strictObject({
   /** Some account exists: the console shows the login form, not first-run setup. */
@@ -85,3 +75,40 @@ export type SessionView = z.infer<typeof SessionView>;
 
 export const SessionListResponse = z.strictObject({ sessions: z.array(SessionView) });
 export type SessionListResponse = z.infer<typeof SessionListResponse>;
+
+export const AccountEndpoints = {
+  status: endpoint({
+    method: 'GET', path: '/api/admin/status', roles: 'public', response: AdminStatusResponse,
+    summary: '是否已完成首次设置（已有账号）',
+  }),
+  setup: endpoint({
+    method: 'POST', path: '/api/admin/setup', roles: 'public', body: AdminSetupRequest, response: TokenResponse,
+    summary: '首次设置：凭大厅服务控制台上（及数据目录 setup-code.txt 中）的一次性设置码创建第一个大厅负责人账号',
+  }),
+  login: endpoint({
+    method: 'POST', path: '/api/admin/login', roles: 'public', body: AdminLoginRequest, response: TokenResponse,
+    summary: '管理台登录（工号 + 密码）；猜错的来源地址逐次变慢，不影响其他地址上的本人',
+  }),
+  logout: endpoint({ method: 'POST', path: '/api/admin/logout', roles: ['admin'], response: OkBody, summary: '退出登录（结束本会话）' }),
+  list: endpoint({
+    method: 'GET', path: '/api/admin/accounts', roles: ['admin'], response: AccountListResponse, summary: '管理台账号列表（大厅负责人）',
+  }),
+  create: endpoint({
+    method: 'POST', path: '/api/admin/accounts', roles: ['admin'], body: CreateAccountRequest, response: AccountView,
+    summary: '新建账号（姓名、工号、角色、初始密码；大厅负责人）',
+  }),
+  update: endpoint({
+    method: 'PATCH', path: '/api/admin/accounts/:id', roles: ['admin'], body: UpdateAccountRequest, response: AccountView,
+    summary: '修改账号：角色、停用/启用、重设密码（大厅负责人）；账号的会话随之结束',
+  }),
+  changeOwnPassword: endpoint({
+    method: 'POST', path: '/api/admin/password', roles: ['admin'], body: ChangeOwnPasswordRequest, response: OkBody, summary: '修改本人密码',
+  }),
+  sessions: endpoint({
+    method: 'GET', path: '/api/admin/sessions', roles: ['admin'], response: SessionListResponse,
+    summary: '在线会话（大厅负责人看全部，其他人看本人的）',
+  }),
+  revokeSession: endpoint({
+    method: 'POST', path: '/api/admin/sessions/:id/revoke', roles: ['admin'], response: OkBody, summary: '结束一个会话（其管理台立即断开）',
+  }),
+};

@@ -36,6 +36,9 @@ export const PackVersion = z.number().int().min(1, '内容包版本号应为正�
 export const Timestamp = z.string();
 
 export const OkBody = z.strictObject({ ok: z.literal(true) });
+export type OkBody = z.infer<typeof OkBody>;
+/** The body of a command that has nothing else to say. */
+export const OK: OkBody = { ok: true };
 
 /** `GET /api/health` — exactly this shape. */
 export const HealthResponse = z.strictObject({

@@ -94,6 +94,8 @@ export const Snapshot = z.strictObject({
   principal: PrincipalSchema,
   /** From the active pack; a default name before any pack is active. */
   hallName: z.string(),
+  /** The hall's offset from UTC in minutes (hall config): pages show every date and time in hall time with it. */
+  utcOffsetMinutes: z.number().int().min(-720).max(840),
   pack: z.strictObject({ id: z.string(), version: z.number().int() }).nullable(),
   modules: z.record(z.string(), z.unknown()),
 });

@@ -4,4 +4,4 @@ export * from './queue.ts';
 export * from './terminals.ts';
 export * from './accounts.ts';
 export * from './events.ts';
-export * from './routes.ts';
+export * from './core.ts';

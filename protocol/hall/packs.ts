@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { PackData } from '../../content/schema/index.ts';
 import { endpoint, endpointPath } from './endpoint.ts';
+import { ACTIVE_PACK_PATH, isPackData, PACK_FILE_PATH } from './pack-data.ts';
 
 /** Largest upload the hall accepts (bytes of the zip). */
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
@@ -79,9 +80,8 @@ export type UploadResponse = z.infer<typeof UploadResponse>;
 export const ActivateResponse = z.strictObject({ active: SlotView });
 export type ActivateResponse = z.infer<typeof ActivateResponse>;
 
-/** Pack data as the hall-server sends it: validated there with the content schemas when the pack was imported, so the
- * page takes it as it is (validating a whole pack again would cost a slow terminal seconds). */
-export const PackDataResponse = z.custom<PackData>((value) => typeof value === 'object' && value !== null && 'manifest' in value);
+/** Pack data as the hall-server sends it (see isPackData). */
+export const PackDataResponse = z.custom<PackData>(isPackData);
 
 const TERMINAL_ROLES = ['admin', 'kiosk', 'pad', 'counter', 'board'] as const;
 
@@ -97,9 +97,9 @@ export const PackEndpoints = {
   /** Back to the pack active before this one. */
   rollback: endpoint({ method: 'POST', path: '/api/admin/packs/rollback', roles: ['admin'], response: ActivateResponse }),
   /** The active pack's data, for every paired terminal. */
-  active: endpoint({ method: 'GET', path: '/api/packs/active', roles: TERMINAL_ROLES, response: PackDataResponse }),
+  active: endpoint({ method: 'GET', path: ACTIVE_PACK_PATH, roles: TERMINAL_ROLES, response: PackDataResponse }),
   /** A file of a pack (voice clip, staff photo, media), cached forever by its version. */
-  file: endpoint({ method: 'GET', path: '/api/packs/files/:packId/:version/:dir/:name', roles: 'public' }),
+  file: endpoint({ method: 'GET', path: PACK_FILE_PATH, roles: 'public' }),
 };
 
 /** The paths of PackEndpoints, for tests and benchmarks that speak raw HTTP. */

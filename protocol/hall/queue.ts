@@ -1,7 +1,8 @@
 // Queue requests, responses and views: ticket issue (kiosk), print result, window actions (pad, counter, HID caller,
 // case-handling system) and the queue part of the snapshot.
 import { z } from 'zod';
-import { IdempotencyKey, IdNumber, Timestamp, WindowNumber } from './common.ts';
+import { IdempotencyKey, IdNumber, OkBody, Timestamp, WindowNumber } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { PersonName } from './text.ts';
 
 /** 绿色通道 classes. `elderly` is derived from the birth date; the others are set by a guide or staff. */
@@ -176,3 +177,53 @@ export const TicketTimings = z.strictObject({
   serviceSeconds: z.number().nullable(),
 });
 export type TicketTimings = z.infer<typeof TicketTimings>;
+
+const WINDOW_ROLES = ['admin', 'counter', 'pad'] as const;
+
+/** One window action: `POST /api/windows/:window/<name>`, answered with the window after the action. */
+function windowAction<const A extends WindowActionName, const B extends z.ZodType>(name: A, body: B, summary: string) {
+  return endpoint({
+    method: 'POST', path: `/api/windows/:window/${name}`, roles: WINDOW_ROLES, body, response: WindowActionResponse, summary,
+  });
+}
+
+/** Staff at a window (counter panel, the pad's caller keys, the console): one endpoint per action. */
+export const WindowActionEndpoints = {
+  'sign-in': windowAction('sign-in', SignInRequest, 'Staff signs in at the window with their 工号 (ratings bind to them)'),
+  'sign-out': windowAction('sign-out', EmptyRequest, 'Staff signs out'),
+  'call-next': windowAction('call-next', CallNextRequest, 'Call the next ticket by the hall policy (ticket null when nobody waits)'),
+  call: windowAction('call', TicketRef, 'Call a specific waiting ticket (exactly one window wins)'),
+  recall: windowAction('recall', EmptyRequest, 'Call the current ticket again (cool-down, at most N calls)'),
+  start: windowAction('start', EmptyRequest, 'The citizen arrived at the window'),
+  'no-show': windowAction('no-show', EmptyRequest, 'Mark the current ticket as 过号 after N calls'),
+  rejoin: windowAction('rejoin', TicketRef, '过号重排: a 过号 ticket whose citizen came back rejoins behind N tickets waiting for its item (queue.rejoinAfter)'),
+  transfer: windowAction('transfer', TransferRequest, 'Transfer the current ticket to another item or window, keeping its issue time'),
+  hold: windowAction('hold', EmptyRequest, 'Put the current ticket on hold'),
+  return: windowAction('return', TicketRef, 'Resume a held ticket'),
+  pause: windowAction('pause', EmptyRequest, 'Pause the window'),
+  resume: windowAction('resume', EmptyRequest, 'Resume the window (opening a tidal window clears its alert)'),
+  finish: windowAction('finish', FinishRequest, 'Finish the case, optionally with its 办件编号; opens the rating on this window’s pad (event ticket.finished)'),
+  undo: windowAction('undo', EmptyRequest, 'Undo the last call/no-show/transfer/hold/return/finish within 30 s'),
+} satisfies Record<WindowActionName, unknown>;
+
+/** What a window action takes, by name. */
+export type WindowActionBody<A extends WindowActionName> = z.input<(typeof WindowActionEndpoints)[A]['body']>;
+
+export const QueueEndpoints = {
+  issue: endpoint({
+    method: 'POST', path: '/api/tickets', roles: ['kiosk', 'counter', 'admin'], body: IssueTicketRequest, response: IssueTicketResponse,
+    summary: 'Issue a ticket (idempotent by idempotencyKey; the same person gets their waiting ticket back)',
+  }),
+  printResult: endpoint({
+    method: 'POST', path: '/api/tickets/:id/print-result', roles: ['kiosk'], body: PrintResultRequest, response: OkBody,
+    summary: 'Report whether the ticket was printed (or shown on screen instead)',
+  }),
+  timings: endpoint({
+    method: 'GET', path: '/api/tickets/:id/timings', roles: ['admin', 'counter'], response: TicketTimings,
+    summary: 'Wait, walk-to-window and service time of a ticket, in seconds',
+  }),
+  queue: endpoint({
+    method: 'GET', path: '/api/queue', roles: ['admin', 'kiosk', 'pad', 'counter', 'board'], response: QueueSnapshot,
+    summary: 'The queue now (the same as the socket snapshot)',
+  }),
+};

@@ -2,6 +2,7 @@
 // (pad, counter, admin); zod only, browser-safe.
 import { z } from 'zod';
 import { CASE_ACTIONS, CASE_STATES } from './cases.ts';
+import { endpoint } from './endpoint.ts';
 
 export const RatingId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '评价编号格式不正确');
 
@@ -120,6 +121,7 @@ export const CaseView = z.strictObject({
 export type CaseView = z.infer<typeof CaseView>;
 
 export const CaseListResponse = z.strictObject({ today: z.string(), cases: z.array(CaseView) });
+export type CaseListResponse = z.infer<typeof CaseListResponse>;
 export const CaseActionRequest = z.strictObject({ action: CaseAction, note: z.string().min(1, '请填写处理说明').max(500) });
 export type CaseActionRequest = z.infer<typeof CaseActionRequest>;
 
@@ -164,14 +166,44 @@ export type StatsResponse = z.infer<typeof StatsResponse>;
 
 export const ExportKind = z.enum(['upstream', 'full']);
 
-export const RatingPaths = {
-  submit: (window: number) => `/api/windows/${window}/ratings`,
-  prompt: (window: number) => `/api/windows/${window}/rating-prompt`,
-  cases: '/api/ratings/cases',
-  caseAction: (id: string) => `/api/ratings/cases/${encodeURIComponent(id)}/actions`,
-  stats: '/api/ratings/stats',
-  export: '/api/ratings/export',
-} as const;
+export const RatingPromptResponse = z.strictObject({ prompt: RatingPrompt.nullable() });
+export type RatingPromptResponse = z.infer<typeof RatingPromptResponse>;
+export const SweepResponse = z.strictObject({ finished: z.number().int(), unrated: z.number().int(), purged: z.number().int() });
+
+export const RatingEndpoints = {
+  submit: endpoint({
+    method: 'POST', path: '/api/windows/:window/ratings', roles: ['pad'], body: SubmitRatingRequest, response: SubmitRatingResponse,
+    summary: '评价器提交一条评价（按评价编号幂等，每张号票只能评价一次）',
+  }),
+  prompt: endpoint({
+    method: 'GET', path: '/api/windows/:window/rating-prompt', roles: ['pad', 'counter', 'admin'], response: RatingPromptResponse,
+    summary: '本窗口待评价的办结号票（评价器重启后恢复提示）',
+  }),
+  /** Query: `open=1` only open cases, `from`/`to` dates. */
+  cases: endpoint({
+    method: 'GET', path: '/api/ratings/cases', roles: ['admin'], response: CaseListResponse,
+    summary: '差评回访整改列表（open=1 只看未办结），含期限与即将到期/超期标记',
+  }),
+  case: endpoint({ method: 'GET', path: '/api/ratings/cases/:id', roles: ['admin'], response: CaseView, summary: '一条差评的处理记录' }),
+  caseAction: endpoint({
+    method: 'POST', path: '/api/ratings/cases/:id/actions', roles: ['admin'], body: CaseActionRequest, response: CaseView,
+    summary: '差评处理：回访核实、开始整改、反馈办结、申诉及复核（须填写说明）',
+  }),
+  /** Query: `from`, `to` (at most about a year), `group`. */
+  stats: endpoint({
+    method: 'GET', path: '/api/ratings/stats', roles: ['admin'], response: StatsResponse,
+    summary: '评价统计：按日/周/月/窗口/人员/事项，满意率、平均分、覆盖率、差评办结率与按期率、等候/办理/空闲时长',
+  }),
+  /** Query: `from`, `to`, `kind`. A CSV file, not JSON. */
+  export: endpoint({
+    method: 'GET', path: '/api/ratings/export', roles: ['admin'],
+    summary: '导出 CSV（UTF-8 带 BOM）：kind=upstream 为12列上报格式（含证件号码），kind=full 为完整数据；每次导出记入审计',
+  }),
+  sweep: endpoint({
+    method: 'POST', path: '/api/ratings/sweep', roles: ['admin'], body: z.strictObject({}), response: SweepResponse,
+    summary: '立即执行一次维护：登记未评价、清除过期个人信息（平时每5秒自动执行）',
+  }),
+};
 
 /** The `ticket.updated` action the queue publishes when staff undo a finish: the pad withdraws that ticket's prompt. */
 export const UNDO_FINISH = 'undo:finish';

@@ -1,6 +1,7 @@
 // Pairing, tokens, admin login and terminal heartbeats.
 import { z } from 'zod';
-import { PackVersion, PrincipalSchema, RoleSchema, Timestamp, WindowNumber } from './common.ts';
+import { OkBody, PackVersion, PrincipalSchema, RoleSchema, Timestamp, WindowNumber } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { plainText } from './text.ts';
 
 export const TerminalRole = z.enum(['kiosk', 'pad', 'counter', 'board']);
@@ -90,3 +91,43 @@ export const TerminalView = z.strictObject({
 export type TerminalView = z.infer<typeof TerminalView>;
 
 export const TerminalListResponse = z.strictObject({ terminals: z.array(TerminalView) });
+
+export const WhoamiResponse = z.strictObject({ principal: PrincipalSchema });
+export type WhoamiResponse = z.infer<typeof WhoamiResponse>;
+
+const PAIRED_TERMINAL_ROLES = ['kiosk', 'pad', 'counter', 'board'] as const;
+
+export const TerminalEndpoints = {
+  pairingInfo: endpoint({
+    method: 'GET', path: '/api/pairing', roles: 'public', response: PairingInfoResponse,
+    summary: 'Whether the hall pairs terminals automatically (demo), and its name',
+  }),
+  pair: endpoint({
+    method: 'POST', path: '/api/pairing/exchange', roles: 'public', body: PairRequest, response: TokenResponse,
+    summary: 'Exchange an 8-digit pairing code for a terminal token',
+  }),
+  demoPair: endpoint({
+    method: 'POST', path: '/api/pairing/demo', roles: 'public', body: DemoPairRequest, response: TokenResponse,
+    summary: 'Demo halls only: pair a simulated terminal without a code',
+  }),
+  createPairingCode: endpoint({
+    method: 'POST', path: '/api/admin/pairing-codes', roles: ['admin'], body: CreatePairingCodeRequest, response: PairingCodeResponse,
+    summary: 'Create a one-time pairing code for a terminal of a role (and window)',
+  }),
+  whoami: endpoint({
+    method: 'GET', path: '/api/whoami', roles: ['admin', ...PAIRED_TERMINAL_ROLES], response: WhoamiResponse,
+    summary: 'The caller as its token says',
+  }),
+  list: endpoint({
+    method: 'GET', path: '/api/admin/terminals', roles: ['admin'], response: TerminalListResponse,
+    summary: 'Paired terminals with their presence and device health',
+  }),
+  revoke: endpoint({
+    method: 'POST', path: '/api/admin/terminals/:id/revoke', roles: ['admin'], response: OkBody,
+    summary: 'Revoke a terminal token (its sockets close at once)',
+  }),
+  heartbeat: endpoint({
+    method: 'POST', path: '/api/terminals/heartbeat', roles: PAIRED_TERMINAL_ROLES, body: TerminalHeartbeat, response: OkBody,
+    summary: 'A terminal reports its pack version and device health',
+  }),
+};

@@ -1,8 +1,8 @@
 // New account: 姓名, 工号, role, an initial password (the server says in Chinese why a weak one is refused).
 import { useState } from 'preact/hooks';
-import { AccountPaths, AccountView, STAFF_ROLE_NAMES, type StaffRole } from '../../../protocol/hall/index.ts';
+import { AccountEndpoints, STAFF_ROLE_NAMES, type AccountView, type StaffRole } from '../../../protocol/hall/index.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../protocol/rules/password-policy.ts';
-import { api, HallApiError } from '../../shared/hall/api.ts';
+import { call, HallApiError } from '../../shared/hall/api.ts';
 
 const ROLES: StaffRole[] = ['shift_lead', 'callback', 'owner'];
 
@@ -19,7 +19,7 @@ export function AccountForm({ onCreated }: { onCreated: (account: AccountView) =
     setBusy(true);
     setError(null);
     try {
-      const made = await api(AccountPaths.accounts, { name, staffNo, role, password }, { response: AccountView });
+      const made = await call(AccountEndpoints.create, { body: { name, staffNo, role, password } });
       setName('');
       setStaffNo('');
       setPassword('');

@@ -1,8 +1,12 @@
 // Open console sessions: who, role, from which address, since and until when; 结束会话 per row (not for one's own).
 import { STAFF_ROLE_NAMES, type SessionView } from '../../../protocol/hall/index.ts';
+import { hallDateTimeOf } from '../../shared/hall/hall-clock.ts';
 
-const time = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+/** "MM/DD HH:MM" in hall time. */
+const time = (iso: string) => {
+  const at = hallDateTimeOf(iso);
+  return `${at.slice(5, 7)}/${at.slice(8, 10)} ${at.slice(11, 16)}`;
+};
 
 export function SessionsTable({ sessions, onRevoke }: { sessions: SessionView[]; onRevoke: (session: SessionView) => void }) {
   if (sessions.length === 0) return <p>没有在线会话。</p>;

@@ -1,45 +1,29 @@
 // 账号与会话: the 大厅负责人 creates named accounts (姓名, 工号, role) and disables or re-enables them; everyone sees their
 // open sessions (the 大厅负责人 sees everyone's) and can end one — its console disconnects at once.
-import { useEffect, useState } from 'preact/hooks';
-import { AccountListResponse, AccountPaths, SessionListResponse, type AccountView, type SessionView } from '../../../protocol/hall/index.ts';
-import { api, HallApiError } from '../../shared/hall/api.ts';
+import { useModel } from '@preact/signals';
+import { AccountEndpoints } from '../../../protocol/hall/index.ts';
+import { call, HallApiError } from '../../shared/hall/api.ts';
 import { session } from '../../shared/hall/session.ts';
 import { AccountForm } from './AccountForm.tsx';
+import { AccountsModel } from './model.ts';
 import { AccountsTable } from './AccountsTable.tsx';
 import { SessionsTable } from './SessionsTable.tsx';
 import './accounts.css';
 
 export default function Accounts() {
   const isOwner = session.value?.principal.staffRole === 'owner';
-  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
-  const [sessions, setSessions] = useState<SessionView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  const load = async () => {
-    try {
-      if (isOwner) setAccounts((await api(AccountPaths.accounts, undefined, { response: AccountListResponse })).accounts);
-      setSessions((await api(AccountPaths.sessions, undefined, { response: SessionListResponse })).sessions);
-      setError(null);
-    } catch (err) {
-      setError(err instanceof HallApiError ? err.message : '账号与会话获取失败');
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, []);
-
-  const act = async (run: () => Promise<unknown>, done: string) => {
-    setNotice(null);
-    try {
-      await run();
-      setNotice(done);
-      setError(null);
-    } catch (err) {
-      setError(err instanceof HallApiError ? err.message : '操作失败，请稍后再试');
-    }
-    await load();
-  };
+  const model = useModel(() => new AccountsModel({
+    isOwner,
+    listAccounts: async () => (await call(AccountEndpoints.list)).accounts,
+    listSessions: async () => (await call(AccountEndpoints.sessions)).sessions,
+    setDisabled: (id, disabled) => call(AccountEndpoints.update, { params: { id }, body: { disabled } }),
+    revokeSession: (id) => call(AccountEndpoints.revokeSession, { params: { id } }),
+    messageOf: (err, fallback) => (err instanceof HallApiError ? err.message : fallback),
+  }));
+  const accounts = model.accounts.value;
+  const sessions = model.sessions.value;
+  const notice = model.notice.value;
+  const error = model.error.value;
 
   return (
     <div class="acc">
@@ -50,22 +34,16 @@ export default function Accounts() {
       {isOwner && (
         <section aria-labelledby="acc-accounts">
           <h2 id="acc-accounts">账号</h2>
-          <AccountForm onCreated={(a) => { setNotice(`已为 ${a.name}（工号 ${a.staffNo}）创建账号，请把初始密码当面交给本人。`); void load(); }} />
+          <AccountForm onCreated={model.created} />
           {accounts === null ? <p role="status">正在加载…</p> : (
-            <AccountsTable accounts={accounts} onToggle={(a) => act(
-              () => api(AccountPaths.account(a.id), { disabled: !a.disabled }, { method: 'PATCH' }),
-              a.disabled ? `已启用 ${a.name} 的账号` : `已停用 ${a.name} 的账号，其会话已全部结束`,
-            )} />
+            <AccountsTable accounts={accounts} onToggle={model.toggle} />
           )}
         </section>
       )}
       <section aria-labelledby="acc-sessions">
         <h2 id="acc-sessions">{isOwner ? '在线会话' : '我的会话'}</h2>
         {sessions === null ? <p role="status">正在加载…</p> : (
-          <SessionsTable sessions={sessions} onRevoke={(s) => act(
-            () => api(AccountPaths.revokeSession(s.id), undefined, { method: 'POST' }),
-            `已结束 ${s.name} 的会话，该管理台已断开`,
-          )} />
+          <SessionsTable sessions={sessions} onRevoke={model.revoke} />
         )}
       </section>
     </div>

@@ -15,7 +15,7 @@ import {
 } from '../../shared/bridge/index.ts';
 import { SAMPLE_TICKET } from '../../../protocol/bridge/ticket/sample.ts';
 import { describeEvent, HEALTH_LABELS, TRANSPORT_LABELS } from './model.ts';
-import { hallDateTime } from '../../../protocol/rules/hall-time.ts';
+import { hallDateTimeOf } from '../../shared/hall/hall-clock.ts';
 import './devices.css';
 
 const PRESETS: { value: SimPreset; label: string }[] = [
@@ -40,10 +40,9 @@ interface LogLine {
   text: string;
 }
 
+/** "YYYY-MM-DD HH:MM" now, in hall time, as a ticket prints it. */
 function nowText(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return hallDateTimeOf(new Date().toISOString()).slice(0, 16);
 }
 
 export default function DevicesPage() {
@@ -55,7 +54,7 @@ export default function DevicesPage() {
   useEffect(() => {
     const add = (message: BridgeMessage) => {
       const text = describeEvent(message);
-      if (text) setLog((lines) => [{ at: hallDateTime(new Date().toISOString()).slice(11), text }, ...lines].slice(0, 20));
+      if (text) setLog((lines) => [{ at: hallDateTimeOf(new Date().toISOString()).slice(11), text }, ...lines].slice(0, 20));
     };
     const offs = (['identity.read', 'identity.removed', 'identity.failed', 'scan', 'key'] as const).map((type) => client.on(type, add));
     offs.push(client.on('sim.printed', (message) => setPrinted({ svg: message.svg, incomplete: message.incomplete })));

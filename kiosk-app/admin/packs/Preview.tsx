@@ -1,5 +1,6 @@
 // Preview of a pack as the citizen will see it: the kiosk home and one item's 办事指南 (一次性告知).
 import { useState } from 'preact/hooks';
+import { hallClockOf } from '../../shared/hall/hall-clock.ts';
 import { channelLabels, materialFormLabels, noticeIsShowing, packFileUrl, type PackData, type Service } from '../../../content/schema/index.ts';
 
 function timeLimitText(s: Service): string {
@@ -10,7 +11,7 @@ export function PackPreview({ pack }: { pack: PackData }) {
   const [code, setCode] = useState(pack.services[0]?.code ?? '');
   const item = pack.services.find((s) => s.code === code) ?? pack.services[0];
   const now = new Date();
-  const hhmm = now.toTimeString().slice(0, 5);
+  const hhmm = hallClockOf(now);
   const notices = pack.notices.filter((n) => noticeIsShowing(n, 'kiosk', now, hhmm));
   return (
     <div class="pk-preview">

@@ -1,7 +1,7 @@
 // Hall API calls of the packs console page.
-import { ApiPaths, TerminalListResponse } from '../../../protocol/hall/index.ts';
+import { TerminalEndpoints } from '../../../protocol/hall/index.ts';
 import { PackEndpoints, UploadResponse } from '../../../protocol/hall/packs.ts';
-import { api, call, failedCall, HallApiError } from '../../shared/hall/api.ts';
+import { call, failedCall, HallApiError } from '../../shared/hall/api.ts';
 import { session } from '../../shared/hall/session.ts';
 
 export const loadList = () => call(PackEndpoints.list);
@@ -10,7 +10,7 @@ export const loadReport = (slot: string) => call(PackEndpoints.report, { params:
 export const loadPreview = (slot: string) => call(PackEndpoints.preview, { params: { slot } });
 export const activate = (slot: string) => call(PackEndpoints.activate, { params: { slot } });
 export const rollback = () => call(PackEndpoints.rollback);
-export const loadTerminals = () => api(ApiPaths.terminals, undefined, { response: TerminalListResponse });
+export const loadTerminals = () => call(TerminalEndpoints.list);
 
 /** Uploads a zip with progress (fetch has no upload progress, XMLHttpRequest does). Resolves with the report either way. */
 export function uploadPack(file: Blob, onProgress: (fraction: number) => void): Promise<UploadResponse> {

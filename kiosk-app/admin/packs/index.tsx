@@ -11,11 +11,11 @@ import { activate, loadList, loadPreview, loadTerminals, rollback, uploadPack } 
 import { PackPreview } from './Preview.tsx';
 import { ValidationReportView } from './Report.tsx';
 import './packs.css';
-import { hallDateTime } from '../../../protocol/rules/hall-time.ts';
+import { hallDateTimeOf } from '../../shared/hall/hall-clock.ts';
 
 const STATE_LABELS: Record<SlotView['state'], string> = { active: '使用中', verified: '待启用', retired: '已停用' };
 const ACTION_LABELS: Record<string, string> = { uploaded: '上传并校验通过', refused: '上传被拒绝', activated: '启用', rolled_back: '回退' };
-const time = (iso: string) => hallDateTime(iso);
+const time = (iso: string) => hallDateTimeOf(iso);
 const message = (e: unknown) => (e instanceof HallApiError ? e.message : '操作失败，请重试');
 
 export default function PacksPage({ stream }: AdminPageProps) {

@@ -1,10 +1,11 @@
 // 差评 follow-up: every case with its deadline, due-soon/overdue flags (text + icon, not colour alone) and transitions.
-import { useEffect, useState } from 'preact/hooks';
+import { useModel } from '@preact/signals';
 import type { CaseView } from '../../../protocol/hall/ratings.ts';
-import { ACTION_LABELS, DUE_FLAG_LABELS, type CaseAction } from '../../../protocol/hall/cases.ts';
-import { hallDateTime } from '../../../protocol/rules/hall-time.ts';
+import { ACTION_LABELS, DUE_FLAG_LABELS } from '../../../protocol/hall/cases.ts';
+import { hallDateTimeOf } from '../../shared/hall/hall-clock.ts';
 import { levelLabel } from '../../../protocol/rules/levels.ts';
 import { caseAction, listCases } from './data.ts';
+import { CasesModel, type CasesState } from './model.ts';
 
 const FLAG_ICON: Record<CaseView['flag'], string> = {
   overdue: '⛔',
@@ -16,46 +17,27 @@ const FLAG_ICON: Record<CaseView['flag'], string> = {
 };
 
 export function Cases() {
-  const [openOnly, setOpenOnly] = useState(true);
-  const [cases, setCases] = useState<CaseView[] | null>(null);
-  const [today, setToday] = useState('');
-  const [selected, setSelected] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = async () => {
-    try {
-      const res = await listCases(openOnly);
-      setCases(res.cases);
-      setToday(res.today);
-      setError(null);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [openOnly]);
-
-  const current = cases?.find((c) => c.id === selected) ?? null;
+  const model = useModel(() => new CasesModel({ list: listCases, act: caseAction }));
+  const cases = model.cases.value;
+  const current = model.selected.value;
   return (
     <section class="rt-cases" aria-labelledby="rt-cases-title">
       <div class="rt-toolbar">
         <h2 id="rt-cases-title">差评回访整改</h2>
         <label class="rt-check">
-          <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.currentTarget.checked)} />
+          <input type="checkbox" checked={model.openOnly.value} onChange={(e) => model.showOpenOnly(e.currentTarget.checked)} />
           只看未办结
         </label>
-        <span>今天：{today}</span>
+        <span>今天：{model.today.value}</span>
       </div>
-      {error && (
+      {model.error.value && (
         <p role="alert" class="rt-error">
-          {error}
+          {model.error.value}
         </p>
       )}
       {cases && cases.length > 0 && (
         <p class="rt-summary" role="status">
-          共 {cases.length} 条；即将到期 {cases.filter((c) => c.flag === 'due_soon').length} 条；已超期{' '}
-          {cases.filter((c) => c.flag === 'overdue').length} 条
+          共 {cases.length} 条；即将到期 {model.dueSoon.value} 条；已超期 {model.overdue.value} 条
         </p>
       )}
       {cases && cases.length === 0 && <p>暂无差评记录。</p>}
@@ -100,7 +82,7 @@ export function Cases() {
                   </span>
                 </td>
                 <td>
-                  <button type="button" class="rt-btn" onClick={() => setSelected(c.id)}>
+                  <button type="button" class="rt-btn" onClick={() => model.select(c.id)}>
                     处理 {c.ticketNumber}
                   </button>
                 </td>
@@ -109,28 +91,13 @@ export function Cases() {
           </tbody>
         </table>
       )}
-      {current && <CaseDetail c={current} onDone={() => void load()} onClose={() => setSelected(null)} />}
+      {current && <CaseDetail c={current} model={model} />}
     </section>
   );
 }
 
-function CaseDetail({ c, onDone, onClose }: { c: CaseView; onDone: () => void; onClose: () => void }) {
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (action: CaseAction) => {
-    setBusy(true);
-    try {
-      await caseAction(c.id, { action, note: note.trim() });
-      setNote('');
-      setError(null);
-      onDone();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+function CaseDetail({ c, model }: { c: CaseView; model: CasesState }) {
+  const error = model.actionError.value;
   return (
     <section class="rt-detail" aria-labelledby="rt-detail-title">
       <h3 id="rt-detail-title">
@@ -142,7 +109,7 @@ function CaseDetail({ c, onDone, onClose }: { c: CaseView; onDone: () => void; o
         </li>
         {c.steps.map((s) => (
           <li key={s.at + s.action}>
-            {hallDateTime(s.at).slice(0, 16)} {s.by}：{ACTION_LABELS[s.action]}（{s.from} → {s.to}）— {s.note}
+            {hallDateTimeOf(s.at).slice(0, 16)} {s.by}：{ACTION_LABELS[s.action]}（{s.from} → {s.to}）— {s.note}
           </li>
         ))}
       </ol>
@@ -150,11 +117,11 @@ function CaseDetail({ c, onDone, onClose }: { c: CaseView; onDone: () => void; o
         <>
           <label class="rt-note">
             <span>处理说明（必填）</span>
-            <textarea rows={3} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+            <textarea rows={3} maxLength={500} value={model.note.value} onInput={(e) => model.setNote(e.currentTarget.value)} />
           </label>
           <div class="rt-actions">
             {c.allowedActions.map((a) => (
-              <button type="button" key={a} class="rt-btn" data-variant={a === 'appeal' ? 'quiet' : 'primary'} disabled={busy} onClick={() => void run(a)}>
+              <button type="button" key={a} class="rt-btn" data-variant={a === 'appeal' ? 'quiet' : 'primary'} disabled={model.busy.value} onClick={() => void model.run(a)}>
                 {ACTION_LABELS[a]}
               </button>
             ))}
@@ -168,7 +135,7 @@ function CaseDetail({ c, onDone, onClose }: { c: CaseView; onDone: () => void; o
           {error}
         </p>
       )}
-      <button type="button" class="rt-btn" data-variant="quiet" onClick={onClose}>
+      <button type="button" class="rt-btn" data-variant="quiet" onClick={() => model.select(null)}>
         关闭
       </button>
     </section>

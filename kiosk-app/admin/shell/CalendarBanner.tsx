@@ -2,6 +2,8 @@
 // next one within 60 days of the year end (the hall's health answer says which). Self-contained: it asks the hall.
 import { useEffect, useState } from 'preact/hooks';
 import type { CalendarStatus } from '../../../content/schema/calendar-status.ts';
+import { CoreEndpoints } from '../../../protocol/hall/core.ts';
+import { call } from '../../shared/hall/api.ts';
 
 /** Often enough to appear on the day it starts to apply in a console left open. */
 const RECHECK_MS = 30 * 60_000;
@@ -11,9 +13,8 @@ export function CalendarBanner() {
   useEffect(() => {
     let alive = true;
     const check = (): void => {
-      fetch('/api/health')
-        .then((r) => (r.ok ? (r.json() as Promise<{ calendar?: CalendarStatus }>) : null))
-        .then((h) => alive && setStatus(h?.calendar ?? null))
+      call(CoreEndpoints.health, { token: null })
+        .then((h) => alive && setStatus(h.calendar))
         .catch(() => undefined);
     };
     check();

@@ -1,8 +1,8 @@
 // The console's push alert for a kiosk printer out of paper: shown on every page from the terminals' device health,
 // refreshed the moment the hall pushes a device.alert, gone when paper is loaded.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiPaths, TerminalListResponse, type TerminalView } from '../../../protocol/hall/index.ts';
-import { api } from '../../shared/hall/index.ts';
+import { TerminalEndpoints, type TerminalView } from '../../../protocol/hall/index.ts';
+import { call } from '../../shared/hall/index.ts';
 import type { HallStream } from '../../shared/hall/socket.ts';
 
 /** "演示取号机：打印机缺纸，请更换打印纸" for each terminal whose printer reports paper out. */
@@ -17,7 +17,7 @@ export function DeviceAlertBanner({ stream }: { stream: HallStream }) {
   useEffect(() => {
     let alive = true;
     const load = (): void => {
-      api(ApiPaths.terminals, undefined, { response: TerminalListResponse })
+      call(TerminalEndpoints.list)
         .then((r) => alive && setLines(paperOutLines(r.terminals)))
         .catch(() => undefined); // a console role without the terminal list sees no banner
     };

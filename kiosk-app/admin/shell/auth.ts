@@ -1,8 +1,8 @@
 // Console sign-in: first run creates the 大厅负责人 account with the hall's one-time setup code; later runs log in with
 // 工号 and password. The token is kept in the "admin" session scope; signing out ends the session on the server too.
 import { signal } from '@preact/signals';
-import { AccountPaths, AdminStatusResponse, ApiPaths, TokenResponse, type AdminSetupRequest } from '../../../protocol/hall/index.ts';
-import { api, HallApiError } from '../../shared/hall/api.ts';
+import { AccountEndpoints, TerminalEndpoints, type AdminSetupRequest } from '../../../protocol/hall/index.ts';
+import { call, HallApiError } from '../../shared/hall/api.ts';
 import { saveSession, session, useSessionScope } from '../../shared/hall/session.ts';
 
 export type AuthState = 'checking' | 'setup' | 'login' | 'ready' | 'unreachable';
@@ -13,7 +13,7 @@ export async function checkAuth(): Promise<void> {
   try {
     if (session.value?.principal.role === 'admin') {
       try {
-        await api(ApiPaths.whoami);
+        await call(TerminalEndpoints.whoami);
         authState.value = 'ready';
         return;
       } catch (err) {
@@ -21,7 +21,7 @@ export async function checkAuth(): Promise<void> {
         saveSession(null);
       }
     }
-    const status = await api(AccountPaths.status, undefined, { response: AdminStatusResponse, token: null });
+    const status = await call(AccountEndpoints.status, { token: null });
     authState.value = status.passwordSet ? 'login' : 'setup';
   } catch {
     authState.value = 'unreachable';
@@ -30,14 +30,14 @@ export async function checkAuth(): Promise<void> {
 
 /** Logs in. Throws HallApiError with a Chinese message on failure. */
 export async function signIn(staffNo: string, password: string): Promise<void> {
-  const res = await api(AccountPaths.login, { staffNo, password }, { response: TokenResponse, token: null });
+  const res = await call(AccountEndpoints.login, { body: { staffNo, password }, token: null });
   saveSession({ token: res.token, principal: res.principal, demo: false });
   authState.value = 'ready';
 }
 
 /** First run: creates the 大厅负责人 account and signs in as it. */
 export async function setUp(request: AdminSetupRequest): Promise<void> {
-  const res = await api(AccountPaths.setup, request, { response: TokenResponse, token: null });
+  const res = await call(AccountEndpoints.setup, { body: request, token: null });
   saveSession({ token: res.token, principal: res.principal, demo: false });
   authState.value = 'ready';
 }
@@ -46,7 +46,7 @@ export async function setUp(request: AdminSetupRequest): Promise<void> {
 export async function signOut(): Promise<void> {
   if (session.value) {
     try {
-      await api(AccountPaths.logout, undefined, { method: 'POST' });
+      await call(AccountEndpoints.logout);
     } catch {
       // Unreachable or already ended: forgetting the token here is what remains to do.
     }

@@ -1,7 +1,7 @@
 // Creates an 8-digit pairing code for a terminal role (and window for pads and counters).
 import { useState } from 'preact/hooks';
-import { ApiPaths, PairingCodeResponse, type TerminalRole } from '../../../protocol/hall/index.ts';
-import { api, HallApiError } from '../../shared/hall/api.ts';
+import { TerminalEndpoints, type TerminalRole } from '../../../protocol/hall/index.ts';
+import { call, HallApiError } from '../../shared/hall/api.ts';
 import { formatTime, ROLE_LABELS } from '../labels.ts';
 
 const ROLES: TerminalRole[] = ['kiosk', 'pad', 'counter', 'board'];
@@ -19,7 +19,7 @@ export function PairingForm({ windows, onCreated }: { windows: Array<{ number: n
     setError(null);
     try {
       const label = name.trim() || (needsWindow ? `${window}号窗口${ROLE_LABELS[role]}` : ROLE_LABELS[role]!);
-      const res = await api(ApiPaths.pairingCodes, { role, name: label, ...(needsWindow ? { window } : {}) }, { response: PairingCodeResponse });
+      const res = await call(TerminalEndpoints.createPairingCode, { body: { role, name: label, ...(needsWindow ? { window } : {}) } });
       setCode(res);
       onCreated();
     } catch (err) {

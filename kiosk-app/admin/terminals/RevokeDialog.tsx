@@ -1,7 +1,7 @@
 // The confirm step before revoking a terminal: a modal dialog naming it; Esc or 取消 closes it without change.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiPaths, OkBody, type TerminalView } from '../../../protocol/hall/index.ts';
-import { api, HallApiError } from '../../shared/hall/api.ts';
+import { TerminalEndpoints, type TerminalView } from '../../../protocol/hall/index.ts';
+import { call, HallApiError } from '../../shared/hall/api.ts';
 
 export function RevokeDialog({ terminal, onRevoked, onCancel }: { terminal: TerminalView; onRevoked: () => void; onCancel: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -16,7 +16,7 @@ export function RevokeDialog({ terminal, onRevoked, onCancel }: { terminal: Term
   const revoke = async () => {
     setBusy(true);
     try {
-      await api(`${ApiPaths.terminals}/${encodeURIComponent(terminal.id)}/revoke`, undefined, { method: 'POST', response: OkBody });
+      await call(TerminalEndpoints.revoke, { params: { id: terminal.id } });
       onRevoked();
     } catch (err) {
       setError(err instanceof HallApiError ? err.message : '吊销失败，请稍后再试');

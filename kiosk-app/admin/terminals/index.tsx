@@ -1,8 +1,8 @@
 // 终端与配对: every paired terminal with last-seen, pack version and device health; create a pairing code; revoke a
 // lost or stolen terminal (after a confirm step; the server closes its connection).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiPaths, TerminalListResponse, type TerminalView } from '../../../protocol/hall/index.ts';
-import { api, HallApiError } from '../../shared/hall/api.ts';
+import { TerminalEndpoints, type TerminalView } from '../../../protocol/hall/index.ts';
+import { call, HallApiError } from '../../shared/hall/api.ts';
 import type { AdminPageProps } from '../page.ts';
 import { PairingForm } from './PairingForm.tsx';
 import { RevokeDialog } from './RevokeDialog.tsx';
@@ -17,7 +17,7 @@ export default function Terminals({ stream }: AdminPageProps) {
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const load = async () => {
     try {
-      setTerminals((await api(ApiPaths.terminals, undefined, { response: TerminalListResponse })).terminals);
+      setTerminals((await call(TerminalEndpoints.list)).terminals);
       setError(null);
     } catch (err) {
       setError(err instanceof HallApiError ? err.message : '终端列表获取失败');

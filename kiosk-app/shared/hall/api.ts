@@ -89,16 +89,40 @@ export interface CallOptions<E extends Endpoint> {
   signal?: AbortSignal;
 }
 
-/** Calls a declared endpoint: its method and path, its response checked by its schema. */
-export function call<E extends Endpoint>(declared: E, options: CallOptions<E> = {}): Promise<ResponseOf<E>> {
+/** The path of a declared endpoint with its parameters filled in, and the query. */
+function urlOf<E extends Endpoint>(declared: E, options: Pick<CallOptions<E>, 'params' | 'query'>): string {
+  // ParamsOf<E> names exactly the path's parameters; endpointPath takes any record of them.
   const path = endpointPath(declared.path, options.params as Record<string, string | number> | undefined);
   const query = options.query?.toString();
-  return api(query ? `${path}?${query}` : path, options.body, {
+  return query ? `${path}?${query}` : path;
+}
+
+/** Calls a declared endpoint: its method and path, its response checked by its schema. */
+export function call<E extends Endpoint>(declared: E, options: CallOptions<E> = {}): Promise<ResponseOf<E>> {
+  return api(urlOf(declared, options), options.body, {
     method: declared.method,
     ...(declared.response ? { response: declared.response } : {}),
     ...(options.token !== undefined ? { token: options.token } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   }) as Promise<ResponseOf<E>>;
+}
+
+/** Fetches a declared endpoint that answers with a file (a CSV export): the response, or the HallApiError of a failed
+ * call. The token goes in a header, never in the URL. */
+export async function fetchFile<E extends Endpoint>(declared: E, options: Omit<CallOptions<E>, 'body'> = {}): Promise<Response> {
+  const token = options.token === undefined ? session.value?.token : options.token;
+  let res: Response;
+  try {
+    res = await fetch(baseUrl + urlOf(declared, options), {
+      method: declared.method,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      signal: options.signal ?? null,
+    });
+  } catch {
+    throw new HallApiError(0, 'unreachable', '暂时无法连接大厅服务器，请稍后再试');
+  }
+  if (!res.ok) throw failedCall(res.status, await res.json().catch(() => null));
+  return res;
 }
 
 /** A fresh idempotency key for one command (reuse it when retrying the same command). */

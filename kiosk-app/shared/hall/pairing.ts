@@ -1,7 +1,7 @@
 // Pairing a terminal: exchange an 8-digit code from the admin console, or (demo hall only) pair automatically.
-import { ApiPaths, DemoPairRequest, PairingInfoResponse, TokenResponse } from '../../../protocol/hall/index.ts';
+import { TerminalEndpoints, type DemoPairRequest } from '../../../protocol/hall/index.ts';
 import type { z } from 'zod';
-import { api } from './api.ts';
+import { call } from './api.ts';
 import { saveSession, session, useSessionScope, type Session } from './session.ts';
 
 export type TerminalWanted = z.infer<typeof DemoPairRequest>;
@@ -12,7 +12,7 @@ export function scopeOf(wanted: TerminalWanted): string {
 
 /** Exchanges a pairing code; call `useSessionScope(scopeOf(…))` first so the token is kept for the right screen. */
 export async function pairWithCode(code: string): Promise<Session> {
-  const res = await api(ApiPaths.pair, { code }, { response: TokenResponse, token: null });
+  const res = await call(TerminalEndpoints.pair, { body: { code }, token: null });
   const next = { token: res.token, principal: res.principal, demo: res.demo };
   saveSession(next);
   return next;
@@ -23,9 +23,9 @@ export async function ensurePaired(wanted: TerminalWanted): Promise<Session | nu
   useSessionScope(scopeOf(wanted));
   const current = session.value;
   if (current && current.principal.role === wanted.role && current.principal.window === (wanted.window ?? null)) return current;
-  const info = await api(ApiPaths.pairingInfo, undefined, { response: PairingInfoResponse, token: null });
+  const info = await call(TerminalEndpoints.pairingInfo, { token: null });
   if (!info.demo) return null;
-  const res = await api(ApiPaths.demoPair, wanted, { response: TokenResponse, token: null });
+  const res = await call(TerminalEndpoints.demoPair, { body: wanted, token: null });
   const next = { token: res.token, principal: res.principal, demo: true };
   saveSession(next);
   return next;

@@ -15,7 +15,7 @@ const window1: WindowView = {
 
 function snapshot(role: 'admin' | 'board'): Snapshot {
   const queue: QueueSnapshot = { businessDay: '2026-11-23', services: [], windows: [window1], waiting: [], recentCalls: [], tidalAlerts: [] };
-  return { seq: 10, serverTime: '', principal: { id: 'x', role, window: null, name: '' }, hallName: '厅', pack: { id: 'p', version: 1 }, modules: { queue } };
+  return { seq: 10, serverTime: '', principal: { id: 'x', role, window: null, name: '' }, hallName: '厅', utcOffsetMinutes: 480, pack: { id: 'p', version: 1 }, modules: { queue } };
 }
 let seq = 10;
 const ev = (type: string, data: unknown): HallEventMessage => ({ seq: ++seq, type, at: '', data });

@@ -4,8 +4,8 @@
 // cannot resume it sends a fresh snapshot.
 import { signal, type Signal } from '@preact/signals';
 import {
-  ApiPaths,
   DEAD_LINK_MS,
+  EVENT_STREAM_PATH,
   PING_INTERVAL_MS,
   ServerMessage,
   type ClientMessage,
@@ -14,6 +14,7 @@ import {
   type TerminalHeartbeat,
 } from '../../../protocol/hall/index.ts';
 import { hallBaseUrl } from './api.ts';
+import { learnHallClock } from './hall-clock.ts';
 import { applyEvent } from './reduce.ts';
 import { saveSession, session } from './session.ts';
 
@@ -74,6 +75,7 @@ export function subscribe(options: SubscribeOptions = {}): HallStream {
   const handle = (msg: ServerMessage) => {
     switch (msg.type) {
       case 'snapshot':
+        learnHallClock(msg.snapshot);
         snapshot.value = msg.snapshot;
         lastSeq = msg.snapshot.seq;
         attempt = 0;
@@ -121,7 +123,7 @@ export function subscribe(options: SubscribeOptions = {}): HallStream {
       state.value = 'unauthorized';
       return;
     }
-    const url = hallBaseUrl().replace(/^http/, 'ws') + ApiPaths.events;
+    const url = hallBaseUrl().replace(/^http/, 'ws') + EVENT_STREAM_PATH;
     const ws = new Impl(url);
     socket = ws;
     ws.onopen = () => {
