@@ -34,6 +34,11 @@ export const queueMigrations: Migration[] = [
     sql: `ALTER TABLE queue_tickets ADD COLUMN idem_fingerprint TEXT;
           ALTER TABLE queue_commands ADD COLUMN fingerprint TEXT;`,
   },
+  {
+    // Tickets issued in 长辈模式: the window's pad opens their rating in 长辈模式.
+    id: 'senior-tickets',
+    sql: `ALTER TABLE queue_tickets ADD COLUMN senior INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 interface TicketRow {
@@ -41,12 +46,12 @@ interface TicketRow {
   person_hash: string | null; masked_name: string | null; issued_at: number; called_at: number | null;
   last_called_at: number | null; started_at: number | null; finished_at: number | null; window: number | null;
   target_window: number | null; call_count: number; print: Ticket['print']; staff_id: string | null;
-  case_number: string | null; idem_key: string | null; version: number;
+  case_number: string | null; idem_key: string | null; version: number; senior: number;
 }
 
 function toTicket(r: TicketRow): Ticket {
   return {
-    id: r.id, day: r.day, number: r.number, serviceCode: r.service, status: r.status, priority: r.priority,
+    id: r.id, day: r.day, number: r.number, serviceCode: r.service, status: r.status, priority: r.priority, senior: r.senior === 1,
     personHash: r.person_hash, maskedName: r.masked_name, issuedAt: r.issued_at, calledAt: r.called_at,
     lastCalledAt: r.last_called_at, startedAt: r.started_at, finishedAt: r.finished_at, window: r.window,
     targetWindow: r.target_window, callCount: r.call_count, print: r.print, staffId: r.staff_id,
@@ -62,9 +67,9 @@ export class QueueStore {
   constructor(private readonly db: Database.Database) {
     this.upsertTicket = db.prepare(`INSERT INTO queue_tickets (id, day, number, service, status, priority, person_hash,
         masked_name, issued_at, called_at, last_called_at, started_at, finished_at, window, target_window, call_count, print,
-        print_reason, staff_id, case_number, idem_key, version) VALUES (@id, @day, @number, @serviceCode, @status, @priority,
+        print_reason, staff_id, case_number, idem_key, version, senior) VALUES (@id, @day, @number, @serviceCode, @status, @priority,
         @personHash, @maskedName, @issuedAt, @calledAt, @lastCalledAt, @startedAt, @finishedAt, @window, @targetWindow,
-        @callCount, @print, NULL, @staffId, @caseNumber, @idempotencyKey, @version)
+        @callCount, @print, NULL, @staffId, @caseNumber, @idempotencyKey, @version, @seniorFlag)
       ON CONFLICT (id) DO UPDATE SET service = excluded.service, status = excluded.status, priority = excluded.priority,
         called_at = excluded.called_at, last_called_at = excluded.last_called_at, started_at = excluded.started_at,
         finished_at = excluded.finished_at, window = excluded.window, target_window = excluded.target_window,
@@ -108,7 +113,8 @@ export class QueueStore {
   }
 
   writeTicket(t: Ticket): void {
-    this.upsertTicket.run(t);
+    // SQLite binds no booleans.
+    this.upsertTicket.run({ ...t, seniorFlag: t.senior ? 1 : 0 });
   }
 
   writeWindow(w: WindowState): void {

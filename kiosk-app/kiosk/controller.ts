@@ -14,7 +14,7 @@ import type { TicketInput } from '../../protocol/bridge/messages.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
 import { api, call, HallApiError, newIdempotencyKey } from '../shared/hall/api.ts';
 import { helpState } from '../shared/ui/HelpButton.tsx';
-import { resetSeniorMode } from '../shared/ui/mode.ts';
+import { resetSeniorMode, seniorMode } from '../shared/ui/mode.ts';
 import { estimateWaitMinutes } from './model/catalog.ts';
 import { HOME, holdsCitizen, identityOf, next, type Action, type IssuedTicket, type Step } from './model/flow.ts';
 import { localDate, localDateTime, offersGreenChannel } from './model/person.ts';
@@ -236,6 +236,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
       serviceCode: svc.code,
       ...(identity ? { identity } : {}),
       ...(identity && !current.green ? { priority: 'normal' as const } : {}),
+      ...(seniorMode.peek() ? { senior: true } : {}),
     };
     try {
       const res = await api(ApiPaths.tickets, body, { response: IssueTicketResponse });
