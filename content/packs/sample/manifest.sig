@@ -1,1 +1,1 @@
-{"alg":"Ed25519","keyId":"941a733a50aa9ffe","signature":"Fm6f4OjgX7Oi9ulkdJktL1uAvBp3skFlig5BPTAGTPRdAYJ1aQS0ucAfy4v9Eahhre3X3Jo2utjvIdr+aI3mBQ=="}
+{"alg":"Ed25519","keyId":"941a733a50aa9ffe","signature":"KEoAI80VjwS5U+/4SSaEh5aKeO4Cr/rlp4//ujuxJI/Dolt5wZEGVJVK8gGDi/yA0plDfA4xnyao/RPQRYM9DQ=="}
