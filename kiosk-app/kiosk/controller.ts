@@ -216,7 +216,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     const after = step.peek();
     if (after.name !== 'ticket' || after.ticket.id !== ticket.id) return;
     if (result.ok) dispatch({ type: 'printed' });
-    else dispatch({ type: 'printFailed', message: result.message });
+    else dispatch({ type: 'printFailed', message: result.message, code: result.code });
     const report: PrintResultRequest = result.ok ? { outcome: 'printed' } : { outcome: 'failed', reason: result.code };
     await api(ApiPaths.printResult(ticket.id), report).catch((error: unknown) => {
       console.warn('kiosk: print result not reported', error instanceof Error ? error.message : error);
