@@ -1,6 +1,5 @@
 // Every kiosk state and error is spoken with a clip the sample pack has; which prompt plays when, with the real
 // signals and a recording output (no audio in node).
-import { readFileSync } from 'node:fs';
 import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { KIOSK_STATE_PROMPTS, promptClip, VOICE_PROMPTS, type KioskStatePrompt, type PackData } from '../../content/schema/index.ts';
@@ -9,10 +8,9 @@ import type { IssuedTicket, Step } from './model/flow.ts';
 import type { IdMethods } from './model/idMethods.ts';
 import { planPrompt } from './prompts.ts';
 import { statePromptsOf, watchStatePrompts, type KioskVoiceState } from './statePrompts.ts';
+import sampleManifestJson from '../../content/packs/sample/manifest.json';
 
-const sampleManifest = JSON.parse(readFileSync(new URL('../../content/packs/sample/manifest.json', import.meta.url), 'utf8')) as {
-  packId: string; version: number; files: Array<{ path: string }>;
-};
+const sampleManifest: { packId: string; version: number; files: Array<{ path: string }> } = sampleManifestJson;
 /** Only the manifest fields the prompts read, hence the cast. */
 const SAMPLE = { manifest: sampleManifest } as unknown as PackData;
 const clipUrl = (name: string) => `/api/packs/files/${sampleManifest.packId}/${sampleManifest.version}/voice/prompt-${name}.wav`;
