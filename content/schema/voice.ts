@@ -113,7 +113,7 @@ export const padPromptTexts: Record<PadPrompt, string> = {
   'pad-serving': '您好，很高兴为您服务。',
   'pad-rate': '请您对本次服务进行评价，请点击屏幕上的一个表情。',
   'pad-bad-reasons': '很抱歉没能让您满意，请您选择不满意的原因。',
-  'pad-bad-phone': '需要回访的话，请输入手机号码，不需要可以跳过。',
+  'pad-bad-phone': '需要回访的话，请输入手机号码；不需要请点不留电话。',
   'pad-bad-consent': '请问您是否同意工作人员给您回访？',
   'pad-thanks': '感谢您的评价，祝您生活愉快。',
   'pad-thanks-bad': '感谢您的意见，我们会认真核实，改进我们的工作。',

@@ -1,1 +1,1 @@
-{"alg":"Ed25519","keyId":"941a733a50aa9ffe","signature":"KEoAI80VjwS5U+/4SSaEh5aKeO4Cr/rlp4//ujuxJI/Dolt5wZEGVJVK8gGDi/yA0plDfA4xnyao/RPQRYM9DQ=="}
+{"alg":"Ed25519","keyId":"941a733a50aa9ffe","signature":"R3ttHeYgWSqN0Cb/h2XqQm1Au2/xf5bLKh0/yQxZtTpyWseD8WhsShYPl9fVQ3146a/3s+tPaSC4dGXdQnoVAw=="}
