@@ -48,7 +48,7 @@ describe('broken-pack corpus', () => {
   });
 });
 
-describe('manifest first', () => {
+describe('manifest first', { timeout: CASE_TIMEOUT_MS }, () => {
   it('a zip signed by an unknown key is refused for its signature alone: nothing else is inflated or reported', () => {
     const zip = toZip(sealed(sampleFiles(), { key: generateKeyPair().privateKeyPem }));
     const r = validatePackZip(zip, opts);

@@ -25,6 +25,9 @@ const now = new Date('2026-11-23T02:00:00Z');
 const tmp = mkdtempSync(join(tmpdir(), 'pack-validate-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+/** Deflating and inflating the whole sample (about 9 MB of voice clips) takes seconds on a busy machine. */
+const ZIP_TIMEOUT_MS = 60_000;
+
 describe('the sample pack', () => {
   it('is valid, signed by the demo key, with 17 items, 6 windows and 8 staff', () => {
     const r = validatePackSource(SAMPLE_DIR, { trustedKeys: [DEMO_PUBLIC_KEY], now });
@@ -43,8 +46,7 @@ describe('the sample pack', () => {
     expect(r.report.errors.map((e) => e.rule)).toEqual(['signature.untrusted']);
   });
 
-  // Deflating and inflating the whole sample (about 9 MB of voice clips) takes seconds on a busy machine.
-  it('survives a zip round trip byte for byte', { timeout: 60_000 }, () => {
+  it('survives a zip round trip byte for byte', { timeout: ZIP_TIMEOUT_MS }, () => {
     const files = sampleFiles();
     const back = readPackZip(writePackZip(files));
     expect(back.issues).toEqual([]);
@@ -98,7 +100,7 @@ describe('长辈模式 voice prompts', () => {
   });
 });
 
-describe('zips made by the operating system', () => {
+describe('zips made by the operating system', { timeout: ZIP_TIMEOUT_MS }, () => {
   const wrapped = (folder: string) =>
     rawZip([{ name: folder, data: new Uint8Array(), unixMode: 0o040755 }, ...[...sealed(sampleFiles())].map(([name, data]) => ({ name: folder + name, data, deflate: true }))]);
 
