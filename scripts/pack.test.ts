@@ -39,7 +39,8 @@ describe('scripts/pack', () => {
     expect(out.at(-1)).toMatch(/^ {2}✗ manifest\.sig: 签名密钥（[0-9a-f]{16}）不在本大厅信任的密钥列表中$/);
   });
 
-  it('build writes a signed zip with a new version that verify accepts', async () => {
+  // Zipping the whole sample (about 9 MB of voice clips) takes seconds on a busy machine.
+  it('build writes a signed zip with a new version that verify accepts', { timeout: 60_000 }, async () => {
     const zip = join(dir, 'hall-v2.zip');
     expect(await main(['build', hall, '--out', zip, '--key', `${key}.pem`, '--version', '2'])).toBe(0);
     const read = readPackZip(new Uint8Array(readFileSync(zip)));

@@ -8,7 +8,7 @@ export const zipCases: BrokenPack[] = [
   {
     id: 'powershell-backslash-paths',
     rule: 'zip.backslash',
-    message: '压缩包中有 58 个路径用了反斜杠“\\”（例如“staff\\20101.png”），这是 Windows PowerShell 的 Compress-Archive 打的包，别的系统无法正确解开。请用 pack build 打包，或用 7-Zip 重新压缩',
+    message: '压缩包中有 76 个路径用了反斜杠“\\”（例如“staff\\20101.png”），这是 Windows PowerShell 的 Compress-Archive 打的包，别的系统无法正确解开。请用 pack build 打包，或用 7-Zip 重新压缩',
     zip: () => rawZip(sealedEntries().map((e) => ({ ...e, name: e.name.replaceAll('/', '\\') }))),
   },
   {

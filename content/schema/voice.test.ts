@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PROMPTS as KIOSK_PROMPTS, promptClipPath } from '../../kiosk-app/kiosk/prompts.ts';
-import { callClips, callText, formatTicketNumber, KIOSK_PROMPT_STEPS, kioskPromptTexts, promptClip, requiredVoiceClips, windowNumberClips } from './index.ts';
+import {
+  callClips, callText, formatTicketNumber, KIOSK_PROMPT_STEPS, KIOSK_STATE_PROMPTS, kioskPromptTexts, PAD_PROMPTS, promptClip, requiredVoiceClips,
+  VOICE_PROMPTS, voicePromptTexts, windowNumberClips,
+} from './index.ts';
 
 describe('voice clips of a call', () => {
   it('reads "请 A023 号到 5 号窗口办理" clip by clip', () => {
@@ -47,5 +50,28 @@ describe('长辈模式 kiosk prompts', () => {
   it('uses the step names and clip paths the kiosk plays', () => {
     expect(Object.keys(KIOSK_PROMPTS).sort()).toEqual([...KIOSK_PROMPT_STEPS].sort());
     for (const step of KIOSK_PROMPT_STEPS) expect(promptClipPath(step)).toBe(promptClip(step));
+  });
+});
+
+describe('state and pad prompts', () => {
+  it('every kiosk state and pad step has a clip name of its own and a sentence', () => {
+    const clips = VOICE_PROMPTS.map(promptClip);
+    expect(new Set(clips).size).toBe(KIOSK_PROMPT_STEPS.length + KIOSK_STATE_PROMPTS.length + PAD_PROMPTS.length);
+    expect(promptClip('paper-out')).toBe('voice/prompt-paper-out.wav');
+    expect(promptClip('pad-rate')).toBe('voice/prompt-pad-rate.wav');
+    for (const prompt of VOICE_PROMPTS) expect(voicePromptTexts[prompt]).toMatch(/^[^a-zA-Z]+[。？]$/);
+  });
+
+  it('the confirm prompt of a citizen offered the 绿色通道 names both choices', () => {
+    expect(voicePromptTexts['confirm-green']).toContain('绿色通道');
+    expect(voicePromptTexts['confirm-green']).toContain('普通取号');
+  });
+
+  it('the paper-out advice works without a phone (记下号码, 咨询台)', () => {
+    for (const p of ['paper-out', 'print-failed'] as const) {
+      expect(voicePromptTexts[p]).toContain('记下');
+      expect(voicePromptTexts[p]).toContain('咨询台');
+      expect(voicePromptTexts[p]).not.toContain('拍照');
+    }
   });
 });

@@ -82,9 +82,52 @@ export const kioskPromptTexts: Record<KioskPromptStep, string> = {
   thanks: '感谢您的耐心，祝您办理顺利，请慢走。',
 };
 
+/** Kiosk states and errors that have a prompt of their own, said over the step they appear on. */
+export const KIOSK_STATE_PROMPTS = [
+  'confirm-green', 'identify-failed', 'readers-offline', 'paper-out', 'print-failed', 'issue-failed', 'network-down',
+  'item-closed', 'help-sent', 'idle-countdown',
+] as const;
+export type KioskStatePrompt = (typeof KIOSK_STATE_PROMPTS)[number];
+
+/** What each state prompt says: what happened, then what the citizen can do, with no device a citizen may not have. */
+export const kioskStateTexts: Record<KioskStatePrompt, string> = {
+  'confirm-green': '请您核对信息。您可以走绿色通道优先办理，也可以普通取号。',
+  'identify-failed': '没有识别成功，请您重新放好证件，或者换一种方式。',
+  'readers-offline': '读卡器暂时无法使用，请您换一种方式，或到咨询台办理。',
+  'paper-out': '打印机缺纸。请您记下屏幕上的号码，或到咨询台领取小票。',
+  'print-failed': '小票没有打印出来。请您记下号码，或到咨询台领取小票。',
+  'issue-failed': '取号没有成功，请您再试一次，或者到咨询台办理。',
+  'network-down': '系统正在恢复，暂停取号，请您到咨询台。',
+  'item-closed': '这个事项现在不能取号，请您看屏幕上的说明。',
+  'help-sent': '您的求助已经发出，工作人员马上就到，请您稍等。',
+  'idle-countdown': '您还在办理吗？要继续，请点击继续。',
+};
+
+/** The window pad's steps that have a prompt (the pad speaks them in both modes). */
+export const PAD_PROMPTS = [
+  'pad-serving', 'pad-rate', 'pad-bad-reasons', 'pad-bad-phone', 'pad-bad-consent', 'pad-thanks', 'pad-thanks-bad', 'pad-countdown',
+] as const;
+export type PadPrompt = (typeof PAD_PROMPTS)[number];
+
+export const padPromptTexts: Record<PadPrompt, string> = {
+  'pad-serving': '您好，很高兴为您服务。',
+  'pad-rate': '请您对本次服务进行评价，请点击屏幕上的一个表情。',
+  'pad-bad-reasons': '很抱歉没能让您满意，请您选择不满意的原因。',
+  'pad-bad-phone': '需要回访的话，请输入手机号码；不需要请点不留电话。',
+  'pad-bad-consent': '请问您是否同意工作人员给您回访？',
+  'pad-thanks': '感谢您的评价，祝您生活愉快。',
+  'pad-thanks-bad': '感谢您的意见，我们会认真核实，改进我们的工作。',
+  'pad-countdown': '您还在评价吗？要继续，请点击继续评价。',
+};
+
+/** Every prompt a pack may have as `voice/prompt-<name>.wav`, with what it says. */
+export type VoicePrompt = KioskPromptStep | KioskStatePrompt | PadPrompt;
+export const VOICE_PROMPTS: readonly VoicePrompt[] = [...KIOSK_PROMPT_STEPS, ...KIOSK_STATE_PROMPTS, ...PAD_PROMPTS];
+export const voicePromptTexts: Record<VoicePrompt, string> = { ...kioskPromptTexts, ...kioskStateTexts, ...padPromptTexts };
+
 /** `voice/prompt-home.wav` … : optional; a pack that has one must have it in the voice clip format. */
-export function promptClip(step: KioskPromptStep): string {
-  return `${VOICE_DIR}prompt-${step}${VOICE_EXT}`;
+export function promptClip(prompt: VoicePrompt): string {
+  return `${VOICE_DIR}prompt-${prompt}${VOICE_EXT}`;
 }
 
 /** Every clip a hall needs given its ticket prefixes and window numbers. */

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PUBLIC_KEY } from '../keys/demo.ts';
 import { SAMPLE_DIR, sampleFiles, sealed } from '../corpus/broken.ts';
 import { rawZip } from '../corpus/raw-zip.ts';
-import { servicesFileSchema, type PackData } from '../schema/index.ts';
+import { promptClip, servicesFileSchema, VOICE_PROMPTS, type PackData } from '../schema/index.ts';
 import {
   diffPacks,
   formatIssue,
@@ -25,6 +25,9 @@ const now = new Date('2026-11-23T02:00:00Z');
 const tmp = mkdtempSync(join(tmpdir(), 'pack-validate-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+/** Deflating and inflating the whole sample (about 9 MB of voice clips) takes seconds on a busy machine. */
+const ZIP_TIMEOUT_MS = 60_000;
+
 describe('the sample pack', () => {
   it('is valid, signed by the demo key, with 17 items, 6 windows and 8 staff', () => {
     const r = validatePackSource(SAMPLE_DIR, { trustedKeys: [DEMO_PUBLIC_KEY], now });
@@ -43,7 +46,7 @@ describe('the sample pack', () => {
     expect(r.report.errors.map((e) => e.rule)).toEqual(['signature.untrusted']);
   });
 
-  it('survives a zip round trip byte for byte', () => {
+  it('survives a zip round trip byte for byte', { timeout: ZIP_TIMEOUT_MS }, () => {
     const files = sampleFiles();
     const back = readPackZip(writePackZip(files));
     expect(back.issues).toEqual([]);
@@ -71,10 +74,10 @@ describe('hall codes', () => {
 });
 
 describe('长辈模式 voice prompts', () => {
-  const promptPaths = ['voice/prompt-confirm.wav', 'voice/prompt-guide.wav', 'voice/prompt-home.wav', 'voice/prompt-identify.wav',
-    'voice/prompt-info.wav', 'voice/prompt-notice.wav', 'voice/prompt-thanks.wav', 'voice/prompt-ticket.wav'];
+  const promptPaths = VOICE_PROMPTS.map(promptClip).sort();
 
-  it('the sample lists a prompt for every kiosk step in its signed manifest', () => {
+  it('the sample lists a prompt for every kiosk step and state and every pad step in its signed manifest', () => {
+    expect(promptPaths).toHaveLength(26);
     const r = validatePackSource(SAMPLE_DIR, { trustedKeys: [DEMO_PUBLIC_KEY], now });
     expect(r.data!.manifest.files.map((f) => f.path).filter((p) => p.startsWith('voice/prompt-'))).toEqual(promptPaths);
   });
@@ -92,12 +95,12 @@ describe('长辈模式 voice prompts', () => {
     const r = validatePackFiles({ files: sealed(files), issues: [] }, { trustedKeys: [DEMO_PUBLIC_KEY], now });
     expect(r.report.errors).toEqual([]);
     expect(r.report.warnings.filter((w) => w.rule === 'voice.unused-clip').map(formatIssue)).toEqual([
-      'voice/prompt-hom.wav: 系统不会播放这个语音文件（叫号片段或 prompt-home/info/guide/identify/confirm/notice/ticket/thanks.wav 以外的文件名），请核对文件名',
+      'voice/prompt-hom.wav: 系统不会播放这个语音文件（不是叫号片段，也不是系统认识的 prompt-*.wav 语音提示），请核对文件名',
     ]);
   });
 });
 
-describe('zips made by the operating system', () => {
+describe('zips made by the operating system', { timeout: ZIP_TIMEOUT_MS }, () => {
   const wrapped = (folder: string) =>
     rawZip([{ name: folder, data: new Uint8Array(), unixMode: 0o040755 }, ...[...sealed(sampleFiles())].map(([name, data]) => ({ name: folder + name, data, deflate: true }))]);
 

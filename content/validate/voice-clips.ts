@@ -1,7 +1,6 @@
-// Format rules for the voice clips of a pack: the call clips and the optional 长辈模式 kiosk prompts. Pure, browser-safe.
+// Format rules for the voice clips of a pack: the call clips and the optional voice prompts (kiosk steps and states, pad steps). Pure, browser-safe.
 import {
   digitClip,
-  KIOSK_PROMPT_STEPS,
   letterClip,
   MAX_PROMPT_MS,
   phraseClip,
@@ -9,6 +8,7 @@ import {
   VOICE_DIR,
   voiceClipProblem,
   voicePhrases,
+  VOICE_PROMPTS,
   type VoicePhrase,
 } from '../schema/index.ts';
 import { issue, type PackIssue } from './report.ts';
@@ -27,7 +27,7 @@ export function voiceClipRules(files: ReadonlyMap<string, Uint8Array>): { errors
   const errors: PackIssue[] = [];
   const warnings: PackIssue[] = [];
   const callClips = callClipNames();
-  const prompts = new Set<string>(KIOSK_PROMPT_STEPS.map(promptClip));
+  const prompts = new Set<string>(VOICE_PROMPTS.map(promptClip));
   for (const [path, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     if (!path.startsWith(VOICE_DIR)) continue;
     if (prompts.has(path)) {
@@ -38,7 +38,7 @@ export function voiceClipRules(files: ReadonlyMap<string, Uint8Array>): { errors
       const problem = voiceClipProblem(bytes, MAX_CALL_CLIP_MS);
       if (problem) errors.push(issue('voice.clip-format', path, '', `叫号语音片段不可用：${problem}`));
     } else {
-      warnings.push(issue('voice.unused-clip', path, '', `系统不会播放这个语音文件（叫号片段或 prompt-${KIOSK_PROMPT_STEPS.join('/')}.wav 以外的文件名），请核对文件名`));
+      warnings.push(issue('voice.unused-clip', path, '', '系统不会播放这个语音文件（不是叫号片段，也不是系统认识的 prompt-*.wav 语音提示），请核对文件名'));
     }
   }
   return { errors, warnings };

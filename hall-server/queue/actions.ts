@@ -238,6 +238,7 @@ function decide(state: QueueState, rules: QueueRules, w: WindowState, current: T
           staffId: t.staffId,
           caseNumber: t.caseNumber,
           finishedAt: new Date(nowMs).toISOString(),
+          senior: t.senior,
         },
       };
       return { window: { currentId: null }, tickets: [t], events: [finished], ticket: t };

@@ -58,7 +58,7 @@ function apply(state: QueueState, out: ReturnType<typeof issueTicket>): void {
 
 let n = 0;
 function issue(state: QueueState, r: QueueRules, at = T0, extra: Partial<Parameters<typeof issueTicket>[2]> = {}) {
-  const out = issueTicket(state, r, { id: `t${n++}`, idempotencyKey: `k${n}`, serviceCode: 'S1', personHash: null, maskedName: null, birthDate: null, priority: null, ...extra }, at);
+  const out = issueTicket(state, r, { id: `t${n++}`, idempotencyKey: `k${n}`, serviceCode: 'S1', personHash: null, maskedName: null, birthDate: null, priority: null, senior: false, ...extra }, at);
   apply(state, out);
   return out;
 }

@@ -176,6 +176,7 @@ export class QueueEngine {
         maskedName: identity ? maskName(identity.name) : null,
         birthDate: facts?.birthDate ?? null,
         priority: req.priority ?? null,
+        senior: req.senior === true,
       }, nowMs);
       if (out.tickets.length) this.app.audit(principal, 'ticket.issued', { ticket: out.ticket!.id, number: out.ticket!.number });
       return out;

@@ -18,6 +18,8 @@ export interface IssueInput {
   birthDate: string | null;
   /** The citizen's or staff's explicit choice ('normal' = declined the 绿色通道); null = decide from age. */
   priority: PriorityClass | null;
+  /** Taken in 长辈模式. */
+  senior: boolean;
 }
 
 /**
@@ -65,6 +67,7 @@ export function issueTicket(state: QueueState, rules: QueueRules, input: IssueIn
     serviceCode: rule.code,
     status: 'waiting',
     priority,
+    senior: input.senior,
     personHash: input.personHash,
     maskedName: input.maskedName,
     issuedAt: nowMs,

@@ -45,6 +45,11 @@ export const queueMigrations: Migration[] = [
     id: '005-command-keys-expiry',
     sql: 'CREATE INDEX queue_commands_at ON queue_commands (at);',
   },
+  {
+    // Tickets issued in 长辈模式: the window's pad opens their rating in 长辈模式.
+    id: 'senior-tickets',
+    sql: `ALTER TABLE queue_tickets ADD COLUMN senior INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 /** A terminal retries a call-next or finish within minutes; a week covers any outage its outbox survives. */
@@ -55,12 +60,12 @@ interface TicketRow {
   person_hash: string | null; masked_name: string | null; issued_at: number; queued_at: number | null; called_at: number | null;
   last_called_at: number | null; started_at: number | null; finished_at: number | null; window: number | null;
   target_window: number | null; call_count: number; print: Ticket['print']; staff_id: string | null;
-  case_number: string | null; idem_key: string | null; version: number;
+  case_number: string | null; idem_key: string | null; version: number; senior: number;
 }
 
 function toTicket(r: TicketRow): Ticket {
   return {
-    id: r.id, day: r.day, number: r.number, serviceCode: r.service, status: r.status, priority: r.priority,
+    id: r.id, day: r.day, number: r.number, serviceCode: r.service, status: r.status, priority: r.priority, senior: r.senior === 1,
     personHash: r.person_hash, maskedName: r.masked_name, issuedAt: r.issued_at, queuedAt: r.queued_at ?? r.issued_at, calledAt: r.called_at,
     lastCalledAt: r.last_called_at, startedAt: r.started_at, finishedAt: r.finished_at, window: r.window,
     targetWindow: r.target_window, callCount: r.call_count, print: r.print, staffId: r.staff_id,
@@ -76,9 +81,9 @@ export class QueueStore {
   constructor(private readonly db: Database.Database) {
     this.upsertTicket = db.prepare(`INSERT INTO queue_tickets (id, day, number, service, status, priority, person_hash,
         masked_name, issued_at, queued_at, called_at, last_called_at, started_at, finished_at, window, target_window, call_count, print,
-        print_reason, staff_id, case_number, idem_key, version) VALUES (@id, @day, @number, @serviceCode, @status, @priority,
+        print_reason, staff_id, case_number, idem_key, version, senior) VALUES (@id, @day, @number, @serviceCode, @status, @priority,
         @personHash, @maskedName, @issuedAt, @queuedAt, @calledAt, @lastCalledAt, @startedAt, @finishedAt, @window, @targetWindow,
-        @callCount, @print, NULL, @staffId, @caseNumber, @idempotencyKey, @version)
+        @callCount, @print, NULL, @staffId, @caseNumber, @idempotencyKey, @version, @seniorFlag)
       ON CONFLICT (id) DO UPDATE SET service = excluded.service, status = excluded.status, priority = excluded.priority,
         queued_at = excluded.queued_at,
         called_at = excluded.called_at, last_called_at = excluded.last_called_at, started_at = excluded.started_at,
@@ -123,7 +128,8 @@ export class QueueStore {
   }
 
   writeTicket(t: Ticket): void {
-    this.upsertTicket.run(t);
+    // SQLite binds no booleans.
+    this.upsertTicket.run({ ...t, seniorFlag: t.senior ? 1 : 0 });
   }
 
   writeWindow(w: WindowState): void {

@@ -11,6 +11,8 @@ export interface Ticket {
   serviceCode: string;
   status: TicketStatus;
   priority: PriorityClass;
+  /** Issued in 长辈模式 (the pad rates it in 长辈模式). */
+  senior: boolean;
   /** HMAC of the ID number; never the number itself. */
   personHash: string | null;
   maskedName: string | null;

@@ -14,6 +14,7 @@ export function ticketView(t: Ticket, rules: QueueRules): TicketView {
     serviceName: rules.services.get(t.serviceCode)?.name ?? t.serviceCode,
     status: t.status,
     priority: t.priority,
+    senior: t.senior,
     maskedName: t.maskedName,
     issuedAt: new Date(t.issuedAt).toISOString(),
     calledAt: iso(t.calledAt),

@@ -116,4 +116,9 @@ CREATE TABLE rating_state (
           ALTER TABLE ratings ADD COLUMN request_fingerprint TEXT;
           ALTER TABLE ratings ADD COLUMN comment_sealed TEXT;`,
   },
+  {
+    // A ticket issued in 长辈模式 is rated in 长辈模式: the prompt carries the flag from its ticket.finished event.
+    id: 'senior-prompts',
+    sql: `ALTER TABLE rating_prompts ADD COLUMN senior INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

@@ -90,6 +90,7 @@ export class RatingService {
     const prompt = {
       ticket_id: t.ticketId, window: t.window, ticket_number: t.number, service_code: t.serviceCode,
       service_name: t.serviceName, staff_id: t.staffId, case_number: caseNumber, finished_at: t.finishedAt, day, expires_at: expiresAt,
+      senior: t.senior ? 1 : 0,
     };
     if (known) this.store.revivePrompt(prompt);
     else this.store.addPrompt(prompt);
@@ -118,7 +119,7 @@ export class RatingService {
   promptView(p: PromptRow): RatingPrompt {
     return {
       ticketId: p.ticket_id, number: p.ticket_number, serviceName: p.service_name, caseNumber: p.case_number,
-      staffId: p.staff_id, finishedAt: p.finished_at, expiresAt: p.expires_at,
+      staffId: p.staff_id, finishedAt: p.finished_at, expiresAt: p.expires_at, senior: p.senior === 1,
     };
   }
 

@@ -18,6 +18,8 @@ export interface PromptRow {
   outcome_at: string | null;
   /** Set while the finish is undone (see `withdrawPrompt`). */
   withdrawn_at: string | null;
+  /** 1: issued in 长辈模式. */
+  senior: number;
 }
 
 export interface RatingRow {
@@ -89,8 +91,9 @@ export class RatingStore {
   constructor(private readonly db: Database) {
     this.s = {
       insertPrompt: db.prepare(`INSERT OR IGNORE INTO rating_prompts
-        (ticket_id, window, ticket_number, service_code, service_name, staff_id, case_number, finished_at, day, expires_at)
-        VALUES (@ticket_id, @window, @ticket_number, @service_code, @service_name, @staff_id, @case_number, @finished_at, @day, @expires_at)`),
+        (ticket_id, window, ticket_number, service_code, service_name, staff_id, case_number, finished_at, day, expires_at, senior)
+        VALUES (@ticket_id, @window, @ticket_number, @service_code, @service_name, @staff_id, @case_number, @finished_at, @day, @expires_at,
+          @senior)`),
       prompt: db.prepare('SELECT * FROM rating_prompts WHERE ticket_id = ?'),
       pendingForWindow: db.prepare(`SELECT * FROM rating_prompts WHERE window = ? AND outcome = 'pending' AND expires_at > ?
         AND withdrawn_at IS NULL ORDER BY finished_at DESC LIMIT 1`),
@@ -99,7 +102,7 @@ export class RatingStore {
       withdraw: db.prepare(`UPDATE rating_prompts SET outcome = 'pending', outcome_at = NULL, withdrawn_at = ? WHERE ticket_id = ?`),
       revive: db.prepare(`UPDATE rating_prompts SET window = @window, ticket_number = @ticket_number, service_code = @service_code,
         service_name = @service_name, staff_id = @staff_id, case_number = @case_number, finished_at = @finished_at, day = @day,
-        expires_at = @expires_at, outcome = 'pending', outcome_at = NULL, withdrawn_at = NULL WHERE ticket_id = @ticket_id`),
+        expires_at = @expires_at, senior = @senior, outcome = 'pending', outcome_at = NULL, withdrawn_at = NULL WHERE ticket_id = @ticket_id`),
       unwithdraw: db.prepare('UPDATE rating_prompts SET withdrawn_at = NULL WHERE ticket_id = ?'),
       setOutcome: db.prepare('UPDATE rating_prompts SET outcome = ?, outcome_at = ? WHERE ticket_id = ?'),
       ratingById: db.prepare('SELECT * FROM ratings WHERE id = ?'),

@@ -1,23 +1,26 @@
 // The kiosk application proper: hall link, device-bridge, flow controller and every screen. Loaded by the boot screen
 // (index.tsx) right after the home screen is shown, so the first paint does not wait for the API schemas.
+import { computed } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { createBridgeClient, type BridgeClient } from '../shared/bridge/client.ts';
 import { deviceHealthForHeartbeat } from '../shared/bridge/heartbeat.ts';
 import { bridgeUrlFromLocation } from '../shared/bridge/url.ts';
 import { ensurePairedWithRetry } from '../shared/hall/pairing.ts';
 import { subscribe } from '../shared/hall/socket.ts';
-import { HelpButton, openHelpSentAt } from '../shared/ui/HelpButton.tsx';
+import { HelpButton, helpState, openHelpSentAt } from '../shared/ui/HelpButton.tsx';
 import { IdleOverlay } from '../shared/ui/IdleOverlay.tsx';
 import { helpHoldsIdle, idlePolicyFor } from '../shared/ui/idle.ts';
 import { watchIdle } from '../shared/ui/idleWatch.ts';
 import { seniorForced, seniorMode } from '../shared/ui/mode.ts';
 import { onUpdateWaiting } from '../shared/ui/swUpdate.ts';
+import { browserPromptOutput } from '../shared/ui/voice/prompts.ts';
 import { noticeIsShowing, type PackData } from '../../content/schema/index.ts';
 import { createKiosk, type Kiosk } from './controller.ts';
-import { holdsCitizen } from './model/flow.ts';
+import { holdsCitizen, type Step } from './model/flow.ts';
 import { localDate, localDateTime } from './model/person.ts';
 import { hallClockOf } from '../shared/hall/hall-clock.ts';
 import { watchPrompts } from './prompts.ts';
+import { watchStatePrompts, type KioskVoiceState } from './statePrompts.ts';
 import { Confirm } from './screens/Confirm.tsx';
 import { Frame } from './screens/Frame.tsx';
 import { Guide, GuideActions } from './screens/Guide.tsx';
@@ -73,6 +76,11 @@ function showingNotices(pack: PackData): PackData['notices'] {
   return notices;
 }
 
+/** The idle countdown is shown where a citizen's data would be wiped, and on home in a 长辈模式 the citizen switched on. */
+function countdownApplies(step: Step): boolean {
+  return holdsCitizen(step) || (seniorMode.value && !seniorForced.value);
+}
+
 export function KioskView({ kiosk }: { kiosk: Kiosk }) {
   const idle = useMemo(
     () =>
@@ -94,12 +102,28 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
     }),
     [kiosk],
   );
-  useEffect(() => watchPrompts({ step: kiosk.step, pack: kiosk.pack, senior: seniorMode }), [kiosk]);
+  // One output for the steps' and the states' prompts, so that neither cuts the other.
+  const voice = useMemo(() => browserPromptOutput(), []);
+  useEffect(() => watchPrompts({ step: kiosk.step, pack: kiosk.pack, senior: seniorMode }, voice), [kiosk, voice]);
+  useEffect(() => {
+    const state = computed<KioskVoiceState>(() => {
+      const step = kiosk.step.value;
+      return {
+        step,
+        paused: kiosk.paused.value,
+        methods: kiosk.idMethods.value,
+        itemClosedReason: step.name === 'guide' ? kiosk.closedReason(step.code) : null,
+        help: helpState.value,
+        countdown: idle.phase.value.phase === 'countdown' && countdownApplies(step),
+      };
+    });
+    return watchStatePrompts({ state, pack: kiosk.pack, senior: seniorMode }, voice);
+  }, [kiosk, idle, voice]);
 
   const step = kiosk.step.value;
   const pack = kiosk.pack.value;
   const phase = idle.phase.value;
-  const showCountdown = holdsCitizen(step) || (seniorMode.value && !seniorForced.value);
+  const showCountdown = countdownApplies(step);
   const isBrowsing = step.name === 'home' || step.name === 'guide';
   if (step.name === 'home') browsing.current.page = step.page;
   if (step.name === 'guide') browsing.current.guide = step.code;

@@ -14,7 +14,7 @@ import type { HallStream } from '../shared/hall/socket.ts';
 import { hallUtcOffset } from '../shared/hall/hall-clock.ts';
 import { call, HallApiError, newIdempotencyKey } from '../shared/hall/api.ts';
 import { helpState } from '../shared/ui/HelpButton.tsx';
-import { resetSeniorMode } from '../shared/ui/mode.ts';
+import { resetSeniorMode, seniorMode } from '../shared/ui/mode.ts';
 import { estimateWaitMinutes } from './model/catalog.ts';
 import { HOME, holdsCitizen, identityOf, next, type Action, type IssuedTicket, type Step } from './model/flow.ts';
 import { localDate, localDateTime, offersGreenChannel } from './model/person.ts';
@@ -236,7 +236,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     const after = step.peek();
     if (after.name !== 'ticket' || after.ticket.id !== ticket.id) return;
     if (result.ok) dispatch({ type: 'printed' });
-    else dispatch({ type: 'printFailed', message: result.message });
+    else dispatch({ type: 'printFailed', message: result.message, code: result.code });
     const report: PrintResultRequest = result.ok ? { outcome: 'printed' } : { outcome: 'failed', reason: result.code };
     await call(QueueEndpoints.printResult, { params: { id: ticket.id }, body: report }).catch((error: unknown) => {
       console.warn('kiosk: print result not reported', error instanceof Error ? error.message : error);
@@ -256,6 +256,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
       serviceCode: svc.code,
       ...(identity ? { identity } : {}),
       ...(identity && !current.green ? { priority: 'normal' as const } : {}),
+      ...(seniorMode.peek() ? { senior: true } : {}),
     };
     try {
       const res = await call(QueueEndpoints.issue, { body });

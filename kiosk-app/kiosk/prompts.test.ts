@@ -85,4 +85,16 @@ describe('kiosk voice prompts', () => {
     r.step.value = { name: 'home', page: 0 };
     expect(r.heard).toHaveLength(1);
   });
+
+  it('says a step once: a change within it (printing → printed, identifying, a page of home) repeats nothing', () => {
+    const r = rig(pack(1, ['voice/prompt-home.wav', 'voice/prompt-ticket.wav', 'voice/prompt-identify.wav']));
+    r.step.value = { name: 'home', page: 1 };
+    r.step.value = { name: 'identify', code: 'S1', busy: false, error: null };
+    r.step.value = { name: 'identify', code: 'S1', busy: true, error: null };
+    const ticket = { id: 't', number: 'B005', serviceName: '参保登记', peopleAhead: 0, waitMinutes: 0, windows: [], maskedName: null, issuedAt: '', duplicate: false };
+    r.step.value = { name: 'ticket', code: 'S1', ticket, print: 'printing', printMessage: null };
+    r.step.value = { name: 'ticket', code: 'S1', ticket, print: 'printed', printMessage: null };
+    expect(r.heard.map((p) => (p.kind === 'clip' ? p.url : p.text))).toEqual([url('home'), url('identify'), url('ticket')]);
+    r.stop();
+  });
 });

@@ -5,9 +5,13 @@
 // than falling back to speech: a kiosk that starts before its pack (first start, unpaired) still speaks with the clips.
 import { computed, effect, type ReadonlySignal } from '@preact/signals';
 import {
-  digitClip, digitWords, kioskPromptTexts, letterClip, packFileUrl, phraseClip, promptClip, type KioskPromptStep, type PackData,
+  digitClip, digitWords, kioskPromptTexts, letterClip, packFileUrl, phraseClip, promptClip, voicePromptTexts, type KioskPromptStep, type PackData,
+  type VoicePrompt,
 } from '../../content/schema/index.ts';
+import { browserPromptOutput, type PromptOutput, type PromptPlan } from '../shared/ui/voice/prompts.ts';
 import type { Step } from './model/flow.ts';
+
+export { browserPromptOutput, type PromptOutput, type PromptPlan };
 
 /** Every kiosk step has a prompt (a compile error here means a step was added without one). */
 const PROMPT_STEP: Record<Step['name'], KioskPromptStep> = {
@@ -28,8 +32,19 @@ export function promptFor(step: Step['name']): { clip: string; text: string } {
   return { clip: promptClipPath(step), text: PROMPTS[step] };
 }
 
-/** `then`: clips read right after the prompt's (the ticket number). */
-export type PromptPlan = { kind: 'clip'; url: string; then?: string[] } | { kind: 'speech'; text: string };
+/** The prompt of this very step: the confirm screen that offers the 绿色通道 says so and names both choices. */
+function stepPrompt(step: Step): { clip: string; text: string } {
+  const prompt: VoicePrompt = step.name === 'confirm' && step.greenOffered ? 'confirm-green' : PROMPT_STEP[step.name];
+  return { clip: promptClip(prompt), text: voicePromptTexts[prompt] };
+}
+
+/** What a step's prompt depends on: a change within a step (printing → printed, identifying, a page of home) says
+ * nothing new, so the prompt is not said again. */
+function promptKey(step: Step): string {
+  if (step.name === 'ticket') return `ticket:${step.ticket.id}`;
+  if (step.name === 'confirm') return `confirm:${step.greenOffered}`;
+  return step.name;
+}
 
 /** A ticket number read as letters and single digits, then 号 (B005 → B 零 零 五 号); null when it is no ticket number. */
 export function ticketNumberReading(number: string): { clips: string[]; text: string } | null {
@@ -46,7 +61,7 @@ export function ticketNumberReading(number: string): { clips: string[]; text: st
 /** How a step's prompt is played with this (loaded) pack: its clip when it has one, else speech. The ticket screen's
  * prompt is followed by the number, so the citizen hears it (您的号码是 B 零零五 号). */
 export function planPrompt(step: Step, pack: PackData): PromptPlan {
-  const { clip, text } = promptFor(step.name);
+  const { clip, text } = stepPrompt(step);
   const number = step.name === 'ticket' ? ticketNumberReading(step.ticket.number) : null;
   const has = (path: string) => pack.manifest.files.some((f) => f.path === path);
   if (has(clip)) {
@@ -56,77 +71,27 @@ export function planPrompt(step: Step, pack: PackData): PromptPlan {
   return { kind: 'speech', text: number ? `${text}您的号码是${number.text}。` : text };
 }
 
-/** Where prompts are heard: the browser's audio and speech on the kiosk, a recording fake in unit tests. */
-export interface PromptOutput {
-  /** Plays this after what is playing has ended (a prompt is never cut by the next one); a newer prompt replaces one
-   * still waiting, so a citizen moving fast hears the screen they are on, not a backlog. */
-  play(plan: PromptPlan): void;
-}
-
 /**
- * Plays the prompt of every step while 长辈模式 is on: on each step change, when 长辈模式 is switched on, and — when a
- * step came before the pack — once the pack has loaded. A later copy of the pack (the hall's after the boot screen's,
- * a new one at the idle reset) does not repeat the prompt. Returns the disposer.
+ * Plays the prompt of every step while 长辈模式 is on: on each step change (not on a change within a step), when 长辈模式
+ * is switched on, and — when a step came before the pack — once the pack has loaded. A later copy of the pack (the
+ * hall's after the boot screen's, a new one at the idle reset) does not repeat the prompt. Returns the disposer.
  */
 export function watchPrompts(
   source: { step: ReadonlySignal<Step>; pack: ReadonlySignal<PackData | null>; senior: ReadonlySignal<boolean> },
   output: PromptOutput = browserPromptOutput(),
 ): () => void {
   const loaded = computed(() => source.pack.value !== null);
+  let said: string | null = null;
   return effect(() => {
     const step = source.step.value;
-    if (!source.senior.value || !loaded.value) return;
-    const pack = source.pack.peek();
-    if (pack) output.play(planPrompt(step, pack));
-  });
-}
-
-const CLIP_STALL_MS = 30_000;
-
-/** Plays clips with an Audio element and the fallback with zh-CN speech synthesis (when the browser has it), one
- * prompt after the other. */
-export function browserPromptOutput(): PromptOutput {
-  let busy = false;
-  let waiting: PromptPlan | null = null;
-  const hasSpeech = () => typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined';
-  const playUrl = (url: string) =>
-    new Promise<void>((resolve) => {
-      const audio = new Audio(url);
-      // A clip that stalls must not silence every later prompt: none of the pack's clips is near this long.
-      setTimeout(resolve, CLIP_STALL_MS);
-      audio.addEventListener('ended', () => resolve(), { once: true });
-      audio.addEventListener('error', () => resolve(), { once: true });
-      audio.play().catch(() => resolve());
-    });
-  const speak = (text: string) =>
-    new Promise<void>((resolve) => {
-      if (!hasSpeech()) return resolve();
-      const utterance = new SpeechSynthesisUtterance(text);
-      utterance.lang = 'zh-CN';
-      utterance.rate = 0.85;
-      utterance.onend = () => resolve();
-      utterance.onerror = () => resolve();
-      speechSynthesis.speak(utterance);
-    });
-  const run = async (plan: PromptPlan) => {
-    busy = true;
-    if (plan.kind === 'clip') {
-      for (const url of [plan.url, ...(plan.then ?? [])]) await playUrl(url);
-    } else {
-      await speak(plan.text);
+    if (!source.senior.value || !loaded.value) {
+      said = null;
+      return;
     }
-    const next = waiting;
-    waiting = null;
-    if (next) await run(next);
-    else busy = false;
-  };
-  return {
-    play(plan) {
-      if (busy) {
-        waiting = plan;
-        return;
-      }
-      void run(plan);
-    },
-  };
+    const key = promptKey(step);
+    const pack = source.pack.peek();
+    if (!pack || key === said) return;
+    said = key;
+    output.play(planPrompt(step, pack));
+  });
 }

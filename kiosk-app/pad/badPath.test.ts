@@ -7,7 +7,7 @@ import {
 
 const prompt: RatingPrompt = {
   ticketId: 't1', number: 'A001', serviceName: '参保登记', caseNumber: 'C1', staffId: '20101',
-  finishedAt: '2026-11-23T01:00:00.000Z', expiresAt: '2026-11-23T01:02:00.000Z',
+  finishedAt: '2026-11-23T01:00:00.000Z', expiresAt: '2026-11-23T01:02:00.000Z', senior: false,
 };
 const pressedAt = Date.parse('2026-11-23T01:01:50.000Z');
 const REASONS = ['等候时间过长', '工作人员态度不好', '一次性告知不清楚，需要多次跑', '办理时间超过承诺时限', '材料要求过多', '业务不熟练', '窗口无人或擅自离岗', '其他原因'];

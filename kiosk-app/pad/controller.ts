@@ -112,7 +112,7 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
     const before = view.peek();
     if (step.view === before && !step.submit) return;
     view.value = step.view;
-    if (step.view.kind === 'rate' && seniorTickets.has(step.view.prompt.ticketId)) seniorMode.value = true;
+    if (step.view.kind === 'rate' && (step.view.prompt.senior || seniorTickets.has(step.view.prompt.ticketId))) seniorMode.value = true;
     if (step.view.kind === 'idle' && before.kind !== 'idle') resetSeniorMode();
     if (step.submit) {
       const { prompt, input, ratedAtMs } = step.submit;
@@ -152,7 +152,7 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
       offer({
         ticketId: done.ticketId, number: done.number, serviceName: done.serviceName, caseNumber: done.caseNumber ?? '',
         staffId: done.staffId, finishedAt: done.finishedAt,
-        expiresAt: new Date(Date.parse(done.finishedAt) + timeout * 1000).toISOString(),
+        expiresAt: new Date(Date.parse(done.finishedAt) + timeout * 1000).toISOString(), senior: done.senior,
       });
       return;
     }

@@ -16,6 +16,7 @@ import { createPad, type Pad } from './controller.ts';
 import { openOutbox, type Outbox } from './outbox.ts';
 import { Idle, Rate, Thanks } from './screens.tsx';
 import { BadPathScreen } from './badScreens.tsx';
+import { startPadVoice } from './voice.ts';
 import './pad.css';
 
 export default function PadScreen() {
@@ -38,6 +39,7 @@ export default function PadScreen() {
     let created: Pad | null = null;
     let hall: HallStream | null = null;
     let offUpdate: (() => void) | null = null;
+    let stopVoice: (() => void) | null = null;
     const start = async () => {
       outbox = await openOutbox();
       const pairing = await ensurePairedWithRetry({ role: 'pad', window }, () => stopped);
@@ -54,6 +56,7 @@ export default function PadScreen() {
       });
       created = createPad(window, hall, outbox, bridge);
       const pad = created;
+      stopVoice = startPadVoice(pad, hall);
       // A new build of the app is taken while the pad is idle, never during a rating.
       offUpdate = applyUpdateAtBoundary(computed(() => pad.view.value.kind === 'idle'));
       setStream(hall);
@@ -66,6 +69,7 @@ export default function PadScreen() {
     return () => {
       stopped = true;
       offUpdate?.();
+      stopVoice?.();
       created?.dispose();
       hall?.close();
       bridge?.close();

@@ -5,7 +5,7 @@ import { backToLevels, badStep, expire, finished, press, withdraw } from './mode
 
 const prompt: RatingPrompt = {
   ticketId: 't1', number: 'A001', serviceName: '参保登记', caseNumber: 'C1', staffId: '20101',
-  finishedAt: '2026-11-23T01:00:00.000Z', expiresAt: '2026-11-23T01:02:00.000Z',
+  finishedAt: '2026-11-23T01:00:00.000Z', expiresAt: '2026-11-23T01:02:00.000Z', senior: false,
 };
 const now = Date.parse('2026-11-23T01:00:05.000Z');
 const reasons = ['等候时间过长', '其他原因'];

@@ -21,6 +21,8 @@ export const TicketFinishedEvent = z.strictObject({
   staffId: z.string().nullable(),
   caseNumber: z.string().nullable(),
   finishedAt: Timestamp,
+  /** The ticket was issued in 长辈模式: the pad opens its rating in 长辈模式 (false for events logged before the flag). */
+  senior: z.boolean().default(false),
 });
 export type TicketFinishedEvent = z.infer<typeof TicketFinishedEvent>;
 /** Any other change of one ticket (start, no-show, transfer, hold, return, undo, print result). */

@@ -33,6 +33,8 @@ export const IssueTicketRequest = z.strictObject({
   identity: Identity.optional(),
   /** Set by a guide or staff (counter/admin); a kiosk may only leave it out or send `normal`. */
   priority: PriorityClass.optional(),
+  /** The kiosk was in 长辈模式 when the citizen took the ticket: the window's pad rates it in 长辈模式 too. */
+  senior: z.boolean().optional(),
 });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
 
@@ -44,6 +46,8 @@ export const TicketView = z.strictObject({
   serviceName: z.string(),
   status: TicketStatus,
   priority: PriorityClass,
+  /** Issued in 长辈模式. Defaults for events logged before the flag existed. */
+  senior: z.boolean().default(false),
   maskedName: z.string().nullable(),
   issuedAt: Timestamp,
   calledAt: Timestamp.nullable(),

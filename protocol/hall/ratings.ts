@@ -44,6 +44,8 @@ export const RatingPrompt = z.strictObject({
   staffId: z.string().nullable(),
   finishedAt: z.string(),
   expiresAt: z.string(),
+  /** Rated in 长辈模式: the ticket was issued in 长辈模式. */
+  senior: z.boolean(),
 });
 export type RatingPrompt = z.infer<typeof RatingPrompt>;
 

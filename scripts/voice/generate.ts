@@ -1,5 +1,5 @@
 // Regenerates the voice clips of a pack with espeak-ng's Mandarin voice and a sox chime: the call-announcement clips and
-// the 长辈模式 kiosk prompts (voice/prompt-<step>.wav, texts in content/schema/voice.ts).
+// the prompts of the kiosk's steps and states and of the pad (voice/prompt-<name>.wav, texts in content/schema/voice.ts).
 // Usage: npx tsx scripts/voice/generate.ts [pack-dir]   (default content/packs/sample)
 // Clips are trimmed of leading/trailing silence and stored as 16 kHz mono 16-bit WAV so they join without gaps; prompts go
 // through the same chain (same format and gain, so they sound as loud as the calls) but are spoken a little slower.
@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import {
   digitClip,
   digitWords,
-  KIOSK_PROMPT_STEPS,
-  kioskPromptTexts,
   letterClip,
   phraseClip,
   promptClip,
   voicePhrases,
+  VOICE_PROMPTS,
+  voicePromptTexts,
   type VoicePhrase,
 } from '../../content/schema/index.ts';
 
@@ -46,7 +46,7 @@ try {
     if (p === 'chime') continue;
     speak(voicePhrases[p], phraseClip(p));
   }
-  for (const step of KIOSK_PROMPT_STEPS) speak(kioskPromptTexts[step], promptClip(step), PROMPT_SPEED);
+  for (const prompt of VOICE_PROMPTS) speak(voicePromptTexts[prompt], promptClip(prompt), PROMPT_SPEED);
   // Two-tone "ding-dong" chime (880 Hz then 659 Hz), soft fades so it does not click.
   execFileSync('sox', ['-D', '-n', '-r', '16000', '-c', '1', '-b', '16', join(packDir, phraseClip('chime')),
     'synth', '0.3', 'sine', '880', 'fade', 'q', '0.01', '0.3', '0.12', 'vol', '0.45', ':',

@@ -1,1 +1,1 @@
-{"alg":"Ed25519","keyId":"941a733a50aa9ffe","signature":"Fm6f4OjgX7Oi9ulkdJktL1uAvBp3skFlig5BPTAGTPRdAYJ1aQS0ucAfy4v9Eahhre3X3Jo2utjvIdr+aI3mBQ=="}
+{"alg":"Ed25519","keyId":"941a733a50aa9ffe","signature":"R3ttHeYgWSqN0Cb/h2XqQm1Au2/xf5bLKh0/yQxZtTpyWseD8WhsShYPl9fVQ3146a/3s+tPaSC4dGXdQnoVAw=="}

@@ -34,7 +34,15 @@ export type Step =
       /** The citizen said 材料不全: the screen says what to bring next time and what can still be done today. */
       missing?: boolean;
     }
-  | { name: 'ticket'; code: string; ticket: IssuedTicket; print: PrintStatus; printMessage: string | null }
+  | {
+      name: 'ticket';
+      code: string;
+      ticket: IssuedTicket;
+      print: PrintStatus;
+      printMessage: string | null;
+      /** The bridge's code of a failed print (`paper_out`…): the spoken advice depends on it. */
+      printCode?: string;
+    }
   | { name: 'thanks' };
 
 export type Action =
@@ -52,7 +60,7 @@ export type Action =
   | { type: 'issueFailed'; message: string }
   | { type: 'issued'; ticket: IssuedTicket }
   | { type: 'printed' }
-  | { type: 'printFailed'; message: string }
+  | { type: 'printFailed'; message: string; code?: string }
   | { type: 'reprinting' }
   | { type: 'finish' }
   | { type: 'back' }
@@ -99,11 +107,13 @@ export function next(step: Step, action: Action): Step {
     case 'issued':
       return step.name === 'notice' ? { name: 'ticket', code: step.code, ticket: action.ticket, print: 'printing', printMessage: null } : step;
     case 'printed':
-      return step.name === 'ticket' ? { ...step, print: 'printed', printMessage: null } : step;
+      return step.name === 'ticket' ? { name: 'ticket', code: step.code, ticket: step.ticket, print: 'printed', printMessage: null } : step;
     case 'printFailed':
-      return step.name === 'ticket' ? { ...step, print: 'failed', printMessage: action.message } : step;
+      return step.name === 'ticket'
+        ? { ...step, print: 'failed', printMessage: action.message, ...(action.code ? { printCode: action.code } : {}) }
+        : step;
     case 'reprinting':
-      return step.name === 'ticket' ? { ...step, print: 'printing', printMessage: null } : step;
+      return step.name === 'ticket' ? { name: 'ticket', code: step.code, ticket: step.ticket, print: 'printing', printMessage: null } : step;
     case 'finish':
       return step.name === 'ticket' && step.print !== 'printing' ? { name: 'thanks' } : step;
     case 'back':

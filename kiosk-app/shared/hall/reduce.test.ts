@@ -4,7 +4,7 @@ import type { HallEventMessage, QueueSnapshot, Snapshot, TicketView, WindowView 
 import { applyEvent } from './reduce.ts';
 
 const ticket = (id: string, status: TicketView['status'] = 'waiting'): TicketView => ({
-  id, number: `A${id}`, serviceCode: 'S1', serviceName: '参保登记', status, priority: 'normal', maskedName: null,
+  id, number: `A${id}`, serviceCode: 'S1', serviceName: '参保登记', status, priority: 'normal', senior: false, maskedName: null,
   issuedAt: '2026-11-23T01:00:00.000Z', calledAt: null, startedAt: null, finishedAt: null, window: null, targetWindow: null,
   callCount: 0, print: 'printed', staffId: null, caseNumber: null,
 });
