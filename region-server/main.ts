@@ -3,12 +3,15 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrate } from './db/migrate.ts';
 import { createRegionServer, type RegionLogger } from './http/server.ts';
+import { loadRegionKeys, resolveRegionKeyFile } from './keys.ts';
 
 const HELP = `region-server: the 1+21+N network's centre on PostgreSQL
 
   --database-url URL   postgres://user@host:port/db (default $DATABASE_URL)
   --port N             HTTP port (default 4700)
   --host ADDR          listen address (default 127.0.0.1)
+  --keys-file FILE     the region's key file (mode 600, outside the database; default
+                       $CREDENTIALS_DIRECTORY/region-keys.json); make one with: scripts/region.ts keygen --keys-file FILE
 `;
 
 function jsonLogger(component: string): RegionLogger {
@@ -20,7 +23,7 @@ function jsonLogger(component: string): RegionLogger {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'database-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean' } },
+    options: { 'database-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'keys-file': { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help) {
     process.stdout.write(HELP);
@@ -33,7 +36,10 @@ async function main(): Promise<void> {
   pool.on('error', (err) => log.error('idle database connection failed', { error: err.message }));
   const applied = await migrate(pool);
   if (applied.length) log.info('migrations applied', { applied });
-  const server = createRegionServer(pool, log);
+  const keysFile = resolveRegionKeyFile(values['keys-file'], process.env);
+  const keys = keysFile ? loadRegionKeys(keysFile) : null;
+  if (!keys) log.warn('no region key file: enrolled halls get no sealing key and send personal fields as null');
+  const server = createRegionServer(pool, log, { keys });
   const port = Number(values.port ?? 4700);
   server.listen(port, values.host ?? '127.0.0.1', () => {
     const address = server.address();
