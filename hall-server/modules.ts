@@ -6,8 +6,19 @@ import { queueModule } from './queue/module.ts';
 import { createRatingsModule } from './ratings/module.ts';
 import { createIdentityModule } from './identity/module.ts';
 import { createAuditModule } from './audit/module.ts';
+import { regionLinkModule } from './region-link/module.ts';
 
-export function hallModules(config: HallConfig): HallModule[] {
-  return [packsModule({ trustedKeys: config.trustedKeys }), queueModule(config.queue), createRatingsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }), createIdentityModule(),
-    createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
+export interface RegionFlags {
+  /** `--region-url`, over the config's `region.url`. */
+  url?: string | undefined;
+  /** `--region-enrol-code`: enrols at start when the hall is not enrolled yet. */
+  enrolCode?: string | undefined;
+}
+
+export function hallModules(config: HallConfig, region: RegionFlags = {}): HallModule[] {
+  const packs = packsModule({ trustedKeys: config.trustedKeys });
+  const link = regionLinkModule({ url: region.url ?? config.region?.url ?? null, enrolCode: region.enrolCode ?? null, packs: () => packs.store() });
+  return [packs, queueModule(config.queue),
+    createRatingsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes, seal: (fields) => link.seal(fields) }), createIdentityModule(),
+    createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }), link];
 }

@@ -69,7 +69,8 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const now = options.now ?? (() => new Date());
   const logger = options.log ?? createLogger('hall');
   const db = openHallDatabase(options.dataDir);
-  const secrets = createSecrets(readKeyFile(resolveKeyFile({ dataDir: options.dataDir, keysFile: options.config.keysFile, demo: options.config.demo, env: process.env })));
+  const keysFile = resolveKeyFile({ dataDir: options.dataDir, keysFile: options.config.keysFile, demo: options.config.demo, env: process.env });
+  const secrets = createSecrets(readKeyFile(keysFile));
   migrate(db, 'core', [...eventMigrations, ...retentionMigrations]);
   const terminals = new TerminalStore(db, now);
   let hub: SocketHub | null = null;
@@ -90,6 +91,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     events: log,
     secrets,
     dataDir: options.dataDir,
+    keysFile,
     startupPack: options.startupPack ?? null,
     demo: options.config.demo,
     tx: (fn) => log.tx(fn),
@@ -134,6 +136,11 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   }
   for (const m of all) m.register(app);
 
+  const moduleHealth = (): Partial<Pick<HealthResponse, 'region'>> => {
+    const parts: Partial<Pick<HealthResponse, 'region'>> = {};
+    for (const m of all) Object.assign(parts, m.health?.());
+    return parts;
+  };
   router.add({
     method: 'GET', path: ApiPaths.health, roles: 'public', summary: 'Liveness and the active content pack', response: HealthResponse,
     handle: (): { body: HealthResponse } => {
@@ -145,6 +152,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
           version: HALL_VERSION,
           pack: { id: pack.manifest.packId, version: pack.manifest.version },
           calendar: calendarStatus(pack.calendar, today),
+          ...moduleHealth(),
         },
       };
     },

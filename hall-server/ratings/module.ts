@@ -7,6 +7,7 @@ import { QueueReader } from '../queue/reader.ts';
 import { registerRoutes } from './routes.ts';
 import { migrations } from './schema.ts';
 import { RatingService } from './service.ts';
+import type { Sealer } from './records.ts';
 
 const SWEEP_INTERVAL_MS = 5_000;
 
@@ -30,7 +31,7 @@ function snapshotFor(app: HallApp, svc: RatingService, principal: Principal): Ra
 }
 
 /** A fresh instance per hall (tests run several halls in one process). */
-export function createRatingsModule(options: { utcOffsetMinutes: number }): HallModule {
+export function createRatingsModule(options: { utcOffsetMinutes: number; seal?: Sealer }): HallModule {
   let service: RatingService | null = null;
   let app: HallApp | null = null;
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -41,7 +42,7 @@ export function createRatingsModule(options: { utcOffsetMinutes: number }): Hall
     register(hall) {
       app = hall;
       const queue = new QueueReader(hall.db);
-      const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId, hall.secrets), options.utcOffsetMinutes);
+      const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId, hall.secrets), options.utcOffsetMinutes, options.seal);
       service = svc;
       registerRoutes(hall, svc, () => queue);
       // A finished (or un-finished) ticket becomes a prompt right after its transaction commits, in a transaction of
