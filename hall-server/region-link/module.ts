@@ -146,6 +146,15 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
         p.now();
       };
 
+      app.route(routeOf(RegionEndpoints.refresh, {
+        async prepare() {
+          await refresh();
+        },
+        handle() {
+          setImmediate(() => p.now());
+          return { body: status(s, p, headSeq()) };
+        },
+      }));
       app.route(routeOf(RegionEndpoints.status, { handle: () => ({ body: status(s, p, headSeq()) }) }));
       app.route(routeOf(RegionEndpoints.enrol, {
         async prepare({ body }) {

@@ -40,4 +40,8 @@ export const RegionEndpoints = {
     method: 'POST', path: '/api/admin/region/enrol', roles: ['admin'], body: RegionEnrolRequest, response: RegionLinkStatus,
     summary: 'Enrol this hall at its region with the one-time code from the region console (大厅负责人 only)',
   }),
+  refresh: endpoint({
+    method: 'POST', path: '/api/admin/region/refresh', roles: ['admin'], response: RegionLinkStatus,
+    summary: 'Ask the region now for a newer site pack and sealing key, and push what is waiting',
+  }),
 } as const;
