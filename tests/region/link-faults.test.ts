@@ -122,7 +122,7 @@ describe('a hall restored from an older backup', () => {
     const admin = await hall.admin();
     await waitForLink(hall, admin, (s) => s.siteId === 'faults-restore' && s.heldThrough === s.headSeq && s.headSeq > 0);
     const dataDir = hall.dataDir;
-    await hall.close();
+    await hall.close(false);
     const backup = join(dir, 'backup');
     mkdirSync(backup);
     for (const f of ['hall.sqlite', 'hall.sqlite-wal']) if (existsSync(join(dataDir, f))) copyFileSync(join(dataDir, f), join(backup, f));
@@ -132,7 +132,7 @@ describe('a hall restored from an older backup', () => {
       await hall.api('POST', '/api/tickets', { idempotencyKey: `restore-${i}`, serviceCode: '212036001003', identity: testIdentity() }, t.kiosk);
     }
     const ahead = await waitForLink(hall, await hall.admin(), (s) => s.heldThrough === s.headSeq);
-    await hall.close();
+    await hall.close(false);
     rmSync(join(dataDir, 'hall.sqlite-wal'), { force: true });
     rmSync(join(dataDir, 'hall.sqlite-shm'), { force: true });
     for (const f of ['hall.sqlite', 'hall.sqlite-wal']) if (existsSync(join(backup, f))) copyFileSync(join(backup, f), join(dataDir, f));
