@@ -22,6 +22,7 @@ export const adminPages: AdminPage[] = [
   { path: 'packs', label: '内容包', load: () => import('./packs/index.tsx'), roles: OWNER },
   { path: 'devices', label: '设备', load: () => import('./devices/index.tsx'), roles: RUNS_THE_HALL },
   { path: 'help', label: '群众求助', load: () => import('./help/index.tsx'), roles: RUNS_THE_HALL },
+  { path: 'region', label: '区域中心', load: () => import('./region/index.tsx'), roles: OWNER },
   { path: 'audit', label: '审计日志', load: () => import('./audit/index.tsx'), roles: OWNER },
   { path: 'accounts', label: '账号与会话', load: () => import('./accounts/index.tsx') },
 ];
