@@ -193,7 +193,8 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
       }
     },
     health() {
-      if (!store || !pusher) return {};
+      // A hall that never joined a region answers its health as before, without a region part.
+      if (!store?.get() || !pusher) return {};
       return { region: health(store, pusher, headSeq()) };
     },
     stop() {

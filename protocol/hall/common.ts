@@ -45,7 +45,7 @@ export const HealthResponse = z.strictObject({
   pack: z.strictObject({ id: z.string(), version: z.number().int() }),
   /** Whether the active pack's holiday calendar covers this year (and, near its end, the next one). */
   calendar: CalendarStatus,
-  /** The link to the region (hall-server/region-link/), when the hall runs that module. */
+  /** The link to the region (hall-server/region-link/), once the hall is enrolled at one. */
   region: RegionLinkHealth.optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
