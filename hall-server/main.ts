@@ -19,6 +19,8 @@ const HELP = `hall-server — 医保经办大厅服务
   --config FILE    hall config (JSON)
   --keys-file FILE key file (chmod 600, outside the data dir); default: the config's keysFile, else
                    $CREDENTIALS_DIRECTORY/hall-keys.json (systemd LoadCredential=); a demo hall makes <data-dir>-keys/
+  --region-url URL         the region server (over the config's region.url)
+  --region-enrol-code CODE one-time code from the region console: enrols this hall at start if not enrolled yet
   --demo           demo hall: terminals pair automatically, tickets at any hour
   --help           this text
 
@@ -34,6 +36,8 @@ async function main(): Promise<void> {
       pack: { type: 'string' },
       config: { type: 'string' },
       'keys-file': { type: 'string' },
+      'region-url': { type: 'string' },
+      'region-enrol-code': { type: 'string' },
       demo: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -56,7 +60,7 @@ async function main(): Promise<void> {
     config,
     host: values.host,
     port,
-    modules: hallModules(config),
+    modules: hallModules(config, { url: values['region-url'], enrolCode: values['region-enrol-code'] }),
     startupPack,
     ...(startupPack ? { fallbackPack: loadStartupPack(startupPack, { dataDir, config }) } : {}),
   });

@@ -9,12 +9,23 @@ import { createAuditModule } from './audit/module.ts';
 import { createInspectionModule } from './inspection/module.ts';
 import { createDeferralsModule } from './deferrals/module.ts';
 import { createImprovementModule } from './improvement/module.ts';
+import { regionLinkModule } from './region-link/module.ts';
 
-export function hallModules(config: HallConfig): HallModule[] {
+export interface RegionFlags {
+  /** `--region-url`, over the config's `region.url`. */
+  url?: string | undefined;
+  /** `--region-enrol-code`: enrols at start when the hall is not enrolled yet. */
+  enrolCode?: string | undefined;
+}
+
+export function hallModules(config: HallConfig, region: RegionFlags = {}): HallModule[] {
   const hallDay = { startsAt: config.queue.dailyResetAt, utcOffsetMinutes: config.queue.utcOffsetMinutes };
-  return [packsModule({ trustedKeys: config.trustedKeys }), queueModule(config.queue), createRatingsModule({ hallDay }), createIdentityModule(),
+  const packs = packsModule({ trustedKeys: config.trustedKeys });
+  const link = regionLinkModule({ url: region.url ?? config.region?.url ?? null, enrolCode: region.enrolCode ?? null, packs: () => packs.store() });
+  return [packs, queueModule(config.queue), createRatingsModule({ hallDay, seal: (fields) => link.seal(fields) }), createIdentityModule(),
     createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createInspectionModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createDeferralsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
-    createImprovementModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
+    createImprovementModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
+    link];
 }

@@ -5,12 +5,17 @@ import { resolve } from 'node:path';
 import { migrate } from './db/migrate.ts';
 import { createConsoleFront } from './console/router.ts';
 import { createRegionServer, type RegionLogger } from './http/server.ts';
+import type { RegionSealingKeys } from './console/context.ts';
+import { loadRegionKeys, resolveRegionKeyFile, type RegionKeys } from './keys.ts';
+import { openSealed } from './sealing/open.ts';
 
 const HELP = `region-server: the 1+21+N network's centre on PostgreSQL
 
   --database-url URL   postgres://user@host:port/db (default $DATABASE_URL)
   --port N             HTTP port (default 4700)
   --host ADDR          listen address (default 127.0.0.1)
+  --keys-file FILE     the region's key file (mode 600, outside the database; default
+                       $CREDENTIALS_DIRECTORY/region-keys.json); make one with: scripts/region.ts keygen --keys-file FILE
 `;
 
 function jsonLogger(component: string): RegionLogger {
@@ -20,9 +25,16 @@ function jsonLogger(component: string): RegionLogger {
   return { info: line('info'), warn: line('warn'), error: line('error') };
 }
 
+/** The sealing keys as the console's export is handed them (PEM entries, newest first). */
+function sealingKeysOf(keys: RegionKeys): RegionSealingKeys {
+  return {
+    sealing: keys.sealing.map((k) => ({ keyId: k.keyId, privateKey: k.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), createdAt: k.createdAt })),
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'database-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean' } },
+    options: { 'database-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'keys-file': { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help) {
     process.stdout.write(HELP);
@@ -35,11 +47,12 @@ async function main(): Promise<void> {
   pool.on('error', (err) => log.error('idle database connection failed', { error: err.message }));
   const applied = await migrate(pool);
   if (applied.length) log.info('migrations applied', { applied });
-  // The region's key file (signing and sealing keys) is wired in by the hall link's work; until then the console runs
-  // without publishing and without the upstream export, and says so when asked for either.
+  const keysFile = resolveRegionKeyFile(values['keys-file'], process.env);
+  const keys = keysFile ? loadRegionKeys(keysFile) : null;
+  if (!keys) log.warn('no region key file: enrolled halls get no sealing key, packs cannot be published and the upstream export is refused');
   const consoleFront = createConsoleFront(pool, {
-    sealing: null,
-    signingKeyPem: null,
+    sealing: keys ? { openSealed: (box) => openSealed(box, keys.sealing), keys: sealingKeysOf(keys) } : null,
+    signingKeyPem: keys?.signingKeyPem ?? null,
     distDir: resolve(import.meta.dirname, '../dist'),
     // For the person at the console, on stderr: stdout carries the JSON log lines, which must not hold the code.
     onSetupCode: (code) => {
@@ -47,7 +60,7 @@ async function main(): Promise<void> {
     },
   });
   await consoleFront.start();
-  const server = createRegionServer(pool, log, consoleFront);
+  const server = createRegionServer(pool, log, { keys, consoleFront });
   const port = Number(values.port ?? 4700);
   server.listen(port, values.host ?? '127.0.0.1', () => {
     const address = server.address();

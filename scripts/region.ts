@@ -1,6 +1,6 @@
 // Region administration from a shell, until the region console covers it: npx tsx scripts/region.ts <command> [options]
-// Every command takes --database-url (or $DATABASE_URL); publishing takes the region's signing key file (--key), kept
-// apart from the database and readable by the region's service user only.
+// Every command takes --database-url (or $DATABASE_URL); publishing signs with the region's key file (--keys-file, or
+// $CREDENTIALS_DIRECTORY/region-keys.json; or a bare PEM with --key), kept apart from the database, mode 600.
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -9,6 +9,7 @@ import { seedDemoCatalogue } from '../region-server/catalogue/demo.ts';
 import { publishSitePack } from '../region-server/catalogue/store.ts';
 import { migrate } from '../region-server/db/migrate.ts';
 import { createEnrolmentCode, createSite } from '../region-server/sites/enrol.ts';
+import { generateRegionKeyFile, loadRegionKeys, resolveRegionKeyFile, writeRegionKeyFile } from '../region-server/keys.ts';
 
 const USAGE = `npx tsx scripts/region.ts <command> --database-url URL [options]
 
@@ -16,7 +17,8 @@ const USAGE = `npx tsx scripts/region.ts <command> --database-url URL [options]
   site-add --id ID --name NAME --level L    a new site (L: ${SITE_LEVELS.join(' | ')})
   enrol-code --id ID                        a one-time code (24 h) the hall enters to enrol
   seed-demo-catalogue                       the demo catalogue and region-wide content (sample data)
-  publish --id ID --key FILE                build and sign the site's pack if its content changed
+  publish --id ID [--keys-file FILE]        build and sign the site's pack if its content changed (--key PEM: a bare key)
+  keygen --keys-file FILE                   a new region key file (signing + sealing keys), mode 600
 `;
 
 function readKey(path: string): string {
@@ -33,10 +35,18 @@ async function main(): Promise<number> {
       name: { type: 'string' },
       level: { type: 'string' },
       key: { type: 'string' },
+      'keys-file': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   const command = positionals[0];
+  if (command === 'keygen') {
+    const path = values['keys-file'];
+    if (!path) throw new Error('keygen needs --keys-file');
+    writeRegionKeyFile(path, generateRegionKeyFile());
+    process.stdout.write(`region key file written: ${path}\n`);
+    return 0;
+  }
   const url = values['database-url'] ?? process.env.DATABASE_URL;
   if (values.help || !command || !url) {
     process.stdout.write(USAGE);
@@ -65,7 +75,9 @@ async function main(): Promise<number> {
         process.stdout.write('demo catalogue saved\n');
         return 0;
       case 'publish': {
-        const published = await publishSitePack(pool, need('id'), readKey(need('key')), 'cli');
+        const keysFile = resolveRegionKeyFile(values['keys-file'], process.env);
+        const pem = values.key || !keysFile ? readKey(need('key')) : loadRegionKeys(keysFile).signingKeyPem;
+        const published = await publishSitePack(pool, need('id'), pem, 'cli');
         process.stdout.write(published.changed ? `version ${published.version} published\n` : `unchanged (version ${published.version})\n`);
         return 0;
       }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { creditCodeProblem, REGION_CODE_PATTERN } from './codes.ts';
 import { nameText, nonEmpty, packPath, phone } from './common.ts';
+import { siteLevelSchema } from '../../protocol/region/sync.ts';
 
 export const PACK_SCHEMA_VERSION = 1;
 
@@ -62,6 +63,9 @@ export const manifestSchema = z.strictObject({
   sample: z.boolean(),
   title: nonEmpty,
   hall: hallInfoSchema,
+  /** A pack the region built for one site of its network: that site and its level. A hall enrolled at a region takes
+   * a region pack only when both are its own. */
+  site: z.strictObject({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/), level: siteLevelSchema }).optional(),
   files: z.array(manifestFileSchema),
 });
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -50,6 +50,9 @@ export const HallConfig = z.strictObject({
   /** Years an audit entry (who did what) is kept before it is purged. 网络安全法 asks for at least six months of logs;
    * a hall keeps its trail for three years unless its rules say otherwise. */
   auditRetentionYears: z.number().int().min(1).max(30).default(3),
+  /** The region this hall pushes its event log to and takes its packs from (hall-server/region-link/). Enrolment needs
+   * a one-time code from the region console: `--region-enrol-code` at start, or the console's 区域中心 section. */
+  region: z.strictObject({ url: z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, '区域中心地址应以 http:// 或 https:// 开头') }).optional(),
   maxBodyBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(64 * 1024),
   /** Ed25519 public keys (raw base64url, as `npm run pack -- keygen` prints them) whose signed packs this hall accepts,
    * besides those in <dataDir>/packs/trusted-keys.txt. The demo key is trusted only in a demo hall. */

@@ -29,10 +29,11 @@ function fromRow(row: EventRow): HallEvent {
   return event;
 }
 
-/** Whether a principal may receive an event. Admins receive everything. `roles` limits the roles; `window` limits
+/** Whether a principal may receive an event. Admins receive everything but log-only records (`roles: []`). `roles` limits the roles; `window` limits
  * window-bound terminals (pad, counter) to their own window, and reaches terminals without a window (kiosk, board) only
  * when `roles` names them explicitly. */
 export function visibleTo(event: HallEvent, principal: Principal): boolean {
+  if (event.roles?.length === 0) return false;
   if (principal.role === 'admin') return true;
   if (event.roles && !event.roles.includes(principal.role)) return false;
   if (event.window !== undefined) {

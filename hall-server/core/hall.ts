@@ -72,7 +72,8 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const now = options.now ?? (() => new Date());
   const logger = options.log ?? createLogger('hall');
   const db = openHallDatabase(options.dataDir);
-  const secrets = createSecrets(readKeyFile(resolveKeyFile({ dataDir: options.dataDir, keysFile: options.config.keysFile, demo: options.config.demo, env: process.env })));
+  const keysFile = resolveKeyFile({ dataDir: options.dataDir, keysFile: options.config.keysFile, demo: options.config.demo, env: process.env });
+  const secrets = createSecrets(readKeyFile(keysFile));
   migrate(db, 'core', [...eventMigrations, ...retentionMigrations]);
   const checkpointer = startCheckpointer(db, logger.child('checkpoint'));
   const terminals = new TerminalStore(db, now);
@@ -95,6 +96,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     events: log,
     secrets,
     dataDir: options.dataDir,
+    keysFile,
     startupPack: options.startupPack ?? null,
     demo: options.config.demo,
     tx: (fn) => log.tx(fn),
@@ -145,6 +147,11 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   }
   for (const m of all) m.register(app);
 
+  const moduleHealth = (): Partial<Pick<HealthResponse, 'region'>> => {
+    const parts: Partial<Pick<HealthResponse, 'region'>> = {};
+    for (const m of all) Object.assign(parts, m.health?.());
+    return parts;
+  };
   router.add(routeOf(CoreEndpoints.health, {
     handle: () => {
       const pack = app.pack();
@@ -154,6 +161,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
         version: HALL_VERSION,
         pack: { id: pack.manifest.packId, version: pack.manifest.version },
         calendar: calendarStatus(pack.calendar, today),
+        ...moduleHealth(),
       };
       return { body };
     },

@@ -19,6 +19,9 @@ export const KeyFile = z.strictObject({
   encryptionKey: Base64Key,
   /** Keys of earlier rotations, still read until `hall-keys rotate` has re-sealed every field with the current key. */
   previousEncryptionKeys: z.array(Base64Key).default([]),
+  /** The hall's Ed25519 key (PKCS8 PEM) that signs what it sends its region; the region records the public half at
+   * enrolment. Added by the region link on first use (hall-server/region-link/hall-key.ts). */
+  regionSigningKey: z.string().regex(/^-----BEGIN PRIVATE KEY-----\n[\s\S]+\n-----END PRIVATE KEY-----\n?$/, 'a PKCS8 PEM private key').optional(),
 });
 export type KeyFile = z.infer<typeof KeyFile>;
 

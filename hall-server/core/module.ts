@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Pack } from '../../content/schema/index.ts';
 import type { EventData, KnownEventType } from '../../protocol/hall/events.ts';
-import type { ErrorBody } from '../../protocol/hall/common.ts';
+import type { ErrorBody, HealthResponse } from '../../protocol/hall/common.ts';
 import type { Endpoint, ParsedBodyOf, ResponseInputOf } from '../../protocol/hall/endpoint.ts';
 import type { Logger } from './log.ts';
 
@@ -121,7 +121,8 @@ export interface HallEvent {
   /** Limits delivery, e.g. a rating prompt only to the pad of its window. Absent: every terminal. Admins get every event.
    * Terminals without a window (kiosk, board) get a window-scoped event only when `roles` names their role. */
   window?: number;
-  /** Limits delivery to these roles (admins always receive). Absent: every role. */
+  /** Limits delivery to these roles (admins always receive). Absent: every role. Empty: a record for the durable log
+   * only (the region link pushes it), delivered to no socket, admins' included. */
   roles?: Role[];
 }
 
@@ -167,6 +168,8 @@ export interface HallApp {
   retainRows(rule: RowRetention): void;
   /** Keeps every event from the seq `floor()` answers on, whatever its age (e.g. events not yet sent upstream). */
   holdEventsFrom(floor: () => number): void;
+  /** The hall's key file (core/keys.ts), outside the data dir; the region link keeps the hall's signing key in it. */
+  keysFile: string;
   /** The hall's data directory (SQLite, secrets); a module keeps files under `<dataDir>/<module name>/`. */
   dataDir: string;
   /** A pack directory or zip named on the command line (`--pack`), for the packs module to import at start; null if none. */
@@ -190,6 +193,8 @@ export interface HallModule {
   register(app: HallApp): void;
   /** The part of the snapshot a newly (re)connected socket receives, under the module's name. */
   snapshot?(principal: Principal): unknown;
+  /** The module's part of `GET /api/health`, merged into the answer (e.g. the region link's state). */
+  health?(): Partial<Pick<HealthResponse, 'region'>>;
   /** Called when the hall-server stops, before the database closes (clear timers here). */
   stop?(): void;
 }

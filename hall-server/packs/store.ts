@@ -177,6 +177,14 @@ export class PackStore {
     return this.keepStaged({ slot: prepared.slot, report: prepared.report, data: prepared.data }, actor);
   }
 
+  /** Drops a prepared upload that its caller refuses for a reason of its own (a region pack for another site),
+   * recording the refusal with that reason first in the report. */
+  refusePrepared(prepared: PreparedUpload, problem: { rule: string; problem: string }, actor: Principal | null): UploadOutcome {
+    rmSync(this.stagingDir(prepared.stagingSlot), { recursive: true, force: true });
+    const errors = [{ rule: problem.rule, file: 'manifest.json', place: 'site', problem: problem.problem }, ...prepared.report.errors];
+    return this.refuse({ ...prepared.report, ok: false, errors }, actor);
+  }
+
   private stagingDir(slot: string): string {
     return join(this.deps.root, 'staging', slot);
   }

@@ -8,6 +8,7 @@ import { QueueReader } from '../queue/reader.ts';
 import { registerRoutes } from './routes.ts';
 import { migrations } from './schema.ts';
 import { RatingService } from './service.ts';
+import type { Sealer } from './records.ts';
 
 const SWEEP_INTERVAL_MS = 5_000;
 
@@ -31,7 +32,7 @@ function snapshotFor(app: HallApp, svc: RatingService, principal: Principal): Ra
 }
 
 /** A fresh instance per hall (tests run several halls in one process). */
-export function createRatingsModule(options: { hallDay: HallDayRule }): HallModule {
+export function createRatingsModule(options: { hallDay: HallDayRule; seal?: Sealer }): HallModule {
   let service: RatingService | null = null;
   let app: HallApp | null = null;
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -42,7 +43,7 @@ export function createRatingsModule(options: { hallDay: HallDayRule }): HallModu
     register(hall) {
       app = hall;
       const queue = new QueueReader(hall.db);
-      const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId, hall.secrets), options.hallDay);
+      const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId, hall.secrets), options.hallDay, options.seal);
       service = svc;
       registerRoutes(hall, svc, () => queue);
       // A finished (or un-finished) ticket becomes a prompt right after its transaction commits, in a transaction of

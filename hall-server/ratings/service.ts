@@ -17,6 +17,7 @@ import { FinishedFeed } from './feed.ts';
 import type { TicketFacts } from '../queue/reader.ts';
 import type { TicketFinishedEvent } from '../../protocol/hall/events.ts';
 import { type PromptRow, type RatingRow, RatingStore } from './store.ts';
+import { CASE_OPENED_BY, caseRecord, ratingRecord, type Sealer } from './records.ts';
 
 /** A finished ticket as the queue reports it: the `ticket.finished` event data, declared once in protocol/hall. */
 export type FinishedTicket = TicketFinishedEvent;
@@ -59,6 +60,8 @@ export class RatingService {
     private readonly ticketFacts: (ticketId: string) => TicketFacts = () => ({ issuedAt: null, applicant: null }),
     /** The hall day (config queue.dailyResetAt and utcOffsetMinutes): which day a rating counts on, the same as the queue's. */
     readonly hallDay: HallDayRule = DEFAULT_HALL_DAY,
+    /** Seals the personal fields of the region's records (the region link); none: `sealed: null`. */
+    private readonly seal: Sealer = () => null,
   ) {
     this.utcOffsetMinutes = hallDay.utcOffsetMinutes;
     this.store = new RatingStore(app.db);
@@ -225,6 +228,9 @@ export class RatingService {
     };
     if (prompt.withdrawn_at !== null) this.store.unwithdrawPrompt(prompt);
     if (!this.store.insertRating(row, prompt)) throw idempotencyKeyReused();
+    // The region's record, in the durable log only (no socket gets it); the personal fields only inside the box.
+    const personal = { name: applicant?.name ?? '', phone: req.phone ?? '', comment: comment.count > 0 ? req.comment : '' };
+    this.app.events.publish('rating.recorded', ratingRecord(row, personal, facts.issuedAt ?? row.finished_at, this.seal), { roles: [] });
     let caseId: string | null = null;
     if (bad) {
       const opened = hallDate(new Date(padRatedMs), this.utcOffsetMinutes);
@@ -235,6 +241,7 @@ export class RatingService {
         day: row.day,
       });
       this.store.countCase(row, { opened: true });
+      this.app.events.publish('rating.case.recorded', caseRecord(this.store.caseById(caseId)!, CASE_OPENED_BY, nowIso), { roles: [] });
     }
     this.app.events.publish('rating.stored', { ticketId: row.ticket_id, window, score: row.score }, { window });
     return { status: 201, body: { ...this.response(row, false), caseId } };
@@ -290,6 +297,7 @@ export class RatingService {
       if (rating && next.state === '已反馈办结') this.store.countCase(rating, { closedOnTime: today <= c.due_on });
       this.app.audit(principal, 'ratings.case.' + req.action, { caseId: id, from: record.state, to: next.state });
       this.app.events.publish('rating.case', { caseId: id, state: next.state }, { roles: ['admin'] });
+      this.app.events.publish('rating.case.recorded', caseRecord(this.store.caseById(id)!, principal.name, this.app.now().toISOString()), { roles: [] });
       return this.caseView(id);
     });
   }

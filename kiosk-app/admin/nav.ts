@@ -24,6 +24,7 @@ export const adminPages: AdminPage[] = [
   { path: 'help', label: '群众求助', load: () => import('./help/index.tsx'), roles: RUNS_THE_HALL },
   { path: 'deferrals', label: '容缺补正', load: () => import('./deferrals/index.tsx'), roles: OWNER },
   { path: 'inspection', label: '示范点自查', load: () => import('./inspection/index.tsx'), roles: OWNER },
+  { path: 'region', label: '区域中心', load: () => import('./region/index.tsx'), roles: OWNER },
   { path: 'audit', label: '审计日志', load: () => import('./audit/index.tsx'), roles: OWNER },
   { path: 'accounts', label: '账号与会话', load: () => import('./accounts/index.tsx') },
 ];

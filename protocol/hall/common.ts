@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CalendarStatus } from '../../content/schema/calendar-status.ts';
 import { IdNumberSchema } from '../person/id-number.ts';
+import { RegionLinkHealth } from './region-status.ts';
 
 /** Every 4xx/5xx body. `message` is Chinese, for the person in front of the screen. */
 export const ErrorBody = z.strictObject({
@@ -47,5 +48,7 @@ export const HealthResponse = z.strictObject({
   pack: z.strictObject({ id: z.string(), version: z.number().int() }),
   /** Whether the active pack's holiday calendar covers this year (and, near its end, the next one). */
   calendar: CalendarStatus,
+  /** The link to the region (hall-server/region-link/), once the hall is enrolled at one. */
+  region: RegionLinkHealth.optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -3,6 +3,7 @@
 // as `HallEventMessage` with `data: unknown`, and a page that cares parses `data` with `eventData`.
 import { z } from 'zod';
 import { PrincipalSchema, Timestamp, WindowNumber } from './common.ts';
+import { CaseRecordedEvent, RatingRecordedEvent } from '../region/records.ts';
 import { DeviceAlertEvent, TerminalHeartbeat, TerminalView } from './terminals.ts';
 import { CallView, QueueSnapshot, ServiceView, TicketView, TidalAlertView, WindowView } from './queue.ts';
 import { HelpEvent } from './identity.ts';
@@ -53,6 +54,9 @@ export const EventSchemas = {
   'rating.stored': RatingStoredEvent,
   'rating.unrated': RatingUnratedEvent,
   'rating.case': RatingCaseEvent,
+  // Records for the region, in the durable log only (published with `roles: []`: no socket receives them).
+  'rating.recorded': RatingRecordedEvent,
+  'rating.case.recorded': CaseRecordedEvent,
   'help.requested': HelpEvent,
   'help.resolved': HelpEvent,
   'device.alert': DeviceAlertEvent,

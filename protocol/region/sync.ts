@@ -1,6 +1,7 @@
 // What a hall and its region must agree on: enrolment of a hall as a site of the 1+21+N network, and the signed
 // batches in which a hall pushes its durable event log. Browser-safe: zod only.
 import { z } from 'zod';
+import { SealingPublicKey } from './records.ts';
 
 /** The five kinds of service point of seed 001's network, from the city centre down to a village point. */
 export const SITE_LEVELS = ['city', 'town', 'hospital', 'clinic', 'village'] as const;
@@ -35,6 +36,9 @@ export const enrolResponseSchema = z.strictObject({
   level: siteLevelSchema,
   /** Highest contiguous event seq the region already holds for this site (0 for a new site). */
   heldThrough: z.number().int().nonnegative(),
+  /** The region's current sealing key, to which the hall seals personal fields; absent from a region run without its
+   * key file (the hall then sends `sealed: null`). */
+  sealingKey: SealingPublicKey.optional(),
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 

@@ -81,6 +81,7 @@ export function buildSitePack(request: SitePackRequest): PackFiles {
     sample: region.sample,
     title: profile.hall.name,
     hall: { ...profile.hall, level: PACK_HALL_LEVEL[profile.level] },
+    site: { id: profile.siteId, level: profile.level },
     files: [],
   };
   const files: PackFiles = new Map([

@@ -9,6 +9,8 @@ import { redeemEnrolment } from '../sites/enrol.ts';
 import { ingestBatch, verifyBatch } from '../sync/ingest.ts';
 import { RegionError } from './errors.ts';
 import type { ConsoleFront } from '../console/router.ts';
+import { currentSealingKey, type RegionKeys } from '../keys.ts';
+import { sealingRoute } from '../sealing/routes.ts';
 
 export interface RegionLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -46,13 +48,23 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-export function createRegionServer(pool: Pool, log: RegionLogger, consoleFront?: ConsoleFront): Server {
+export interface RegionServerOptions {
+  /** The region's key file (signing and sealing keys); without it enrolled halls get no sealing key. */
+  keys?: RegionKeys | null;
+  /** The console's pages and API (region-server/console/), when this server carries them. */
+  consoleFront?: ConsoleFront;
+}
+
+export function createRegionServer(pool: Pool, log: RegionLogger, options: RegionServerOptions = {}): Server {
+  const keys = options.keys ?? null;
+  const consoleFront = options.consoleFront;
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://region');
     if (consoleFront?.handle(req, res, url)) return;
     const packPath = /^\/api\/region\/sites\/([a-z0-9-]{2,40})\/pack$/.exec(url.pathname);
     const route = packPath && req.method === 'GET' ? 'GET /api/region/sites/:id/pack' : `${req.method} ${url.pathname}`;
     const handle = async (): Promise<void> => {
+      if (sealingRoute(route, res, keys)) return;
       switch (route) {
         case 'GET /api/region/sites/:id/pack': {
           const siteId = packPath![1]!;
@@ -83,7 +95,7 @@ export function createRegionServer(pool: Pool, log: RegionLogger, consoleFront?:
           if (!parsed.success) throw new RegionError(400, 'invalid_request', parsed.error.issues[0]?.message ?? '请求格式不对');
           const answer = await redeemEnrolment(pool, parsed.data);
           log.info('site enrolled', { siteId: answer.siteId });
-          return send(res, 200, answer);
+          return send(res, 200, keys ? { ...answer, sealingKey: currentSealingKey(keys) } : answer);
         }
         case 'POST /api/region/sync': {
           const body = await readBody(req, MAX_BATCH_BYTES);

@@ -133,12 +133,14 @@ export function trustSamplePack(dataDir: string): void {
   writeFileSync(join(dataDir, 'packs', 'trusted-keys.txt'), `${DEMO_PUBLIC_KEY}\n`);
 }
 
-export async function spawnTestHall(options: { dataDir?: string; port?: number; demo?: boolean } = {}): Promise<SpawnedHall> {
+/** `args`: more command-line flags (e.g. `--region-url`). */
+export async function spawnTestHall(options: { dataDir?: string; port?: number; demo?: boolean; args?: string[] } = {}): Promise<SpawnedHall> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hall-test-'));
   if (options.demo === false) trustSamplePack(dataDir);
   const args = ['--import', 'tsx', join(ROOT, 'hall-server/main.ts'), '--data-dir', dataDir, '--port', String(options.port ?? 0), '--pack', SAMPLE_PACK];
   if (options.demo ?? true) args.push('--demo');
   else args.push('--keys-file', realHallKeyFile(dataDir));
+  args.push(...(options.args ?? []));
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let output = '';

@@ -77,7 +77,7 @@ export async function startConsoleRegion(options: { signingKeyPem?: string | nul
     ...(options.distDir ? { distDir: options.distDir } : {}),
   });
   await front.start();
-  const server = createRegionServer(pool, quiet, front);
+  const server = createRegionServer(pool, quiet, { consoleFront: front });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -15,8 +15,9 @@ export interface RegionProcess {
   stop(): Promise<void>;
 }
 
-export async function spawnRegion(databaseUrl: string, port = 0): Promise<RegionProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--database-url', databaseUrl, '--port', String(port)], {
+/** `args`: more flags, e.g. `--keys-file`. */
+export async function spawnRegion(databaseUrl: string, port = 0, args: string[] = []): Promise<RegionProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--database-url', databaseUrl, '--port', String(port), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   process.once('exit', () => child.kill('SIGKILL'));

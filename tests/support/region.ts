@@ -8,6 +8,7 @@ import { rawPublicKey } from '../../content/validate/sign.ts';
 import { SYNC_SIGNATURE_HEADER, type SyncBatch, type SyncEvent } from '../../protocol/region/sync.ts';
 import { migrate } from '../../region-server/db/migrate.ts';
 import { createRegionServer } from '../../region-server/http/server.ts';
+import type { RegionKeys } from '../../region-server/keys.ts';
 
 export interface TestRegion {
   url: string;
@@ -30,17 +31,20 @@ export async function freshDatabase(): Promise<{ pool: pg.Pool; url: string }> {
   return { pool, url };
 }
 
-export async function startTestRegion(): Promise<TestRegion> {
-  const { pool } = await freshDatabase();
-  const server = createRegionServer(pool, quiet);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+/** `keys`: the region's key file (sealing key in the enrol answer, pack signing); `port`: to come back where halls expect it. */
+export async function startTestRegion(options: { keys?: RegionKeys; port?: number; pool?: pg.Pool } = {}): Promise<TestRegion> {
+  const pool = options.pool ?? (await freshDatabase()).pool;
+  const server = createRegionServer(pool, quiet, { keys: options.keys ?? null });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     pool,
     async close() {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await pool.end();
+      // A pool the caller passed in is the caller's to end (a region that comes back on it).
+      if (!options.pool) await pool.end();
     },
   };
 }

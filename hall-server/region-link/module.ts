@@ -1,0 +1,234 @@
+// The region link: enrols the hall at its region (flags on start, or the console's region section), then pushes the
+// durable event log in signed batches from a persisted cursor and pulls the site's pack. Nothing here runs inside a
+// citizen's request: tickets, calls and ratings never wait for the region.
+import type { SealedBox, SealedPersonalFields } from '../../protocol/region/records.ts';
+import type { SyncEvent } from '../../protocol/region/sync.ts';
+import { RegionEndpoints, type RegionLinkStatus } from '../../protocol/hall/region.ts';
+import type { RegionLinkHealth } from '../../protocol/hall/region-status.ts';
+import { ApiError, routeOf, type HallApp, type HallModule } from '../core/module.ts';
+import type { PackStore } from '../packs/store.ts';
+import { enrolAt, fetchSealingKey, RegionRefusal, RegionUnreachable } from './client.ts';
+import { hallSigningKey, type HallKey } from './hall-key.ts';
+import { pullSitePack } from './pack-pull.ts';
+import { Pusher } from './pusher.ts';
+import { regionLinkMigrations } from './schema.ts';
+import { sealPersonalFields } from './seal.ts';
+import { LinkStore } from './store.ts';
+
+export interface RegionLinkOptions {
+  /** The region's address (config `region.url` or `--region-url`), for an enrolment at start. */
+  url?: string | null;
+  /** A one-time code (`--region-enrol-code`): used at start when the hall is not enrolled yet. */
+  enrolCode?: string | null;
+  /** The packs module's store, which stages and activates the region's packs. */
+  packs?: () => PackStore;
+  /** How often to ask the region for a newer pack and sealing key while the link is up; default 10 minutes. */
+  refreshEveryMs?: number;
+  /** Jitter source of the back-off; Math.random in production. */
+  random?: () => number;
+}
+
+export interface RegionLinkModule extends HallModule {
+  /** Seals personal fields to the region's current key; null before enrolment (the record then says `sealed: null`). */
+  seal(fields: SealedPersonalFields): SealedBox | null;
+  /** Pushes now (tests and the bench wait on the cursor instead of a timer). */
+  pushNow(): void;
+}
+
+interface EventRow {
+  seq: number;
+  type: string;
+  at: string;
+  data: string;
+  window: number | null;
+}
+
+const REFRESH_MS = 10 * 60_000;
+
+export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkModule {
+  let store: LinkStore | null = null;
+  let pusher: Pusher | null = null;
+  let headSeq = (): number => 0;
+  let closed = false;
+
+  return {
+    name: 'region-link',
+    migrations: regionLinkMigrations,
+    seal(fields) {
+      const key = store?.sealingKey();
+      return key ? sealPersonalFields(fields, key) : null;
+    },
+    pushNow() {
+      pusher?.now();
+    },
+    register(app: HallApp) {
+      const s = new LinkStore(app.db);
+      store = s;
+      // Retention never purges what the region has not received yet (a region down longer than the event retention
+      // must still get every event once it is back); a hall that is not enrolled, or whose link was stopped, holds nothing.
+      app.holdEventsFrom(() => {
+        const link = s.get();
+        return link && !link.stop_code ? link.held_through + 1 : Number.MAX_SAFE_INTEGER;
+      });
+      const log = app.log.child('region-link');
+      let hallKey: HallKey | null = null;
+      const key = (): HallKey => (hallKey ??= hallSigningKey(app.keysFile));
+      const page = app.db.prepare('SELECT seq, type, at, data, window FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
+      const head = app.db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
+      headSeq = () => head.get() as number;
+      const audit = (action: string, details: Record<string, unknown>): void => app.audit(null, action, details);
+      const tx = <T>(fn: () => T): T => app.tx(fn);
+
+      let refreshing = false;
+      let lastRefresh = 0;
+      const refresh = async (): Promise<void> => {
+        const link = s.get();
+        if (!link || link.stop_code || refreshing) return;
+        refreshing = true;
+        lastRefresh = Date.now();
+        try {
+          const sealing = await fetchSealingKey(link.region_url).catch((err: unknown) => {
+            if (err instanceof RegionRefusal && err.code === 'no_sealing_key') return null;
+            throw err;
+          });
+          if (sealing && sealing.keyId !== link.sealing_key_id) tx(() => s.setSealingKey(sealing));
+          if (options.packs) {
+            await pullSitePack({ store: s, packs: options.packs, key, now: () => app.now(), tx, audit, log });
+          }
+        } catch (err) {
+          if (err instanceof RegionUnreachable || err instanceof RegionRefusal) log.warn(`region refresh: ${err.message}`);
+          else log.error('region refresh failed', err);
+        } finally {
+          refreshing = false;
+        }
+      };
+
+      const p = new Pusher({
+        store: s,
+        key,
+        readPage: (after, limit) =>
+          (page.all(after, limit) as EventRow[]).map((row): SyncEvent => {
+            const event: SyncEvent = { seq: row.seq, type: row.type, at: row.at, data: JSON.parse(row.data) };
+            if (row.window !== null) event.window = row.window;
+            return event;
+          }),
+        headSeq,
+        now: () => app.now(),
+        random: options.random ?? Math.random,
+        tx,
+        audit,
+        log,
+        onCaughtUp: () => {
+          if (Date.now() - lastRefresh >= (options.refreshEveryMs ?? REFRESH_MS)) void refresh();
+        },
+      });
+      pusher = p;
+      app.onEventsCommitted(() => p.kick());
+
+      const enrol = async (regionUrl: string, code: string) => {
+        const hallName = (() => {
+          try {
+            return app.pack().manifest.hall.name;
+          } catch {
+            return '医保经办大厅';
+          }
+        })();
+        return { regionUrl, answer: await enrolAt(regionUrl, { code, publicKey: key().publicKey, hallName }) };
+      };
+      const saveEnrolment = ({ regionUrl, answer }: Awaited<ReturnType<typeof enrol>>): void => {
+        s.enrol({
+          regionUrl,
+          siteId: answer.siteId,
+          siteName: answer.siteName,
+          level: answer.level,
+          publicKey: key().publicKey,
+          sealingKey: answer.sealingKey ?? null,
+          heldThrough: answer.heldThrough,
+          at: app.now().toISOString(),
+        });
+      };
+      const afterEnrolment = (): void => {
+        lastRefresh = 0;
+        p.now();
+      };
+
+      app.route(routeOf(RegionEndpoints.refresh, {
+        async prepare() {
+          await refresh();
+        },
+        handle() {
+          setImmediate(() => p.now());
+          return { body: status(s, p, headSeq()) };
+        },
+      }));
+      app.route(routeOf(RegionEndpoints.status, { handle: () => ({ body: status(s, p, headSeq()) }) }));
+      app.route(routeOf(RegionEndpoints.enrol, {
+        async prepare({ body }) {
+          try {
+            return await enrol(body.url, body.code);
+          } catch (err) {
+            if (err instanceof RegionRefusal) throw new ApiError(422, err.code, err.message);
+            if (err instanceof RegionUnreachable) throw new ApiError(502, 'region_unreachable', '连不上区域中心，请检查地址和网络后重试');
+            throw err;
+          }
+        },
+        handle({ principal }, enrolled) {
+          saveEnrolment(enrolled);
+          app.audit(principal, 'region.enrolled', { regionUrl: enrolled.regionUrl, siteId: enrolled.answer.siteId });
+          setImmediate(afterEnrolment);
+          return { body: status(s, p, headSeq()) };
+        },
+      }));
+
+      if (!s.get() && options.url && options.enrolCode) {
+        const url = options.url;
+        enrol(url, options.enrolCode).then(
+          (enrolled) => {
+            if (closed) return;
+            tx(() => {
+              saveEnrolment(enrolled);
+              audit('region.enrolled', { regionUrl: url, siteId: enrolled.answer.siteId, by: 'start flag' });
+            });
+            log.info(`enrolled at the region as site ${enrolled.answer.siteId}`);
+            afterEnrolment();
+          },
+          (err: unknown) => log.error(`region enrolment failed: ${(err as Error).message}`),
+        );
+      } else if (s.get()) {
+        p.kick(0);
+      }
+    },
+    health() {
+      // A hall that never joined a region answers its health as before, without a region part.
+      if (!store?.get() || !pusher) return {};
+      return { region: health(store, pusher, headSeq()) };
+    },
+    stop() {
+      closed = true;
+      pusher?.close();
+    },
+  };
+}
+
+function health(store: LinkStore, pusher: Pusher, headSeq: number): RegionLinkHealth {
+  const link = store.get();
+  if (!link) return { state: 'not_enrolled', siteId: null, heldThrough: 0, headSeq, message: null };
+  const state = link.stop_code === 'site_fenced' ? 'fenced' : link.stop_code ? 'stopped' : pusher.nextAttemptAt ? 'retrying' : 'syncing';
+  return { state, siteId: link.site_id, heldThrough: link.held_through, headSeq, message: link.stop_message ?? pusher.lastProblem };
+}
+
+function status(store: LinkStore, pusher: Pusher, headSeq: number): RegionLinkStatus {
+  const link = store.get();
+  return {
+    ...health(store, pusher, headSeq),
+    regionUrl: link?.region_url ?? null,
+    siteName: link?.site_name ?? null,
+    level: link?.level ?? null,
+    enrolledAt: link?.enrolled_at ?? null,
+    lastPushAt: link?.last_push_at ?? null,
+    nextAttemptAt: pusher.nextAttemptAt?.toISOString() ?? null,
+    sealing: link?.sealing_key_id != null,
+    packVersion: link?.pack_version ?? 0,
+    packRefusal: link?.pack_refusal ?? null,
+  };
+}
