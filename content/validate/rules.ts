@@ -4,6 +4,7 @@ import {
   requiredVoiceClips,
   type PackData,
 } from '../schema/index.ts';
+import { kioskRules } from './kiosk-rules.ts';
 import { itemPlace } from './zod-messages.ts';
 import { issue, type PackIssue } from './report.ts';
 
@@ -252,5 +253,6 @@ export function crossFileRules(p: PackData, files: ReadonlySet<string>, now: Dat
   voiceRules(p, files, out);
   noticeRules(p, now, out);
   evaluationRules(p, out);
+  kioskRules(p, out);
   return out;
 }

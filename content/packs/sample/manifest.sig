@@ -1,1 +1,1 @@
-{"alg":"Ed25519","keyId":"941a733a50aa9ffe","signature":"Fm6f4OjgX7Oi9ulkdJktL1uAvBp3skFlig5BPTAGTPRdAYJ1aQS0ucAfy4v9Eahhre3X3Jo2utjvIdr+aI3mBQ=="}
+{"alg":"Ed25519","keyId":"941a733a50aa9ffe","signature":"WtgbKzMSWdd68Grd39U3AaAV5eU4wlgi/LBrp/vCRNXR54wrZReMdrxEbSQqyVe/h30Zjg2z3V0eoWajnd8FAg=="}
