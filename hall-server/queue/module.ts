@@ -16,7 +16,8 @@ import {
   TransferRequest,
 } from '../../protocol/hall/index.ts';
 import { QueueConfig } from '../config/schema.ts';
-import { ApiError, type HallApp, type HallModule, type Principal, type Role } from '../core/module.ts';
+import { ItemCountEndpoints, ITEM_COUNT_DAYS } from '../../protocol/hall/item-counts.ts';
+import { ApiError, routeOf, type HallApp, type HallModule, type Principal, type Role } from '../core/module.ts';
 import type { WindowAction } from './actions.ts';
 import { QueueEngine } from './engine.ts';
 import { QueueStore, queueMigrations } from './store.ts';
@@ -99,6 +100,8 @@ export function queueModule(config: QueueConfig = QueueConfig.parse({})): HallMo
         summary: 'The queue now (the same as the socket snapshot)',
         handle: ({ principal }) => ({ body: e.snapshot(principal!) }),
       });
+
+      app.route(routeOf(ItemCountEndpoints.itemCounts, { handle: () => ({ body: e.itemCounts(ITEM_COUNT_DAYS) }) }));
 
       const action = <S extends z.ZodType>(name: string, body: S, toAction: (b: z.infer<S>) => WindowAction, key?: (b: z.infer<S>) => string | undefined) =>
         app.route({
