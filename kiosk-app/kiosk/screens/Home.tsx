@@ -18,19 +18,16 @@ export function Home(props: Parameters<typeof GridHome>[0]) {
   if (!question) return <GridHome {...props} />;
   const banners = <HomeBanners closedReason={props.closedReason} notices={props.notices} />;
   const answer = question.answers.find((a) => a.id === props.answer);
-  if (!answer) {
-    return (
-      <>
-        <SeniorQuestionScreen question={question} onAnswer={props.onAnswer} />
-        {banners}
-      </>
-    );
-  }
+  if (!answer) return <SeniorQuestionScreen question={question} onAnswer={props.onAnswer} banners={banners} />;
   return (
-    <>
-      <SeniorItemsScreen answerLabel={answer.label} pages={pages} page={props.page} onPage={props.onPage} onItem={props.onItem} />
-      {banners}
-    </>
+    <SeniorItemsScreen
+      answerLabel={answer.label}
+      pages={pages}
+      page={props.page}
+      onPage={props.onPage}
+      onItem={props.onItem}
+      banners={banners}
+    />
   );
 }
 

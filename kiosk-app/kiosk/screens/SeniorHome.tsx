@@ -1,8 +1,10 @@
 // 长辈模式 home: the pack's one question, then the chosen answer's items, at most 4 a screen (model/seniorHome.ts).
+import type { ComponentChildren } from 'preact';
 import { BigButton } from '../../shared/ui/BigButton.tsx';
 import type { SeniorItemPage, SeniorQuestion } from '../model/seniorHome.ts';
 
-export function SeniorQuestionScreen(props: { question: SeniorQuestion; onAnswer: (id: string) => void }) {
+/** `banners`: the hall's notices, under the choices. */
+export function SeniorQuestionScreen(props: { question: SeniorQuestion; onAnswer: (id: string) => void; banners: ComponentChildren }) {
   return (
     <>
       <h1 data-testid="senior-question">{props.question.question}</h1>
@@ -21,11 +23,13 @@ export function SeniorQuestionScreen(props: { question: SeniorQuestion; onAnswer
           />
         ))}
       </div>
+      {props.banners}
     </>
   );
 }
 
 export function SeniorItemsScreen(props: {
+  banners: ComponentChildren;
   answerLabel: string;
   pages: SeniorItemPage[];
   page: number;
@@ -55,6 +59,7 @@ export function SeniorItemsScreen(props: {
           />
         ))}
       </div>
+      {props.banners}
       {props.pages.length > 1 && (
         <nav class="pager" aria-label="翻页">
           <BigButton label="上一页" icon="prev" disabled={pageIndex === 0} onClick={() => props.onPage(pageIndex - 1)} testId="page-prev" />
