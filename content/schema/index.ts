@@ -10,6 +10,7 @@ export * from './evaluation.ts';
 export * from './calendar.ts';
 export * from './calendar-status.ts';
 export * from './notices.ts';
+export * from './kiosk.ts';
 export * from './voice.ts';
 export * from './wav.ts';
 export * from './image.ts';
@@ -17,8 +18,9 @@ export * from './pack.ts';
 
 import { calendarSchema } from './calendar.ts';
 import { evaluationSchema } from './evaluation.ts';
+import { kioskFileSchema } from './kiosk.ts';
 import { noticesFileSchema } from './notices.ts';
-import type { PackJsonFile } from './pack.ts';
+import type { OptionalPackJsonFile, PackJsonFile } from './pack.ts';
 import { servicesFileSchema } from './services.ts';
 import { staffFileSchema } from './staff.ts';
 import { windowsFileSchema } from './windows.ts';
@@ -32,3 +34,8 @@ export const packFileSchemas = {
   'calendar.json': calendarSchema,
   'notices.json': noticesFileSchema,
 } as const satisfies Record<PackJsonFile, unknown>;
+
+/** The schema of each optional JSON file of a pack. */
+export const optionalPackFileSchemas = {
+  'kiosk.json': kioskFileSchema,
+} as const satisfies Record<OptionalPackJsonFile, unknown>;

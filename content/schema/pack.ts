@@ -1,5 +1,6 @@
 import type { Calendar } from './calendar.ts';
 import type { Evaluation } from './evaluation.ts';
+import type { KioskFile } from './kiosk.ts';
 import type { Manifest } from './manifest.ts';
 import type { Notice } from './notices.ts';
 import type { Service } from './services.ts';
@@ -16,6 +17,9 @@ export const PACK_JSON_FILES = [
   'notices.json',
 ] as const;
 export type PackJsonFile = (typeof PACK_JSON_FILES)[number];
+/** JSON files a pack may leave out (older packs have none of them). */
+export const OPTIONAL_PACK_JSON_FILES = ['kiosk.json'] as const;
+export type OptionalPackJsonFile = (typeof OPTIONAL_PACK_JSON_FILES)[number];
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.sig';
 /** Folders for binary files: voice clips, staff photos, other media (images shown on the kiosk or board). */
@@ -30,6 +34,8 @@ export interface PackData {
   evaluation: Evaluation;
   calendar: Calendar;
   notices: Notice[];
+  /** kiosk.json: the 长辈模式 home question and the item groups' icons; absent in packs without one. */
+  kiosk?: KioskFile;
 }
 
 /** A loaded, validated and signature-checked pack. */
@@ -48,6 +54,6 @@ export function packFileUrl(manifest: Pick<Manifest, 'packId' | 'version'>, path
 }
 
 export function packData(pack: Pack): PackData {
-  const { manifest, services, windows, staff, evaluation, calendar, notices } = pack;
-  return { manifest, services, windows, staff, evaluation, calendar, notices };
+  const { manifest, services, windows, staff, evaluation, calendar, notices, kiosk } = pack;
+  return { manifest, services, windows, staff, evaluation, calendar, notices, ...(kiosk ? { kiosk } : {}) };
 }

@@ -1,5 +1,5 @@
 // Which file names a pack may contain, and the size limits that keep a bad upload from hurting the hall. Browser-safe.
-import { MANIFEST_FILE, PACK_JSON_FILES, SIGNATURE_FILE } from '../schema/index.ts';
+import { MANIFEST_FILE, OPTIONAL_PACK_JSON_FILES, PACK_JSON_FILES, SIGNATURE_FILE } from '../schema/index.ts';
 
 export interface PackLimits {
   /** Largest single file. */
@@ -30,7 +30,7 @@ const allowedExtensions: Record<string, readonly string[]> = {
   'media/': ['.png', '.jpg', '.jpeg', '.webp', '.mp4', '.webm', '.wav', '.mp3', '.ogg'],
 };
 
-export const ROOT_FILES: readonly string[] = [MANIFEST_FILE, SIGNATURE_FILE, ...PACK_JSON_FILES];
+export const ROOT_FILES: readonly string[] = [MANIFEST_FILE, SIGNATURE_FILE, ...PACK_JSON_FILES, ...OPTIONAL_PACK_JSON_FILES];
 
 /** Why a name cannot be in a pack (in Chinese), or null when it may. Called before anything is written or read. */
 export function pathProblem(name: string): string | null {

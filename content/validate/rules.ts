@@ -5,6 +5,7 @@ import {
   supplyWorkingDays,
   type PackData,
 } from '../schema/index.ts';
+import { kioskRules } from './kiosk-rules.ts';
 import { itemPlace } from './zod-messages.ts';
 import { issue, type PackIssue } from './report.ts';
 import { demonstrationSiteRules } from './standards.ts';
@@ -259,5 +260,6 @@ export function crossFileRules(p: PackData, files: ReadonlySet<string>, now: Dat
   noticeRules(p, now, out);
   evaluationRules(p, out);
   demonstrationSiteRules(p, out);
+  kioskRules(p, out);
   return out;
 }

@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import {
   MANIFEST_FILE,
   manifestSchema,
+  OPTIONAL_PACK_JSON_FILES,
+  optionalPackFileSchemas,
   PACK_JSON_FILES,
   packFileSchemas,
   SIGNATURE_FILE,
@@ -196,8 +198,26 @@ export function validatePackFiles(read: ReadResult, opts: ValidateOptions): Vali
     if (r.success) parsed[f] = r.data;
     else errors.push(...zodIssues(f, json, r.error));
   }
+  let optionalBroken = false;
+  for (const f of OPTIONAL_PACK_JSON_FILES) {
+    const bytes = files.get(f);
+    if (!bytes) continue;
+    const json = parseJson(f, bytes, errors);
+    if (json === undefined) {
+      optionalBroken = true;
+      continue;
+    }
+    const r = optionalPackFileSchemas[f].safeParse(json);
+    if (r.success) parsed[f] = r.data;
+    else {
+      optionalBroken = true;
+      errors.push(...zodIssues(f, json, r.error));
+    }
+  }
   const bytes = [...files.values()].reduce((n, b) => n + b.length, 0);
-  if (PACK_JSON_FILES.some((f) => parsed[f] === undefined)) return done(summaryOf(manifest, raw, files.size, bytes, signedBy));
+  if (optionalBroken || PACK_JSON_FILES.some((f) => parsed[f] === undefined)) {
+    return done(summaryOf(manifest, raw, files.size, bytes, signedBy));
+  }
 
   const data: PackData = {
     manifest,
@@ -207,6 +227,7 @@ export function validatePackFiles(read: ReadResult, opts: ValidateOptions): Vali
     evaluation: parsed['evaluation.json'] as PackData['evaluation'],
     calendar: parsed['calendar.json'] as PackData['calendar'],
     notices: parsed['notices.json'] as PackData['notices'],
+    ...(parsed['kiosk.json'] ? { kiosk: parsed['kiosk.json'] as NonNullable<PackData['kiosk']> } : {}),
   };
   const rules = crossFileRules(data, new Set(files.keys()), opts.now ?? new Date());
   if (opts.alreadyAccepted) {

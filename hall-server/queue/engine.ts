@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pack } from '../../content/schema/index.ts';
 import type { IssueTicketRequest, IssueTicketResponse, PrintResultRequest, QueueSnapshot, ServiceView, TicketTimings, TidalAlertView } from '../../protocol/hall/index.ts';
+import type { ItemCountsResponse } from '../../protocol/hall/item-counts.ts';
 import type { QueueConfig } from '../config/schema.ts';
 import { assertSameRequest, fingerprintText, scopedKey } from '../core/idempotency.ts';
 import { ApiError, type HallApp, type Principal } from '../core/module.ts';
@@ -235,6 +236,13 @@ export class QueueEngine {
       this.app.audit(principal, 'ticket.print_result', { ticket: ticketId, outcome: result.outcome, reason: result.reason ?? null });
       this.app.events.publish('ticket.updated', { ticket: ticketView(next, this.rules()), action: 'print:' + result.outcome }, { roles: ['admin', 'counter'] });
     });
+  }
+
+  /** Tickets issued per item over the last `days` business days, today included. */
+  itemCounts(days: number): ItemCountsResponse {
+    const today = this.today();
+    const since = new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+    return { since, days, counts: this.store.issuedSince(since) };
   }
 
   timings(ticketId: string): TicketTimings {

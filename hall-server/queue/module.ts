@@ -1,6 +1,7 @@
 // The queue module: routes for ticket issue, print results and window actions, and the queue part of the snapshot.
 import { OK, QueueEndpoints, WindowActionEndpoints, type WindowActionResponse } from '../../protocol/hall/index.ts';
 import { QueueConfig } from '../config/schema.ts';
+import { ItemCountEndpoints, ITEM_COUNT_DAYS } from '../../protocol/hall/item-counts.ts';
 import { ApiError, routeOf, type HallApp, type HallModule, type Principal, type RouteRequest } from '../core/module.ts';
 import type { WindowAction } from './actions.ts';
 import { QueueEngine } from './engine.ts';
@@ -58,6 +59,8 @@ export function queueModule(config: QueueConfig = QueueConfig.parse({})): HallMo
       }));
       app.route(routeOf(QueueEndpoints.timings, { handle: ({ params }) => ({ body: e.timings(params['id'] ?? '') }) }));
       app.route(routeOf(QueueEndpoints.queue, { handle: ({ principal }) => ({ body: e.snapshot(principal!) }) }));
+
+      app.route(routeOf(ItemCountEndpoints.itemCounts, { handle: () => ({ body: e.itemCounts(ITEM_COUNT_DAYS) }) }));
 
       const act = (req: RouteRequest<unknown>, action: WindowAction, idempotencyKey?: string): { body: WindowActionResponse } => ({
         body: e.windowAction(windowNumber(req.params['window']), action, req.principal!, idempotencyKey),

@@ -119,6 +119,13 @@ export class QueueStore {
     return state;
   }
 
+  /** Tickets issued per item from business day `since` on, most first (one row per day and item: a small table). */
+  issuedSince(since: string): Array<{ code: string; issued: number }> {
+    return this.db
+      .prepare('SELECT service AS code, SUM(issued) AS issued FROM queue_counters WHERE day >= ? GROUP BY service ORDER BY issued DESC, service')
+      .all(since) as Array<{ code: string; issued: number }>;
+  }
+
   storedDay(): string | null {
     return (this.db.prepare("SELECT value FROM queue_meta WHERE key = 'day'").pluck().get() as string | undefined) ?? null;
   }

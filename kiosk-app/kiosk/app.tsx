@@ -32,7 +32,7 @@ import { MissingActions, MissingMaterials } from './screens/Missing.tsx';
 import { Paused } from './screens/Paused.tsx';
 import { ScreenBody } from './screens/ScreenBody.tsx';
 import { Thanks } from './screens/Thanks.tsx';
-import { TicketScreen } from './screens/TicketScreen.tsx';
+import { TicketActions, TicketScreen } from './screens/TicketScreen.tsx';
 
 export type StartResult = { kind: 'ready'; kiosk: Kiosk; stop: () => void } | { kind: 'unpaired' } | { kind: 'stopped' };
 
@@ -93,12 +93,13 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
   );
   useEffect(() => () => idle.stop(), [idle]);
   // The home page and the guide last opened from it, kept in the page while the citizen goes back and forth between them.
-  const browsing = useRef<{ page: number; guide: string | null }>({ page: 0, guide: null });
+  const browsing = useRef<{ page: number; answer: string | undefined; guide: string | null }>({ page: 0, answer: undefined, guide: null });
   const handlers = useMemo(
     () => ({
       page: (page: number) => kiosk.dispatch({ type: 'page', page }),
       item: (code: string) => kiosk.dispatch({ type: 'openItem', code }),
       info: () => kiosk.dispatch({ type: 'openInfo' }),
+      answer: (answer: string) => kiosk.dispatch({ type: 'answer', answer }),
     }),
     [kiosk],
   );
@@ -125,29 +126,36 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
   const phase = idle.phase.value;
   const showCountdown = countdownApplies(step);
   const isBrowsing = step.name === 'home' || step.name === 'guide';
-  if (step.name === 'home') browsing.current.page = step.page;
+  if (step.name === 'home') {
+    browsing.current.page = step.page;
+    browsing.current.answer = step.answer;
+  }
   if (step.name === 'guide') browsing.current.guide = step.code;
-  if (!isBrowsing) browsing.current = { page: 0, guide: null };
+  if (!isBrowsing) browsing.current = { page: 0, answer: undefined, guide: null };
   // The two bodies are built again only when what they show changed; a step between them only moves `away`.
   const notices = isBrowsing && pack ? showingNotices(pack) : [];
   const noticeIds = notices.map((n) => n.id).join(' ');
   const closedReason = isBrowsing && pack ? kiosk.hallClosedReason() : null;
   const homePage = browsing.current.page;
+  const homeAnswer = browsing.current.answer;
+  const itemCounts = kiosk.itemCounts.value;
   const homeBody = useMemo(
     () =>
       pack && (
         <Home
           pack={pack}
           page={homePage}
+          answer={homeAnswer}
+          itemCounts={itemCounts}
           notices={notices}
           closedReason={closedReason}
           onPage={handlers.page}
           onItem={handlers.item}
-          onInfo={handlers.info}
+          onAnswer={handlers.answer}
         />
       ),
     // notices by their ids: the list is filtered anew on every render.
-    [pack, homePage, noticeIds, closedReason, handlers],
+    [pack, homePage, homeAnswer, itemCounts, noticeIds, closedReason, handlers],
   );
   const guideService = pack && browsing.current.guide ? kiosk.service(browsing.current.guide) : null;
   const guideBody = useMemo(() => guideService && <Guide service={guideService} />, [guideService]);
@@ -165,13 +173,14 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
   const home = () => kiosk.dispatch({ type: 'reset' });
   const back = () => kiosk.dispatch({ type: 'back' });
   /** A screen in the frame; `body` is one ScreenBody, or home's and the guide's together. */
-  const frameOf = (testId: string, body: preact.ComponentChildren, nav: { back?: boolean; home?: boolean }) => (
+  const frameOf = (testId: string, body: preact.ComponentChildren, nav: { back?: boolean; home?: boolean; info?: boolean }) => (
     <Frame
       hallName={hall.name}
       slogan={hall.slogan}
       testId={testId}
       {...(nav.back ? { onBack: back } : {})}
       {...(nav.home ? { onHome: home } : {})}
+      {...(nav.info ? { onInfo: handlers.info } : {})}
     >
       {body}
     </Frame>
@@ -212,7 +221,10 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
           )}
         </>
       );
-      screen = step.name === 'home' ? frameOf('screen-home', body, {}) : frameOf('screen-guide', body, { back: true });
+      screen =
+        step.name === 'home'
+          ? frameOf('screen-home', body, { back: step.answer !== undefined, info: step.answer === undefined })
+          : frameOf('screen-guide', body, { back: true });
       break;
     }
     case 'info':
@@ -283,15 +295,9 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
     case 'ticket':
       screen = frame(
         'screen-ticket',
-        <TicketScreen
-          ticket={step.ticket}
-          print={step.print}
-          printMessage={step.printMessage}
-          preview={kiosk.ticketPreview.value}
-          onReprint={() => void kiosk.reprint()}
-          onFinish={() => kiosk.finish()}
-        />,
+        <TicketScreen ticket={step.ticket} print={step.print} printMessage={step.printMessage} preview={kiosk.ticketPreview.value} />,
         {},
+        <TicketActions ticket={step.ticket} print={step.print} onReprint={() => void kiosk.reprint()} onFinish={() => kiosk.finish()} />,
       );
       break;
     case 'thanks':

@@ -268,7 +268,7 @@ describe('kiosk controller', () => {
       const before = fetches;
       await vi.advanceTimersByTimeAsync(3000);
       expect(fetches).toBe(before + 1);
-      expect(kiosk.step.value).toEqual({ name: 'guide', code: 'S1' });
+      expect(kiosk.step.value).toMatchObject({ name: 'guide', code: 'S1' });
       expect(kiosk.pack.value?.manifest.version).toBe(1);
       kiosk.idleReset();
       await vi.advanceTimersByTimeAsync(0);

@@ -20,6 +20,7 @@ import { HOME, holdsCitizen, identityOf, next, type Action, type IssuedTicket, t
 import { localDate, localDateTime, offersGreenChannel } from './model/person.ts';
 import type { Identity } from './model/types.ts';
 import { IdentityEndpoints } from '../../protocol/hall/identity.ts';
+import { ItemCountEndpoints } from '../../protocol/hall/item-counts.ts';
 import { PackEndpoints } from '../../protocol/hall/packs.ts';
 import { ticketInput } from './ticketInput.ts';
 import { slipFor } from './model/slip.ts';
@@ -50,6 +51,8 @@ export interface Kiosk {
   paused: ReadonlySignal<boolean>;
   /** The ways of showing identity that work now (readers' health, the hall's 医保码 decode service). */
   idMethods: ReadonlySignal<IdMethods>;
+  /** Tickets the hall issued per item lately (the 长辈模式 常办事项); empty until the hall has answered. */
+  itemCounts: ReadonlySignal<ReadonlyMap<string, number>>;
   dispatch(action: Action): void;
   service(code: string): Service | null;
   /** Why the hall issues no ticket for an item now (法定节假日, 休息日, hours, cap), from the live snapshot; null = open. */
@@ -86,6 +89,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   const issueFailedUnreachable = signal(false);
   const ticketPreview = signal<TicketInput | null>(null);
   const slipPrint = signal<SlipPrint>(SLIP_IDLE);
+  const itemCounts = signal<ReadonlyMap<string, number>>(new Map());
   const waitingForCard = computed(() => step.value.name === 'identify');
   const paused = computed(() => deps.stream.state.value !== 'open' || issueFailedUnreachable.value);
   const methods = computed(() => {
@@ -129,6 +133,17 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     } catch (error) {
       console.warn('kiosk: pack could not be loaded, retrying', error instanceof Error ? error.message : error);
       packRetry = setTimeout(() => void loadPack(), 3000);
+    }
+  }
+
+  /** The counts change slowly: read at start and at each idle reset, never while a citizen is choosing. */
+  async function loadItemCounts(): Promise<void> {
+    try {
+      const { counts } = await call(ItemCountEndpoints.itemCounts);
+      if (holdsCitizen(step.peek())) return;
+      itemCounts.value = new Map(counts.map((c) => [c.code, c.issued]));
+    } catch (error) {
+      console.warn('kiosk: item counts not loaded', error instanceof Error ? error.message : error);
     }
   }
 
@@ -197,6 +212,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
       if (deps.stream.state.value === 'open') {
         issueFailedUnreachable.value = false;
         if (!pack.peek() && packRetry === undefined) void loadPack();
+        if (itemCounts.peek().size === 0) void loadItemCounts();
       }
     }),
     effect(() => {
@@ -300,6 +316,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     slipPrint,
     paused,
     idMethods: methods,
+    itemCounts,
     dispatch,
     service,
     closedReason(code) {
@@ -354,6 +371,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     },
     idleReset() {
       wipe();
+      void loadItemCounts();
       if (pendingUpdate) {
         const apply = pendingUpdate;
         pendingUpdate = null;

@@ -1,6 +1,6 @@
 // 取号机 (/kiosk, portrait 1080×1920): pick item → guide → identify → 一次性告知 → ticket.
 // Boot screen: shows the home tiles from the active pack with a plain fetch, then loads the application (hall link,
-// device-bridge, schemas, every other screen). A tile tapped in between is kept and opened once the application runs.
+// device-bridge, schemas, every other screen). A tile or answer tapped in between is kept and applied once the application runs.
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import type { PackData } from '../../content/schema/index.ts';
@@ -10,12 +10,15 @@ import { installKioskHardening } from '../shared/ui/hardening.ts';
 import { initDisplayMode } from '../shared/ui/mode.ts';
 import '../shared/ui/tokens.css';
 import type { Kiosk } from './controller.ts';
+import type { Action } from './model/flow.ts';
 import { Frame } from './screens/Frame.tsx';
 import { Home } from './screens/Home.tsx';
 import './kiosk.css';
 
 
 type AppModule = typeof import('./app.tsx');
+
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 
 async function fetchPackPlain(): Promise<PackData | null> {
   useSessionScope('kiosk');
@@ -35,7 +38,7 @@ export default function KioskScreen() {
   const [bootPack, setBootPack] = useState<PackData | null>(null);
   const [app, setApp] = useState<{ View: ComponentType<{ kiosk: Kiosk }>; kiosk: Kiosk } | null>(null);
   const [unpaired, setUnpaired] = useState(false);
-  const [pendingItem, setPendingItem] = useState<string | null>(null);
+  const [pending, setPending] = useState<Action | null>(null);
 
   useEffect(() => {
     const undoMode = initDisplayMode();
@@ -78,11 +81,11 @@ export default function KioskScreen() {
   }, []);
 
   useEffect(() => {
-    if (app && pendingItem) {
-      app.kiosk.dispatch({ type: 'openItem', code: pendingItem });
-      setPendingItem(null);
+    if (app && pending) {
+      app.kiosk.dispatch(pending);
+      setPending(null);
     }
-  }, [app, pendingItem]);
+  }, [app, pending]);
 
   if (unpaired) {
     return (
@@ -96,7 +99,17 @@ export default function KioskScreen() {
     const hall = bootPack.manifest.hall;
     return (
       <Frame hallName={hall.name} slogan={hall.slogan} testId="screen-home">
-        <Home pack={bootPack} page={0} notices={[]} closedReason={null} onPage={() => undefined} onItem={setPendingItem} onInfo={() => undefined} />
+        <Home
+          pack={bootPack}
+          page={0}
+          answer={pending?.type === 'answer' ? pending.answer : undefined}
+          itemCounts={NO_COUNTS}
+          notices={[]}
+          closedReason={null}
+          onPage={() => undefined}
+          onItem={(code) => setPending({ type: 'openItem', code })}
+          onAnswer={(answer) => setPending({ type: 'answer', answer })}
+        />
       </Frame>
     );
   }

@@ -16,6 +16,24 @@ export const ITEM_REQUIRED = '212036001003';
 /** 职工参保登记: identity optional (无证件取号 allowed). */
 export const ITEM_OPTIONAL = '212036001002';
 
+/** Home is ready: its item tiles, or in 长辈模式 the sample pack's home question. */
+export const HOME_READY = '[data-kiosk-ready] [data-testid^="item-"], [data-kiosk-ready] [data-testid^="answer-"]';
+
+/** The sample pack's 长辈模式 answer that leads to each item the tests use (content/packs/sample/kiosk.json). */
+export const SENIOR_ANSWER: Record<string, string> = { [ITEM_REQUIRED]: 'resident', [ITEM_OPTIONAL]: 'employee' };
+
+/** Opens an item's guide from home: in 长辈模式 by answering the home question first. */
+export async function openItem(page: Page, code: string): Promise<void> {
+  if ((await page.getByTestId('senior-question').count()) === 1) {
+    const answer = SENIOR_ANSWER[code];
+    if (!answer) throw new Error(`no 长辈模式 answer known for item ${code}`);
+    await page.getByTestId(`answer-${answer}`).tap();
+    await page.locator('.screen-body:not([data-away]) [data-testid="page-status"], .screen-body:not([data-away]) [data-testid^="item-"]').first().waitFor();
+  }
+  await page.getByTestId(`item-${code}`).tap();
+  await page.getByTestId('screen-guide').waitFor();
+}
+
 /** A 医保电子凭证 QR payload the stand-in decode service knows (opaque to the kiosk and the bridge). */
 export const ECARD_QR = 'ECQR1:9f8e7d6c5b4a39281706f5e4d3c2b1a0-demo-resident-0001';
 export const ECARD_PERSON = { userName: '赵丽华', idNo: '210102196703150027' };
@@ -54,7 +72,7 @@ export async function startKioskRig(options: { hall?: Pick<TestHallOptions, 'con
       if (opts.clock) await page.clock.install();
       const query = new URLSearchParams({ bridge: bridge.url, ...(mode === 'senior' ? { mode: 'senior' } : {}) });
       await page.goto(`${hall.url}/kiosk?${query}`);
-      await page.locator('[data-kiosk-ready] [data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
+      await page.locator(HOME_READY).first().waitFor({ timeout: 20_000 });
       return { page, context };
     },
     async close() {
@@ -93,7 +111,11 @@ export async function tap(page: Page, testId: string): Promise<void> {
 
 /** Back to an untouched home screen, whatever the previous test left (reloads only when needed). */
 export async function backHome(page: Page): Promise<void> {
-  if ((await page.getByTestId('screen-home').count()) === 1 && (await page.getByTestId('idle-overlay').count()) === 0) return;
+  const untouched =
+    (await page.getByTestId('screen-home').count()) === 1 &&
+    (await page.getByTestId('idle-overlay').count()) === 0 &&
+    !(await page.getByTestId('back').isVisible());
+  if (untouched) return;
   await page.reload();
-  await page.locator('[data-kiosk-ready] [data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
+  await page.locator(HOME_READY).first().waitFor({ timeout: 20_000 });
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SIM_PRESETS } from '../../device-bridge/simulators/identities.ts';
-import { checkScreen, expectNoPersonalData, ITEM_REQUIRED, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
+import { checkScreen, expectNoPersonalData, ITEM_REQUIRED, openItem, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
 
 let rig: KioskRig;
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => rig?.close());
 
 async function toConfirm(page: Page, preset: 'senior' | 'resident') {
-  await tap(page, `item-${ITEM_REQUIRED}`);
+  await openItem(page, ITEM_REQUIRED);
   await tap(page, 'take-ticket');
   await page.getByTestId('screen-identify').waitFor();
   await rig.sim.sim({ action: 'card.insert', reader: 'idcard', preset });
@@ -48,7 +48,7 @@ describe('idle reset', () => {
     expect(html).not.toContain(SIM_PRESETS.resident.idNumber.slice(-4) + '<');
     await expectNoPersonalData(page, SIM_PRESETS.resident);
     // Going forward again shows a fresh flow, not the previous citizen.
-    await tap(page, `item-${ITEM_REQUIRED}`);
+    await openItem(page, ITEM_REQUIRED);
     await tap(page, 'take-ticket');
     await page.getByTestId('screen-identify').waitFor();
     expect(await page.getByTestId('identify-error').count()).toBe(0);

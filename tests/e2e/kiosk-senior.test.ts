@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SIM_PRESETS } from '../../device-bridge/simulators/identities.ts';
-import { backHome, checkScreen, expectNoPersonalData, ITEM_OPTIONAL, ITEM_REQUIRED, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
+import { backHome, checkScreen, openItem, expectNoPersonalData, ITEM_OPTIONAL, ITEM_REQUIRED, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
 
 let rig: KioskRig;
 let page: Page;
@@ -16,16 +16,22 @@ afterAll(() => rig?.close());
 beforeEach(() => backHome(page));
 
 describe('kiosk in 长辈模式', () => {
-  it('shows at most 4 items per page, paged, and passes the size and axe checks', async () => {
+  it('starts with the pack\'s one question of 4 answers, then at most 4 items a screen, and passes the size and axe checks', async () => {
     expect(await page.evaluate(() => document.documentElement.dataset.mode)).toBe('senior');
-    expect(await page.locator('[data-testid^="item-"]').count()).toBe(4);
+    expect(await page.getByTestId('senior-question').textContent()).toBe('请问您要办哪一类事？');
+    expect(await page.locator('[data-testid^="answer-"]').count()).toBe(4);
+    expect(await page.locator('[data-testid^="item-"]').count()).toBe(0);
     expect(await page.getByTestId('senior-switch').count()).toBe(0);
     await checkScreen(page, 'home', 'senior');
+    await tap(page, 'answer-other');
+    await expect.poll(() => page.getByTestId('page-status').textContent()).toBe('1 / 2');
+    expect(await page.locator('[data-testid^="item-"]').count()).toBe(4);
+    await checkScreen(page, 'home-items', 'senior');
     await tap(page, 'page-next');
-    await expect.poll(() => page.getByTestId('page-status').textContent()).toContain('第 2 页');
-    expect(await page.locator('[data-testid^="item-"]').count()).toBeLessThanOrEqual(4);
-    await checkScreen(page, 'home-page2', 'senior');
-    await tap(page, 'page-prev');
+    await expect.poll(() => page.getByTestId('page-status').textContent()).toBe('2 / 2');
+    expect(await page.locator('[data-testid^="item-"]').count()).toBe(2);
+    await tap(page, 'back');
+    await page.getByTestId('senior-question').waitFor();
     await tap(page, 'open-info');
     await page.getByTestId('screen-info').waitFor();
     await checkScreen(page, 'info', 'senior');
@@ -34,7 +40,7 @@ describe('kiosk in 长辈模式', () => {
 
   it('offers the 绿色通道 to a citizen aged 70 or more and issues an elderly-priority ticket', async () => {
     const person = SIM_PRESETS.senior;
-    await tap(page, `item-${ITEM_REQUIRED}`);
+    await openItem(page, ITEM_REQUIRED);
     await page.getByTestId('screen-guide').waitFor();
     await checkScreen(page, 'guide', 'senior');
     await tap(page, 'take-ticket');
@@ -71,7 +77,7 @@ describe('kiosk in 长辈模式', () => {
 
   it('lets an elderly citizen decline the 绿色通道 and issues a normal ticket', async () => {
     // Another item than the test above: the same person's waiting ticket for the same item would be reused.
-    await tap(page, `item-${ITEM_OPTIONAL}`);
+    await openItem(page, ITEM_OPTIONAL);
     await tap(page, 'take-ticket');
     await page.getByTestId('screen-identify').waitFor();
     await rig.sim.sim({ action: 'card.insert', reader: 'idcard', preset: 'senior' });
@@ -94,7 +100,7 @@ describe('kiosk in 长辈模式', () => {
   });
 
   it('offers no 绿色通道 below the item\'s age', async () => {
-    await tap(page, `item-${ITEM_REQUIRED}`);
+    await openItem(page, ITEM_REQUIRED);
     await tap(page, 'take-ticket');
     await rig.sim.sim({ action: 'card.insert', reader: 'idcard', preset: 'longTerm' });
     await page.getByTestId('screen-confirm').waitFor({ timeout: 15_000 });

@@ -42,3 +42,21 @@ describe('wait estimate', () => {
     expect(estimateWaitMinutes(3, 0)).toBe(18);
   });
 });
+
+describe('catalog paging on a grid', () => {
+  it('also stops a page at the grid\'s rows, each group starting a row of its own', () => {
+    const groups = Array.from({ length: 6 }, (_, i) => ({ code: `g${i}`, name: `主项${i}` }));
+    const items = groups.map((g) => item(`${g.code}-a`, g));
+    const pages = paginateCatalog(items, 8, { columns: 2, rows: 4 });
+    expect(pages.map((p) => p.map((s) => s.group.code))).toEqual([['g0', 'g1', 'g2', 'g3'], ['g4', 'g5']]);
+  });
+
+  it('splits a group that does not fit the rows left, and continues it on the next page', () => {
+    const items = [item('a', g1), item('x', g2), item('y', g2), item('z', g2)];
+    const pages = paginateCatalog(items, 8, { columns: 2, rows: 2 });
+    expect(pages).toEqual([
+      [{ group: g1, continued: false, items: [item('a', g1)] }, { group: g2, continued: false, items: [item('x', g2), item('y', g2)] }],
+      [{ group: g2, continued: true, items: [item('z', g2)] }],
+    ]);
+  });
+});

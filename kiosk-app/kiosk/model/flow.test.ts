@@ -102,3 +102,27 @@ describe('kiosk flow', () => {
     expect(next({ ...notice, issuing: true }, { type: 'materialsMissing' })).toEqual({ ...notice, issuing: true });
   });
 });
+
+describe('长辈模式 home question', () => {
+  it('an answer opens its items on their first page; back goes to the question, never past it', () => {
+    const answered = next(HOME, { type: 'answer', answer: 'resident' });
+    expect(answered).toEqual({ name: 'home', page: 0, answer: 'resident' });
+    expect(next(answered, { type: 'answer', answer: 'employee' })).toBe(answered);
+    const page2 = next(answered, { type: 'page', page: 1 });
+    expect(page2).toEqual({ name: 'home', page: 1, answer: 'resident' });
+    expect(next(page2, { type: 'back' })).toBe(HOME);
+    expect(next(HOME, { type: 'back' })).toBe(HOME);
+  });
+
+  it('back from a guide returns to the answer and page it was opened from', () => {
+    const page2: Step = { name: 'home', page: 1, answer: 'other' };
+    const guide = next(page2, { type: 'openItem', code: '9' });
+    expect(guide).toEqual({ name: 'guide', code: '9', from: { page: 1, answer: 'other' } });
+    expect(next(guide, { type: 'back' })).toEqual(page2);
+    expect(next(next({ name: 'home', page: 2 }, { type: 'openItem', code: '9' }), { type: 'back' })).toEqual({ name: 'home', page: 2 });
+  });
+
+  it('an answered question holds the citizen (the idle countdown shows before home starts over)', () => {
+    expect(holdsCitizen({ name: 'home', page: 0, answer: 'resident' })).toBe(true);
+  });
+});

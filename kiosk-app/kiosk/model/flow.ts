@@ -18,10 +18,16 @@ export interface IssuedTicket {
   duplicate: boolean;
 }
 
+/** Where on home the citizen is: the page, and in 长辈模式 the answer to the home question (none: the question). */
+export interface HomePlace {
+  page: number;
+  answer?: string;
+}
+
 export type Step =
-  | { name: 'home'; page: number }
+  | ({ name: 'home' } & HomePlace)
   | { name: 'info' }
-  | { name: 'guide'; code: string }
+  | { name: 'guide'; code: string; /** The home place it was opened from (back returns there); none: the first page. */ from?: HomePlace }
   | { name: 'identify'; code: string; busy: boolean; error: string | null }
   | { name: 'confirm'; code: string; identity: Identity; greenOffered: boolean }
   | {
@@ -47,6 +53,7 @@ export type Step =
 
 export type Action =
   | { type: 'page'; page: number }
+  | { type: 'answer'; answer: string }
   | { type: 'openInfo' }
   | { type: 'openItem'; code: string }
   | { type: 'takeTicket'; code: string; identity: IdentityRequirement }
@@ -74,11 +81,13 @@ export function next(step: Step, action: Action): Step {
     case 'reset':
       return HOME;
     case 'page':
-      return step.name === 'home' ? { name: 'home', page: Math.max(0, action.page) } : step;
+      return step.name === 'home' ? { ...step, page: Math.max(0, action.page) } : step;
+    case 'answer':
+      return step.name === 'home' && step.answer === undefined ? { name: 'home', page: 0, answer: action.answer } : step;
     case 'openInfo':
       return step.name === 'home' ? { name: 'info' } : step;
     case 'openItem':
-      return step.name === 'home' ? { name: 'guide', code: action.code } : step;
+      return step.name === 'home' ? { name: 'guide', code: action.code, from: placeOf(step) } : step;
     case 'takeTicket':
       if (step.name !== 'guide' || step.code !== action.code) return step;
       return action.identity === 'none'
@@ -123,9 +132,13 @@ export function next(step: Step, action: Action): Step {
 
 function back(step: Step): Step {
   switch (step.name) {
+    case 'home':
+      // Back from an answer's items is the question again.
+      return step.answer === undefined ? step : HOME;
     case 'info':
-    case 'guide':
       return HOME;
+    case 'guide':
+      return step.from ? { name: 'home', ...step.from } : HOME;
     case 'identify':
       return step.busy ? step : { name: 'guide', code: step.code };
     case 'confirm':
@@ -140,7 +153,11 @@ function back(step: Step): Step {
 
 /** Whether the step holds anything personal (then an idle timeout shows the countdown before wiping it). */
 export function holdsCitizen(step: Step): boolean {
-  return step.name !== 'home' || step.page !== 0;
+  return step.name !== 'home' || step.page !== 0 || step.answer !== undefined;
+}
+
+function placeOf(step: HomePlace): HomePlace {
+  return step.answer === undefined ? { page: step.page } : { page: step.page, answer: step.answer };
 }
 
 /** The identity the step carries, if any (for the ticket request). */

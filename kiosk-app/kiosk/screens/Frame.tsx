@@ -4,7 +4,7 @@ import { BigButton } from '../../shared/ui/BigButton.tsx';
 
 const doNothing = () => {};
 
-/** Header with the hall name, the screen's bodies (ScreenBody), a footer with back/home and the 长辈模式 switch. */
+/** Header with the hall name, the screen's bodies (ScreenBody), a footer with back/home/信息公开 and the 长辈模式 switch. */
 export function Frame(props: {
   hallName: string;
   slogan: string;
@@ -12,6 +12,8 @@ export function Frame(props: {
   children: ComponentChildren;
   onBack?: () => void;
   onHome?: () => void;
+  /** 信息公开 / 办事指南 (home only). */
+  onInfo?: () => void;
   testId: string;
 }) {
   return (
@@ -25,6 +27,7 @@ export function Frame(props: {
         {/* Kept in the page and hidden where a screen has no use for them: going between screens then builds no buttons. */}
         <BigButton label="返回上一步" icon="back" onClick={props.onBack ?? doNothing} hidden={!props.onBack} testId="back" />
         <BigButton label="回到首页" icon="home" onClick={props.onHome ?? doNothing} hidden={!props.onHome} testId="home" />
+        <BigButton label="信息公开" icon="info" onClick={props.onInfo ?? doNothing} hidden={!props.onInfo} testId="open-info" />
         <SeniorSwitch />
       </footer>
     </div>

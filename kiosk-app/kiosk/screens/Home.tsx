@@ -2,15 +2,62 @@ import { useMemo } from 'preact/hooks';
 import type { Notice, PackData } from '../../../content/schema/index.ts';
 import { BigButton } from '../../shared/ui/BigButton.tsx';
 import { seniorMode } from '../../shared/ui/mode.ts';
-import { paginateCatalog, tilesPerPage, type CatalogItem } from '../model/catalog.ts';
+import { homeGrid, paginateCatalog, tilesPerPage, type CatalogItem } from '../model/catalog.ts';
+import { seniorItemPages, seniorQuestion } from '../model/seniorHome.ts';
+import { SeniorItemsScreen, SeniorQuestionScreen } from './SeniorHome.tsx';
 import { timeLimitText } from './timeLimit.ts';
 
-export function Home(props: {
+/** Home: the paged grid of items; in 长辈模式, when the pack asks a home question, the question and then its items. */
+export function Home(props: Parameters<typeof GridHome>[0]) {
+  const { pack } = props;
+  const question = useMemo(() => (seniorMode.value ? seniorQuestion(pack) : null), [pack, seniorMode.value]);
+  const pages = useMemo(
+    () => (question && props.answer ? seniorItemPages(pack, props.answer, props.itemCounts) : []),
+    [pack, question, props.answer, props.itemCounts],
+  );
+  if (!question) return <GridHome {...props} />;
+  const banners = <HomeBanners closedReason={props.closedReason} notices={props.notices} />;
+  const answer = question.answers.find((a) => a.id === props.answer);
+  if (!answer) return <SeniorQuestionScreen question={question} onAnswer={props.onAnswer} banners={banners} />;
+  return (
+    <SeniorItemsScreen
+      answerLabel={answer.label}
+      pages={pages}
+      page={props.page}
+      onPage={props.onPage}
+      onItem={props.onItem}
+      banners={banners}
+    />
+  );
+}
+
+function HomeBanners(props: { closedReason: string | null; notices: Notice[] }) {
+  return (
+    <>
+      {props.closedReason && (
+        <p class="ui-banner" role="status" data-testid="hall-closed">
+          {props.closedReason}
+        </p>
+      )}
+      {props.notices.slice(0, 1).map((n) => (
+        <p class="ui-banner" key={n.id} data-testid="kiosk-notice">
+          {n.title}：{n.body}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function GridHome(props: {
   pack: PackData;
   page: number;
+  /** 长辈模式: the answer to the pack's home question; none: the question is asked. */
+  answer: string | undefined;
+  /** Tickets the hall issued per item lately (orders the 长辈模式 常办事项). */
+  itemCounts: ReadonlyMap<string, number>;
   onPage: (page: number) => void;
   onItem: (code: string) => void;
-  onInfo: () => void;
+  onAnswer: (answer: string) => void;
   /** Notices showing on the kiosk now (the caller filters them). */
   notices: Notice[];
   /** The hall issues no tickets today for any item (e.g. 法定节假日): the reason, shown above the items. */
@@ -20,7 +67,7 @@ export function Home(props: {
   const perPage = tilesPerPage(seniorMode.value);
   const pages = useMemo(() => {
     const items: CatalogItem[] = pack.services.map((s) => ({ code: s.code, label: s.shortName ?? s.name, group: s.mainItem }));
-    return paginateCatalog(items, perPage);
+    return paginateCatalog(items, perPage, homeGrid(seniorMode.value));
   }, [pack, perPage]);
   const pageIndex = Math.min(props.page, Math.max(0, pages.length - 1));
   const page = pages[pageIndex] ?? [];
@@ -29,16 +76,7 @@ export function Home(props: {
   return (
     <>
       <h1>您好，请选择您要办理的事项</h1>
-      {props.closedReason && (
-        <p class="ui-banner" role="status" data-testid="hall-closed">
-          {props.closedReason}
-        </p>
-      )}
-      {notices.slice(0, 1).map((n) => (
-        <p class="ui-banner" key={n.id} data-testid="kiosk-notice">
-          {n.title}：{n.body}
-        </p>
-      ))}
+      <HomeBanners closedReason={props.closedReason} notices={notices} />
       {page.map((section) => (
         <section key={section.group.code + String(section.continued)} aria-label={section.group.name}>
           <h2>
@@ -77,7 +115,6 @@ export function Home(props: {
           testId="page-next"
         />
       </nav>
-      <BigButton label="信息公开 / 办事指南" icon="info" onClick={props.onInfo} testId="open-info" />
     </>
   );
 }

@@ -17,6 +17,8 @@ export interface BigButtonProps {
   detail?: ComponentChildren;
   class?: string;
   testId?: string;
+  /** One of the screen's choices (counted against 长辈模式's at most 4 a screen), not navigation. */
+  choice?: boolean;
   style?: Record<string, string | number>;
 }
 
@@ -31,6 +33,7 @@ export function BigButton(props: BigButtonProps) {
       data-size={size}
       data-layout={layout}
       data-testid={props.testId}
+      data-choice={props.choice ? '' : undefined}
       disabled={disabled}
       hidden={props.hidden}
       onClick={onClick}
