@@ -1,15 +1,22 @@
-// The region server: one per city or county. Connects to PostgreSQL, applies migrations, serves halls on HTTP.
+// The region server: one per city or county. Connects to PostgreSQL (a real server with --database-url, or the embedded
+// PGlite in --data-dir), applies migrations, serves halls on HTTP.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrate } from './db/migrate.ts';
+import { openEmbeddedDatabase } from './db/pglite.ts';
 import { createRegionServer, type RegionLogger } from './http/server.ts';
 
 const HELP = `region-server: the 1+21+N network's centre on PostgreSQL
 
-  --database-url URL   postgres://user@host:port/db (default $DATABASE_URL)
+  --database-url URL   a PostgreSQL server: postgres://user@host:port/db (default $DATABASE_URL)
+  --data-dir DIR       without a database URL: the embedded PGlite database in DIR (demo and small trials)
   --port N             HTTP port (default 4700)
   --host ADDR          listen address (default 127.0.0.1)
 `;
+
+/** Connections to a real server: enough for every core of PostgreSQL to work while others wait on fsync, few enough
+ * that 120 halls pushing at once queue in the pool instead of thrashing the server (tests/bench/region.bench.ts). */
+const SERVER_POOL_SIZE = 16;
 
 function jsonLogger(component: string): RegionLogger {
   const line = (level: string) => (message: string, fields: Record<string, unknown> = {}): void => {
@@ -18,18 +25,32 @@ function jsonLogger(component: string): RegionLogger {
   return { info: line('info'), warn: line('warn'), error: line('error') };
 }
 
+async function openDatabase(url: string | undefined, dataDir: string | undefined): Promise<{ pool: pg.Pool; close(): Promise<void> }> {
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: SERVER_POOL_SIZE });
+    return { pool, close: () => pool.end() };
+  }
+  if (dataDir) return openEmbeddedDatabase(dataDir);
+  throw new Error('no database: pass --database-url (or set DATABASE_URL) for a PostgreSQL server, or --data-dir for the embedded one');
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'database-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      'database-url': { type: 'string' },
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     process.stdout.write(HELP);
     return;
   }
-  const url = values['database-url'] ?? process.env.DATABASE_URL;
-  if (!url) throw new Error('no database: pass --database-url or set DATABASE_URL');
   const log = jsonLogger('region');
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  const database = await openDatabase(values['database-url'] ?? process.env.DATABASE_URL, values['data-dir']);
+  const { pool } = database;
   pool.on('error', (err) => log.error('idle database connection failed', { error: err.message }));
   const applied = await migrate(pool);
   if (applied.length) log.info('migrations applied', { applied });
@@ -41,7 +62,7 @@ async function main(): Promise<void> {
   });
   const stop = (): void => {
     server.close();
-    void pool.end();
+    void database.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
