@@ -1,10 +1,9 @@
 // Region figures on a real PostgreSQL 15 (a throwaway cluster with fsync on, as in production) and the region server in its own process:
 // - region.ingest_events_per_s: 120 sites push their event logs at once through the real protocol (signed batches of 500);
 // - region.catchup_s: one site back after 24 h offline with 3,000 tickets' events pushes them all;
-// - region.rss_mb: the region process's resident memory at the end of the ingest.
+// - region.rss_mb: the region process's peak resident memory during the ingest.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { SYNC_SIGNATURE_HEADER } from '../../protocol/region/sync.ts';
 import { migrate } from '../../region-server/db/migrate.ts';
 import { createEnrolmentCode, createSite } from '../../region-server/sites/enrol.ts';
 import { startThrowawayPostgres } from '../support/postgres.ts';
@@ -36,19 +35,16 @@ function recordTickets(hall: StandInHall, events: number, start: Date): void {
   }
 }
 
-async function pushAll(hall: StandInHall, url: string): Promise<void> {
-  let from = 1;
-  while (from <= hall.log.length) {
-    const body = hall.batchBody(from, BATCH);
-    const res = await fetch(`${url}/api/region/sync`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [SYNC_SIGNATURE_HEADER]: hall.signature(body) },
-      body: new Uint8Array(body),
-    });
-    const answer = (await res.json()) as { heldThrough?: number; error?: { code: string } };
-    if (res.status !== 200) throw new Error(`site ${hall.siteId}: ${res.status} ${JSON.stringify(answer)}`);
-    from = answer.heldThrough! + 1;
+/** The region process's peak resident memory while `work` runs. */
+async function peakRssMb(pid: number, work: Promise<unknown>): Promise<number> {
+  let peak = rssMb(pid);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100);
+  try {
+    await work;
+  } finally {
+    clearInterval(sampler);
   }
+  return Math.max(peak, rssMb(pid));
 }
 
 async function main(): Promise<void> {
@@ -68,16 +64,15 @@ async function main(): Promise<void> {
       halls.push(hall);
     }
     const started = performance.now();
-    await Promise.all(halls.map((hall) => pushAll(hall, region.url)));
+    const rss = await peakRssMb(region.child.pid!, Promise.all(halls.map((hall) => hall.pushAll(1, BATCH))));
     const ingestS = (performance.now() - started) / 1000;
-    const rss = rssMb(region.child.pid!);
 
     await createSite(pool, { id: 'bench-offline', name: '离线一天的站点', level: 'town' }, 'bench');
     const offline = new StandInHall(region.url);
     await offline.enrol(await createEnrolmentCode(pool, 'bench-offline', 'bench'));
     recordTickets(offline, 3_000 * TICKET_EVENTS.length, new Date(Date.now() - 24 * 3600_000));
     const catchupStarted = performance.now();
-    await pushAll(offline, region.url);
+    await offline.pushAll(1, BATCH);
     const catchupS = (performance.now() - catchupStarted) / 1000;
 
     const held = await pool.query<{ n: string }>('SELECT count(*) AS n FROM site_events');
