@@ -1,10 +1,13 @@
 // The region server: one per city or county. Connects to PostgreSQL (a real server with --database-url, or the embedded
 // PGlite in --data-dir), applies migrations, serves halls on HTTP.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrate } from './db/migrate.ts';
 import { openEmbeddedDatabase } from './db/pglite.ts';
 import { createRegionServer, type RegionLogger } from './http/server.ts';
+import { startDemoRegion } from './simulate/demo.ts';
 
 const HELP = `region-server: the 1+21+N network's centre on PostgreSQL
 
@@ -12,6 +15,10 @@ const HELP = `region-server: the 1+21+N network's centre on PostgreSQL
   --data-dir DIR       without a database URL: the embedded PGlite database in DIR (demo and small trials)
   --port N             HTTP port (default 4700)
   --host ADDR          listen address (default 127.0.0.1)
+  --keys-file FILE     the region's key file (mode 600, outside the database; default
+                       $CREDENTIALS_DIRECTORY/region-keys.json when set)
+  --demo               also run the demo: the demo catalogue, the demo hall's site and simulated sites pushing live
+  --demo-enrol-code C  with --demo: the one-time code the demo hall enrols with
 `;
 
 /** Connections to a real server: enough for every core of PostgreSQL to work while others wait on fsync, few enough
@@ -34,6 +41,20 @@ async function openDatabase(url: string | undefined, dataDir: string | undefined
   throw new Error('no database: pass --database-url (or set DATABASE_URL) for a PostgreSQL server, or --data-dir for the embedded one');
 }
 
+/** The key file must exist and be readable by the region's user only. */
+function checkKeysFile(path: string): void {
+  let mode: number;
+  try {
+    mode = statSync(path).mode;
+  } catch {
+    throw new Error(`key file ${path} not found`);
+  }
+  if ((mode & 0o077) !== 0) throw new Error(`key file ${path} is readable by others: chmod 600 it`);
+}
+
+/** Seconds between two steps of the demo's simulated halls. */
+const DEMO_TICK_MS = 2_000;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -41,6 +62,9 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      'keys-file': { type: 'string' },
+      demo: { type: 'boolean' },
+      'demo-enrol-code': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -48,6 +72,8 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  const keysFile = values['keys-file'] ?? (process.env.CREDENTIALS_DIRECTORY ? join(process.env.CREDENTIALS_DIRECTORY, 'region-keys.json') : undefined);
+  if (keysFile) checkKeysFile(keysFile);
   const log = jsonLogger('region');
   const database = await openDatabase(values['database-url'] ?? process.env.DATABASE_URL, values['data-dir']);
   const { pool } = database;
@@ -56,13 +82,24 @@ async function main(): Promise<void> {
   if (applied.length) log.info('migrations applied', { applied });
   const server = createRegionServer(pool, log);
   const port = Number(values.port ?? 4700);
-  server.listen(port, values.host ?? '127.0.0.1', () => {
-    const address = server.address();
-    log.info('listening', { port: typeof address === 'object' && address ? address.port : port });
+  const host = values.host ?? '127.0.0.1';
+  const listening = await new Promise<number>((resolve) => {
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
   });
+  log.info('listening', { port: listening });
+  const regionUrl = `http://${host}:${listening}`;
+  const demo = values.demo
+    ? await startDemoRegion(pool, { regionUrl, hallEnrolCode: values['demo-enrol-code'], tickMs: DEMO_TICK_MS, log })
+    : null;
+  if (demo) log.info('demo ready', { regionUrl, simulatedSites: demo.siteIds });
   const stop = (): void => {
     server.close();
-    void database.close().then(() => process.exit(0));
+    void (demo?.stop() ?? Promise.resolve())
+      .then(() => database.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
