@@ -5,6 +5,7 @@ import { build, stop as stopEsbuild } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SERVER_BUNDLE_OPTIONS } from '../../device-bridge/bundle.ts';
+import { REGION_PACK_WORKER_BUNDLE } from '../../region-server/catalogue/off-thread.ts';
 import { SERVER_BUILD_DIR, sourceUrls } from '../build-servers.ts';
 
 export const REGION_BUNDLE = `${SERVER_BUILD_DIR}/region-server.mjs`;
@@ -31,11 +32,22 @@ export async function buildRegionIfStale(root: string, log: (line: string) => vo
   mkdirSync(join(root, SERVER_BUILD_DIR), { recursive: true });
   // Built under a temporary name and renamed into place, so a process starting meanwhile never loads half a file.
   const temp = resolve(root, `${REGION_BUNDLE}.${process.pid}.tmp.mjs`);
+  const banner = "import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __dirname_ } from 'node:path';";
+  // The pack worker first, so a region bundle never starts without its worker beside it.
+  const worker = join(root, SERVER_BUILD_DIR, REGION_PACK_WORKER_BUNDLE);
+  await build({
+    entryPoints: [resolve(root, 'region-server/catalogue/pack-worker.ts')],
+    ...SERVER_BUNDLE_OPTIONS,
+    outfile: worker,
+    banner: { js: banner },
+    plugins: [sourceUrls(root, worker)],
+  });
   await build({
     entryPoints: [resolve(root, 'region-server/main.ts')],
     ...SERVER_BUNDLE_OPTIONS,
     outfile: temp,
-    banner: { js: "import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __dirname_ } from 'node:path';" },
+    // __regionBundleUrl: where the bundle lies, so the catalogue starts its pack worker from the bundled worker file.
+    banner: { js: `${banner} const __regionBundleUrl = import.meta.url;` },
     plugins: [sourceUrls(root, bundle)],
   });
   await stopEsbuild();
