@@ -7,7 +7,6 @@ import { BRIDGE_NODE_FLAGS, buildServersIfStale, HALL_NODE_FLAGS } from './build
 import { buildPwa, pwaIsStale } from './start/build.ts';
 import { HELP, parseStartArgs, StartConfigError, type StartConfig } from './start/config.ts';
 import { demoRegion } from './start/region.ts';
-import { buildRegionIfStale } from './start/region-bundle.ts';
 import { pageOrigins, screenUrl } from './start/urls.ts';
 import { SupervisedChild } from './start/supervisor.ts';
 
@@ -51,18 +50,11 @@ async function main(config: StartConfig): Promise<void> {
   const hallConfigFile = join(dataDir, 'start-hall-config.json');
   writeFileSync(hallConfigFile, JSON.stringify(config.hall, null, 2) + '\n');
 
-  // The region starts first but nobody waits for it: its URL and the demo hall's enrolment code are known already
-  // (the hall's --region-url / --region-enrol-code take region.regionUrl and region.enrolCode).
-  const regionBundle = await buildRegionIfStale(ROOT, (line) => console.log(line));
-  const region = await demoRegion(ROOT, regionBundle, dataDir, config.regionPort);
+  // The demo hall is given the region's URL and its one-time enrolment code before the region is up (the hall's
+  // --region-url / --region-enrol-code take region.regionUrl and region.enrolCode); the region starts once the hall and
+  // the bridge are ready, so its database's first start does not slow theirs, and nobody waits for it.
+  const region = await demoRegion(ROOT, dataDir, config.regionPort);
   children.push(region.child);
-  const regionReady = region.child.start().then(
-    (line) => {
-      const sites = (JSON.parse(line) as { simulatedSites?: string[] }).simulatedSites ?? [];
-      console.log(`[start] 区域中心已就绪 region ready: ${region.regionUrl}  (${sites.length} 个模拟站点已注册，每 2 秒上报 simulated sites enrolled, pushing every 2 s)`);
-    },
-    (error: unknown) => console.error(`[start] region did not start: ${(error as Error).message}; the hall runs without it`),
-  );
 
   // Port 0 picks a free port at the first start; a restart reuses the port the child got, so pages reconnect to it.
   let hallPort = config.hallPort;
@@ -97,7 +89,7 @@ async function main(config: StartConfig): Promise<void> {
 医保经办大厅演示已启动 / demo hall running
   大厅服务 hall-server : ${url}   (data: ${dataDir})
   设备桥 device-bridge : ${bridge.bridge}${simulatedNote}
-  区域中心 region      : ${region.regionUrl}   (嵌入式 PGlite 与模拟站点 embedded PGlite, simulated sites; data: ${join(dataDir, 'region')})
+  区域中心 region      : ${region.regionUrl}   (嵌入式 PGlite 与模拟站点，启动中 embedded PGlite, simulated sites, starting; data: ${join(dataDir, 'region')})
 ${config.hall.demo ? '  演示模式：各终端页面自动配对 / demo mode: terminals pair automatically\n' : ''}
   取号机 kiosk        ${at('/kiosk')}
   叫号大屏 board      ${at('/board')}
@@ -105,7 +97,13 @@ ${config.hall.demo ? '  演示模式：各终端页面自动配对 / demo mode: 
 ${windows.map((n) => `  ${n}号窗口 评价器 pad ${at(`/pad/${n}`)}    叫号面板 counter ${at(`/counter/${n}`)}`).join('\n')}
 
 按 Ctrl-C 停止 / press Ctrl-C to stop`);
-  await regionReady;
+  await region.start().then(
+    (line) => {
+      const sites = (JSON.parse(line) as { simulatedSites?: string[] }).simulatedSites ?? [];
+      console.log(`[start] 区域中心已就绪 region ready: ${region.regionUrl}  (${sites.length} 个模拟站点已注册，每 2 秒上报 simulated sites enrolled, pushing every 2 s)`);
+    },
+    (error: unknown) => console.error(`[start] region did not start: ${(error as Error).message}; the hall runs without it`),
+  );
 }
 
 /** The one-time code a hall without accounts asks for in the console's first-run setup. */

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { newEnrolmentCode } from '../../region-server/sites/enrol.ts';
 import { ensureDemoKeysFile } from '../../region-server/simulate/demo-keys.ts';
+import { buildRegionIfStale } from './region-bundle.ts';
 import { SupervisedChild } from './supervisor.ts';
 
 export interface DemoRegion {
@@ -12,6 +13,8 @@ export interface DemoRegion {
   regionUrl: string;
   enrolCode: string;
   child: SupervisedChild;
+  /** Bundles the region if stale and starts it; resolves with its ready line. */
+  start(): Promise<string>;
 }
 
 /** PGlite's first start creates the database (tens of seconds on a busy machine). */
@@ -29,11 +32,12 @@ function freeLoopbackPort(): Promise<number> {
   });
 }
 
-export async function demoRegion(root: string, bundle: string, dataDir: string, port: number): Promise<DemoRegion> {
+export async function demoRegion(root: string, dataDir: string, port: number): Promise<DemoRegion> {
   const keysFile = join(dataDir, 'region-keys.json');
   ensureDemoKeysFile(keysFile);
   const regionPort = port === 0 ? await freeLoopbackPort() : port;
   const enrolCode = newEnrolmentCode();
+  let bundle = '';
   const child = new SupervisedChild({
     name: 'region',
     command: process.execPath,
@@ -47,5 +51,13 @@ export async function demoRegion(root: string, bundle: string, dataDir: string, 
     readyTimeoutMs: REGION_READY_TIMEOUT_MS,
     log: (line) => console.error(line),
   });
-  return { regionUrl: `http://127.0.0.1:${regionPort}`, enrolCode, child };
+  return {
+    regionUrl: `http://127.0.0.1:${regionPort}`,
+    enrolCode,
+    child,
+    async start() {
+      bundle = await buildRegionIfStale(root, (line) => console.log(line));
+      return child.start();
+    },
+  };
 }

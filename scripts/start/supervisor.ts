@@ -28,6 +28,8 @@ export class SupervisedChild {
 
   /** Starts the child and resolves with its ready line; rejects if it exits (or does not get ready) before that. */
   start(timeoutMs = this.spec.readyTimeoutMs ?? 30_000): Promise<string> {
+    // Stopped before it started (Ctrl-C while the region was still being bundled): never leave a child behind.
+    if (this.stopping) return Promise.reject(new Error(`${this.spec.name} was stopped before it started`));
     return new Promise((ok, fail) => {
       const child = this.spawnOnce((line) => {
         clearTimeout(timer);

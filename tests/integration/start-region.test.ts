@@ -84,6 +84,8 @@ describe('npm start with the demo region', () => {
     expect(sites.every((s) => s.heldThrough > 0)).toBe(true);
     const health = await fetch(`http://127.0.0.1:${regionPort}/api/region/health`);
     expect(await health.json()).toEqual({ ok: true });
+    // A production bundle under plain node, like the hall and the bridge.
+    expect(readFileSync(`/proc/${regionPid()}/cmdline`, 'utf8')).not.toContain('tsx');
     const keys = join(dir, 'var', 'region-keys.json');
     expect(statSync(keys).mode & 0o777).toBe(0o600);
     const keyFile = JSON.parse(readFileSync(keys, 'utf8')) as { signing: { privateKey: string }; sealing: Array<{ keyId: string; privateKey: string }> };
