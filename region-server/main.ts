@@ -1,22 +1,32 @@
-// The region server: one per city or county. Connects to PostgreSQL, applies migrations, serves halls on HTTP.
+// The region server: one per city or county. Connects to PostgreSQL (a real server with --database-url, or the embedded
+// PGlite in --data-dir), applies migrations, serves halls on HTTP.
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { resolve } from 'node:path';
+import pg from 'pg';
 import { migrate } from './db/migrate.ts';
 import { createConsoleFront } from './console/router.ts';
 import { createRegionServer, type RegionLogger } from './http/server.ts';
 import type { RegionSealingKeys } from './console/context.ts';
 import { loadRegionKeys, resolveRegionKeyFile, type RegionKeys } from './keys.ts';
 import { openSealed } from './sealing/open.ts';
+import { openEmbeddedDatabase } from './db/pglite.ts';
+import { startDemoRegion } from './simulate/demo.ts';
 
 const HELP = `region-server: the 1+21+N network's centre on PostgreSQL
 
-  --database-url URL   postgres://user@host:port/db (default $DATABASE_URL)
+  --database-url URL   a PostgreSQL server: postgres://user@host:port/db (default $DATABASE_URL)
+  --data-dir DIR       without a database URL: the embedded PGlite database in DIR (demo and small trials)
   --port N             HTTP port (default 4700)
   --host ADDR          listen address (default 127.0.0.1)
   --keys-file FILE     the region's key file (mode 600, outside the database; default
-                       $CREDENTIALS_DIRECTORY/region-keys.json); make one with: scripts/region.ts keygen --keys-file FILE
+                       $CREDENTIALS_DIRECTORY/region-keys.json when set); make one with: scripts/region.ts keygen --keys-file FILE
+  --demo               also run the demo: the demo catalogue, the demo hall's site and simulated sites pushing live
+  --demo-enrol-code C  with --demo: the one-time code the demo hall enrols with
 `;
+
+/** Connections to a real server: enough for every core of PostgreSQL to work while others wait on fsync, few enough
+ * that 120 halls pushing at once queue in the pool instead of thrashing the server (tests/bench/region.bench.ts). */
+const SERVER_POOL_SIZE = 16;
 
 function jsonLogger(component: string): RegionLogger {
   const line = (level: string) => (message: string, fields: Record<string, unknown> = {}): void => {
@@ -32,18 +42,38 @@ function sealingKeysOf(keys: RegionKeys): RegionSealingKeys {
   };
 }
 
+async function openDatabase(url: string | undefined, dataDir: string | undefined): Promise<{ pool: pg.Pool; close(): Promise<void> }> {
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: SERVER_POOL_SIZE });
+    return { pool, close: () => pool.end() };
+  }
+  if (dataDir) return openEmbeddedDatabase(dataDir);
+  throw new Error('no database: pass --database-url (or set DATABASE_URL) for a PostgreSQL server, or --data-dir for the embedded one');
+}
+
+/** Seconds between two steps of the demo's simulated halls. */
+const DEMO_TICK_MS = 2_000;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'database-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'keys-file': { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      'database-url': { type: 'string' },
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'keys-file': { type: 'string' },
+      demo: { type: 'boolean' },
+      'demo-enrol-code': { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     process.stdout.write(HELP);
     return;
   }
-  const url = values['database-url'] ?? process.env.DATABASE_URL;
-  if (!url) throw new Error('no database: pass --database-url or set DATABASE_URL');
   const log = jsonLogger('region');
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  const database = await openDatabase(values['database-url'] ?? process.env.DATABASE_URL, values['data-dir']);
+  const { pool } = database;
   pool.on('error', (err) => log.error('idle database connection failed', { error: err.message }));
   const applied = await migrate(pool);
   if (applied.length) log.info('migrations applied', { applied });
@@ -62,13 +92,24 @@ async function main(): Promise<void> {
   await consoleFront.start();
   const server = createRegionServer(pool, log, { keys, consoleFront });
   const port = Number(values.port ?? 4700);
-  server.listen(port, values.host ?? '127.0.0.1', () => {
-    const address = server.address();
-    log.info('listening', { port: typeof address === 'object' && address ? address.port : port });
+  const host = values.host ?? '127.0.0.1';
+  const listening = await new Promise<number>((resolve) => {
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
   });
+  log.info('listening', { port: listening });
+  const regionUrl = `http://${host}:${listening}`;
+  const demo = values.demo
+    ? await startDemoRegion(pool, { regionUrl, hallEnrolCode: values['demo-enrol-code'], tickMs: DEMO_TICK_MS, log })
+    : null;
+  if (demo) log.info('demo ready', { regionUrl, simulatedSites: demo.siteIds });
   const stop = (): void => {
     server.close();
-    void pool.end();
+    void (demo?.stop() ?? Promise.resolve())
+      .then(() => database.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

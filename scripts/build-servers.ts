@@ -20,7 +20,7 @@ const BRIDGE_SOURCES = ['device-bridge', 'protocol', 'package.json', 'package-lo
 
 /** In a bundle every module shares one `import.meta.url`, so a source file's `new URL('../../dist', import.meta.url)` would
  * point elsewhere. This gives each file its own URL again, computed from the bundle's place in the project. */
-function sourceUrls(root: string, outfile: string): Plugin {
+export function sourceUrls(root: string, outfile: string): Plugin {
   const toRoot = relative(dirname(outfile), root).split('\\').join('/') || '.';
   return {
     name: 'source-import-meta',

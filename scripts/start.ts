@@ -1,11 +1,12 @@
 // `npm start`: builds the PWA and the server bundles if stale, starts the hall-server and a device-bridge (simulated
-// devices) from those bundles with plain `node`, prints the URL of every screen, starts a child again when it dies,
-// and stops both cleanly on Ctrl-C / SIGTERM.
+// devices) from those bundles with plain `node`, and the demo region (embedded PGlite, simulated sites) beside them;
+// prints the URL of every screen, starts a child again when it dies, and stops them all cleanly on Ctrl-C / SIGTERM.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BRIDGE_NODE_FLAGS, buildServersIfStale, HALL_NODE_FLAGS } from './build-servers.ts';
 import { buildPwa, pwaIsStale } from './start/build.ts';
 import { HELP, parseStartArgs, StartConfigError, type StartConfig } from './start/config.ts';
+import { demoRegion } from './start/region.ts';
 import { pageOrigins, screenUrl } from './start/urls.ts';
 import { SupervisedChild } from './start/supervisor.ts';
 
@@ -49,10 +50,17 @@ async function main(config: StartConfig): Promise<void> {
   const hallConfigFile = join(dataDir, 'start-hall-config.json');
   writeFileSync(hallConfigFile, JSON.stringify(config.hall, null, 2) + '\n');
 
+  // The demo hall is given the region's URL and its one-time enrolment code before the region is up (the hall's
+  // --region-url / --region-enrol-code take region.regionUrl and region.enrolCode); the region starts once the hall and
+  // the bridge are ready, so its database's first start does not slow theirs, and nobody waits for it.
+  const region = await demoRegion(ROOT, dataDir, config.regionPort);
+  children.push(region.child);
+
   // Port 0 picks a free port at the first start; a restart reuses the port the child got, so pages reconnect to it.
   let hallPort = config.hallPort;
   const hall = supervise('hall', /^\{"ready":true/, HALL_NODE_FLAGS, bundles.hall, () => [
     '--data-dir', dataDir, '--port', String(hallPort), '--pack', packDir, '--config', hallConfigFile,
+    '--region-url', region.regionUrl, '--region-enrol-code', region.enrolCode,
   ]);
   const ready = JSON.parse(await hall.start()) as { url: string; setupCode?: string };
   hallPort = Number(new URL(ready.url).port);
@@ -82,6 +90,7 @@ async function main(config: StartConfig): Promise<void> {
 医保经办大厅演示已启动 / demo hall running
   大厅服务 hall-server : ${url}   (data: ${dataDir})
   设备桥 device-bridge : ${bridge.bridge}${simulatedNote}
+  区域中心 region      : ${region.regionUrl}   (嵌入式 PGlite 与模拟站点，启动中 embedded PGlite, simulated sites, starting; data: ${join(dataDir, 'region')})
 ${config.hall.demo ? '  演示模式：各终端页面自动配对 / demo mode: terminals pair automatically\n' : ''}
   取号机 kiosk        ${at('/kiosk')}
   叫号大屏 board      ${at('/board')}
@@ -89,6 +98,13 @@ ${config.hall.demo ? '  演示模式：各终端页面自动配对 / demo mode: 
 ${windows.map((n) => `  ${n}号窗口 评价器 pad ${at(`/pad/${n}`)}    叫号面板 counter ${at(`/counter/${n}`)}`).join('\n')}
 
 按 Ctrl-C 停止 / press Ctrl-C to stop`);
+  await region.start().then(
+    (line) => {
+      const sites = (JSON.parse(line) as { simulatedSites?: string[] }).simulatedSites ?? [];
+      console.log(`[start] 区域中心已就绪 region ready: ${region.regionUrl}  (${sites.length} 个模拟站点已注册，每 2 秒上报 simulated sites enrolled, pushing every 2 s)`);
+    },
+    (error: unknown) => console.error(`[start] region did not start: ${(error as Error).message}; the hall runs without it`),
+  );
 }
 
 /** The one-time code a hall without accounts asks for in the console's first-run setup. */

@@ -8,6 +8,7 @@ import type { RegionLinkHealth } from '../../protocol/hall/region-status.ts';
 import { ApiError, routeOf, type HallApp, type HallModule } from '../core/module.ts';
 import type { PackStore } from '../packs/store.ts';
 import { enrolAt, fetchSealingKey, RegionRefusal, RegionUnreachable } from './client.ts';
+import { backoffDelayMs } from './backoff.ts';
 import { hallSigningKey, type HallKey } from './hall-key.ts';
 import { pullSitePack } from './pack-pull.ts';
 import { Pusher } from './pusher.ts';
@@ -182,18 +183,36 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
 
       if (!s.get() && options.url && options.enrolCode) {
         const url = options.url;
-        enrol(url, options.enrolCode).then(
-          (enrolled) => {
-            if (closed) return;
-            tx(() => {
-              saveEnrolment(enrolled);
-              audit('region.enrolled', { regionUrl: url, siteId: enrolled.answer.siteId, by: 'start flag' });
-            });
-            log.info(`enrolled at the region as site ${enrolled.answer.siteId}`);
-            afterEnrolment();
-          },
-          (err: unknown) => log.error(`region enrolment failed: ${(err as Error).message}`),
-        );
+        const code = options.enrolCode;
+        // The region may come up after the hall (npm start starts it last) or be down for a while: an unreachable region
+        // is tried again with the push's back-off; a refused code is said once and not retried.
+        let failures = 0;
+        const attempt = (): void => {
+          if (closed || s.get()) return;
+          enrol(url, code).then(
+            (enrolled) => {
+              if (closed) return;
+              tx(() => {
+                saveEnrolment(enrolled);
+                audit('region.enrolled', { regionUrl: url, siteId: enrolled.answer.siteId, by: 'start flag' });
+              });
+              log.info(`enrolled at the region as site ${enrolled.answer.siteId}`);
+              afterEnrolment();
+            },
+            (err: unknown) => {
+              if (closed) return;
+              if (!(err instanceof RegionUnreachable)) {
+                log.error(`region enrolment refused: ${(err as Error).message}`);
+                return;
+              }
+              failures++;
+              const wait = backoffDelayMs(failures, (options.random ?? Math.random)());
+              if (failures === 1) log.warn(`region not reachable for enrolment (${err.message}); trying again with back-off`);
+              setTimeout(attempt, wait).unref();
+            },
+          );
+        };
+        attempt();
       } else if (s.get()) {
         p.kick(0);
       }

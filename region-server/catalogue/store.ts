@@ -1,15 +1,14 @@
 // The catalogue, site profiles and region-wide content in PostgreSQL, and publishing a site's pack: built from them,
-// compared with the last one built, and stored as a new signed version only when what the site receives changed.
-import { createHash } from 'node:crypto';
+// compared with the last one built, and stored as a new signed version only when what the site receives changed (the
+// build, signature and zip in a worker thread: region-server/catalogue/off-thread.ts).
 import type { Pool, PoolClient } from 'pg';
 import { calendarSchema, evaluationSchema, noticesFileSchema, type Manifest } from '../../content/schema/index.ts';
-import { sealPack } from '../../content/validate/manifest-build.ts';
-import { writePackZip } from '../../content/validate/zip.ts';
 import { catalogueItemSchema, siteProfileSchema, type CatalogueItem, type SiteProfile } from '../../protocol/region/catalogue.ts';
 import { audit } from '../db/audit.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { RegionError } from '../http/errors.ts';
-import { buildSitePack, type RegionContent } from './build.ts';
+import type { RegionContent } from './build.ts';
+import { runPackJobOffThread } from './off-thread.ts';
 
 type Db = Pool | PoolClient;
 
@@ -72,13 +71,6 @@ async function loadRegionContent(db: Db): Promise<RegionContent> {
   };
 }
 
-/** sha256 over every file's path and bytes: equal for two builds that give a site the same content. */
-function contentHash(files: Map<string, Uint8Array>): string {
-  const hash = createHash('sha256');
-  for (const path of [...files.keys()].sort()) hash.update(path).update('\0').update(files.get(path)!).update('\0');
-  return hash.digest('hex');
-}
-
 export interface PublishedPack {
   siteId: string;
   version: number;
@@ -100,21 +92,21 @@ export async function publishSitePack(pool: Pool, siteId: string, regionKeyPem: 
       region: await loadRegionContent(client),
       photos: new Map(photos.rows.map((r) => [r.path, new Uint8Array(r.bytes)])),
     };
-    const hash = contentHash(buildSitePack({ ...request, version: 1, created: '2000-01-01T00:00:00Z' }));
     const latest = await client.query<{ version: number; content_hash: string }>(
       'SELECT version, content_hash FROM site_packs WHERE site_id = $1 ORDER BY version DESC LIMIT 1',
       [siteId],
     );
     const last = latest.rows[0];
-    if (last && last.content_hash === hash) return { siteId, version: last.version, changed: false };
     const version = (last?.version ?? 0) + 1;
-    const files = sealPack(buildSitePack({ ...request, version, created: now.toISOString() }), regionKeyPem);
+    // Building, signing and zipping run in the pack worker; the site's row stays locked meanwhile.
+    const built = await runPackJobOffThread({ request, lastHash: last?.content_hash ?? null, version, created: now.toISOString(), regionKeyPem });
+    if (!built.zip) return { siteId, version: last!.version, changed: false };
     await client.query('INSERT INTO site_packs (site_id, version, content_hash, built_at, zip) VALUES ($1, $2, $3, $4, $5)', [
       siteId,
       version,
-      hash,
+      built.hash,
       now,
-      Buffer.from(writePackZip(files)),
+      Buffer.from(built.zip.buffer, built.zip.byteOffset, built.zip.byteLength),
     ]);
     await audit(client, { actor, action: 'pack.published', siteId, details: { version } });
     return { siteId, version, changed: true };

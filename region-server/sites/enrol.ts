@@ -32,9 +32,9 @@ export async function createSite(pool: Pool, site: { id: string; name: string; l
   });
 }
 
-/** A fresh one-time code for the site (any earlier unused code stays valid until it expires). */
-export async function createEnrolmentCode(pool: Pool, siteId: string, actor: string, now = new Date()): Promise<string> {
-  const code = newEnrolmentCode();
+/** A fresh one-time code for the site (any earlier unused code stays valid until it expires); `code` lets the demo
+ * hand the hall its code before the region is up. */
+export async function createEnrolmentCode(pool: Pool, siteId: string, actor: string, now = new Date(), code = newEnrolmentCode()): Promise<string> {
   await withTransaction(pool, async (client) => {
     const site = await client.query('SELECT 1 FROM sites WHERE id = $1', [siteId]);
     if (site.rowCount === 0) throw new RegionError(404, 'no_site', '没有这个站点');

@@ -1,8 +1,7 @@
-// The region's side of a hall's push: verify the signature with the site's enrolled key, then store the batch exactly
-// once by (site, seq) and in order, under a lock on the site's row so two pushes of one site never interleave.
-import { verify } from 'node:crypto';
+// The region's side of a hall's push: verify the signature with the site's enrolled key (cached, verified off the event
+// loop), then store the batch exactly once by (site, seq) and in order, under a lock on the site's row so two pushes of
+// one site never interleave; the events go in as one multi-row insert of column arrays (unnest).
 import type { Pool } from 'pg';
-import { publicKeyFromRaw } from '../../content/validate/sign.ts';
 import { SYNC_REFUSALS, syncBatchSchema, type SyncAnswer, type SyncBatch, type SyncEvent } from '../../protocol/region/sync.ts';
 import { audit } from '../db/audit.ts';
 import { withTransaction } from '../db/transaction.ts';
@@ -11,6 +10,7 @@ import { sitePackId } from '../catalogue/build.ts';
 import { eventHash } from './hash.ts';
 import { planBatch } from './plan.ts';
 import { projectEvents } from '../projections/apply.ts';
+import { forgetSiteKey, siteKey, verifyOffLoop } from './site-keys.ts';
 
 const REFUSAL_STATUS = { gap: 409, batch_replayed: 409, site_fenced: 423, invalid_batch: 400, bad_signature: 401, unknown_site: 401 } as const;
 
@@ -18,39 +18,52 @@ function refuse(code: keyof typeof SYNC_REFUSALS, heldThrough?: number): RegionE
   return new RegionError(REFUSAL_STATUS[code], code, SYNC_REFUSALS[code], heldThrough === undefined ? {} : { heldThrough });
 }
 
+/** A batch whose signature verified, with the key it verified against. */
+export type VerifiedBatch = SyncBatch & { verifiedKey: string };
+
 /** Parses and verifies a raw batch body; throws a RegionError (after auditing it) for anything not from the site's key. */
-export async function verifyBatch(pool: Pool, body: Buffer, signature: string | undefined): Promise<SyncBatch> {
+export async function verifyBatch(pool: Pool, body: Buffer, signature: string | undefined): Promise<VerifiedBatch> {
   let batch: SyncBatch;
   try {
     batch = syncBatchSchema.parse(JSON.parse(body.toString('utf8')));
   } catch {
     throw refuse('invalid_batch');
   }
-  const site = await pool.query<{ public_key: string | null }>('SELECT public_key FROM sites WHERE id = $1', [batch.siteId]);
-  const publicKey = site.rows[0]?.public_key;
-  if (!publicKey) {
+  const key = await siteKey(pool, batch.siteId);
+  if (!key) {
     await audit(pool, { actor: 'sync', action: 'sync.refused', siteId: null, details: { code: 'unknown_site', claimedSite: batch.siteId } });
     throw refuse('unknown_site');
   }
   const valid = signature !== undefined && /^[A-Za-z0-9+/=]{40,120}$/.test(signature)
-    && verify(null, body, publicKeyFromRaw(publicKey), Buffer.from(signature, 'base64'));
+    && (await verifyOffLoop(body, key.key, Buffer.from(signature, 'base64')));
   if (!valid) {
+    // The cached key may predate a re-enrolment made through another region process: look it up afresh next time.
+    forgetSiteKey(pool, batch.siteId);
     await audit(pool, { actor: 'sync', action: 'sync.refused', siteId: batch.siteId, details: { code: 'bad_signature', batchId: batch.batchId } });
     throw refuse('bad_signature');
   }
-  return batch;
+  return { ...batch, verifiedKey: key.raw };
 }
 
-function insertEvents(siteId: string, events: SyncEvent[]): { text: string; values: unknown[] } {
-  const values: unknown[] = [];
-  const rows = events.map((event) => {
-    values.push(siteId, event.seq, event.type, event.at, JSON.stringify(event.data ?? null), event.window ?? null, eventHash(event));
-    const n = values.length;
-    return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}, now())`;
-  });
+/** One INSERT for the whole batch: each column travels as one array parameter, whatever the batch size. */
+const INSERT_EVENTS = `INSERT INTO site_events (site_id, seq, type, at, data, window_no, content_hash, received_at)
+  SELECT $1, e.seq, e.type, e.at, e.data, e.window_no, e.content_hash, now()
+  FROM unnest($2::bigint[], $3::varchar[], $4::timestamptz[], $5::jsonb[], $6::integer[], $7::char(64)[])
+    AS e (seq, type, at, data, window_no, content_hash)`;
+
+function insertEvents(siteId: string, events: SyncEvent[]): { name: string; text: string; values: unknown[] } {
   return {
-    text: `INSERT INTO site_events (site_id, seq, type, at, data, window_no, content_hash, received_at) VALUES ${rows.join(', ')}`,
-    values,
+    name: 'region-insert-site-events',
+    text: INSERT_EVENTS,
+    values: [
+      siteId,
+      events.map((e) => e.seq),
+      events.map((e) => e.type),
+      events.map((e) => e.at),
+      events.map((e) => JSON.stringify(e.data ?? null)),
+      events.map((e) => e.window ?? null),
+      events.map(eventHash),
+    ],
   };
 }
 
@@ -67,14 +80,20 @@ function runningPackVersion(siteId: string, events: SyncEvent[]): number | null 
 
 /** Stores a verified batch; answers the highest contiguous seq held. A refusal or a fence is audited in the same
  * transaction and thrown as a RegionError after it commits; a refused batch changes nothing else. */
-export async function ingestBatch(pool: Pool, batch: SyncBatch, now: Date = new Date()): Promise<SyncAnswer> {
+export async function ingestBatch(pool: Pool, batch: VerifiedBatch, now: Date = new Date()): Promise<SyncAnswer> {
   const outcome = await withTransaction(pool, async (client) => {
-    const site = await client.query<{ held_through: string; last_batch_id: string; fenced_at: Date | null }>(
-      'SELECT held_through, last_batch_id, fenced_at FROM sites WHERE id = $1 FOR UPDATE',
+    const site = await client.query<{ held_through: string; last_batch_id: string; fenced_at: Date | null; public_key: string | null }>(
+      'SELECT held_through, last_batch_id, fenced_at, public_key FROM sites WHERE id = $1 FOR UPDATE',
       [batch.siteId],
     );
     const row = site.rows[0];
     if (!row) return { error: refuse('unknown_site') };
+    if (row.public_key !== batch.verifiedKey) {
+      // Re-enrolled since the key was cached: this batch was signed by a key the site no longer has.
+      forgetSiteKey(pool, batch.siteId);
+      await audit(client, { actor: 'sync', action: 'sync.refused', siteId: batch.siteId, details: { code: 'bad_signature', batchId: batch.batchId } });
+      return { error: refuse('bad_signature') };
+    }
     const state = { heldThrough: Number(row.held_through), lastBatchId: Number(row.last_batch_id), fenced: row.fenced_at !== null };
     const overlap = batch.events.filter((event) => event.seq <= state.heldThrough);
     const stored = new Map<number, string>();
@@ -89,6 +108,7 @@ export async function ingestBatch(pool: Pool, batch: SyncBatch, now: Date = new 
     if (plan.kind === 'fence') {
       await client.query('UPDATE sites SET fenced_at = now(), fence_reason = $2 WHERE id = $1', [batch.siteId, plan.detail]);
       await audit(client, { actor: 'sync', action: 'sync.fenced', siteId: batch.siteId, details: { reason: plan.detail, batchId: batch.batchId } });
+      forgetSiteKey(pool, batch.siteId);
       return { error: refuse('site_fenced', state.heldThrough) };
     }
     if (plan.kind === 'refuse') {
@@ -96,16 +116,16 @@ export async function ingestBatch(pool: Pool, batch: SyncBatch, now: Date = new 
       return { error: refuse(plan.code, state.heldThrough) };
     }
     if (plan.events.length > 0) {
-      const insert = insertEvents(batch.siteId, plan.events);
-      await client.query(insert.text, insert.values);
+      await client.query(insertEvents(batch.siteId, plan.events));
       await projectEvents(client, batch.siteId, plan.events);
     }
+    // Projections of the stored events (the region console's) run here, inside this transaction.
     const running = runningPackVersion(batch.siteId, plan.events);
-    if (running !== null) await client.query('UPDATE sites SET running_pack_version = $2 WHERE id = $1', [batch.siteId, running]);
     const skewMs = Math.round(Date.parse(batch.sentAt) - now.getTime());
     await client.query(
-      'UPDATE sites SET held_through = $2, last_batch_id = $3, last_seen_at = $4, clock_skew_ms = $5 WHERE id = $1',
-      [batch.siteId, plan.heldThrough, batch.batchId, now, Math.max(-2e9, Math.min(2e9, skewMs))],
+      `UPDATE sites SET held_through = $2, last_batch_id = $3, last_seen_at = $4, clock_skew_ms = $5,
+         running_pack_version = COALESCE($6, running_pack_version) WHERE id = $1`,
+      [batch.siteId, plan.heldThrough, batch.batchId, now, Math.max(-2e9, Math.min(2e9, skewMs)), running],
     );
     return { answer: { heldThrough: plan.heldThrough, stored: plan.events.length } };
   });

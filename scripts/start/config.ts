@@ -10,6 +10,8 @@ export const StartConfig = z.strictObject({
   dataDir: z.string().min(1).default('var'),
   hallPort: Port.default(4600),
   bridgePort: Port.default(4601),
+  /** The demo region (PGlite, simulated sites). */
+  regionPort: Port.default(4700),
   /** Content pack folder. */
   pack: z.string().min(1).default('content/packs/sample'),
   /** The hall-server's own config (see hall-server/config/schema.ts); the demo hall by default. */
@@ -28,8 +30,9 @@ export const HELP = `npm start — 启动演示大厅（大厅服务 + 设备桥
   --data-dir DIR      数据目录（SQLite 数据库与密钥），默认 var
   --hall-port N       大厅服务端口，默认 4600
   --bridge-port N     设备桥端口，默认 4601
+  --region-port N     区域中心（嵌入式 PGlite 与模拟站点）端口，默认 4700
   --pack DIR          内容包目录，默认 content/packs/sample
-  --config FILE       JSON 配置文件（字段: dataDir, hallPort, bridgePort, pack, hall, bridgeConfig）；命令行选项优先
+  --config FILE       JSON 配置文件（字段: dataDir, hallPort, bridgePort, regionPort, pack, hall, bridgeConfig）；命令行选项优先
   --skip-build        不重新构建界面，直接使用现有的 dist/
   --help              显示本说明
 
@@ -46,6 +49,7 @@ export function parseStartArgs(argv: string[]): StartConfig | 'help' {
         'data-dir': { type: 'string' },
         'hall-port': { type: 'string' },
         'bridge-port': { type: 'string' },
+        'region-port': { type: 'string' },
         pack: { type: 'string' },
         config: { type: 'string' },
         'skip-build': { type: 'boolean' },
@@ -80,6 +84,7 @@ export function parseStartArgs(argv: string[]): StartConfig | 'help' {
     ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
     ...(values['hall-port'] !== undefined ? { hallPort: port('hall-port', values['hall-port']) } : {}),
     ...(values['bridge-port'] !== undefined ? { bridgePort: port('bridge-port', values['bridge-port']) } : {}),
+    ...(values['region-port'] !== undefined ? { regionPort: port('region-port', values['region-port']) } : {}),
     ...(values.pack !== undefined ? { pack: values.pack } : {}),
     ...(values['skip-build'] ? { skipBuild: true } : {}),
   };

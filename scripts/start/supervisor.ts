@@ -1,4 +1,4 @@
-// Runs one child of `npm start` (the hall-server or the device-bridge) and starts it again when it dies, with a
+// Runs one child of `npm start` (the hall-server, the device-bridge or the region) and starts it again when it dies, with a
 // growing delay and a line saying so, instead of taking the whole demo down. Its stdout lines are echoed with its name,
 // except the machine-readable line that says it is ready.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,6 +13,8 @@ export interface ChildSpec {
   cwd: string;
   /** The stdout line that says the child is ready. */
   ready: RegExp;
+  /** How long a start may take before it counts as failed (default 30 s). */
+  readyTimeoutMs?: number;
   log: (line: string) => void;
 }
 
@@ -25,7 +27,9 @@ export class SupervisedChild {
   constructor(private readonly spec: ChildSpec) {}
 
   /** Starts the child and resolves with its ready line; rejects if it exits (or does not get ready) before that. */
-  start(timeoutMs = 30_000): Promise<string> {
+  start(timeoutMs = this.spec.readyTimeoutMs ?? 30_000): Promise<string> {
+    // Stopped before it started (Ctrl-C while the region was still being bundled): never leave a child behind.
+    if (this.stopping) return Promise.reject(new Error(`${this.spec.name} was stopped before it started`));
     return new Promise((ok, fail) => {
       const child = this.spawnOnce((line) => {
         clearTimeout(timer);

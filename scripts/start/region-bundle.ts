@@ -1,0 +1,56 @@
+// The region-server as one ESM file (var/build/region-server.mjs) run with plain `node`, like the hall and the bridge:
+// packages (pg, PGlite and its WebAssembly) stay external and load from node_modules; each source file keeps its own
+// import.meta location, so the SQL migrations and the demo content are found where they lie in the project.
+import { build, stop as stopEsbuild } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SERVER_BUNDLE_OPTIONS } from '../../device-bridge/bundle.ts';
+import { REGION_PACK_WORKER_BUNDLE } from '../../region-server/catalogue/off-thread.ts';
+import { SERVER_BUILD_DIR, sourceUrls } from '../build-servers.ts';
+
+export const REGION_BUNDLE = `${SERVER_BUILD_DIR}/region-server.mjs`;
+const REGION_SOURCES = ['region-server', 'protocol', 'content', 'package.json', 'package-lock.json'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** Rebuilds the region bundle when it is missing or older than its sources; returns its absolute path. */
+export async function buildRegionIfStale(root: string, log: (line: string) => void): Promise<string> {
+  const bundle = join(root, REGION_BUNDLE);
+  const builtAt = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
+  if (builtAt > 0 && REGION_SOURCES.every((s) => newestMtime(join(root, s)) <= builtAt)) return bundle;
+  log('[start] bundling the region-server (esbuild)…');
+  mkdirSync(join(root, SERVER_BUILD_DIR), { recursive: true });
+  // Built under a temporary name and renamed into place, so a process starting meanwhile never loads half a file.
+  const temp = resolve(root, `${REGION_BUNDLE}.${process.pid}.tmp.mjs`);
+  const banner = "import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __dirname_ } from 'node:path';";
+  // The pack worker first, so a region bundle never starts without its worker beside it.
+  const worker = join(root, SERVER_BUILD_DIR, REGION_PACK_WORKER_BUNDLE);
+  await build({
+    entryPoints: [resolve(root, 'region-server/catalogue/pack-worker.ts')],
+    ...SERVER_BUNDLE_OPTIONS,
+    outfile: worker,
+    banner: { js: banner },
+    plugins: [sourceUrls(root, worker)],
+  });
+  await build({
+    entryPoints: [resolve(root, 'region-server/main.ts')],
+    ...SERVER_BUNDLE_OPTIONS,
+    outfile: temp,
+    // __regionBundleUrl: where the bundle lies, so the catalogue starts its pack worker from the bundled worker file.
+    banner: { js: `${banner} const __regionBundleUrl = import.meta.url;` },
+    plugins: [sourceUrls(root, bundle)],
+  });
+  await stopEsbuild();
+  renameSync(temp, bundle);
+  return bundle;
+}
