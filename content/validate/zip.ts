@@ -77,30 +77,28 @@ const S_IFDIR = 0o040000;
 const S_IFREG = 0o100000;
 const S_IFLNK = 0o120000;
 
-/** Inflates one entry, refusing to produce more than `limit` bytes; `hash` sees every byte as it is produced. */
+/** Inflates one entry, refusing to produce more than `limit` bytes; `hash` sees every byte as it is produced. Each
+ * inflated step is copied straight into one buffer of `limit` bytes (the size the entry declares), so an entry costs
+ * its own size once, not twice (a list of steps and then their concatenation). */
 function inflateBounded(data: Uint8Array, limit: number, hash?: ReturnType<typeof createHash>): Uint8Array | null {
-  const chunks: Uint8Array[] = [];
+  const out = new Uint8Array(limit);
   let produced = 0;
   let over = false;
   const inflater = new Inflate((chunk) => {
-    produced += chunk.length;
-    if (produced > limit) over = true;
-    else {
-      chunks.push(chunk);
-      hash?.update(chunk);
+    if (over) return;
+    if (produced + chunk.length > limit) {
+      over = true;
+      return;
     }
+    out.set(chunk, produced);
+    produced += chunk.length;
+    hash?.update(chunk);
   });
   for (let off = 0; off < data.length && !over; off += INFLATE_STEP) {
     inflater.push(data.subarray(off, Math.min(off + INFLATE_STEP, data.length)), off + INFLATE_STEP >= data.length);
   }
   if (over) return null;
-  const out = new Uint8Array(produced);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return produced === limit ? out : out.slice(0, produced);
 }
 
 /** Files the macOS Finder adds to a zip it makes ("__MACOSX/…", "._name", ".DS_Store"): never part of a pack. */
