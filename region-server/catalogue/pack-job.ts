@@ -1,5 +1,6 @@
 // The CPU-heavy part of publishing a site's pack, run in the pack worker: build the files, hash what the site would
 // receive, and only when that changed, seal (sign) and zip the new version. Pure apart from the signing key it is given.
+import { threadId } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { sealPack } from '../../content/validate/manifest-build.ts';
 import { writePackZip } from '../../content/validate/zip.ts';
@@ -14,7 +15,12 @@ export interface PackJob {
   regionKeyPem: string;
 }
 
-export type PackJobResult = { hash: string; zip: Uint8Array | null };
+export interface PackJobResult {
+  hash: string;
+  zip: Uint8Array | null;
+  /** The worker thread that built it (0 would be the region's own event loop). */
+  builtOnThread: number;
+}
 
 /** sha256 over every file's path and bytes: equal for two builds that give a site the same content. */
 export function contentHash(files: Map<string, Uint8Array>): string {
@@ -26,7 +32,7 @@ export function contentHash(files: Map<string, Uint8Array>): string {
 export function runPackJob(job: PackJob): PackJobResult {
   // Version and date are the same for every comparison build, so only the content decides.
   const hash = contentHash(buildSitePack({ ...job.request, version: 1, created: '2000-01-01T00:00:00Z' }));
-  if (hash === job.lastHash) return { hash, zip: null };
+  if (hash === job.lastHash) return { hash, zip: null, builtOnThread: threadId };
   const files = sealPack(buildSitePack({ ...job.request, version: job.version, created: job.created }), job.regionKeyPem);
-  return { hash, zip: writePackZip(files) };
+  return { hash, zip: writePackZip(files), builtOnThread: threadId };
 }

@@ -76,6 +76,8 @@ export interface PublishedPack {
   version: number;
   /** False when the site's content had not changed since the last version. */
   changed: boolean;
+  /** The thread that built it: the pack worker's, never the event loop's. */
+  builtOnThread: number;
 }
 
 /** Builds the site's pack from what the region holds now; stores a new signed version if its content changed. */
@@ -100,7 +102,7 @@ export async function publishSitePack(pool: Pool, siteId: string, regionKeyPem: 
     const version = (last?.version ?? 0) + 1;
     // Building, signing and zipping run in the pack worker; the site's row stays locked meanwhile.
     const built = await runPackJobOffThread({ request, lastHash: last?.content_hash ?? null, version, created: now.toISOString(), regionKeyPem });
-    if (!built.zip) return { siteId, version: last!.version, changed: false };
+    if (!built.zip) return { siteId, version: last!.version, changed: false, builtOnThread: built.builtOnThread };
     await client.query('INSERT INTO site_packs (site_id, version, content_hash, built_at, zip) VALUES ($1, $2, $3, $4, $5)', [
       siteId,
       version,
@@ -109,7 +111,7 @@ export async function publishSitePack(pool: Pool, siteId: string, regionKeyPem: 
       Buffer.from(built.zip.buffer, built.zip.byteOffset, built.zip.byteLength),
     ]);
     await audit(client, { actor, action: 'pack.published', siteId, details: { version } });
-    return { siteId, version, changed: true };
+    return { siteId, version, changed: true, builtOnThread: built.builtOnThread };
   });
 }
 

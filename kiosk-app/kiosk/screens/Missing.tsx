@@ -65,7 +65,7 @@ function SlipStatus({ slip, promise }: { slip: SlipPrint; promise: boolean }) {
   const what = promise ? '容缺受理承诺书' : '材料清单';
   return (
     <div role="status" aria-live="polite" data-testid="slip-status" data-slip={slip.state}>
-      {slip.state === 'printing' && <p class="ui-banner">正在打印{what}，请稍候…</p>}
+      {slip.state === 'printing' && <p class="ui-banner">正在打印{what}，请您稍等…</p>}
       {slip.state === 'printed' && <p class="ui-banner">{what}已打印，请从出票口取走。</p>}
       {slip.state === 'failed' && (
         <p class="ui-banner">
