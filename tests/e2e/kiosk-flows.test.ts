@@ -191,9 +191,9 @@ describe('kiosk flows (normal mode)', () => {
     await tap(page, 'issue');
     await page.getByTestId('screen-ticket').waitFor();
     await expect.poll(() => page.getByTestId('print-status').getAttribute('data-print'), { timeout: 20_000 }).toBe('failed');
-    expect(await page.getByTestId('print-failed').textContent()).toContain('请记下您的号码，或到咨询台领取小票');
     await page.getByTestId('ticket-preview').locator('svg').waitFor();
     const number = await page.getByTestId('ticket-number').textContent();
+    expect(await page.getByTestId('print-failed').textContent()).toContain(`请记下您的号码 ${number}，或到咨询台领取小票`);
     expect(await page.getByTestId('ticket-preview').textContent()).toContain(number!);
     await checkScreen(page, 'ticket-print-failed', 'normal');
     await expect.poll(async () => (await ticketOf(number!))?.print).toBe('failed');
