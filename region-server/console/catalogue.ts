@@ -70,7 +70,8 @@ export async function publishAll(pool: Pool, signingKeyPem: string | null, actor
       skipped.push(site.id);
       continue;
     }
-    packs.push(await publishSitePack(pool, site.id, signingKeyPem, actor));
+    const { siteId, version, changed } = await publishSitePack(pool, site.id, signingKeyPem, actor);
+    packs.push({ siteId, version, changed });
   }
   await audit(pool, { actor, action: 'catalogue.published', details: { changed: packs.filter((p) => p.changed).map((p) => p.siteId) } });
   return { packs, skipped };
