@@ -65,7 +65,7 @@ afterAll(async () => {
 describe('packs from the centre', () => {
   it('a hall fetches its site\'s signed pack; it validates under the region key; nothing newer answers 204', async () => {
     const hall = await site('xicun', 'village');
-    expect(await publishSitePack(region.pool, 'xicun', regionKey.privateKeyPem, 'test')).toEqual({ siteId: 'xicun', version: 1, changed: true });
+    expect(await publishSitePack(region.pool, 'xicun', regionKey.privateKeyPem, 'test')).toMatchObject({ siteId: 'xicun', version: 1, changed: true });
     const pack = await fetchPack(hall, 'xicun', 0);
     expect(pack.status).toBe(200);
     expect(pack.version).toBe('1');
