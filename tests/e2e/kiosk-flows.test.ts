@@ -212,7 +212,7 @@ describe('kiosk flows (normal mode)', () => {
 
   it('呼叫工作人员 raises a help request with the kiosk name in the admin console', async () => {
     await tap(page, 'help-button');
-    await expect.poll(() => page.getByTestId('help-button').textContent()).toContain('已呼叫，请您稍等');
+    await expect.poll(() => page.getByTestId('help-button').textContent()).toContain('已呼叫工作人员');
     expect(await page.getByTestId('help-status').textContent()).toBe('工作人员马上就到，请您稍等');
     const list = await rig.hall.api('GET', '/api/admin/help', undefined, admin);
     expect(list.body.requests[0]).toMatchObject({ screen: 'home', resolvedAt: null });

@@ -106,11 +106,12 @@ for (const mode of ['normal', 'senior'] as const) {
         ]);
         await tap(page, 'answer-resident');
         await page.locator('.screen-body:not([data-away]) [data-testid="page-status"]').waitFor();
-        await walk.step('02-items', { prompt: 'home', decision: true, screen: 'screen-home' });
+        // The answer's item screens are still the home step, whose clip was started on 01-home and is said once a step.
+        await walk.step('02-items', { prompt: null, decision: true, screen: 'screen-home' });
         expect(await page.locator('.screen-body:not([data-away]) [data-testid^="item-"]').count()).toBe(4);
         await tap(page, 'page-next');
         await expect.poll(() => page.getByTestId('page-status').textContent()).toBe('2 / 2');
-        await walk.step('03-items-more', { prompt: 'home', decision: true, screen: 'screen-home' });
+        await walk.step('03-items-more', { prompt: null, decision: true, screen: 'screen-home' });
         await tap(page, 'page-prev');
         await expect.poll(() => page.getByTestId('page-status').textContent()).toBe('1 / 2');
       } else {
@@ -154,7 +155,7 @@ for (const mode of ['normal', 'senior'] as const) {
       await tap(page, 'issue');
       await expect.poll(() => page.getByTestId('print-status').getAttribute('data-print'), { timeout: 20_000 }).toBe('failed');
       await page.getByTestId('ticket-preview').locator('svg').waitFor();
-      await walk.step('10-ticket-print-failed', { prompt: 'ticket', decision: true, screen: 'screen-ticket' });
+      await walk.step('10-ticket-print-failed', { prompt: 'paper-out', decision: true, screen: 'screen-ticket' });
       const advice = await page.getByTestId('print-failed').textContent();
       expect(advice).toContain('请记下您的号码');
       expect(advice).toContain('到咨询台领取');

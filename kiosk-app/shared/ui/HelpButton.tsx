@@ -19,7 +19,7 @@ export function HelpButton({ onHelp }: { onHelp: () => Promise<void> }) {
   };
   // The button keeps about the width of 呼叫工作人员, so it never grows over the footer's buttons; the whole sentence
   // goes to the status region for screen readers.
-  const label = state.value === 'sent' ? '已呼叫，请您稍等' : state.value === 'failed' ? '请到咨询台求助' : '呼叫工作人员';
+  const label = state.value === 'sent' ? '已呼叫工作人员' : state.value === 'failed' ? '请到咨询台求助' : '呼叫工作人员';
   const said = state.value === 'sent' ? '工作人员马上就到，请您稍等' : state.value === 'failed' ? '呼叫未成功，请到咨询台' : '';
   return (
     <div class="ui-help">
