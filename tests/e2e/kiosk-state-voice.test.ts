@@ -5,7 +5,7 @@
 // clips in kiosk-app/kiosk/statePrompts.test.ts.)
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ITEM_OPTIONAL, ITEM_REQUIRED, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
+import { HOME_READY, ITEM_OPTIONAL, ITEM_REQUIRED, openItem, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
 import { expectPromptStarted, heard, recordVoiceIn } from './voice-helpers.ts';
 
 let rig: KioskRig;
@@ -20,13 +20,12 @@ async function openWithVoice(mode: 'normal' | 'senior', clock = false): Promise<
   await recordVoiceIn(context);
   // The init script applies from the next load.
   await page.reload();
-  await page.locator('[data-kiosk-ready] [data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
+  await page.locator(HOME_READY).first().waitFor({ timeout: 20_000 });
   return page;
 }
 
 async function toIdentify(page: Page, item: string): Promise<void> {
-  await tap(page, `item-${item}`);
-  await page.getByTestId('screen-guide').waitFor();
+  await openItem(page, item);
   await tap(page, 'take-ticket');
   await page.getByTestId('screen-identify').waitFor();
 }
