@@ -10,7 +10,7 @@ import { layoutProblems } from '../support/layout.ts';
 import { supplyDueDate } from '../../kiosk-app/kiosk/model/slip.ts';
 import { localDate } from '../../kiosk-app/kiosk/model/person.ts';
 import { chineseDate } from '../../protocol/bridge/ticket/slip.ts';
-import { backHome, checkScreen, expectNoPersonalData, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
+import { backHome, checkScreen, expectNoPersonalData, openItem, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
 
 const WITH_DEFERRAL = '212036001003';
 /** On the first page of home in both modes. */
@@ -34,8 +34,7 @@ function printed(): string[] {
 
 async function toMissing(page: Page, item: string, withCard: boolean) {
   await backHome(page);
-  await tap(page, `item-${item}`);
-  await page.getByTestId('screen-guide').waitFor();
+  await openItem(page, item);
   await tap(page, 'take-ticket');
   if (withCard) {
     await page.getByTestId('screen-identify').waitFor();

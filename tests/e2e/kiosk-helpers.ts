@@ -20,7 +20,12 @@ export const ITEM_OPTIONAL = '212036001002';
 export const HOME_READY = '[data-kiosk-ready] [data-testid^="item-"], [data-kiosk-ready] [data-testid^="answer-"]';
 
 /** The sample pack's 长辈模式 answer that leads to each item the tests use (content/packs/sample/kiosk.json). */
-export const SENIOR_ANSWER: Record<string, string> = { [ITEM_REQUIRED]: 'resident', [ITEM_OPTIONAL]: 'employee' };
+export const SENIOR_ANSWER: Record<string, string> = {
+  [ITEM_REQUIRED]: 'resident',
+  [ITEM_OPTIONAL]: 'employee',
+  '212036001003': 'resident',
+  '212036002003': 'resident',
+};
 
 /** Opens an item's guide from home: in 长辈模式 by answering the home question first. */
 export async function openItem(page: Page, code: string): Promise<void> {
