@@ -23,7 +23,6 @@ export const HOME_READY = '[data-kiosk-ready] [data-testid^="item-"], [data-kios
 export const SENIOR_ANSWER: Record<string, string> = {
   [ITEM_REQUIRED]: 'resident',
   [ITEM_OPTIONAL]: 'employee',
-  '212036001003': 'resident',
   '212036002003': 'resident',
 };
 
