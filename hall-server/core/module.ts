@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Pack } from '../../content/schema/index.ts';
 import type { EventData, KnownEventType } from '../../protocol/hall/events.ts';
 import type { ErrorBody, HealthResponse } from '../../protocol/hall/common.ts';
+import type { StaffRole } from '../../protocol/hall/access.ts';
 import type { Endpoint, ParsedBodyOf, ResponseInputOf } from '../../protocol/hall/endpoint.ts';
 import type { Logger } from './log.ts';
 
@@ -20,8 +21,8 @@ export interface Principal {
   window: number | null;
   /** Human name shown in the console, e.g. "1号取号机"; for a manager "张三（工号 1001）". */
   name: string;
-  /** For a console session: the account's role, which decides the routes it may call (accounts/permissions.ts). */
-  staffRole?: 'owner' | 'shift_lead' | 'callback';
+  /** For a console session: the account's role, which decides the routes it may call (each route's `staff`). */
+  staffRole?: StaffRole;
 }
 
 /** One schema change of one module; ids are unique within the module and applied in array order, once. */
@@ -59,6 +60,9 @@ export interface RouteSpec<S extends z.ZodType = z.ZodType, P = undefined> {
   /** Roles allowed to call it, or 'public'. A pad or counter may only act on its own window (checked by the core
    * when the path has a `:window` parameter). */
   roles: Role[] | 'public';
+  /** With 'admin' in `roles`: the console account roles that may call it (protocol/hall/access.ts); absent: the
+   * 大厅负责人 only. */
+  staff?: readonly StaffRole[];
   /** Body schema (strict objects: unknown fields are rejected). Requests without a body schema must have no body. */
   body?: S;
   /** Default 64 KiB; pack uploads raise it. */

@@ -2,7 +2,7 @@
 // body strictly, and turns every failure into `{"error":{"code","message"}}` with a 4xx.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { staffMayCall } from '../accounts/permissions.ts';
+import { staffMayCall } from '../../protocol/hall/access.ts';
 import { ApiError, type Principal, type RouteResult, type RouteSpec } from './module.ts';
 import type { Logger } from './log.ts';
 
@@ -83,7 +83,7 @@ export class Router {
     if (spec.roles !== 'public') {
       if (!principal) throw new ApiError(401, 'unauthorized', '请先配对终端或登录管理台');
       if (!spec.roles.includes(principal.role)) throw new ApiError(403, 'forbidden', '本终端无权进行此操作');
-      if (principal.role === 'admin' && (!principal.staffRole || !staffMayCall(principal.staffRole, spec.method, spec.path))) {
+      if (principal.role === 'admin' && (!principal.staffRole || !staffMayCall(spec, principal.staffRole))) {
         throw new ApiError(403, 'forbidden_for_role', '您的账号角色无权进行此操作，请联系大厅负责人');
       }
       if (params['window'] !== undefined && (principal.role === 'pad' || principal.role === 'counter')) {

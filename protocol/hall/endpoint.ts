@@ -2,6 +2,7 @@
 // its handler against the descriptor (its result checked against the response schema at compile time) and the pages
 // and tools call through one client function per side that owns error parsing. Browser-safe.
 import type { z } from 'zod';
+import type { StaffRole } from './access.ts';
 import { ErrorBody, type RoleSchema } from './common.ts';
 
 type Role = z.infer<typeof RoleSchema>;
@@ -14,6 +15,8 @@ export interface Endpoint {
   path: string;
   /** Roles allowed to call it, or 'public'. */
   roles: readonly Role[] | 'public';
+  /** With 'admin' in `roles`: the console account roles that may call it (access.ts); absent: the 大厅负责人 only. */
+  staff?: readonly StaffRole[];
   /** JSON body schema (strict objects); none: the request has no JSON body. */
   body?: z.ZodType;
   /** The success body's schema; none: the success body is not JSON the page reads (a file, a CSV). */

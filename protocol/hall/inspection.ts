@@ -2,6 +2,7 @@
 // pack, one month at a time. Shared by the hall-server (which computes them) and the console page. Browser-safe.
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
+import { OWNER_ONLY } from './access.ts';
 
 export const IndicatorStatus = z.enum(['pass', 'fail', 'no_data']);
 export type IndicatorStatus = z.infer<typeof IndicatorStatus>;
@@ -54,7 +55,7 @@ export type InspectionReport = z.infer<typeof InspectionReport>;
 export const InspectionEndpoints = {
   /** `?month=YYYY-MM`; absent: the current hall month. */
   report: endpoint({
-    method: 'GET', path: '/api/admin/inspection', roles: ['admin'], response: InspectionReport,
+    method: 'GET', path: '/api/admin/inspection', roles: ['admin'], staff: OWNER_ONLY, response: InspectionReport,
     summary: '示范点自查：按月从本厅数据和当前内容包计算各项指标',
   }),
 };

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CASE_ACTIONS, CASE_STATES } from './cases.ts';
 import { endpoint } from './endpoint.ts';
+import { FOLLOWS_UP_CASES, OWNER_ONLY, RUNS_THE_HALL } from './access.ts';
 
 export const RatingId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '评价编号格式不正确');
 
@@ -178,31 +179,31 @@ export const RatingEndpoints = {
     summary: '评价器提交一条评价（按评价编号幂等，每张号票只能评价一次）',
   }),
   prompt: endpoint({
-    method: 'GET', path: '/api/windows/:window/rating-prompt', roles: ['pad', 'counter', 'admin'], response: RatingPromptResponse,
+    method: 'GET', path: '/api/windows/:window/rating-prompt', roles: ['pad', 'counter', 'admin'], staff: RUNS_THE_HALL, response: RatingPromptResponse,
     summary: '本窗口待评价的办结号票（评价器重启后恢复提示）',
   }),
   /** Query: `open=1` only open cases, `from`/`to` dates. */
   cases: endpoint({
-    method: 'GET', path: '/api/ratings/cases', roles: ['admin'], response: CaseListResponse,
+    method: 'GET', path: '/api/ratings/cases', roles: ['admin'], staff: FOLLOWS_UP_CASES, response: CaseListResponse,
     summary: '差评回访整改列表（open=1 只看未办结），含期限与即将到期/超期标记',
   }),
-  case: endpoint({ method: 'GET', path: '/api/ratings/cases/:id', roles: ['admin'], response: CaseView, summary: '一条差评的处理记录' }),
+  case: endpoint({ method: 'GET', path: '/api/ratings/cases/:id', roles: ['admin'], staff: FOLLOWS_UP_CASES, response: CaseView, summary: '一条差评的处理记录' }),
   caseAction: endpoint({
-    method: 'POST', path: '/api/ratings/cases/:id/actions', roles: ['admin'], body: CaseActionRequest, response: CaseView,
+    method: 'POST', path: '/api/ratings/cases/:id/actions', roles: ['admin'], staff: FOLLOWS_UP_CASES, body: CaseActionRequest, response: CaseView,
     summary: '差评处理：回访核实、开始整改、反馈办结、申诉及复核（须填写说明）',
   }),
   /** Query: `from`, `to` (at most about a year), `group`. */
   stats: endpoint({
-    method: 'GET', path: '/api/ratings/stats', roles: ['admin'], response: StatsResponse,
+    method: 'GET', path: '/api/ratings/stats', roles: ['admin'], staff: OWNER_ONLY, response: StatsResponse,
     summary: '评价统计：按日/周/月/窗口/人员/事项，满意率、平均分、覆盖率、差评办结率与按期率、等候/办理/空闲时长',
   }),
   /** Query: `from`, `to`, `kind`. A CSV file, not JSON. */
   export: endpoint({
-    method: 'GET', path: '/api/ratings/export', roles: ['admin'],
+    method: 'GET', path: '/api/ratings/export', roles: ['admin'], staff: OWNER_ONLY,
     summary: '导出 CSV（UTF-8 带 BOM）：kind=upstream 为12列上报格式（含证件号码），kind=full 为完整数据；每次导出记入审计',
   }),
   sweep: endpoint({
-    method: 'POST', path: '/api/ratings/sweep', roles: ['admin'], body: z.strictObject({}), response: SweepResponse,
+    method: 'POST', path: '/api/ratings/sweep', roles: ['admin'], staff: OWNER_ONLY, body: z.strictObject({}), response: SweepResponse,
     summary: '立即执行一次维护：登记未评价、清除过期个人信息（平时每5秒自动执行）',
   }),
 };
