@@ -15,7 +15,7 @@ export { BRIDGE_BUNDLE, BRIDGE_NODE_FLAGS } from '../device-bridge/bundle.ts';
 
 export { HALL_NODE_FLAGS } from '../hall-server/core/node-flags.ts';
 
-const HALL_SOURCES = ['hall-server', 'protocol', 'content', 'package.json', 'package-lock.json'];
+const HALL_SOURCES = ['hall-server', 'server-shared', 'protocol', 'content', 'package.json', 'package-lock.json'];
 const BRIDGE_SOURCES = ['device-bridge', 'protocol', 'package.json', 'package-lock.json'];
 
 /** In a bundle every module shares one `import.meta.url`, so a source file's `new URL('../../dist', import.meta.url)` would

@@ -9,7 +9,7 @@ import { REGION_PACK_WORKER_BUNDLE } from '../../region-server/catalogue/off-thr
 import { SERVER_BUILD_DIR, sourceUrls } from '../build-servers.ts';
 
 export const REGION_BUNDLE = `${SERVER_BUILD_DIR}/region-server.mjs`;
-const REGION_SOURCES = ['region-server', 'protocol', 'content', 'package.json', 'package-lock.json'];
+const REGION_SOURCES = ['region-server', 'server-shared', 'protocol', 'content', 'package.json', 'package-lock.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
