@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, newTerminalContext, screenshot, VIEWPORTS } from '../support/browser.ts';
 import { readSetupCode, startTestHall, type TestHall } from '../support/hall.ts';
+import { layoutProblems } from '../support/layout.ts';
 
 let hall: TestHall;
 let browser: Browser;
@@ -98,6 +99,24 @@ describe('console accounts', () => {
     await page.getByRole('status').filter({ hasText: '已结束 吴值班 的会话' }).waitFor();
     await leadPage.getByRole('heading', { name: '大厅管理台登录' }).waitFor();
     await leadPage.close();
+  });
+
+  it('a 回访员 sees only the 差评 cases: no statistics or export tab that would answer 403', async () => {
+    const callbackPage = await (await newTerminalContext(browser, VIEWPORTS.admin)).newPage();
+    await callbackPage.goto(hall.url + '/admin');
+    await callbackPage.getByRole('heading', { name: '大厅管理台登录' }).waitFor();
+    await callbackPage.getByLabel('工号').fill('H200');
+    await callbackPage.getByLabel('密码', { exact: true }).fill('call-back-every-case');
+    await callbackPage.getByRole('button', { name: '登录' }).click();
+    const tabs = callbackPage.getByRole('navigation', { name: '好差评' });
+    await tabs.waitFor();
+    const links = await callbackPage.getByRole('navigation', { name: '管理台导航' }).getByRole('link').allTextContents();
+    expect(links).toEqual(['好差评', '账号与会话']);
+    expect(await tabs.getByRole('button').allTextContents()).toEqual(['差评回访整改']);
+    expect(await layoutProblems(callbackPage)).toEqual({ outside: [], overlapping: [] });
+    expect(await axeViolations(callbackPage)).toEqual([]);
+    await screenshot(callbackPage, 'admin-callback-ratings');
+    await callbackPage.close();
   });
 
   it('退出登录 ends the session on the server too', async () => {
