@@ -62,6 +62,13 @@ function hall() {
   return { deps, calls, publish, listeners, v2 };
 }
 
+/** The model once its first lists are in. */
+async function loaded(deps: PacksDeps) {
+  const model = new PacksModel(deps);
+  await until(() => model.list.value !== null);
+  return model;
+}
+
 describe('内容包 page model', () => {
   it('loads the kept packs and the active pack\'s data', async () => {
     const model = new PacksModel(hall().deps);
@@ -85,8 +92,7 @@ describe('内容包 page model', () => {
 
   it('activates only after confirmation, says which version, and reloads the lists', async () => {
     const h = hall();
-    const model = new PacksModel(h.deps);
-    await until(() => model.list.value !== null);
+    const model = await loaded(h.deps);
     model.ask({ kind: 'activate', slot: h.v2 });
     await model.run();
     expect(model.notice.value).toEqual({ ok: true, text: '已启用版本 2，各终端将在空闲时自动更新内容' });
@@ -96,8 +102,7 @@ describe('内容包 page model', () => {
 
   it('shows a refused rollback in Chinese and keeps what is shown', async () => {
     const h = hall();
-    const model = new PacksModel(h.deps);
-    await until(() => model.list.value !== null);
+    const model = await loaded(h.deps);
     model.ask({ kind: 'rollback', slot: h.v2 });
     await model.run();
     expect(model.notice.value).toEqual({ ok: false, text: '没有可以回退的版本' });
@@ -106,8 +111,7 @@ describe('内容包 page model', () => {
 
   it('reloads the lists when another console activates a pack, and stops listening once disposed', async () => {
     const h = hall();
-    const model = new PacksModel(h.deps);
-    await until(() => model.list.value !== null);
+    const model = await loaded(h.deps);
     const before = h.calls.length;
     h.publish('pack.activated');
     expect(h.calls.length).toBe(before + 1);
