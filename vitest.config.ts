@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{protocol,kiosk-app,device-bridge,hall-server,region-server,content,scripts}/**/*.test.{ts,tsx}'],
+          include: ['{protocol,kiosk-app,device-bridge,hall-server,region-server,server-shared,content,scripts}/**/*.test.{ts,tsx}'],
           environment: 'node',
           // A ceiling for a hung test, not a measure: some unit tests zip, hash and validate whole packs, which on a
           // machine another CPU-heavy job keeps busy takes well over vitest's default 5 s.

@@ -2,21 +2,18 @@
 // loader in the running process, which roughly halves its memory. Native addons and other packages stay external and
 // load from node_modules. `npm start` calls `buildServersIfStale`; by hand: `npx tsx scripts/build-servers.ts`.
 import { build, stop as stopEsbuild, type Plugin } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { BRIDGE_BUNDLE, bundleBridge, SERVER_BUNDLE_OPTIONS } from '../device-bridge/bundle.ts';
+import { isStale, SERVER_BUILD_DIR, SERVER_BUNDLES } from './server-bundles.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-/** Git-ignored (under var/). */
-export const SERVER_BUILD_DIR = 'var/build';
-export const HALL_BUNDLE = `${SERVER_BUILD_DIR}/hall-server.mjs`;
+export { SERVER_BUILD_DIR } from './server-bundles.ts';
+export const HALL_BUNDLE = SERVER_BUNDLES.hall.file;
 /** Defined beside the bridge's own bundle script, so both build the same file. */
 export { BRIDGE_BUNDLE, BRIDGE_NODE_FLAGS } from '../device-bridge/bundle.ts';
 
 export { HALL_NODE_FLAGS } from '../hall-server/core/node-flags.ts';
-
-const HALL_SOURCES = ['hall-server', 'protocol', 'content', 'package.json', 'package-lock.json'];
-const BRIDGE_SOURCES = ['device-bridge', 'protocol', 'package.json', 'package-lock.json'];
 
 /** In a bundle every module shares one `import.meta.url`, so a source file's `new URL('../../dist', import.meta.url)` would
  * point elsewhere. This gives each file its own URL again, computed from the bundle's place in the project. */
@@ -65,32 +62,13 @@ export async function bundleHall(outfile: string = HALL_BUNDLE, root: string = R
   return target;
 }
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry.startsWith('.')) continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
-function isStale(root: string, bundle: string, sources: string[]): boolean {
-  const file = join(root, bundle);
-  if (!existsSync(file)) return true;
-  const builtAt = statSync(file).mtimeMs;
-  return sources.some((s) => newestMtime(join(root, s)) > builtAt);
-}
-
 /** Rebuilds whichever bundle is missing or older than its sources; returns the absolute paths of both. */
 export async function buildServersIfStale(root: string = ROOT, log: (line: string) => void = console.log): Promise<{ hall: string; bridge: string }> {
   mkdirSync(join(root, SERVER_BUILD_DIR), { recursive: true });
   // Built under a temporary name and renamed into place, so a process starting meanwhile never loads half a file.
   const temp = (bundle: string) => `${bundle}.${process.pid}.tmp.mjs`;
-  const hallStale = isStale(root, HALL_BUNDLE, HALL_SOURCES);
-  const bridgeStale = isStale(root, BRIDGE_BUNDLE, BRIDGE_SOURCES);
+  const hallStale = isStale(root, SERVER_BUNDLES.hall);
+  const bridgeStale = isStale(root, SERVER_BUNDLES.bridge);
   if (hallStale) {
     log('[build] bundling the hall-server (esbuild)…');
     renameSync(await bundleHall(temp(HALL_BUNDLE), root), join(root, HALL_BUNDLE));

@@ -1,6 +1,7 @@
 // The event log: every event is a row written in the caller's transaction (gap-free seq, survives restarts) and is
 // delivered to sockets only after that transaction has committed.
 import type Database from 'better-sqlite3';
+import { staffReceives } from '../../protocol/hall/events.ts';
 import type { EventHub, HallEvent, Migration, Principal, Role } from './module.ts';
 
 export const eventMigrations: Migration[] = [
@@ -29,12 +30,13 @@ function fromRow(row: EventRow): HallEvent {
   return event;
 }
 
-/** Whether a principal may receive an event. Admins receive everything but log-only records (`roles: []`). `roles` limits the roles; `window` limits
+/** Whether a principal may receive an event. Console sessions receive what their account role's pages read
+ * (`EVENT_STAFF`; the 大厅负责人 everything) but log-only records (`roles: []`). `roles` limits the roles; `window` limits
  * window-bound terminals (pad, counter) to their own window, and reaches terminals without a window (kiosk, board) only
  * when `roles` names them explicitly. */
 export function visibleTo(event: HallEvent, principal: Principal): boolean {
   if (event.roles?.length === 0) return false;
-  if (principal.role === 'admin') return true;
+  if (principal.role === 'admin') return principal.staffRole !== undefined && staffReceives(event.type, principal.staffRole);
   if (event.roles && !event.roles.includes(principal.role)) return false;
   if (event.window !== undefined) {
     if (principal.window === null) return event.roles !== undefined;

@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import type { Pack } from '../../content/schema/index.ts';
 import type { EventData, KnownEventType } from '../../protocol/hall/events.ts';
 import type { ErrorBody, HealthResponse } from '../../protocol/hall/common.ts';
-import type { Endpoint, ParsedBodyOf, ResponseInputOf } from '../../protocol/hall/endpoint.ts';
+import type { StaffRole } from '../../protocol/hall/access.ts';
+import type { Endpoint, ParsedBodyOf, ParsedQueryOf, ResponseInputOf } from '../../protocol/hall/endpoint.ts';
 import type { Logger } from './log.ts';
 
 /** Who a paired terminal or a signed-in manager is. */
@@ -20,8 +21,8 @@ export interface Principal {
   window: number | null;
   /** Human name shown in the console, e.g. "1号取号机"; for a manager "张三（工号 1001）". */
   name: string;
-  /** For a console session: the account's role, which decides the routes it may call (accounts/permissions.ts). */
-  staffRole?: 'owner' | 'shift_lead' | 'callback';
+  /** For a console session: the account's role, which decides the routes it may call (each route's `staff`). */
+  staffRole?: StaffRole;
 }
 
 /** One schema change of one module; ids are unique within the module and applied in array order, once. */
@@ -30,10 +31,11 @@ export interface Migration {
   sql: string;
 }
 
-export interface RouteRequest<Body> {
+export interface RouteRequest<Body, Query = URLSearchParams> {
   body: Body;
   params: Record<string, string>;
-  query: URLSearchParams;
+  /** The raw parameters, or what the route's declared `query` schema answered. */
+  query: Query;
   /** null only on routes declared `roles: 'public'`. */
   principal: Principal | null;
   /** The caller's address as the socket sees it (no proxy header is trusted), for throttling. */
@@ -59,6 +61,12 @@ export interface RouteSpec<S extends z.ZodType = z.ZodType, P = undefined> {
   /** Roles allowed to call it, or 'public'. A pad or counter may only act on its own window (checked by the core
    * when the path has a `:window` parameter). */
   roles: Role[] | 'public';
+  /** With 'admin' in `roles`: the console account roles that may call it (protocol/hall/access.ts); absent: the
+   * 大厅负责人 only. */
+  staff?: readonly StaffRole[];
+  /** Query schema (protocol/hall/query.ts): the router parses the parameters with it (400 when they fail) and hands
+   * `handle` the result as `query`. */
+  query?: z.ZodType;
   /** Body schema (strict objects: unknown fields are rejected). Requests without a body schema must have no body. */
   body?: S;
   /** Default 64 KiB; pack uploads raise it. */
@@ -85,13 +93,16 @@ export interface RouteSpec<S extends z.ZodType = z.ZodType, P = undefined> {
  * protocol/hall fails to compile here; an error result carries the hall's error body. */
 export type EndpointResult<E extends Endpoint> = Omit<RouteResult, 'body'> & { body?: ResponseInputOf<E> | ErrorBody };
 
+/** What a declared endpoint's handler reads as `query`: the parsed object, or the raw parameters when none is declared. */
+export type QueryOf<E extends Endpoint> = E['query'] extends z.ZodType ? ParsedQueryOf<E> : URLSearchParams;
+
 export interface EndpointHandler<E extends Endpoint, P> {
   /** Default 64 KiB; pack uploads raise it. */
   maxBodyBytes?: number;
   /** As RouteSpec.prepare. */
-  prepare?(req: RouteRequest<ParsedBodyOf<E>>): Promise<P>;
+  prepare?(req: RouteRequest<ParsedBodyOf<E>, QueryOf<E>>): Promise<P>;
   /** As RouteSpec.handle. */
-  handle(req: RouteRequest<ParsedBodyOf<E>>, prepared: P): EndpointResult<E>;
+  handle(req: RouteRequest<ParsedBodyOf<E>, QueryOf<E>>, prepared: P): EndpointResult<E>;
 }
 
 /** The route of an endpoint declared in protocol/hall: method, path, roles and schemas come from the declaration. */

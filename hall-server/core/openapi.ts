@@ -1,5 +1,6 @@
 // The API reference, generated from the registered routes and their zod schemas (OpenAPI 3.1).
 import { z } from 'zod';
+import { accessOf } from '../../protocol/hall/access.ts';
 import { ErrorBody } from '../../protocol/hall/index.ts';
 import type { RouteSpec } from './module.ts';
 
@@ -19,6 +20,7 @@ export function openApiDocument(routes: Array<RouteSpec<z.ZodType, unknown>>, ve
     const op: Record<string, unknown> = {
       summary: r.summary ?? `${r.method} ${r.path}`,
       'x-roles': r.roles,
+      'x-access': accessOf(r),
       ...(r.roles === 'public' ? {} : { security: [{ bearer: [] }] }),
       ...(params.length ? { parameters: params } : {}),
       responses: {

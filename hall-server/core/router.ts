@@ -2,7 +2,8 @@
 // body strictly, and turns every failure into `{"error":{"code","message"}}` with a 4xx.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { staffMayCall } from '../accounts/permissions.ts';
+import { staffMayCall } from '../../protocol/hall/access.ts';
+import { queryErrorOf, queryObject } from '../../protocol/hall/query.ts';
 import { ApiError, type Principal, type RouteResult, type RouteSpec } from './module.ts';
 import type { Logger } from './log.ts';
 
@@ -83,7 +84,7 @@ export class Router {
     if (spec.roles !== 'public') {
       if (!principal) throw new ApiError(401, 'unauthorized', '请先配对终端或登录管理台');
       if (!spec.roles.includes(principal.role)) throw new ApiError(403, 'forbidden', '本终端无权进行此操作');
-      if (principal.role === 'admin' && (!principal.staffRole || !staffMayCall(principal.staffRole, spec.method, spec.path))) {
+      if (principal.role === 'admin' && (!principal.staffRole || !staffMayCall(spec, principal.staffRole))) {
         throw new ApiError(403, 'forbidden_for_role', '您的账号角色无权进行此操作，请联系大厅负责人');
       }
       if (params['window'] !== undefined && (principal.role === 'pad' || principal.role === 'counter')) {
@@ -111,8 +112,10 @@ export class Router {
     } else if (raw.length > 0) {
       throw new ApiError(400, 'unexpected_body', '此接口不接受请求内容');
     }
+    // A declared query's parsed object goes to the handler `routeOf` typed for it; the router's route type is untyped.
+    const query = (spec.query ? parseQuery(spec.query, url.searchParams) : url.searchParams) as URLSearchParams;
     const remoteAddress = req.socket.remoteAddress ?? 'unknown';
-    const request = { body, params, query: url.searchParams, principal, remoteAddress, headers: req.headers };
+    const request = { body, params, query, principal, remoteAddress, headers: req.headers };
     const prepared = spec.prepare ? await spec.prepare(request) : undefined;
     return await this.runCommand(() => spec.handle(request, prepared));
   }
@@ -142,6 +145,14 @@ function match(parts: string[], segments: string[]): Record<string, string> | nu
     else if (p !== s) return null;
   }
   return params;
+}
+
+/** A declared query, parsed; a failed check answers the 400 its schema names (protocol/hall/query.ts). */
+function parseQuery(schema: z.ZodType, search: URLSearchParams): unknown {
+  const parsed = schema.safeParse(queryObject(search), { error: zhCN.localeError });
+  if (parsed.success) return parsed.data;
+  const { code, message } = queryErrorOf(parsed.error);
+  throw new ApiError(400, code, message);
 }
 
 function describeBodyIssues(error: z.ZodError): string {

@@ -1,5 +1,5 @@
 // The improvement loop (DB21/T 4402 §11.2): monthly records kept in SQLite and audited; the month's 差评 reasons are
-// offered as the problems to work on. Only the 大厅负责人 writes (accounts/permissions.ts lets 值班长 read).
+// offered as the problems to work on. Only the 大厅负责人 writes (the declarations let 值班长 read).
 import { randomUUID } from 'node:crypto';
 import { ImprovementEndpoints, type ImprovementRecord } from '../../protocol/hall/improvement.ts';
 import { localDate } from '../../protocol/rules/hall-time.ts';

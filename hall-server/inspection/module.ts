@@ -1,9 +1,9 @@
 // The 示范点 self-inspection: `GET /api/admin/inspection?month=YYYY-MM` judges the month's indicators from the hall's
 // own records and its active pack. No tables of its own; it reads the other modules' (gather.ts).
 import { packData } from '../../content/schema/index.ts';
-import { InspectionEndpoints, InspectionMonth } from '../../protocol/hall/inspection.ts';
+import { InspectionEndpoints } from '../../protocol/hall/inspection.ts';
 import { localDate } from '../../protocol/rules/hall-time.ts';
-import { ApiError, routeOf, type HallApp, type HallModule } from '../core/module.ts';
+import { routeOf, type HallApp, type HallModule } from '../core/module.ts';
 import { gatherInspection } from './gather.ts';
 import { inspect } from './indicators.ts';
 import { hallMonth, monthRange } from './month.ts';
@@ -16,10 +16,7 @@ export function createInspectionModule(options: { utcOffsetMinutes: number }): H
       app.route(routeOf(InspectionEndpoints.report, {
         handle({ query }) {
           const nowMs = app.now().getTime();
-          const asked = query.get('month');
-          const parsed = InspectionMonth.safeParse(asked ?? hallMonth(nowMs, options.utcOffsetMinutes));
-          if (!parsed.success) throw new ApiError(400, 'bad_month', '月份格式应为 YYYY-MM，例如 2026-11');
-          const month = parsed.data;
+          const month = query.month ?? hallMonth(nowMs, options.utcOffsetMinutes);
           const pack = app.pack();
           const facts = gatherInspection(app.db, monthRange(month, options.utcOffsetMinutes), localDate(nowMs, options.utcOffsetMinutes), pack.manifest);
           const indicators = inspect({ month, pack: packData(pack), utcOffsetMinutes: options.utcOffsetMinutes, ...facts });

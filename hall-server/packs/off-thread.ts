@@ -1,49 +1,11 @@
-// Runs pack jobs in a worker thread and resolves with their results, so the hall's event loop only waits for a message.
-// One thread, started on first use and kept (starting one costs more than most jobs); jobs run one after another.
-// If the thread dies, the jobs in it fail and the next job starts a new one.
-import type { Worker } from 'node:worker_threads';
+// Runs pack jobs in the hall's pack worker thread (server-shared/off-thread.ts), so the hall's event loop only waits
+// for a message.
+import { offThreadRunner } from '../../server-shared/off-thread.ts';
 import { startWorkerThread } from '../core/worker-thread.ts';
 import type { PackJob, PackJobResult } from './jobs.ts';
 
-interface Pending {
-  resolve(result: PackJobResult): void;
-  reject(err: Error): void;
-}
-
-let worker: Worker | null = null;
-const pending = new Map<number, Pending>();
-let nextId = 1;
-
-function startWorker(): Worker {
-  const w = startWorkerThread({ bundleName: 'pack-worker.mjs', sourceEntry: new URL('./worker.ts', import.meta.url) });
-  // An idle worker does not keep the hall (or a test) from exiting.
-  w.unref();
-  w.on('message', (m: { id: number; ok: true; result: PackJobResult } | { id: number; ok: false; error: string }) => {
-    const p = pending.get(m.id);
-    if (!p) return;
-    pending.delete(m.id);
-    if (m.ok) p.resolve(m.result);
-    else p.reject(new Error(`pack worker failed: ${m.error}`));
-    if (pending.size === 0) w.unref();
-  });
-  const fail = (err: Error): void => {
-    if (worker === w) worker = null;
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-  };
-  w.on('error', fail);
-  w.on('exit', (code) => fail(new Error(`pack worker exited with code ${code}`)));
-  return w;
-}
-
-export function runOffThread(job: PackJob): Promise<PackJobResult> {
-  worker ??= startWorker();
-  const w = worker;
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    // Referenced while a job is in flight, so the answer is awaited.
-    w.ref();
-    w.postMessage({ id, job }, job.kind === 'stage-zip' ? [job.zip.buffer as ArrayBuffer] : []);
-  });
-}
+export const runOffThread = offThreadRunner<PackJob, PackJobResult>({
+  name: 'pack worker',
+  start: () => startWorkerThread({ bundleName: 'pack-worker.mjs', sourceEntry: new URL('./worker.ts', import.meta.url) }),
+  transferOf: (job) => (job.kind === 'stage-zip' ? [job.zip.buffer as ArrayBuffer] : []),
+});

@@ -4,9 +4,10 @@ import type { ComponentType } from 'preact';
 import { useLocation } from 'preact-iso';
 import { ConnectionBanner } from '../shared/hall/ConnectionBanner.tsx';
 import { subscribe, type HallStream } from '../shared/hall/socket.ts';
-import { adminPages } from './nav.ts';
+import { pagesFor } from './nav.ts';
 import type { AdminPageProps } from './page.ts';
-import { STAFF_ROLE_NAMES } from '../../protocol/hall/index.ts';
+import { STAFF_ROLE_NAMES, TerminalEndpoints } from '../../protocol/hall/index.ts';
+import { staffMayCall } from '../../protocol/hall/access.ts';
 import { session } from '../shared/hall/session.ts';
 import { authState, checkAuth, sessionEnded, signOut } from './shell/auth.ts';
 import { CalendarBanner } from './shell/CalendarBanner.tsx';
@@ -41,7 +42,7 @@ function Console() {
   const { path, route } = useLocation();
   const sub = path.replace(/^\/admin\/?/, '').split('/')[0] ?? '';
   const staffRole = session.value?.principal.staffRole ?? null;
-  const pages = adminPages.filter((p) => !p.roles || (staffRole !== null && p.roles.includes(staffRole)));
+  const pages = pagesFor(staffRole);
   const page = pages.find((p) => p.path === sub) ?? pages[0]!;
   const hallName = stream.snapshot.value?.hallName ?? '';
   const who = session.value?.principal.name ?? '';
@@ -51,7 +52,7 @@ function Console() {
       <div class="admin-top">
         <ConnectionBanner state={stream.state} placement="inline" />
         <CalendarBanner />
-        <DeviceAlertBanner stream={stream} />
+        {staffRole !== null && staffMayCall(TerminalEndpoints.list, staffRole) && <DeviceAlertBanner stream={stream} />}
         <header class="admin-header">
           <p class="admin-brand">{hallName || '医保经办大厅'} · 管理台</p>
           <p class="admin-who">{who}{staffRole ? ` · ${STAFF_ROLE_NAMES[staffRole]}` : ''}</p>

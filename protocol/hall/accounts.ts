@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { OkBody, Timestamp } from './common.ts';
 import { endpoint } from './endpoint.ts';
 import { TokenResponse } from './terminals.ts';
+import { EVERY_STAFF, OWNER_ONLY, StaffRole } from './access.ts';
 
-/** 大厅负责人 (owner: everything), 值班长 (shift lead: queue, devices, help), 回访员 (call-back: 差评 cases). */
-export const StaffRole = z.enum(['owner', 'shift_lead', 'callback']);
-export type StaffRole = z.infer<typeof StaffRole>;
+export { StaffRole };
 
 export const STAFF_ROLE_NAMES: Record<StaffRole, string> = { owner: '大厅负责人', shift_lead: '值班长', callback: '回访员' };
 
@@ -89,26 +88,26 @@ export const AccountEndpoints = {
     method: 'POST', path: '/api/admin/login', roles: 'public', body: AdminLoginRequest, response: TokenResponse,
     summary: '管理台登录（工号 + 密码）；猜错的来源地址逐次变慢，不影响其他地址上的本人',
   }),
-  logout: endpoint({ method: 'POST', path: '/api/admin/logout', roles: ['admin'], response: OkBody, summary: '退出登录（结束本会话）' }),
+  logout: endpoint({ method: 'POST', path: '/api/admin/logout', roles: ['admin'], staff: EVERY_STAFF, response: OkBody, summary: '退出登录（结束本会话）' }),
   list: endpoint({
-    method: 'GET', path: '/api/admin/accounts', roles: ['admin'], response: AccountListResponse, summary: '管理台账号列表（大厅负责人）',
+    method: 'GET', path: '/api/admin/accounts', roles: ['admin'], staff: OWNER_ONLY, response: AccountListResponse, summary: '管理台账号列表（大厅负责人）',
   }),
   create: endpoint({
-    method: 'POST', path: '/api/admin/accounts', roles: ['admin'], body: CreateAccountRequest, response: AccountView,
+    method: 'POST', path: '/api/admin/accounts', roles: ['admin'], staff: OWNER_ONLY, body: CreateAccountRequest, response: AccountView,
     summary: '新建账号（姓名、工号、角色、初始密码；大厅负责人）',
   }),
   update: endpoint({
-    method: 'PATCH', path: '/api/admin/accounts/:id', roles: ['admin'], body: UpdateAccountRequest, response: AccountView,
+    method: 'PATCH', path: '/api/admin/accounts/:id', roles: ['admin'], staff: OWNER_ONLY, body: UpdateAccountRequest, response: AccountView,
     summary: '修改账号：角色、停用/启用、重设密码（大厅负责人）；账号的会话随之结束',
   }),
   changeOwnPassword: endpoint({
-    method: 'POST', path: '/api/admin/password', roles: ['admin'], body: ChangeOwnPasswordRequest, response: OkBody, summary: '修改本人密码',
+    method: 'POST', path: '/api/admin/password', roles: ['admin'], staff: EVERY_STAFF, body: ChangeOwnPasswordRequest, response: OkBody, summary: '修改本人密码',
   }),
   sessions: endpoint({
-    method: 'GET', path: '/api/admin/sessions', roles: ['admin'], response: SessionListResponse,
+    method: 'GET', path: '/api/admin/sessions', roles: ['admin'], staff: EVERY_STAFF, response: SessionListResponse,
     summary: '在线会话（大厅负责人看全部，其他人看本人的）',
   }),
   revokeSession: endpoint({
-    method: 'POST', path: '/api/admin/sessions/:id/revoke', roles: ['admin'], response: OkBody, summary: '结束一个会话（其管理台立即断开）',
+    method: 'POST', path: '/api/admin/sessions/:id/revoke', roles: ['admin'], staff: EVERY_STAFF, response: OkBody, summary: '结束一个会话（其管理台立即断开）',
   }),
 };

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { RoleSchema, Timestamp } from './common.ts';
 import { endpoint } from './endpoint.ts';
+import { OWNER_ONLY } from './access.ts';
 
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 200;
@@ -58,7 +59,7 @@ export type AuditListResponse = z.infer<typeof AuditListResponse>;
 export const AuditEndpoints = {
   /** ?from=YYYY-MM-DD&to=YYYY-MM-DD&action=<prefix>&limit=<n>&cursor=<next> */
   list: endpoint({
-    method: 'GET', path: '/api/admin/audit', roles: ['admin'], response: AuditListResponse,
+    method: 'GET', path: '/api/admin/audit', roles: ['admin'], staff: OWNER_ONLY, response: AuditListResponse,
     summary: '审计日志：from/to 为大厅当地日期（默认今天），action 按操作前缀筛选，最新在前，limit 每页条数（最多200），cursor 翻页',
   }),
 };

@@ -1,5 +1,6 @@
 // Shapes shared by every part of the hall API. Imported by the hall-server and by the page.
 import { z } from 'zod';
+import { StaffRole } from './access.ts';
 import { CalendarStatus } from '../../content/schema/calendar-status.ts';
 import { IdNumberSchema } from '../person/id-number.ts';
 import { RegionLinkHealth } from './region-status.ts';
@@ -18,7 +19,7 @@ export const PrincipalSchema = z.strictObject({
   window: z.number().int().positive().nullable(),
   name: z.string(),
   /** A console session's account role (大厅负责人, 值班长, 回访员); absent for terminals. */
-  staffRole: z.enum(['owner', 'shift_lead', 'callback']).optional(),
+  staffRole: StaffRole.optional(),
 });
 
 /** A client-chosen key that makes a command safe to retry (a retry returns the first result). */

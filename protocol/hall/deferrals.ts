@@ -3,6 +3,7 @@
 // them supplied, and counts them. Browser-safe.
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
+import { OWNER_ONLY, RUNS_THE_HALL } from './access.ts';
 
 export const DeferralState = z.enum(['open', 'supplied', 'lapsed']);
 export type DeferralState = z.infer<typeof DeferralState>;
@@ -53,11 +54,11 @@ export type DeferralListResponse = z.infer<typeof DeferralListResponse>;
 
 export const DeferralEndpoints = {
   record: endpoint({
-    method: 'POST', path: '/api/windows/:window/deferrals', roles: ['counter', 'admin'], body: RecordDeferralRequest,
+    method: 'POST', path: '/api/windows/:window/deferrals', roles: ['counter', 'admin'], staff: RUNS_THE_HALL, body: RecordDeferralRequest,
     response: DeferralView, summary: '窗口按容缺受理当前号码：记录后补材料和补正期限',
   }),
-  list: endpoint({ method: 'GET', path: '/api/admin/deferrals', roles: ['admin'], response: DeferralListResponse, summary: '待补正的容缺受理和本月统计' }),
+  list: endpoint({ method: 'GET', path: '/api/admin/deferrals', roles: ['admin'], staff: OWNER_ONLY, response: DeferralListResponse, summary: '待补正的容缺受理和本月统计' }),
   supplied: endpoint({
-    method: 'POST', path: '/api/admin/deferrals/:id/supplied', roles: ['admin'], response: DeferralView, summary: '容缺材料已补齐',
+    method: 'POST', path: '/api/admin/deferrals/:id/supplied', roles: ['admin'], staff: OWNER_ONLY, response: DeferralView, summary: '容缺材料已补齐',
   }),
 };

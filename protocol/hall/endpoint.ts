@@ -2,6 +2,7 @@
 // its handler against the descriptor (its result checked against the response schema at compile time) and the pages
 // and tools call through one client function per side that owns error parsing. Browser-safe.
 import type { z } from 'zod';
+import type { StaffRole } from './access.ts';
 import { ErrorBody, type RoleSchema } from './common.ts';
 
 type Role = z.infer<typeof RoleSchema>;
@@ -14,6 +15,11 @@ export interface Endpoint {
   path: string;
   /** Roles allowed to call it, or 'public'. */
   roles: readonly Role[] | 'public';
+  /** With 'admin' in `roles`: the console account roles that may call it (access.ts); absent: the 大厅负责人 only. */
+  staff?: readonly StaffRole[];
+  /** Query parameters: a schema taking them as an object of strings (query.ts); the router answers 400 when they fail
+   * and hands the handler the parsed object. None: the handler reads the raw parameters, if any. */
+  query?: z.ZodType<unknown, Record<string, string>>;
   /** JSON body schema (strict objects); none: the request has no JSON body. */
   body?: z.ZodType;
   /** The success body's schema; none: the success body is not JSON the page reads (a file, a CSV). */
@@ -36,6 +42,10 @@ export type ParsedBodyOf<E extends Endpoint> = E['rawBody'] extends true
   : E['body'] extends z.ZodType
     ? z.output<E['body']>
     : undefined;
+/** What the page passes as the query of a declared one (before the schema's defaults and checks). */
+export type QueryInputOf<E extends Endpoint> = E['query'] extends z.ZodType ? z.input<E['query']> : never;
+/** What the handler reads of a declared query. */
+export type ParsedQueryOf<E extends Endpoint> = E['query'] extends z.ZodType ? z.output<E['query']> : never;
 export type ResponseOf<E extends Endpoint> = E['response'] extends z.ZodType ? z.output<E['response']> : unknown;
 /** What a handler may answer with: the response schema's input (it is serialised as JSON). */
 export type ResponseInputOf<E extends Endpoint> = E['response'] extends z.ZodType ? z.input<E['response']> : unknown;

@@ -2,6 +2,7 @@
 // Every type a module publishes is in EventSchemas (the hall-server's publish is typed by it); the socket carries them
 // as `HallEventMessage` with `data: unknown`, and a page that cares parses `data` with `eventData`.
 import { z } from 'zod';
+import { EVERY_STAFF, FOLLOWS_UP_CASES, OWNER_ONLY, RUNS_THE_HALL, type StaffRole } from './access.ts';
 import { PrincipalSchema, Timestamp, WindowNumber } from './common.ts';
 import { CaseRecordedEvent, RatingRecordedEvent } from '../region/records.ts';
 import { DeviceAlertEvent, TerminalHeartbeat, TerminalView } from './terminals.ts';
@@ -63,6 +64,37 @@ export const EventSchemas = {
 } as const;
 export type KnownEventType = keyof typeof EventSchemas;
 export type EventData<T extends KnownEventType> = z.infer<(typeof EventSchemas)[T]>;
+
+/** Event type → the console roles whose sessions receive it (as an endpoint's `staff`: what the role's pages read).
+ * A type not listed reaches the 大厅负责人 only. */
+export const EVENT_STAFF: Record<KnownEventType, readonly StaffRole[]> = {
+  'ticket.issued': RUNS_THE_HALL,
+  'ticket.called': RUNS_THE_HALL,
+  'ticket.finished': RUNS_THE_HALL,
+  'ticket.updated': RUNS_THE_HALL,
+  'window.changed': RUNS_THE_HALL,
+  'queue.changed': RUNS_THE_HALL,
+  'queue.reset': RUNS_THE_HALL,
+  'tidal.alert': RUNS_THE_HALL,
+  'tidal.cleared': RUNS_THE_HALL,
+  'pack.activated': EVERY_STAFF,
+  'terminal.seen': RUNS_THE_HALL,
+  'rating.stored': FOLLOWS_UP_CASES,
+  'rating.unrated': FOLLOWS_UP_CASES,
+  'rating.case': FOLLOWS_UP_CASES,
+  'rating.recorded': OWNER_ONLY,
+  'rating.case.recorded': OWNER_ONLY,
+  'help.requested': RUNS_THE_HALL,
+  'help.resolved': RUNS_THE_HALL,
+  'device.alert': RUNS_THE_HALL,
+};
+
+/** Whether a console session of this role receives events of this type. */
+export function staffReceives(type: string, role: StaffRole): boolean {
+  if (role === 'owner') return true;
+  const staff: readonly StaffRole[] = type in EVENT_STAFF ? EVENT_STAFF[type as KnownEventType] : OWNER_ONLY;
+  return staff.includes(role);
+}
 
 export const HallEventMessage = z.strictObject({
   seq: z.number().int().positive(),

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { IdNumber } from './common.ts';
 import { endpoint } from './endpoint.ts';
+import { RUNS_THE_HALL } from './access.ts';
 import { PersonName } from './text.ts';
 
 /** The opaque, dynamic QR payload of a 医保电子凭证; the terminal never decodes it itself. */
@@ -63,9 +64,9 @@ export const IdentityEndpoints = {
   }),
   /** 201 for a new request, 200 when the terminal already has one open. */
   help: endpoint({ method: 'POST', path: '/api/help', roles: ['kiosk', 'pad', 'counter'], body: HelpRequestBody, response: HelpEvent }),
-  helpList: endpoint({ method: 'GET', path: '/api/admin/help', roles: ['admin'], response: HelpListResponse }),
+  helpList: endpoint({ method: 'GET', path: '/api/admin/help', roles: ['admin'], staff: RUNS_THE_HALL, response: HelpListResponse }),
   helpResolve: endpoint({
-    method: 'POST', path: '/api/admin/help/:id/resolve', roles: ['admin'], body: z.strictObject({}),
+    method: 'POST', path: '/api/admin/help/:id/resolve', roles: ['admin'], staff: RUNS_THE_HALL, body: z.strictObject({}),
     response: z.strictObject({ request: HelpRequestView.nullable() }),
   }),
 };

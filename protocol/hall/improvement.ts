@@ -2,6 +2,7 @@
 // measure, the responsible person, the due date and the result. 大厅负责人 edits, 值班长 views. Browser-safe.
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
+import { OWNER_ONLY, RUNS_THE_HALL } from './access.ts';
 
 const Day = z.iso.date();
 
@@ -33,9 +34,9 @@ export const ImprovementList = z.strictObject({
 });
 
 export const ImprovementEndpoints = {
-  list: endpoint({ method: 'GET', path: '/api/admin/improvement', roles: ['admin'], response: ImprovementList, summary: '整改记录（?month=YYYY-MM）与当月差评原因' }),
-  create: endpoint({ method: 'POST', path: '/api/admin/improvement', roles: ['admin'], body: ImprovementInput, response: ImprovementRecord, summary: '新增整改记录' }),
+  list: endpoint({ method: 'GET', path: '/api/admin/improvement', roles: ['admin'], staff: RUNS_THE_HALL, response: ImprovementList, summary: '整改记录（?month=YYYY-MM）与当月差评原因' }),
+  create: endpoint({ method: 'POST', path: '/api/admin/improvement', roles: ['admin'], staff: OWNER_ONLY, body: ImprovementInput, response: ImprovementRecord, summary: '新增整改记录' }),
   close: endpoint({
-    method: 'POST', path: '/api/admin/improvement/:id/result', roles: ['admin'], body: ImprovementResultInput, response: ImprovementRecord, summary: '填写整改结果并办结',
+    method: 'POST', path: '/api/admin/improvement/:id/result', roles: ['admin'], staff: OWNER_ONLY, body: ImprovementResultInput, response: ImprovementRecord, summary: '填写整改结果并办结',
   }),
 };

@@ -2,6 +2,8 @@
 // pack, one month at a time. Shared by the hall-server (which computes them) and the console page. Browser-safe.
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
+import { queryIssue } from './query.ts';
+import { OWNER_ONLY } from './access.ts';
 
 export const IndicatorStatus = z.enum(['pass', 'fail', 'no_data']);
 export type IndicatorStatus = z.infer<typeof IndicatorStatus>;
@@ -51,10 +53,15 @@ export const InspectionReport = z.strictObject({
 });
 export type InspectionReport = z.infer<typeof InspectionReport>;
 
+/** `?month=YYYY-MM`; absent: the current hall month. */
+export const InspectionQuery = z.object({
+  month: z.string().refine((v) => InspectionMonth.safeParse(v).success, queryIssue('bad_month', '月份格式应为 YYYY-MM，例如 2026-11')).optional(),
+});
+export type InspectionQuery = z.input<typeof InspectionQuery>;
+
 export const InspectionEndpoints = {
-  /** `?month=YYYY-MM`; absent: the current hall month. */
   report: endpoint({
-    method: 'GET', path: '/api/admin/inspection', roles: ['admin'], response: InspectionReport,
+    method: 'GET', path: '/api/admin/inspection', roles: ['admin'], staff: OWNER_ONLY, query: InspectionQuery, response: InspectionReport,
     summary: '示范点自查：按月从本厅数据和当前内容包计算各项指标',
   }),
 };

@@ -2,6 +2,7 @@
 // counts rather than by a list someone guessed. Browser-safe.
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
+import { OWNER_ONLY } from './access.ts';
 
 /** The window the counts cover, in business days up to and including today. */
 export const ITEM_COUNT_DAYS = 30;
@@ -17,7 +18,7 @@ export type ItemCountsResponse = z.infer<typeof ItemCountsResponse>;
 
 export const ItemCountEndpoints = {
   itemCounts: endpoint({
-    method: 'GET', path: '/api/queue/item-counts', roles: ['kiosk', 'admin'], response: ItemCountsResponse,
+    method: 'GET', path: '/api/queue/item-counts', roles: ['kiosk', 'admin'], staff: OWNER_ONLY, response: ItemCountsResponse,
     summary: 'Tickets issued per item over the last 30 business days (the kiosk’s 常办事项)',
   }),
 };

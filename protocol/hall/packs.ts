@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { PackData } from '../../content/schema/index.ts';
 import { endpoint, endpointPath } from './endpoint.ts';
+import { OWNER_ONLY } from './access.ts';
 import { ACTIVE_PACK_PATH, isPackData, PACK_FILE_PATH } from './pack-data.ts';
 
 /** Largest upload the hall accepts (bytes of the zip). */
@@ -87,15 +88,15 @@ const TERMINAL_ROLES = ['admin', 'kiosk', 'pad', 'counter', 'board'] as const;
 
 export const PackEndpoints = {
   upload: endpoint({
-    method: 'POST', path: '/api/admin/packs/upload', roles: ['admin'], rawBody: true, response: UploadResponse,
+    method: 'POST', path: '/api/admin/packs/upload', roles: ['admin'], staff: OWNER_ONLY, rawBody: true, response: UploadResponse,
     summary: '上传内容包 zip：校验通过为 201，未通过为 422（均返回校验报告）',
   }),
-  list: endpoint({ method: 'GET', path: '/api/admin/packs', roles: ['admin'], response: PackListResponse, summary: '保存的内容包与操作记录' }),
-  report: endpoint({ method: 'GET', path: '/api/admin/packs/:slot/report', roles: ['admin'], response: ValidationReportSchema }),
-  preview: endpoint({ method: 'GET', path: '/api/admin/packs/:slot/preview', roles: ['admin'], response: PackDataResponse }),
-  activate: endpoint({ method: 'POST', path: '/api/admin/packs/:slot/activate', roles: ['admin'], response: ActivateResponse }),
+  list: endpoint({ method: 'GET', path: '/api/admin/packs', roles: ['admin'], staff: OWNER_ONLY, response: PackListResponse, summary: '保存的内容包与操作记录' }),
+  report: endpoint({ method: 'GET', path: '/api/admin/packs/:slot/report', roles: ['admin'], staff: OWNER_ONLY, response: ValidationReportSchema }),
+  preview: endpoint({ method: 'GET', path: '/api/admin/packs/:slot/preview', roles: ['admin'], staff: OWNER_ONLY, response: PackDataResponse }),
+  activate: endpoint({ method: 'POST', path: '/api/admin/packs/:slot/activate', roles: ['admin'], staff: OWNER_ONLY, response: ActivateResponse }),
   /** Back to the pack active before this one. */
-  rollback: endpoint({ method: 'POST', path: '/api/admin/packs/rollback', roles: ['admin'], response: ActivateResponse }),
+  rollback: endpoint({ method: 'POST', path: '/api/admin/packs/rollback', roles: ['admin'], staff: OWNER_ONLY, response: ActivateResponse }),
   /** The active pack's data, for every paired terminal. */
   active: endpoint({ method: 'GET', path: ACTIVE_PACK_PATH, roles: TERMINAL_ROLES, response: PackDataResponse }),
   /** A file of a pack (voice clip, staff photo, media), cached forever by its version. */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { IdempotencyKey, IdNumber, OkBody, Timestamp, WindowNumber } from './common.ts';
 import { endpoint } from './endpoint.ts';
+import { RUNS_THE_HALL } from './access.ts';
 import { PersonName } from './text.ts';
 
 /** 绿色通道 classes. `elderly` is derived from the birth date; the others are set by a guide or staff. */
@@ -187,7 +188,7 @@ const WINDOW_ROLES = ['admin', 'counter', 'pad'] as const;
 /** One window action: `POST /api/windows/:window/<name>`, answered with the window after the action. */
 function windowAction<const A extends WindowActionName, const B extends z.ZodType>(name: A, body: B, summary: string) {
   return endpoint({
-    method: 'POST', path: `/api/windows/:window/${name}`, roles: WINDOW_ROLES, body, response: WindowActionResponse, summary,
+    method: 'POST', path: `/api/windows/:window/${name}`, roles: WINDOW_ROLES, staff: RUNS_THE_HALL, body, response: WindowActionResponse, summary,
   });
 }
 
@@ -215,7 +216,7 @@ export type WindowActionBody<A extends WindowActionName> = z.input<(typeof Windo
 
 export const QueueEndpoints = {
   issue: endpoint({
-    method: 'POST', path: '/api/tickets', roles: ['kiosk', 'counter', 'admin'], body: IssueTicketRequest, response: IssueTicketResponse,
+    method: 'POST', path: '/api/tickets', roles: ['kiosk', 'counter', 'admin'], staff: RUNS_THE_HALL, body: IssueTicketRequest, response: IssueTicketResponse,
     summary: 'Issue a ticket (idempotent by idempotencyKey; the same person gets their waiting ticket back)',
   }),
   printResult: endpoint({
@@ -223,11 +224,11 @@ export const QueueEndpoints = {
     summary: 'Report whether the ticket was printed (or shown on screen instead)',
   }),
   timings: endpoint({
-    method: 'GET', path: '/api/tickets/:id/timings', roles: ['admin', 'counter'], response: TicketTimings,
+    method: 'GET', path: '/api/tickets/:id/timings', roles: ['admin', 'counter'], staff: RUNS_THE_HALL, response: TicketTimings,
     summary: 'Wait, walk-to-window and service time of a ticket, in seconds',
   }),
   queue: endpoint({
-    method: 'GET', path: '/api/queue', roles: ['admin', 'kiosk', 'pad', 'counter', 'board'], response: QueueSnapshot,
+    method: 'GET', path: '/api/queue', roles: ['admin', 'kiosk', 'pad', 'counter', 'board'], staff: RUNS_THE_HALL, response: QueueSnapshot,
     summary: 'The queue now (the same as the socket snapshot)',
   }),
 };

@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { CASE_ACTIONS, CASE_STATES } from './cases.ts';
 import { endpoint } from './endpoint.ts';
+import { isIsoDate, oneOf, queryIssue } from './query.ts';
+import { parseIsoDate } from '../rules/workdays.ts';
+import { FOLLOWS_UP_CASES, OWNER_ONLY, RUNS_THE_HALL } from './access.ts';
 
 export const RatingId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '评价编号格式不正确');
 
@@ -167,10 +170,50 @@ export const StatsResponse = z.strictObject({
 export type StatsResponse = z.infer<typeof StatsResponse>;
 
 export const ExportKind = z.enum(['upstream', 'full']);
+export type ExportKind = z.infer<typeof ExportKind>;
 
 export const RatingPromptResponse = z.strictObject({ prompt: RatingPrompt.nullable() });
 export type RatingPromptResponse = z.infer<typeof RatingPromptResponse>;
 export const SweepResponse = z.strictObject({ finished: z.number().int(), unrated: z.number().int(), purged: z.number().int() });
+
+// ---- query parameters
+
+const BAD_DATE = queryIssue('bad_range', '请选择正确的起止日期（格式如 2026-11-01）');
+const REVERSED = queryIssue('bad_range', '结束日期不能早于开始日期');
+/** A statistics or export range may span about a year. */
+const MAX_RANGE_DAYS = 400;
+/** Days from one date to another; 0 while either is not a real date (its own field reports that). */
+const daysBetween = (from: string, to: string) => (isIsoDate(from) && isIsoDate(to) ? parseIsoDate(to) - parseIsoDate(from) : 0);
+
+/** The case list's optional filters: `open` 1 or 0, `from` and `to` real dates (an empty one is left out). */
+export const CaseListQuery = z
+  .object({
+    open: z.string().refine((v) => v === '1' || v === '0', queryIssue('bad_range', '筛选条件不正确（open 只能是 1 或 0）')).optional(),
+    from: z.string().refine((v) => v === '' || isIsoDate(v), BAD_DATE).optional(),
+    to: z.string().refine((v) => v === '' || isIsoDate(v), BAD_DATE).optional(),
+  })
+  .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to) >= 0, REVERSED);
+export type CaseListQuery = z.input<typeof CaseListQuery>;
+
+/** A from/to date range, at most about a year. */
+const DateRangeFields = {
+  from: z.string().default('').refine(isIsoDate, BAD_DATE),
+  to: z.string().default('').refine(isIsoDate, BAD_DATE),
+};
+const withinAYear = <Q extends { from: string; to: string }>(q: Q) => daysBetween(q.from, q.to) <= MAX_RANGE_DAYS;
+const inOrder = <Q extends { from: string; to: string }>(q: Q) => daysBetween(q.from, q.to) >= 0;
+
+export const StatsQuery = z
+  .object({ ...DateRangeFields, group: oneOf(StatsGroup, 'day', 'bad_group', '统计维度不正确') })
+  .refine(inOrder, REVERSED)
+  .refine(withinAYear, queryIssue('bad_range', '一次最多查询一年的数据'));
+export type StatsQuery = z.input<typeof StatsQuery>;
+
+export const ExportQuery = z
+  .object({ ...DateRangeFields, kind: oneOf(ExportKind, 'full', 'bad_kind', '导出类型不正确') })
+  .refine(inOrder, REVERSED)
+  .refine(withinAYear, queryIssue('bad_range', '一次最多查询一年的数据'));
+export type ExportQuery = z.input<typeof ExportQuery>;
 
 export const RatingEndpoints = {
   submit: endpoint({
@@ -178,31 +221,31 @@ export const RatingEndpoints = {
     summary: '评价器提交一条评价（按评价编号幂等，每张号票只能评价一次）',
   }),
   prompt: endpoint({
-    method: 'GET', path: '/api/windows/:window/rating-prompt', roles: ['pad', 'counter', 'admin'], response: RatingPromptResponse,
+    method: 'GET', path: '/api/windows/:window/rating-prompt', roles: ['pad', 'counter', 'admin'], staff: RUNS_THE_HALL, response: RatingPromptResponse,
     summary: '本窗口待评价的办结号票（评价器重启后恢复提示）',
   }),
   /** Query: `open=1` only open cases, `from`/`to` dates. */
   cases: endpoint({
-    method: 'GET', path: '/api/ratings/cases', roles: ['admin'], response: CaseListResponse,
+    method: 'GET', path: '/api/ratings/cases', roles: ['admin'], staff: FOLLOWS_UP_CASES, query: CaseListQuery, response: CaseListResponse,
     summary: '差评回访整改列表（open=1 只看未办结），含期限与即将到期/超期标记',
   }),
-  case: endpoint({ method: 'GET', path: '/api/ratings/cases/:id', roles: ['admin'], response: CaseView, summary: '一条差评的处理记录' }),
+  case: endpoint({ method: 'GET', path: '/api/ratings/cases/:id', roles: ['admin'], staff: FOLLOWS_UP_CASES, response: CaseView, summary: '一条差评的处理记录' }),
   caseAction: endpoint({
-    method: 'POST', path: '/api/ratings/cases/:id/actions', roles: ['admin'], body: CaseActionRequest, response: CaseView,
+    method: 'POST', path: '/api/ratings/cases/:id/actions', roles: ['admin'], staff: FOLLOWS_UP_CASES, body: CaseActionRequest, response: CaseView,
     summary: '差评处理：回访核实、开始整改、反馈办结、申诉及复核（须填写说明）',
   }),
   /** Query: `from`, `to` (at most about a year), `group`. */
   stats: endpoint({
-    method: 'GET', path: '/api/ratings/stats', roles: ['admin'], response: StatsResponse,
+    method: 'GET', path: '/api/ratings/stats', roles: ['admin'], staff: OWNER_ONLY, query: StatsQuery, response: StatsResponse,
     summary: '评价统计：按日/周/月/窗口/人员/事项，满意率、平均分、覆盖率、差评办结率与按期率、等候/办理/空闲时长',
   }),
   /** Query: `from`, `to`, `kind`. A CSV file, not JSON. */
   export: endpoint({
-    method: 'GET', path: '/api/ratings/export', roles: ['admin'],
+    method: 'GET', path: '/api/ratings/export', roles: ['admin'], staff: OWNER_ONLY, query: ExportQuery,
     summary: '导出 CSV（UTF-8 带 BOM）：kind=upstream 为12列上报格式（含证件号码），kind=full 为完整数据；每次导出记入审计',
   }),
   sweep: endpoint({
-    method: 'POST', path: '/api/ratings/sweep', roles: ['admin'], body: z.strictObject({}), response: SweepResponse,
+    method: 'POST', path: '/api/ratings/sweep', roles: ['admin'], staff: OWNER_ONLY, body: z.strictObject({}), response: SweepResponse,
     summary: '立即执行一次维护：登记未评价、清除过期个人信息（平时每5秒自动执行）',
   }),
 };

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ENROL_CODE_PATTERN, siteLevelSchema } from '../region/sync.ts';
 import { endpoint } from './endpoint.ts';
+import { OWNER_ONLY } from './access.ts';
 import { RegionLinkHealth } from './region-status.ts';
 
 export const RegionLinkStatus = z.strictObject({
@@ -33,15 +34,15 @@ export type RegionEnrolRequest = z.infer<typeof RegionEnrolRequest>;
 
 export const RegionEndpoints = {
   status: endpoint({
-    method: 'GET', path: '/api/admin/region', roles: ['admin'], response: RegionLinkStatus,
+    method: 'GET', path: '/api/admin/region', roles: ['admin'], staff: OWNER_ONLY, response: RegionLinkStatus,
     summary: 'The link to the region: site, sync position, refusals, sealing, region pack',
   }),
   enrol: endpoint({
-    method: 'POST', path: '/api/admin/region/enrol', roles: ['admin'], body: RegionEnrolRequest, response: RegionLinkStatus,
+    method: 'POST', path: '/api/admin/region/enrol', roles: ['admin'], staff: OWNER_ONLY, body: RegionEnrolRequest, response: RegionLinkStatus,
     summary: 'Enrol this hall at its region with the one-time code from the region console (大厅负责人 only)',
   }),
   refresh: endpoint({
-    method: 'POST', path: '/api/admin/region/refresh', roles: ['admin'], response: RegionLinkStatus,
+    method: 'POST', path: '/api/admin/region/refresh', roles: ['admin'], staff: OWNER_ONLY, response: RegionLinkStatus,
     summary: 'Ask the region now for a newer site pack and sealing key, and push what is waiting',
   }),
 } as const;

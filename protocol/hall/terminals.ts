@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { OkBody, PackVersion, PrincipalSchema, RoleSchema, Timestamp, WindowNumber } from './common.ts';
 import { endpoint } from './endpoint.ts';
+import { EVERY_STAFF, RUNS_THE_HALL } from './access.ts';
 import { plainText } from './text.ts';
 
 export const TerminalRole = z.enum(['kiosk', 'pad', 'counter', 'board']);
@@ -111,19 +112,19 @@ export const TerminalEndpoints = {
     summary: 'Demo halls only: pair a simulated terminal without a code',
   }),
   createPairingCode: endpoint({
-    method: 'POST', path: '/api/admin/pairing-codes', roles: ['admin'], body: CreatePairingCodeRequest, response: PairingCodeResponse,
+    method: 'POST', path: '/api/admin/pairing-codes', roles: ['admin'], staff: RUNS_THE_HALL, body: CreatePairingCodeRequest, response: PairingCodeResponse,
     summary: 'Create a one-time pairing code for a terminal of a role (and window)',
   }),
   whoami: endpoint({
-    method: 'GET', path: '/api/whoami', roles: ['admin', ...PAIRED_TERMINAL_ROLES], response: WhoamiResponse,
+    method: 'GET', path: '/api/whoami', roles: ['admin', ...PAIRED_TERMINAL_ROLES], staff: EVERY_STAFF, response: WhoamiResponse,
     summary: 'The caller as its token says',
   }),
   list: endpoint({
-    method: 'GET', path: '/api/admin/terminals', roles: ['admin'], response: TerminalListResponse,
+    method: 'GET', path: '/api/admin/terminals', roles: ['admin'], staff: RUNS_THE_HALL, response: TerminalListResponse,
     summary: 'Paired terminals with their presence and device health',
   }),
   revoke: endpoint({
-    method: 'POST', path: '/api/admin/terminals/:id/revoke', roles: ['admin'], response: OkBody,
+    method: 'POST', path: '/api/admin/terminals/:id/revoke', roles: ['admin'], staff: RUNS_THE_HALL, response: OkBody,
     summary: 'Revoke a terminal token (its sockets close at once)',
   }),
   heartbeat: endpoint({

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { boundaryViolation, importCircles, importEdges, importSpecifiers, type SourceFile } from './imports.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const FOLDERS = ['protocol', 'kiosk-app', 'hall-server', 'device-bridge', 'content', 'scripts', 'tests'];
+const FOLDERS = ['protocol', 'kiosk-app', 'hall-server', 'device-bridge', 'server-shared', 'content', 'scripts', 'tests'];
 
 function sourcesUnder(folder: string): SourceFile[] {
   const out: SourceFile[] = [];
@@ -43,6 +43,9 @@ describe('import boundaries (rules)', () => {
       file('protocol/hall/common.ts', 'node:crypto'),
       file('kiosk-app/shared/hall/api.ts', 'better-sqlite3'),
       file('protocol/person/mask.ts', '../../kiosk-app/kiosk/model/person.ts'),
+      file('server-shared/off-thread.ts', '../hall-server/core/log.ts'),
+      file('server-shared/worker-thread.ts', '../region-server/main.ts'),
+      file('kiosk-app/kiosk/controller.ts', '../../server-shared/off-thread.ts'),
     ]);
     expect(crossings.map(boundaryViolation)).toEqual([
       'a browser-side file imports a server',
@@ -52,6 +55,9 @@ describe('import boundaries (rules)', () => {
       'a browser-side file imports a Node module',
       'a browser-side file imports better-sqlite3',
       'protocol/ imports a page',
+      'server-shared/ imports a part it serves',
+      'server-shared/ imports a part it serves',
+      'a browser-side file imports a server',
     ]);
   });
 
@@ -60,6 +66,9 @@ describe('import boundaries (rules)', () => {
       file('kiosk-app/kiosk/controller.ts', '../../protocol/hall/index.ts', 'zod', 'preact'),
       file('hall-server/identity/ecard.ts', '../../protocol/person/id-number.ts', 'node:crypto', 'better-sqlite3'),
       file('device-bridge/codecs/id-text.ts', '../../protocol/person/id-number.ts', 'node:buffer'),
+      file('hall-server/packs/off-thread.ts', '../../server-shared/off-thread.ts'),
+      file('region-server/catalogue/off-thread.ts', '../../server-shared/off-thread.ts'),
+      file('server-shared/off-thread.ts', 'node:worker_threads', '../protocol/hall/index.ts'),
     ]);
     expect(allowed.map(boundaryViolation).filter((v) => v !== null)).toEqual([]);
   });

@@ -46,8 +46,12 @@ export function boundaryViolation(edge: ImportEdge): string | null {
   const browserSide = under(from, 'protocol') || under(from, 'kiosk-app');
   if (browserSide && specifier.startsWith('node:')) return 'a browser-side file imports a Node module';
   if (browserSide && specifier === 'better-sqlite3') return 'a browser-side file imports better-sqlite3';
-  if (browserSide && (under(target, 'hall-server') || under(target, 'device-bridge'))) return 'a browser-side file imports a server';
+  if (browserSide && (under(target, 'hall-server') || under(target, 'device-bridge') || under(target, 'server-shared'))) {
+    return 'a browser-side file imports a server';
+  }
   if (under(from, 'protocol') && under(target, 'kiosk-app')) return 'protocol/ imports a page';
+  const servedParts = ['hall-server', 'region-server', 'device-bridge', 'kiosk-app', 'scripts', 'tests'];
+  if (under(from, 'server-shared') && servedParts.some((part) => under(target, part))) return 'server-shared/ imports a part it serves';
   if (under(from, 'hall-server') && under(target, 'device-bridge')) return 'the hall-server imports the device-bridge';
   if (under(from, 'device-bridge') && under(target, 'hall-server')) return 'the device-bridge imports the hall-server';
   return null;

@@ -2,32 +2,19 @@
 // packages (pg, PGlite and its WebAssembly) stay external and load from node_modules; each source file keeps its own
 // import.meta location, so the SQL migrations and the demo content are found where they lie in the project.
 import { build, stop as stopEsbuild } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SERVER_BUNDLE_OPTIONS } from '../../device-bridge/bundle.ts';
 import { REGION_PACK_WORKER_BUNDLE } from '../../region-server/catalogue/off-thread.ts';
-import { SERVER_BUILD_DIR, sourceUrls } from '../build-servers.ts';
+import { sourceUrls } from '../build-servers.ts';
+import { isStale, SERVER_BUILD_DIR, SERVER_BUNDLES } from '../server-bundles.ts';
 
-export const REGION_BUNDLE = `${SERVER_BUILD_DIR}/region-server.mjs`;
-const REGION_SOURCES = ['region-server', 'protocol', 'content', 'package.json', 'package-lock.json'];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry.startsWith('.')) continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
+export const REGION_BUNDLE = SERVER_BUNDLES.region.file;
 
 /** Rebuilds the region bundle when it is missing or older than its sources; returns its absolute path. */
 export async function buildRegionIfStale(root: string, log: (line: string) => void): Promise<string> {
   const bundle = join(root, REGION_BUNDLE);
-  const builtAt = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
-  if (builtAt > 0 && REGION_SOURCES.every((s) => newestMtime(join(root, s)) <= builtAt)) return bundle;
+  if (!isStale(root, SERVER_BUNDLES.region)) return bundle;
   log('[start] bundling the region-server (esbuild)…');
   mkdirSync(join(root, SERVER_BUILD_DIR), { recursive: true });
   // Built under a temporary name and renamed into place, so a process starting meanwhile never loads half a file.

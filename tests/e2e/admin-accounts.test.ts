@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, newTerminalContext, screenshot, VIEWPORTS } from '../support/browser.ts';
 import { readSetupCode, startTestHall, type TestHall } from '../support/hall.ts';
+import { layoutProblems } from '../support/layout.ts';
 
 let hall: TestHall;
 let browser: Browser;
@@ -34,6 +35,17 @@ async function fillSetup(code: string, password: string): Promise<void> {
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByLabel('再次输入密码').fill(password);
   await page.getByRole('button', { name: '创建账号并进入' }).click();
+}
+
+/** Another person's console: a page of its own, signed in with 工号 and password. */
+async function signInOnNewPage(staffNo: string, password: string): Promise<Page> {
+  const other = await (await newTerminalContext(browser, VIEWPORTS.admin)).newPage();
+  await other.goto(hall.url + '/admin');
+  await other.getByRole('heading', { name: '大厅管理台登录' }).waitFor();
+  await other.getByLabel('工号').fill(staffNo);
+  await other.getByLabel('密码', { exact: true }).fill(password);
+  await other.getByRole('button', { name: '登录' }).click();
+  return other;
 }
 
 describe('console accounts', () => {
@@ -78,12 +90,7 @@ describe('console accounts', () => {
   });
 
   it('a 值班长 signs in with 工号 and sees only the pages of the role; the 大厅负责人 ends that session and its console leaves', async () => {
-    const leadPage = await (await newTerminalContext(browser, VIEWPORTS.admin)).newPage();
-    await leadPage.goto(hall.url + '/admin');
-    await leadPage.getByRole('heading', { name: '大厅管理台登录' }).waitFor();
-    await leadPage.getByLabel('工号').fill('S200');
-    await leadPage.getByLabel('密码', { exact: true }).fill('morning-shift-lead');
-    await leadPage.getByRole('button', { name: '登录' }).click();
+    const leadPage = await signInOnNewPage('S200', 'morning-shift-lead');
     await leadPage.getByRole('heading', { name: '大厅总览' }).waitFor();
     const links = await leadPage.getByRole('navigation', { name: '管理台导航' }).getByRole('link').allTextContents();
     expect(links).toEqual(['大厅总览', '终端与配对', '设备', '群众求助', '账号与会话']);
@@ -98,6 +105,19 @@ describe('console accounts', () => {
     await page.getByRole('status').filter({ hasText: '已结束 吴值班 的会话' }).waitFor();
     await leadPage.getByRole('heading', { name: '大厅管理台登录' }).waitFor();
     await leadPage.close();
+  });
+
+  it('a 回访员 sees only the 差评 cases: no statistics or export tab that would answer 403', async () => {
+    const callbackPage = await signInOnNewPage('H200', 'call-back-every-case');
+    const tabs = callbackPage.getByRole('navigation', { name: '好差评' });
+    await tabs.waitFor();
+    const links = await callbackPage.getByRole('navigation', { name: '管理台导航' }).getByRole('link').allTextContents();
+    expect(links).toEqual(['好差评', '账号与会话']);
+    expect(await tabs.getByRole('button').allTextContents()).toEqual(['差评回访整改']);
+    expect(await layoutProblems(callbackPage)).toEqual({ outside: [], overlapping: [] });
+    expect(await axeViolations(callbackPage)).toEqual([]);
+    await screenshot(callbackPage, 'admin-callback-ratings');
+    await callbackPage.close();
   });
 
   it('退出登录 ends the session on the server too', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { newTerminalContext, VIEWPORTS } from '../support/browser.ts';
 import { HOME_READY, ITEM_REQUIRED, openItem, startKioskRig, type KioskRig } from './kiosk-helpers.ts';
+import { heard as heardOn, recordVoiceIn } from './voice-helpers.ts';
 
 let rig: KioskRig;
 let context: BrowserContext;
@@ -12,30 +13,12 @@ let page: Page;
 
 const clip = (step: string) => `clip /api/packs/files/ln-sample-county/1/voice/prompt-${step}.wav`;
 
-/** Records every clip the page starts and every utterance it hands to speech synthesis, in order. */
-function recordVoice(): void {
-  const heard: string[] = [];
-  Object.defineProperty(window, '__heard', { value: heard });
-  const play = HTMLMediaElement.prototype.play;
-  HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-    heard.push(`clip ${new URL(this.src).pathname}`);
-    return play.call(this);
-  };
-  if (typeof speechSynthesis !== 'undefined') {
-    const speak = speechSynthesis.speak.bind(speechSynthesis);
-    speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
-      heard.push(`speech ${utterance.text}`);
-      speak(utterance);
-    };
-  }
-}
-
-const heard = () => page.evaluate(() => (window as unknown as { __heard: string[] }).__heard.slice());
+const heard = () => heardOn(page);
 
 beforeAll(async () => {
   rig = await startKioskRig();
   context = await newTerminalContext(rig.browser, VIEWPORTS.kiosk);
-  await context.addInitScript(recordVoice);
+  await recordVoiceIn(context);
   page = await context.newPage();
 });
 afterAll(async () => {

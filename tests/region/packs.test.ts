@@ -4,43 +4,20 @@ import { sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../content/validate/sign.ts';
 import { validatePackSource } from '../../content/validate/validate.ts';
-import type { CatalogueItem, SiteProfile } from '../../protocol/region/catalogue.ts';
+import type { CatalogueItem } from '../../protocol/region/catalogue.ts';
 import { SITE_HEADER, SYNC_SIGNATURE_HEADER, TIME_HEADER, requestToSign, type SiteLevel } from '../../protocol/region/sync.ts';
-import { loadCatalogue, publishSitePack, saveCatalogueItem, saveSiteFile, saveSiteProfile } from '../../region-server/catalogue/store.ts';
+import { loadCatalogue, publishSitePack, saveCatalogueItem } from '../../region-server/catalogue/store.ts';
 import { loadDemoRegionContent, seedDemoCatalogue } from '../../region-server/catalogue/demo.ts';
-import { createEnrolmentCode, createSite } from '../../region-server/sites/enrol.ts';
+import { createEnrolmentCode } from '../../region-server/sites/enrol.ts';
 import { StandInHall, startTestRegion, type TestRegion } from '../support/region.ts';
+import { createDemoSite } from './site-fixtures.ts';
 
 let region: TestRegion;
 const regionKey = generateKeyPair();
 const demo = loadDemoRegionContent();
 
-function profile(siteId: string, level: SiteLevel): SiteProfile {
-  return {
-    siteId,
-    level,
-    hall: {
-      name: `${siteId}医保服务点（示例数据）`,
-      region: '山东省济宁市邹城市',
-      address: `邹城市${siteId}（示例地址）`,
-      hours: ['周一至周五 8:30—11:30，13:30—17:00'],
-      consultPhone: '0537-0000101',
-      complaintPhone: '0537-0000102',
-      duties: ['受理下放的医保经办事项'],
-      commitments: ['一次性告知'],
-      slogan: '中国医保 一生守护',
-      tidalThreshold: 5,
-      callRepeat: 2,
-    },
-    windows: [{ number: 1, name: '综合窗口', services: 'all', tidal: false }],
-    staff: [{ id: '20101', name: '王*', photo: 'staff/20101.png', partyMember: false, stars: 4 }],
-  };
-}
-
 async function site(id: string, level: SiteLevel): Promise<StandInHall> {
-  await createSite(region.pool, { id, name: `${id}医保服务点`, level }, 'test');
-  await saveSiteProfile(region.pool, profile(id, level));
-  await saveSiteFile(region.pool, id, 'staff/20101.png', demo.photos.get('staff/20101.png')!);
+  await createDemoSite(region.pool, demo, id, level);
   const hall = new StandInHall(region.url);
   await hall.enrol(await createEnrolmentCode(region.pool, id, 'test'));
   return hall;

@@ -15,8 +15,7 @@ export const InspectionModel = createModel(() => {
     const mine = ++request;
     busy.value = true;
     try {
-      const query = new URLSearchParams(asked ? { month: asked } : {});
-      const res = await call(InspectionEndpoints.report, { query });
+      const res = await call(InspectionEndpoints.report, { query: asked ? { month: asked } : {} });
       if (mine !== request) return;
       report.value = res;
       month.value = res.month;

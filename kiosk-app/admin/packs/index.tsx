@@ -1,15 +1,15 @@
 // 内容包 console page: upload with progress → validation report → preview → activate; rollback; kept packs; history;
-// which version each terminal shows.
-import { useEffect, useState } from 'preact/hooks';
+// which version each terminal shows. The state lives in model.ts; this file renders it.
+import { useModel } from '@preact/signals';
 import type { PackData } from '../../../content/schema/index.ts';
 import { diffPacks } from '../../../content/validate/diff.ts';
-import type { TerminalView } from '../../../protocol/hall/index.ts';
-import type { PackListResponse, SlotView, UploadResponse } from '../../../protocol/hall/packs.ts';
+import type { SlotView } from '../../../protocol/hall/packs.ts';
 import { HallApiError } from '../../shared/hall/api.ts';
 import type { AdminPageProps } from '../page.ts';
 import { activate, loadList, loadPreview, loadTerminals, rollback, uploadPack } from './data.ts';
 import { PackPreview } from './Preview.tsx';
 import { ValidationReportView } from './Report.tsx';
+import { PacksModel } from './model.ts';
 import './packs.css';
 import { hallDateTimeOf } from '../../shared/hall/hall-clock.ts';
 
@@ -19,74 +19,21 @@ const time = (iso: string) => hallDateTimeOf(iso);
 const message = (e: unknown) => (e instanceof HallApiError ? e.message : '操作失败，请重试');
 
 export default function PacksPage({ stream }: AdminPageProps) {
-  const [list, setList] = useState<PackListResponse | null>(null);
-  const [terminals, setTerminals] = useState<TerminalView[]>([]);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [upload, setUpload] = useState<UploadResponse | null>(null);
-  const [previewSlot, setPreviewSlot] = useState<string | null>(null);
-  const [preview, setPreview] = useState<PackData | null>(null);
-  const [activeData, setActiveData] = useState<PackData | null>(null);
-  const [confirm, setConfirm] = useState<{ kind: 'activate' | 'rollback'; slot: SlotView } | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  const [file, setFile] = useState<File | null>(null);
-
-  const refresh = async () => {
-    try {
-      setList(await loadList());
-      setTerminals((await loadTerminals()).terminals);
-    } catch (e) {
-      setNotice({ ok: false, text: message(e) });
-    }
-  };
-  useEffect(() => void refresh(), []);
-  // Another console (or the CLI at start) may switch packs, and terminals report their version: keep the lists current.
-  useEffect(
-    () =>
-      stream.onEvent((event) => {
-        if (event.type === 'pack.activated') void refresh();
-        if (event.type === 'terminal.seen') loadTerminals().then((r) => setTerminals(r.terminals), () => undefined);
-      }),
-    [stream],
+  const model = useModel(
+    () => new PacksModel({ loadList, loadTerminals, loadPreview, upload: uploadPack, activate, rollback, onEvent: stream.onEvent, messageOf: message }),
   );
+  const list = model.list.value;
+  const terminals = model.terminals.value;
+  const progress = model.progress.value;
+  const upload = model.upload.value;
+  const file = model.file.value;
+  const previewSlot = model.previewSlot.value;
+  const preview = model.preview.value;
+  const activeData = model.activeData.value;
+  const confirm = model.confirm.value;
+  const notice = model.notice.value;
   const activeSlot = list?.active?.slot ?? null;
-  useEffect(() => {
-    setActiveData(null);
-    if (activeSlot) loadPreview(activeSlot).then(setActiveData, () => undefined);
-  }, [activeSlot]);
-  useEffect(() => {
-    setPreview(null);
-    if (previewSlot) loadPreview(previewSlot).then(setPreview, (e) => setNotice({ ok: false, text: message(e) }));
-  }, [previewSlot]);
-
-  const send = async () => {
-    if (!file) return;
-    setUpload(null);
-    setNotice(null);
-    setProgress(0);
-    try {
-      const result = await uploadPack(file, setProgress);
-      setUpload(result);
-      if (result.slot) setPreviewSlot(result.slot.slot);
-      await refresh();
-    } catch (e) {
-      setNotice({ ok: false, text: message(e) });
-    } finally {
-      setProgress(null);
-    }
-  };
-
-  const run = async () => {
-    if (!confirm) return;
-    try {
-      const res = confirm.kind === 'activate' ? await activate(confirm.slot.slot) : await rollback();
-      setNotice({ ok: true, text: `已${confirm.kind === 'activate' ? '启用' : '回退到'}版本 ${res.active.version}，各终端将在空闲时自动更新内容` });
-      setUpload(null);
-    } catch (e) {
-      setNotice({ ok: false, text: message(e) });
-    }
-    setConfirm(null);
-    await refresh();
-  };
+  const setConfirm = model.ask;
 
   return (
     <div class="pk">
@@ -103,10 +50,10 @@ export default function PacksPage({ stream }: AdminPageProps) {
         <p class="pk-help">请选择由 pack build 生成、已签名的 .zip 文件。上传后先校验、再预览，确认无误后再启用；正在使用的内容不受影响。</p>
         <div class="pk-upload">
           <input id="pk-file" class="pk-file-input" type="file" accept=".zip,application/zip"
-            onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
+            onChange={(e) => model.choose((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
           <label for="pk-file" class="pk-btn">选择内容包文件（.zip）</label>
           <span class="pk-file-name">{file ? file.name : '尚未选择文件'}</span>
-          <button type="button" class="pk-btn pk-primary" disabled={!file || progress !== null} onClick={() => void send()}>
+          <button type="button" class="pk-btn pk-primary" disabled={!file || progress !== null} onClick={() => void model.send()}>
             上传并校验
           </button>
         </div>
@@ -133,7 +80,7 @@ export default function PacksPage({ stream }: AdminPageProps) {
             {confirm.kind === 'activate' ? `确认启用「${confirm.slot.title}」版本 ${confirm.slot.version}？` : `确认回退到版本 ${confirm.slot.version}？`}
           </h2>
           <p>各终端会在没有群众操作时自动换成新内容，正在办理的群众不受影响。</p>
-          <button type="button" class="pk-btn pk-primary" onClick={() => void run()}>
+          <button type="button" class="pk-btn pk-primary" onClick={() => void model.run()}>
             确认{confirm.kind === 'activate' ? '启用' : '回退'}
           </button>
           <button type="button" class="pk-btn" onClick={() => setConfirm(null)}>
@@ -176,7 +123,7 @@ export default function PacksPage({ stream }: AdminPageProps) {
                   {time(s.uploadedAt)} · {s.uploadedBy}
                 </td>
                 <td class="pk-actions">
-                  <button type="button" class="pk-btn" aria-pressed={previewSlot === s.slot} onClick={() => setPreviewSlot(s.slot)}>
+                  <button type="button" class="pk-btn" aria-pressed={previewSlot === s.slot} onClick={() => model.showPreview(s.slot)}>
                     预览
                   </button>
                   {s.state !== 'active' && list.active && (s.packId !== list.active.packId || s.version > list.active.version) && (

@@ -4,7 +4,7 @@ import { call, fetchFile } from '../../shared/hall/api.ts';
 import { hallDateOf } from '../../shared/hall/hall-clock.ts';
 
 export function listCases(openOnly: boolean) {
-  return call(RatingEndpoints.cases, openOnly ? { query: new URLSearchParams({ open: '1' }) } : {});
+  return call(RatingEndpoints.cases, openOnly ? { query: { open: '1' } } : {});
 }
 
 export function caseAction(id: string, body: CaseActionRequest) {
@@ -12,12 +12,12 @@ export function caseAction(id: string, body: CaseActionRequest) {
 }
 
 export function stats(from: string, to: string, group: StatsGroup) {
-  return call(RatingEndpoints.stats, { query: new URLSearchParams({ from, to, group }) });
+  return call(RatingEndpoints.stats, { query: { from, to, group } });
 }
 
 /** Downloads a CSV export through the browser (the token goes in a header, never in the URL). */
 export async function downloadExport(from: string, to: string, kind: 'upstream' | 'full'): Promise<string> {
-  const res = await fetchFile(RatingEndpoints.export, { query: new URLSearchParams({ from, to, kind }) });
+  const res = await fetchFile(RatingEndpoints.export, { query: { from, to, kind } });
   const blob = await res.blob();
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `ratings-${kind}.csv`;
   const url = URL.createObjectURL(blob);

@@ -19,7 +19,7 @@ export function DeviceAlertBanner({ stream }: { stream: HallStream }) {
     const load = (): void => {
       call(TerminalEndpoints.list)
         .then((r) => alive && setLines(paperOutLines(r.terminals)))
-        .catch(() => undefined); // a console role without the terminal list sees no banner
+        .catch(() => undefined); // the banner is not worth an error line: the terminals page shows the failure
     };
     load();
     const off = stream.onEvent((e) => {

@@ -2,7 +2,7 @@
 // a declared endpoint (protocol/hall) through `call`; this file is the one place a page reads a failed call's body.
 import type { z } from 'zod';
 import {
-  endpointPath, errorOfResponse, type BodyOf, type Endpoint, type ParamsOf, type ResponseOf,
+  endpointPath, errorOfResponse, type BodyOf, type Endpoint, type ParamsOf, type QueryInputOf, type ResponseOf,
 } from '../../../protocol/hall/endpoint.ts';
 import { saveSession, session } from './session.ts';
 
@@ -84,7 +84,8 @@ export function failedCall(status: number, json: unknown): HallApiError {
 export interface CallOptions<E extends Endpoint> {
   params?: ParamsOf<E>;
   body?: BodyOf<E>;
-  query?: URLSearchParams;
+  /** The declared query's fields (protocol/hall/query.ts), or raw parameters for an endpoint that declares none. */
+  query?: [QueryInputOf<E>] extends [never] ? URLSearchParams : QueryInputOf<E>;
   token?: string | null;
   signal?: AbortSignal;
 }
@@ -93,8 +94,15 @@ export interface CallOptions<E extends Endpoint> {
 function urlOf<E extends Endpoint>(declared: E, options: Pick<CallOptions<E>, 'params' | 'query'>): string {
   // ParamsOf<E> names exactly the path's parameters; endpointPath takes any record of them.
   const path = endpointPath(declared.path, options.params as Record<string, string | number> | undefined);
-  const query = options.query?.toString();
+  const query = searchOf(options.query)?.toString();
   return query ? `${path}?${query}` : path;
+}
+
+/** The parameters of a query object (absent fields left out), or raw ones as they are. */
+function searchOf(query: URLSearchParams | object | undefined): URLSearchParams | undefined {
+  if (query === undefined || query instanceof URLSearchParams) return query;
+  const fields = Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return new URLSearchParams(fields);
 }
 
 /** Calls a declared endpoint: its method and path, its response checked by its schema. */
