@@ -13,7 +13,7 @@ export const HALL_BUNDLE = `${SERVER_BUILD_DIR}/hall-server.mjs`;
 /** Defined beside the bridge's own bundle script, so both build the same file. */
 export { BRIDGE_BUNDLE, BRIDGE_NODE_FLAGS } from '../device-bridge/bundle.ts';
 
-export { HALL_NODE_FLAGS, HALL_PROCESS_ENV } from '../hall-server/core/node-flags.ts';
+export { HALL_NODE_FLAGS } from '../hall-server/core/node-flags.ts';
 
 const HALL_SOURCES = ['hall-server', 'protocol', 'content', 'package.json', 'package-lock.json'];
 const BRIDGE_SOURCES = ['device-bridge', 'protocol', 'package.json', 'package-lock.json'];

@@ -11,8 +11,6 @@ export interface ChildSpec {
   /** Arguments of each start; called again for a restart (e.g. to reuse the port the first start was given). */
   args: () => string[];
   cwd: string;
-  /** Variables added to the launcher's environment for the child. */
-  env?: Readonly<Record<string, string>>;
   /** The stdout line that says the child is ready. */
   ready: RegExp;
   /** How long a start may take before it counts as failed (default 30 s). */
@@ -50,7 +48,7 @@ export class SupervisedChild {
 
   private spawnOnce(onReady: (line: string) => void): ChildProcess {
     const { name } = this.spec;
-    const child = spawn(this.spec.command, this.spec.args(), { cwd: this.spec.cwd, env: { ...process.env, ...this.spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(this.spec.command, this.spec.args(), { cwd: this.spec.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const startedAt = Date.now();
     let wasReady = false;
     this.child = child;

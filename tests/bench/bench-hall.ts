@@ -1,9 +1,9 @@
 // The production hall the benchmarks measure: the bundle `npm start` runs (scripts/build-servers.ts), under plain
-// `node` with the same V8 flags (HALL_NODE_FLAGS="..." in the environment compares others) and malloc settings, serving the signed
+// `node` with the same V8 flags (HALL_NODE_FLAGS="..." in the environment compares others), serving the signed
 // 60-window bench pack. Stopped with SIGTERM, as a supervisor would.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { buildServersIfStale, HALL_NODE_FLAGS as START_FLAGS, HALL_PROCESS_ENV } from '../../scripts/build-servers.ts';
+import { buildServersIfStale, HALL_NODE_FLAGS as START_FLAGS } from '../../scripts/build-servers.ts';
 
 export const BENCH_HALL_NODE_FLAGS: readonly string[] =
   process.env['HALL_NODE_FLAGS'] === undefined ? START_FLAGS : process.env['HALL_NODE_FLAGS'].split(' ').filter(Boolean);
@@ -22,7 +22,7 @@ export async function startBenchHall(dataDir: string, port: number, packDir: str
   const child = spawn(
     process.execPath,
     [...extraNodeFlags, ...BENCH_HALL_NODE_FLAGS, bundle, '--data-dir', dataDir, '--port', String(port), '--pack', packDir, '--demo'],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...HALL_PROCESS_ENV } },
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   process.once('exit', () => child.kill('SIGKILL'));
   const ready = await new Promise<{ url: string; port: number }>((ok, fail) => {
