@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { offThreadRunner } from './off-thread.ts';
 
 /** A real worker thread: doubles a number, refuses a negative one, exits on 'exit'; counts the threads started. */
@@ -11,7 +11,7 @@ parentPort.on('message', ({ id, job }) => {
   else parentPort.postMessage({ id, ok: true, result: job * 2 });
 });`;
 
-function doubler() {
+function doubler(idleMs?: number) {
   let started = 0;
   const run = offThreadRunner<number | 'exit' | ArrayBuffer, number>({
     name: 'doubler',
@@ -20,6 +20,7 @@ function doubler() {
       return new Worker(DOUBLER, { eval: true });
     },
     transferOf: (job) => (job instanceof ArrayBuffer ? [job] : []),
+    idleMs,
   });
   return { run, started: () => started };
 }
@@ -49,5 +50,14 @@ describe('one off-thread job runner', () => {
     const buffer = new ArrayBuffer(16);
     expect(await run(buffer)).toBe(16);
     expect(buffer.byteLength).toBe(0);
+  });
+
+  it('with idleMs, ends the thread once no job has come for that long, and starts a new one for the next job', async () => {
+    const { run, started } = doubler(20);
+    expect(run.running()).toBe(false);
+    expect(await run(3)).toBe(6);
+    await vi.waitFor(() => expect(run.running()).toBe(false), { timeout: 10_000, interval: 5 });
+    expect(await run(4)).toBe(8);
+    expect(started()).toBe(2);
   });
 });

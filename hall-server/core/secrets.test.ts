@@ -16,6 +16,14 @@ describe('secrets', () => {
   const oldKey = newKey();
   const currentKey = newKey();
 
+  it('never seals two fields with the same nonce, across refills of the nonce pool', () => {
+    const secrets = createSecrets({ hmacKey, encryptionKey: currentKey });
+    const sealed = Array.from({ length: 1000 }, () => secrets.encrypt('13900001111'));
+    const nonces = new Set(sealed.map((s) => s.split('.')[2]));
+    expect(nonces.size).toBe(1000);
+    expect(sealed.every((s) => secrets.decrypt(s) === '13900001111')).toBe(true);
+  });
+
   it('seals with the current key and names it', () => {
     const secrets = createSecrets({ hmacKey, encryptionKey: currentKey });
     const sealed = secrets.encrypt('13900001111');

@@ -11,7 +11,16 @@ export type FeedItem =
   /** Staff undid the finish within the queue's undo time: the service is not over. `at` is when it was undone. */
   | { kind: 'undone'; ticketId: string; at: string };
 
-const MATCH = `(type = 'ticket.finished' OR (type = 'ticket.updated' AND json_extract(data, '$.action') = '${UNDO_FINISH}'))`;
+// `+type` keeps SQLite off the events (type, at) index: with it, the planner answers the OR by walking every finished
+// and updated ticket the log holds and filtering on seq afterwards (1.8 ms a call at 50,000 events, on every rating
+// submit), where a walk of the rowid range after the cursor reads only the few new events.
+const MATCH = `(+type = 'ticket.finished' OR (+type = 'ticket.updated' AND json_extract(data, '$.action') = '${UNDO_FINISH}'))`;
+
+/** The feed's reads of the event log (exported for the test of their query plans). */
+export const FEED_SQL = {
+  next: `SELECT seq, type, at, data FROM events WHERE seq > ? AND ${MATCH} ORDER BY seq LIMIT 1000`,
+  any: `SELECT 1 FROM events WHERE seq > ? AND ${MATCH} LIMIT 1`,
+} as const;
 
 /** The same test as MATCH, on an event in memory. */
 export function isFeedEvent(event: HallEvent): boolean {
@@ -27,8 +36,8 @@ export class FinishedFeed {
   private checkedUpTo = 0;
 
   constructor(db: Database) {
-    this.next = db.prepare(`SELECT seq, type, at, data FROM events WHERE ${MATCH} AND seq > ? ORDER BY seq LIMIT 1000`);
-    this.any = db.prepare(`SELECT 1 FROM events WHERE ${MATCH} AND seq > ? LIMIT 1`);
+    this.next = db.prepare(FEED_SQL.next);
+    this.any = db.prepare(FEED_SQL.any);
     this.last = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM events');
   }
 

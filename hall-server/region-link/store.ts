@@ -1,6 +1,6 @@
 // The region link's persisted state: enrolment, the push cursor (what the region last said it holds), the next batch id,
 // a fence or stop, and the region pack taken. Every write is one small UPDATE of the single row.
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { SealingPublicKey } from '../../protocol/region/records.ts';
 import type { SiteLevel } from '../../protocol/region/sync.ts';
 
@@ -36,10 +36,14 @@ export interface Enrolment {
 }
 
 export class LinkStore {
+  /** Read on every rating (is there a region key to seal for?): prepared once, on first use. */
+  private selectLink: Statement | null = null;
+
   constructor(private readonly db: Database) {}
 
   get(): LinkRow | null {
-    return (this.db.prepare('SELECT * FROM region_link WHERE id = 1').get() as LinkRow | undefined) ?? null;
+    this.selectLink ??= this.db.prepare('SELECT * FROM region_link WHERE id = 1');
+    return (this.selectLink.get() as LinkRow | undefined) ?? null;
   }
 
   /** A first enrolment, or a new one (another code, e.g. after a fence was lifted): pushing starts again from what
