@@ -10,6 +10,7 @@ import { sitePackId } from '../catalogue/build.ts';
 import { eventHash } from './hash.ts';
 import { planBatch } from './plan.ts';
 import { projectEvents } from '../projections/apply.ts';
+import { knownServiceNames } from '../projections/service-names.ts';
 import { forgetSiteKey, siteKey, verifyOffLoop } from './site-keys.ts';
 
 const REFUSAL_STATUS = { gap: 409, batch_replayed: 409, site_fenced: 423, invalid_batch: 400, bad_signature: 401, unknown_site: 401 } as const;
@@ -81,6 +82,7 @@ function runningPackVersion(siteId: string, events: SyncEvent[]): number | null 
 /** Stores a verified batch; answers the highest contiguous seq held. A refusal or a fence is audited in the same
  * transaction and thrown as a RegionError after it commits; a refused batch changes nothing else. */
 export async function ingestBatch(pool: Pool, batch: VerifiedBatch, now: Date = new Date()): Promise<SyncAnswer> {
+  const known = knownServiceNames(pool);
   const outcome = await withTransaction(pool, async (client) => {
     const site = await client.query<{ held_through: string; last_batch_id: string; fenced_at: Date | null; public_key: string | null }>(
       'SELECT held_through, last_batch_id, fenced_at, public_key FROM sites WHERE id = $1 FOR UPDATE',
@@ -115,11 +117,12 @@ export async function ingestBatch(pool: Pool, batch: VerifiedBatch, now: Date = 
       await audit(client, { actor: 'sync', action: 'sync.refused', siteId: batch.siteId, details: { code: plan.code, detail: plan.detail, batchId: batch.batchId } });
       return { error: refuse(plan.code, state.heldThrough) };
     }
+    // The events and the console's projections of them are written in this one transaction.
+    let namesWritten = new Map<string, string>();
     if (plan.events.length > 0) {
       await client.query(insertEvents(batch.siteId, plan.events));
-      await projectEvents(client, batch.siteId, plan.events);
+      namesWritten = await projectEvents(client, batch.siteId, plan.events, known);
     }
-    // Projections of the stored events (the region console's) run here, inside this transaction.
     const running = runningPackVersion(batch.siteId, plan.events);
     const skewMs = Math.round(Date.parse(batch.sentAt) - now.getTime());
     await client.query(
@@ -127,8 +130,9 @@ export async function ingestBatch(pool: Pool, batch: VerifiedBatch, now: Date = 
          running_pack_version = COALESCE($6, running_pack_version) WHERE id = $1`,
       [batch.siteId, plan.heldThrough, batch.batchId, now, Math.max(-2e9, Math.min(2e9, skewMs)), running],
     );
-    return { answer: { heldThrough: plan.heldThrough, stored: plan.events.length } };
+    return { answer: { heldThrough: plan.heldThrough, stored: plan.events.length }, namesWritten };
   });
   if ('error' in outcome) throw outcome.error;
+  for (const [code, name] of outcome.namesWritten) known.set(code, name);
   return outcome.answer;
 }
