@@ -20,12 +20,12 @@ export interface RegionFlags {
 
 export function hallModules(config: HallConfig, region: RegionFlags = {}): HallModule[] {
   const hallDay = { startsAt: config.queue.dailyResetAt, utcOffsetMinutes: config.queue.utcOffsetMinutes };
-  const packs = packsModule({ trustedKeys: config.trustedKeys });
   const link = regionLinkModule({ url: region.url ?? config.region?.url ?? null, enrolCode: region.enrolCode ?? null, packs: () => packs.store() });
-  return [packs, queueModule(config.queue), createRatingsModule({ hallDay, seal: (fields) => link.seal(fields) }), createIdentityModule(),
+  const packs = packsModule({ trustedKeys: config.trustedKeys, siteKeys: () => link.packSiteKeys() });
+  // The link registers first: the packs module restores a region pack at start with the key the link learnt.
+  return [link, packs, queueModule(config.queue), createRatingsModule({ hallDay, seal: (fields) => link.seal(fields) }), createIdentityModule(),
     createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createInspectionModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createDeferralsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
-    createImprovementModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
-    link];
+    createImprovementModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
 }

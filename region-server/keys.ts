@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, w
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { SealingPublicKey } from '../protocol/region/records.ts';
+import { rawPublicKey } from '../content/validate/sign.ts';
 
 export const REGION_CREDENTIAL_NAME = 'region-keys.json';
 
@@ -34,6 +35,11 @@ export interface RegionKeys {
   signingKeyPem: string;
   /** Newest first: `sealing[0]` is the current key halls seal to. */
   sealing: RegionSealingKey[];
+}
+
+/** The raw base64url public half of the pack-signing key, as halls learn it at enrolment. */
+export function packSigningPublicKey(keys: RegionKeys): string {
+  return rawPublicKey(createPublicKey(createPrivateKey(keys.signingKeyPem)));
 }
 
 export function currentSealingKey(keys: RegionKeys): SealingPublicKey {

@@ -10,7 +10,8 @@ import type { RegionSealingKeys } from './console/context.ts';
 import { loadRegionKeys, resolveRegionKeyFile, type RegionKeys } from './keys.ts';
 import { openSealed } from './sealing/open.ts';
 import { openEmbeddedDatabase } from './db/pglite.ts';
-import { startDemoRegion } from './simulate/demo.ts';
+import { prepareDemoRegion, startDemoRegion } from './simulate/demo.ts';
+import { DEFAULT_MAX_PUSHES_IN_FLIGHT, PushGate } from './sync/push-gate.ts';
 
 const HELP = `region-server: the 1+21+N network's centre on PostgreSQL
 
@@ -20,6 +21,7 @@ const HELP = `region-server: the 1+21+N network's centre on PostgreSQL
   --host ADDR          listen address (default 127.0.0.1)
   --keys-file FILE     the region's key file (mode 600, outside the database; default
                        $CREDENTIALS_DIRECTORY/region-keys.json when set); make one with: scripts/region.ts keygen --keys-file FILE
+  --max-pushes N       pushes in flight at once (default 128); past it a hall is answered 503 with Retry-After
   --demo               also run the demo: the demo catalogue, the demo hall's site and simulated sites pushing live
   --demo-enrol-code C  with --demo: the one-time code the demo hall enrols with
 `;
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string' },
       'keys-file': { type: 'string' },
+      'max-pushes': { type: 'string' },
       demo: { type: 'boolean' },
       'demo-enrol-code': { type: 'string' },
       help: { type: 'boolean' },
@@ -90,7 +93,9 @@ async function main(): Promise<void> {
     },
   });
   await consoleFront.start();
-  const server = createRegionServer(pool, log, { keys, consoleFront });
+  if (values.demo) await prepareDemoRegion(pool, { hallEnrolCode: values['demo-enrol-code'], signingKeyPem: keys?.signingKeyPem ?? null, log });
+  const pushGate = new PushGate(values['max-pushes'] === undefined ? DEFAULT_MAX_PUSHES_IN_FLIGHT : Number(values['max-pushes']));
+  const server = createRegionServer(pool, log, { keys, consoleFront, pushGate });
   const port = Number(values.port ?? 4700);
   const host = values.host ?? '127.0.0.1';
   const listening = await new Promise<number>((resolve) => {
@@ -102,7 +107,7 @@ async function main(): Promise<void> {
   log.info('listening', { port: listening });
   const regionUrl = `http://${host}:${listening}`;
   const demo = values.demo
-    ? await startDemoRegion(pool, { regionUrl, hallEnrolCode: values['demo-enrol-code'], tickMs: DEMO_TICK_MS, log })
+    ? await startDemoRegion(pool, { regionUrl, tickMs: DEMO_TICK_MS, log })
     : null;
   if (demo) log.info('demo ready', { regionUrl, simulatedSites: demo.siteIds });
   const stop = (): void => {

@@ -20,7 +20,8 @@ import { capIssues, issue, type PackIssue, type ValidationReport } from './repor
 import { jsonSyntaxProblem } from './json-errors.ts';
 import { mediaRules } from './media.ts';
 import { crossFileRules } from './rules.ts';
-import { verifyManifest } from './sign.ts';
+import { keyId, verifyManifest } from './sign.ts';
+import { siteScopeProblem, type SiteScopedKey } from './site-scope.ts';
 import { voiceClipRules } from './voice-clips.ts';
 import { HASH_MISMATCH, readPackZip, sizeMismatch, UNLISTED } from './zip.ts';
 import { zodIssues } from './zod-messages.ts';
@@ -28,6 +29,8 @@ import { zodIssues } from './zod-messages.ts';
 export interface ValidateOptions {
   /** Raw base64url Ed25519 public keys the hall trusts. */
   trustedKeys: readonly string[];
+  /** Keys trusted only for packs naming one site and level (the region's key, learnt at enrolment). */
+  siteKeys?: readonly SiteScopedKey[];
   /** Version of the pack now active; the new one must be higher. */
   activeVersion?: number | null;
   /** Pack id of the active pack. Versions only go up within one pack id; a pack with another id replaces the hall's
@@ -45,6 +48,17 @@ export interface ValidateOptions {
    * when the year turns. */
   alreadyAccepted?: boolean;
   limits?: PackLimits;
+}
+
+/** Every key a signature may come from: the hall's own trusted keys, then the site-scoped ones. */
+function allKeys(opts: ValidateOptions): readonly string[] {
+  return opts.siteKeys?.length ? [...opts.trustedKeys, ...opts.siteKeys.map((k) => k.key)] : opts.trustedKeys;
+}
+
+/** The site a signing key is limited to; null for a key the hall trusts for any pack. */
+function siteScopeOf(opts: ValidateOptions, signedBy: string): SiteScopedKey | null {
+  if (opts.trustedKeys.some((k) => keyId(k) === signedBy)) return null;
+  return opts.siteKeys?.find((k) => keyId(k.key) === signedBy) ?? null;
 }
 
 export interface ValidationResult {
@@ -93,7 +107,7 @@ export function manifestGate(opts: ValidateOptions): ManifestGate {
     } catch {
       return null;
     }
-    if (!opts.unsigned && (!signature || !verifyManifest(manifestBytes, signature, opts.trustedKeys).ok)) return null;
+    if (!opts.unsigned && (!signature || !verifyManifest(manifestBytes, signature, allKeys(opts)).ok)) return null;
     return new Map<string, ListedFile>(manifest.files.map((f) => [f.path, { size: f.size, sha256: f.sha256 }]));
   };
 }
@@ -158,8 +172,13 @@ export function validatePackFiles(read: ReadResult, opts: ValidateOptions): Vali
     else if (Buffer.from(sig).toString('latin1').includes('PRIVATE KEY')) {
       errors.push(issue('signature.private-key', SIGNATURE_FILE, '', '这里放的是私钥，不是签名！私钥绝不能放进内容包或发给别人：请立即用 pack keygen 换一对新密钥、把新公钥交给大厅，再用 pack sign 签名'));
     } else {
-      const check = verifyManifest(manifestBytes, sig, opts.trustedKeys);
-      if (check.ok) signedBy = check.keyId;
+      const check = verifyManifest(manifestBytes, sig, allKeys(opts));
+      if (check.ok) {
+        signedBy = check.keyId;
+        const scope = siteScopeOf(opts, check.keyId);
+        const problem = scope ? siteScopeProblem(manifest.site, scope) : null;
+        if (problem) errors.push(issue('signature.site-scope', MANIFEST_FILE, '站点', problem));
+      }
       else if (check.reason === 'malformed') errors.push(issue('signature.malformed', SIGNATURE_FILE, '', '签名文件格式不正确'));
       else if (check.reason === 'untrusted') errors.push(issue('signature.untrusted', SIGNATURE_FILE, '', `签名密钥（${check.keyId}）不在本大厅信任的密钥列表中`));
       else errors.push(issue('signature.invalid', SIGNATURE_FILE, '', '签名校验失败：manifest.json 在签名后被改动过，或签名不属于它'));

@@ -10,6 +10,7 @@ import { ApiError, routeOf, type HallApp, type HallModule, type Principal } from
 import type { Logger } from '../core/log.ts';
 import { MAX_UPLOAD_BYTES, PackEndpoints } from '../../protocol/hall/packs.ts';
 import { readTrustedKeysFile, TRUSTED_KEYS_FILE } from '../config/trusted-keys.ts';
+import type { SiteScopedKey } from '../../content/validate/site-scope.ts';
 import { contentTypeOf } from './content-type.ts';
 import { packMigrations } from './schema.ts';
 import { PackStore, type PreparedUpload } from './store.ts';
@@ -20,6 +21,8 @@ export interface PacksModuleOptions {
   /** Raw base64url Ed25519 public keys this hall trusts, besides those in <dataDir>/packs/trusted-keys.txt.
    * A demo hall also trusts the demo key of the sample pack. */
   trustedKeys?: readonly string[];
+  /** Keys trusted for the hall's own site's packs only: the region's pack-signing key once the hall is enrolled. */
+  siteKeys?: () => readonly SiteScopedKey[];
   /** Pack imported when the store has none active and no `--pack` was given; default: the sample pack in a demo hall,
    * none in a real one (its manager uploads the hall's own pack). */
   firstPack?: string | null;
@@ -48,6 +51,7 @@ export function packsModule(options: PacksModuleOptions = {}): HallModule & { st
         db: app.db,
         root,
         trustedKeys: () => [...fixed, ...readTrustedKeysFile(join(root, TRUSTED_KEYS_FILE))],
+        ...(options.siteKeys ? { siteKeys: options.siteKeys } : {}),
         now: () => app.now(),
         tx: (fn) => app.tx(fn),
         setActive: (pack) => app.setActivePack(pack),

@@ -1,6 +1,7 @@
 // The pack store: verified packs live in their own slot folder under <dataDir>/packs/slots/<slot>; the active one is a
 // row in SQLite and an in-memory Pack. An upload is staged in a fresh folder, verified from disk, then moved into its
 // slot; activation switches in one transaction (the running pack is untouched until then). The last KEEP slots stay.
+import type { SiteScopedKey } from '../../content/validate/site-scope.ts';
 import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,6 +58,8 @@ export interface PackStoreDeps {
   /** <dataDir>/packs */
   root: string;
   trustedKeys: () => readonly string[];
+  /** Keys trusted for this hall's own site's packs only (the region's, learnt at enrolment); none by default. */
+  siteKeys?: () => readonly SiteScopedKey[];
   now: () => Date;
   /** Runs fn in the hall's durable transaction (events published inside go out after commit). */
   tx<T>(fn: () => T): T;
@@ -128,6 +131,7 @@ export class PackStore {
   validateOptions(alreadyAccepted = false): ValidateOptions {
     return {
       trustedKeys: this.deps.trustedKeys(),
+      siteKeys: this.deps.siteKeys?.() ?? [],
       activeVersion: alreadyAccepted ? null : this.activePack?.manifest.version ?? null,
       activePackId: alreadyAccepted ? null : this.activePack?.manifest.packId ?? null,
       activatedVersions: alreadyAccepted ? {} : this.activatedVersions(),

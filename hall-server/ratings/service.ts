@@ -229,7 +229,10 @@ export class RatingService {
     if (prompt.withdrawn_at !== null) this.store.unwithdrawPrompt(prompt);
     if (!this.store.insertRating(row, prompt)) throw idempotencyKeyReused();
     // The region's record, in the durable log only (no socket gets it); the personal fields only inside the box.
-    const personal = { name: applicant?.name ?? '', phone: req.phone ?? '', comment: comment.count > 0 ? req.comment : '' };
+    const personal = {
+      name: applicant?.name ?? '', phone: req.phone ?? '', comment: comment.count > 0 ? req.comment : '',
+      ...(applicant ? { idType: applicant.idType, idNumber: applicant.idNumber } : {}),
+    };
     this.app.events.publish('rating.recorded', ratingRecord(row, personal, facts.issuedAt ?? row.finished_at, this.seal), { roles: [] });
     let caseId: string | null = null;
     if (bad) {

@@ -1,6 +1,7 @@
 // The hall's HTTP calls to its region: enrol, push a signed batch, fetch the sealing key, pull the site's pack. A network
 // error, a timeout or a 5xx is `RegionUnreachable` (try again later); a 4xx with the region's error body is
 // `RegionRefusal` carrying its code, its Chinese message and, for sync refusals, what the region holds.
+import { parseRetryAfter } from './backoff.ts';
 import { sign, type KeyObject } from 'node:crypto';
 import { SealingPublicKey } from '../../protocol/region/records.ts';
 import {
@@ -19,7 +20,10 @@ import {
 const TIMEOUT_MS = 30_000;
 const PACK_TIMEOUT_MS = 5 * 60_000;
 
-export class RegionUnreachable extends Error {}
+export class RegionUnreachable extends Error {
+  /** How long the region asked to be left alone (a 503 with Retry-After), in ms; null when it did not say. */
+  retryAfterMs: number | null = null;
+}
 
 export class RegionRefusal extends Error {
   constructor(
@@ -41,7 +45,9 @@ async function call(url: string, init: RequestInit, timeoutMs = TIMEOUT_MS): Pro
   }
   if (res.status >= 500) {
     await res.body?.cancel();
-    throw new RegionUnreachable(`region answered ${res.status}`);
+    const unreachable = new RegionUnreachable(`region answered ${res.status}`);
+    unreachable.retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), new Date());
+    throw unreachable;
   }
   if (res.status >= 400) {
     const parsed = syncErrorSchema.safeParse(await res.json().catch(() => null));

@@ -14,6 +14,7 @@ import { pullSitePack } from './pack-pull.ts';
 import { Pusher } from './pusher.ts';
 import { regionLinkMigrations } from './schema.ts';
 import { sealPersonalFields } from './seal.ts';
+import type { SiteScopedKey } from '../../content/validate/site-scope.ts';
 import { LinkStore } from './store.ts';
 
 export interface RegionLinkOptions {
@@ -34,6 +35,9 @@ export interface RegionLinkModule extends HallModule {
   seal(fields: SealedPersonalFields): SealedBox | null;
   /** Pushes now (tests and the bench wait on the cursor instead of a timer). */
   pushNow(): void;
+  /** The region's pack-signing key, scoped to this hall's site and level; none before enrolment. The packs module asks
+   * at start (restoring a region pack), so this module registers before it. */
+  packSiteKeys(): SiteScopedKey[];
 }
 
 interface EventRow {
@@ -61,6 +65,10 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
     },
     pushNow() {
       pusher?.now();
+    },
+    packSiteKeys() {
+      const link = store?.get();
+      return link?.pack_signing_key ? [{ key: link.pack_signing_key, siteId: link.site_id, level: link.level }] : [];
     },
     register(app: HallApp) {
       const s = new LinkStore(app.db);
@@ -144,6 +152,7 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
           level: answer.level,
           publicKey: key().publicKey,
           sealingKey: answer.sealingKey ?? null,
+          packSigningKey: answer.packSigningKey ?? null,
           heldThrough: answer.heldThrough,
           at: app.now().toISOString(),
         });

@@ -5,7 +5,7 @@
 import type { Principal } from '../core/module.ts';
 import type { Logger } from '../core/log.ts';
 import type { PackStore } from '../packs/store.ts';
-import { SITE_LEVEL_LABELS } from '../../protocol/region/sync.ts';
+import { siteScopeProblem } from '../../content/validate/site-scope.ts';
 import { fetchSitePack } from './client.ts';
 import type { HallKey } from './hall-key.ts';
 import type { LinkRow, LinkStore } from './store.ts';
@@ -24,13 +24,7 @@ export interface PackPullDeps {
 
 /** Why a region pack is not for this hall, in words for its manager; null when it is. */
 export function packSiteProblem(site: { id: string; level: string } | undefined, link: Pick<LinkRow, 'site_id' | 'level'>): string | null {
-  const mine = `${link.site_id}（${SITE_LEVEL_LABELS[link.level]}）`;
-  if (!site) return `内容包没有注明站点和级别，本大厅是 ${mine}，已拒收`;
-  if (site.id !== link.site_id || site.level !== link.level) {
-    const theirs = `${site.id}（${SITE_LEVEL_LABELS[site.level as keyof typeof SITE_LEVEL_LABELS] ?? site.level}）`;
-    return `区域下发的内容包是为 ${theirs}生成的，本大厅是 ${mine}，已拒收`;
-  }
-  return null;
+  return siteScopeProblem(site, { siteId: link.site_id, level: link.level });
 }
 
 /** One pull: nothing when the region has nothing newer; throws the client's errors for the caller to log. */
@@ -43,7 +37,9 @@ export async function pullSitePack(deps: PackPullDeps): Promise<'none' | 'activa
   const prepared = await packs.prepareUpload(got.zip);
   const problem = prepared.data ? packSiteProblem(prepared.data.manifest.site, link) : null;
   if (!prepared.data || problem) {
-    const why = problem ?? `区域下发的内容包未通过校验：${prepared.report.errors[0]?.problem ?? '原因不明'}`;
+    // Signed by the region's key but naming another site or level: the validation said so in the manager's words.
+    const scoped = prepared.report.errors.find((e) => e.rule === 'signature.site-scope')?.problem;
+    const why = problem ?? scoped ?? `区域下发的内容包未通过校验：${prepared.report.errors[0]?.problem ?? '原因不明'}`;
     const outcome = problem ? packs.refusePrepared(prepared, { rule: 'region.site', problem }, REGION_ACTOR) : packs.commitUpload(prepared, REGION_ACTOR);
     deps.tx(() => {
       deps.store.packRefused(got.version, why);

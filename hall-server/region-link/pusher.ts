@@ -5,7 +5,7 @@
 // region answers.
 import { MAX_BATCH_EVENTS, SYNC_REFUSALS, type SyncBatch, type SyncEvent } from '../../protocol/region/sync.ts';
 import type { Logger } from '../core/log.ts';
-import { backoffDelayMs } from './backoff.ts';
+import { retryDelayMs } from './backoff.ts';
 import { fillBatch, OversizedEventError } from './batch.ts';
 import { pushBatch, RegionRefusal, RegionUnreachable } from './client.ts';
 import type { HallKey } from './hall-key.ts';
@@ -134,6 +134,7 @@ export class Pusher {
       } catch (err) {
         if (err instanceof RegionUnreachable) {
           this.deps.log.warn(`region push: ${err.message}`);
+          if (err.retryAfterMs !== null) return this.failed('区域中心正忙，稍后自动重试；本大厅照常办理业务', err.retryAfterMs);
           return this.failed('区域中心暂时连不上，稍后自动重试；本大厅照常办理业务');
         }
         if (!(err instanceof RegionRefusal)) throw err;
@@ -177,9 +178,10 @@ export class Pusher {
     }
   }
 
-  private failed(problem: string): number {
+  /** `retryAfterMs`: what the region asked for (503 with Retry-After); the wait is at least that. */
+  private failed(problem: string, retryAfterMs: number | null = null): number {
     this.failures += 1;
     this.lastProblem = problem;
-    return backoffDelayMs(this.failures, this.deps.random());
+    return retryDelayMs(this.failures, this.deps.random(), retryAfterMs);
   }
 }

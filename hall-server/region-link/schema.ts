@@ -25,4 +25,9 @@ export const regionLinkMigrations: Migration[] = [
   pack_refusal        TEXT
 );`,
   },
+  {
+    // The region's pack-signing public key from the enrolment answer: trusted for this site's packs only.
+    id: '002-region-pack-signing-key',
+    sql: 'ALTER TABLE region_link ADD COLUMN pack_signing_key TEXT;',
+  },
 ];

@@ -22,6 +22,8 @@ export interface LinkRow {
   stop_message: string | null;
   pack_version: number;
   pack_refusal: string | null;
+  /** The region's pack-signing key (raw base64url), null from a region without a key file. */
+  pack_signing_key: string | null;
 }
 
 export interface Enrolment {
@@ -31,6 +33,7 @@ export interface Enrolment {
   level: SiteLevel;
   publicKey: string;
   sealingKey: SealingPublicKey | null;
+  packSigningKey: string | null;
   heldThrough: number;
   at: string;
 }
@@ -52,11 +55,13 @@ export class LinkStore {
     this.db
       .prepare(
         `INSERT INTO region_link (id, region_url, site_id, site_name, level, public_key, sealing_key_id, sealing_public_key,
-           enrolled_at, held_through) VALUES (1, @regionUrl, @siteId, @siteName, @level, @publicKey, @keyId, @sealKey, @at, @heldThrough)
+           enrolled_at, held_through, pack_signing_key)
+         VALUES (1, @regionUrl, @siteId, @siteName, @level, @publicKey, @keyId, @sealKey, @at, @heldThrough, @packSigningKey)
          ON CONFLICT (id) DO UPDATE SET region_url = excluded.region_url, site_id = excluded.site_id,
            site_name = excluded.site_name, level = excluded.level, public_key = excluded.public_key,
            sealing_key_id = excluded.sealing_key_id, sealing_public_key = excluded.sealing_public_key,
-           enrolled_at = excluded.enrolled_at, held_through = excluded.held_through, fenced_at = NULL, stop_code = NULL,
+           enrolled_at = excluded.enrolled_at, held_through = excluded.held_through,
+           pack_signing_key = excluded.pack_signing_key, fenced_at = NULL, stop_code = NULL,
            stop_message = NULL`,
       )
       .run({ ...e, keyId: e.sealingKey?.keyId ?? null, sealKey: e.sealingKey?.publicKey ?? null });

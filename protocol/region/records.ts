@@ -29,6 +29,10 @@ export const SealedPersonalFields = z.strictObject({
   name: z.string().max(60),
   phone: z.string().max(20),
   comment: z.string().max(200),
+  /** The rater's 证件类型 code and 证件号码 when the ticket was taken with an identity (the upstream export's columns 4
+   * and 5); absent for a ticket without one and from halls that predate them. */
+  idType: z.enum(['111', '001']).optional(),
+  idNumber: z.string().max(40).optional(),
 });
 export type SealedPersonalFields = z.infer<typeof SealedPersonalFields>;
 

@@ -39,6 +39,9 @@ export const enrolResponseSchema = z.strictObject({
   /** The region's current sealing key, to which the hall seals personal fields; absent from a region run without its
    * key file (the hall then sends `sealed: null`). */
   sealingKey: SealingPublicKey.optional(),
+  /** The region's pack-signing public key (raw base64url Ed25519): the hall trusts it for packs built for its own site
+   * and level only; absent from a region run without its key file. */
+  packSigningKey: rawPublicKeySchema.optional(),
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 

@@ -8,7 +8,7 @@ import { readPackFolder } from '../../content/validate/folder.ts';
 import { formatIssue } from '../../content/validate/report.ts';
 import { validatePackFiles } from '../../content/validate/validate.ts';
 import { siteLevelSchema } from '../../protocol/region/sync.ts';
-import type { CatalogueItem } from '../../protocol/region/catalogue.ts';
+import type { CatalogueItem, SiteProfile } from '../../protocol/region/catalogue.ts';
 import type { RegionContent } from './build.ts';
 import { saveCatalogueItem, saveRegionContent } from './store.ts';
 
@@ -19,6 +19,8 @@ export interface DemoRegionContent {
   catalogue: CatalogueItem[];
   region: RegionContent;
   photos: Map<string, Uint8Array>;
+  /** The sample hall's own block, windows and staff: the demo hall's site profile without its id and level. */
+  sampleHall: Omit<SiteProfile, 'siteId' | 'level'>;
 }
 
 export function loadDemoRegionContent(): DemoRegionContent {
@@ -44,6 +46,11 @@ export function loadDemoRegionContent(): DemoRegionContent {
       sample: true,
     },
     photos,
+    sampleHall: {
+      hall: (({ level: _level, ...hall }) => hall)(data.manifest.hall),
+      windows: data.windows.map((w) => ({ number: w.number, name: w.name, services: w.generalCounter ? 'all' as const : w.services, tidal: w.tidal })),
+      staff: data.staff,
+    },
   };
 }
 

@@ -76,9 +76,9 @@ export async function exportUpstream(
         caseNo: r.case_number,
         itemCode: r.service_code,
         itemName: r.service_name,
-        // The hall's records carry no ID number: the type and number stay empty, as the hall leaves them without one.
-        idType: '',
-        idNumber: '',
+        // Only a ticket taken with an identity has them; the hall's own export leaves them empty likewise.
+        idType: personal?.idType ?? '',
+        idNumber: personal?.idNumber ?? '',
         name: personal?.name ?? '',
         phone: personal?.phone ?? '',
         receivedAt: hallDateTime(r.issued_at.toISOString()),

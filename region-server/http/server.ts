@@ -9,8 +9,9 @@ import { redeemEnrolment } from '../sites/enrol.ts';
 import { ingestBatch, verifyBatch } from '../sync/ingest.ts';
 import { RegionError } from './errors.ts';
 import type { ConsoleFront } from '../console/router.ts';
-import { currentSealingKey, type RegionKeys } from '../keys.ts';
+import { currentSealingKey, packSigningPublicKey, type RegionKeys } from '../keys.ts';
 import { sealingRoute } from '../sealing/routes.ts';
+import { BUSY_RETRY_AFTER_S, PushGate } from '../sync/push-gate.ts';
 
 export interface RegionLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -53,11 +54,14 @@ export interface RegionServerOptions {
   keys?: RegionKeys | null;
   /** The console's pages and API (region-server/console/), when this server carries them. */
   consoleFront?: ConsoleFront;
+  /** The cap on pushes in flight (default DEFAULT_MAX_PUSHES_IN_FLIGHT). */
+  pushGate?: PushGate;
 }
 
 export function createRegionServer(pool: Pool, log: RegionLogger, options: RegionServerOptions = {}): Server {
   const keys = options.keys ?? null;
   const consoleFront = options.consoleFront;
+  const pushGate = options.pushGate ?? new PushGate();
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://region');
     if (consoleFront?.handle(req, res, url)) return;
@@ -95,13 +99,23 @@ export function createRegionServer(pool: Pool, log: RegionLogger, options: Regio
           if (!parsed.success) throw new RegionError(400, 'invalid_request', parsed.error.issues[0]?.message ?? '请求格式不对');
           const answer = await redeemEnrolment(pool, parsed.data);
           log.info('site enrolled', { siteId: answer.siteId });
-          return send(res, 200, keys ? { ...answer, sealingKey: currentSealingKey(keys) } : answer);
+          return send(res, 200, keys ? { ...answer, sealingKey: currentSealingKey(keys), packSigningKey: packSigningPublicKey(keys) } : answer);
         }
         case 'POST /api/region/sync': {
-          const body = await readBody(req, MAX_BATCH_BYTES);
-          const signature = req.headers[SYNC_SIGNATURE_HEADER];
-          const batch = await verifyBatch(pool, body, typeof signature === 'string' ? signature : undefined);
-          return send(res, 200, await ingestBatch(pool, batch));
+          if (!pushGate.tryEnter()) {
+            // Answered before the body is read; the connection closes so the rest of the body is not waited for.
+            res.setHeader('retry-after', String(BUSY_RETRY_AFTER_S));
+            res.setHeader('connection', 'close');
+            throw new RegionError(503, 'region_busy', '区域中心正忙，请稍后重试');
+          }
+          try {
+            const body = await readBody(req, MAX_BATCH_BYTES);
+            const signature = req.headers[SYNC_SIGNATURE_HEADER];
+            const batch = await verifyBatch(pool, body, typeof signature === 'string' ? signature : undefined);
+            return send(res, 200, await ingestBatch(pool, batch));
+          } finally {
+            pushGate.leave();
+          }
         }
         default:
           throw new RegionError(404, 'not_found', '没有这个接口');
@@ -109,7 +123,7 @@ export function createRegionServer(pool: Pool, log: RegionLogger, options: Regio
     };
     handle().catch((err: unknown) => {
       if (err instanceof RegionError) {
-        if (err.status >= 500 || err.code === 'site_fenced' || err.code === 'bad_signature') log.warn('request refused', { route, code: err.code });
+        if ((err.status >= 500 && err.code !== 'region_busy') || err.code === 'site_fenced' || err.code === 'bad_signature') log.warn('request refused', { route, code: err.code });
         if (!res.headersSent) send(res, err.status, { error: { code: err.code, message: err.message, ...err.extra } });
         else res.destroy();
         return;

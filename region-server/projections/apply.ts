@@ -102,27 +102,38 @@ async function applyCases(client: PoolClient, siteId: string, delta: ProjectionD
     siteId, [...delta.withdrawn].map((id) => ({ rating_id: id })));
 }
 
-async function applyNames(client: PoolClient, siteId: string, delta: ProjectionDelta): Promise<void> {
+/** Item names already stored in service_names, as this process knows them (per database; filled after a commit). */
+export type KnownServiceNames = ReadonlyMap<string, string>;
+
+/** Returns the item names it wrote, for the caller to remember once the transaction commits. */
+async function applyNames(client: PoolClient, siteId: string, delta: ProjectionDelta, known: KnownServiceNames): Promise<Map<string, string>> {
   await rows(client,
     `INSERT INTO site_staff (site_id, staff_id, name) SELECT $1, x.staff_id, x.name FROM json_to_recordset($2::json) AS x(staff_id text, name text)
      ON CONFLICT (site_id, staff_id) DO UPDATE SET name = EXCLUDED.name`,
     siteId, [...delta.staff].map(([id, name]) => ({ staff_id: id, name })));
-  if (delta.services.size > 0) {
+  // service_names is shared by every site: upserting it from each batch would make every ingest transaction wait on
+  // the same rows (and deadlock when two batches name items in another order). Only names this process has not seen
+  // stored yet are written, in code order.
+  const changed = [...delta.services].filter(([code, name]) => known.get(code) !== name).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (changed.length > 0) {
     await client.query(
       `INSERT INTO service_names (service_code, name) SELECT x.code, x.name FROM json_to_recordset($1::json) AS x(code text, name text)
+       ORDER BY x.code
        ON CONFLICT (service_code) DO UPDATE SET name = EXCLUDED.name`,
-      [JSON.stringify([...delta.services].map(([code, name]) => ({ code, name })))],
+      [JSON.stringify(changed.map(([code, name]) => ({ code, name })))],
     );
   }
+  return new Map(changed);
 }
 
-/** Projects the events just stored for a site; runs inside the ingest's transaction. */
-export async function projectEvents(client: PoolClient, siteId: string, events: readonly SyncEvent[]): Promise<void> {
-  if (events.length === 0) return;
+/** Projects the events just stored for a site; runs inside the ingest's transaction. Answers the item names written
+ * to service_names, which the caller adds to `known` after the commit. */
+export async function projectEvents(client: PoolClient, siteId: string, events: readonly SyncEvent[], known: KnownServiceNames = new Map()): Promise<Map<string, string>> {
+  if (events.length === 0) return new Map();
   const delta = projectBatch(events);
   await applyStatus(client, siteId, delta);
   await applyTickets(client, siteId, delta);
   await applyRatings(client, siteId, delta);
   await applyCases(client, siteId, delta);
-  await applyNames(client, siteId, delta);
+  return applyNames(client, siteId, delta, known);
 }

@@ -16,12 +16,12 @@ export interface BenchHall {
 
 let bundle: string | null = null;
 
-/** Starts the hall on `dataDir` and `port` (0: any free port); `extraNodeFlags` e.g. for a CPU profile. */
-export async function startBenchHall(dataDir: string, port: number, packDir: string, extraNodeFlags: string[] = []): Promise<BenchHall> {
+/** Starts the hall on `dataDir` and `port` (0: any free port); `extraNodeFlags` e.g. for a CPU profile, `hallArgs` more hall flags. */
+export async function startBenchHall(dataDir: string, port: number, packDir: string, extraNodeFlags: string[] = [], hallArgs: string[] = []): Promise<BenchHall> {
   bundle ??= (await buildServersIfStale(undefined, (line) => console.error(line))).hall;
   const child = spawn(
     process.execPath,
-    [...extraNodeFlags, ...BENCH_HALL_NODE_FLAGS, bundle, '--data-dir', dataDir, '--port', String(port), '--pack', packDir, '--demo'],
+    [...extraNodeFlags, ...BENCH_HALL_NODE_FLAGS, bundle, '--data-dir', dataDir, '--port', String(port), '--pack', packDir, '--demo', ...hallArgs],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   process.once('exit', () => child.kill('SIGKILL'));

@@ -93,6 +93,11 @@ describe('npm start with the demo region', () => {
     expect(keyFile.sealing[0]!.privateKey).toMatch(/^-----BEGIN PRIVATE KEY-----/);
   }, 300_000);
 
+  it('has the demo hall pull and activate its region-built pack, with no key configured by hand', async () => {
+    await printed((text) => text.includes('region pack version 1 activated'), 'the demo hall activating its region pack');
+    expect(out).not.toContain('region pack version 1 refused');
+  }, 300_000);
+
   it('starts a killed region again on its port, and the simulated sites report again', async () => {
     const before = reportingSites(out).length;
     process.kill(regionPid(), 'SIGKILL');

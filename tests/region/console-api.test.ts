@@ -140,7 +140,7 @@ describe('the network, statistics and cases', () => {
 describe('the upstream export', () => {
   it('writes the 12 columns for the whole region, opening each sealed box through the injected opener and auditing each opening', async () => {
     const east = halls.get('town-east')!;
-    const box = seal({ name: '张三', phone: '13800000000', comment: '等太久，电话 13800000000' }, region.sealing);
+    const box = seal({ name: '张三', phone: '13800000000', comment: '等太久，电话 13800000000', idType: '111', idNumber: '11010519491231002X' }, region.sealing);
     append(east, 'rating.recorded', ratingRecorded({ ratingId: 'e000100', day: '2026-11-20', score: 2, sealed: box, at: '2026-11-20T01:30:00.000Z' }), '2026-11-20T01:30:00.000Z');
     await pushAll(east);
     const res = await consoleCall(region.url, 'GET', `${C}/export?from=2026-11-20&to=2026-11-20`, admin);
@@ -149,7 +149,7 @@ describe('the upstream export', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="haochaping-upstream-2026-11-20-2026-11-20.csv"');
     expect(res.body).toBe(
       '\uFEFF办件编号,事项实施编码,事项名称,证件类型,证件号码,姓名,联系电话,收件时间,承诺办结时间,法定办结时间,整体满意度,评价时间\r\n' +
-      '370883001202611200000100,001,参保登记,,,张三,13800000000,2026-11-20 09:30:00,2026-11-20 09:30:00,2026-11-20 09:30:00,2,2026-11-20 09:30:00\r\n',
+      '370883001202611200000100,001,参保登记,111,11010519491231002X,张三,13800000000,2026-11-20 09:30:00,2026-11-20 09:30:00,2026-11-20 09:30:00,2,2026-11-20 09:30:00\r\n',
     );
     const audit = (await region.pool.query("SELECT actor, action, site_id, details FROM region_audit WHERE action IN ('sealed.opened', 'export.upstream') ORDER BY id")).rows;
     expect(audit).toEqual([
@@ -157,7 +157,7 @@ describe('the upstream export', () => {
       { actor: '李区管（工号 R001）', action: 'export.upstream', site_id: null, details: { from: '2026-11-20', to: '2026-11-20', rows: 1, opened: 1 } },
     ]);
     // The sealed box rests sealed: nothing of the phone is in the region's tables in the clear.
-    const clear = await region.pool.query("SELECT count(*)::int AS n FROM site_ratings WHERE sealed::text LIKE '%13800000000%' OR masked_comment LIKE '%13800000000%'");
+    const clear = await region.pool.query("SELECT count(*)::int AS n FROM site_ratings r WHERE r::text LIKE '%13800000000%' OR r::text LIKE '%11010519491231002X%'");
     expect(clear.rows[0].n).toBe(0);
   });
 });

@@ -24,13 +24,21 @@ let port = 0;
 let region: TestRegion | null = null;
 let hall: TestHall;
 let t: Terminals;
+const regionLog: string[] = [];
+/** The ID number of the rated ticket's citizen, as the sealed box carried it. */
+let ratedIdNumber = '';
+const log = {
+  info: (message: string, fields?: Record<string, unknown>) => void regionLog.push(JSON.stringify({ message, ...fields })),
+  warn: (message: string, fields?: Record<string, unknown>) => void regionLog.push(JSON.stringify({ message, ...fields })),
+  error: (message: string, fields?: Record<string, unknown>) => void regionLog.push(JSON.stringify({ message, ...fields })),
+};
 
 beforeAll(async () => {
   writeRegionKeyFile(join(keyDir, 'region-keys.json'), generateRegionKeyFile());
   keys = loadRegionKeys(join(keyDir, 'region-keys.json'));
   pool = (await freshDatabase()).pool;
   port = await freePort();
-  region = await startTestRegion({ keys, pool, port });
+  region = await startTestRegion({ keys, pool, port, log });
   await createSite(pool, { id: 'xicheng', name: '西城镇医保服务站', level: 'town' }, 'test');
   hall = await startTestHall();
   t = await terminals(hall, [1]);
@@ -80,13 +88,29 @@ describe('the push', () => {
     const record = records.rows[0]!.data;
     expect(record).toMatchObject({ ratingId: 'linkrating01', score: 1, channel: '窗口评价器', maskedComment: '电话 139****5678 打不通' });
     expect(JSON.stringify(record)).not.toContain('13900001111');
-    expect(openSealed(record.sealed, keys.sealing)).toEqual({ name: testIdentity().name, phone: '13900001111', comment: '电话 13912345678 打不通' });
+    const opened = openSealed(record.sealed, keys.sealing);
+    expect(opened).toEqual({ name: testIdentity().name, phone: '13900001111', comment: '电话 13912345678 打不通', idType: '111', idNumber: expect.stringMatching(/^210102\d{11}[\dX]$/) });
+    ratedIdNumber = opened.idNumber!;
     expect(records.rows[1]!.data).toMatchObject({ ratingId: 'linkrating01', state: '待回访', by: '系统（差评自动立案）', closedOn: null });
     expect(socket.messages.some((m) => m.type === 'event' && m.event?.type === 'rating.stored')).toBe(true);
     expect(socket.messages.filter((m) => /recorded/.test(JSON.stringify(m)))).toEqual([]);
     socket.close();
     const health = await hall.api('GET', '/api/health');
     expect(health.body.region).toEqual({ state: 'syncing', siteId: 'xicheng', heldThrough: link.heldThrough, headSeq: link.headSeq, message: null });
+  });
+
+  it('lets no clear ID number, name or phone reach any table of the region\'s database or its log', async () => {
+    const idNumber = ratedIdNumber;
+    const { name } = testIdentity();
+    const tables = await pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
+    expect(tables.rows.length).toBeGreaterThan(10);
+    for (const { table_name } of tables.rows) {
+      const rows = await pool.query<{ row: string }>(`SELECT t::text AS row FROM ${table_name} t`);
+      const text = rows.rows.map((r) => r.row).join('\n');
+      for (const secret of [idNumber, name, '13900001111']) expect(text.includes(secret), `${table_name} holds ${secret === idNumber ? 'the ID number' : 'a personal field'}`).toBe(false);
+    }
+    expect(regionLog.length).toBeGreaterThan(0);
+    for (const secret of [idNumber, name, '13900001111']) expect(regionLog.join('\n')).not.toContain(secret);
   });
 
   it('issues tickets as usual while the region is down, then catches up from its cursor exactly once', async () => {

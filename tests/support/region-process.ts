@@ -24,8 +24,10 @@ export async function spawnRegion(databaseUrl: string, port = 0, args: string[] 
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
   const listening = await new Promise<number>((ok, fail) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const entry = JSON.parse(line) as { message?: string; port?: number };
+      const entry = JSON.parse(line) as { level?: string; message?: string; port?: number };
       if (entry.message === 'listening' && entry.port) ok(entry.port);
+      // A failed request is otherwise invisible to the test or bench that caused it.
+      if (entry.level === 'error') process.stderr.write(`region: ${line}\n`);
     });
     void exited.then((code) => fail(new Error(`region exited ${code} before listening`)));
   });

@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { migrate } from '../../region-server/db/migrate.ts';
-import { createRegionServer } from '../../region-server/http/server.ts';
+import { createRegionServer, type RegionLogger } from '../../region-server/http/server.ts';
 import type { RegionKeys } from '../../region-server/keys.ts';
+import type { PushGate } from '../../region-server/sync/push-gate.ts';
 import { postToRegion, SiteLink, type RegionAnswer } from '../../region-server/simulate/site-link.ts';
 
 export interface TestRegion {
@@ -35,12 +36,16 @@ export interface ServeOptions {
   keys?: RegionKeys;
   /** To come back on the port halls expect it at. */
   port?: number;
+  /** The cap on pushes in flight (the test holds it to watch pushes in flight). */
+  pushGate?: PushGate;
+  /** The region's log (default: dropped). */
+  log?: RegionLogger;
 }
 
 /** The region's HTTP server on `pool`; `close` stops the server and ends the pool unless `ownPool` is false (a pool the
  * caller keeps for a region that comes back on it). */
 export async function serveRegion(pool: pg.Pool, options: ServeOptions & { ownPool?: boolean } = {}): Promise<TestRegion> {
-  const server = createRegionServer(pool, quiet, { keys: options.keys ?? null });
+  const server = createRegionServer(pool, options.log ?? quiet, { keys: options.keys ?? null, ...(options.pushGate ? { pushGate: options.pushGate } : {}) });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
