@@ -11,6 +11,7 @@ import { session } from '../shared/hall/session.ts';
 import { authState, checkAuth, sessionEnded, signOut } from './shell/auth.ts';
 import { CalendarBanner } from './shell/CalendarBanner.tsx';
 import { DeviceAlertBanner } from './shell/DeviceAlertBanner.tsx';
+import { EscalationBanner } from './shell/EscalationBanner.tsx';
 import { Login } from './shell/Login.tsx';
 import './admin.css';
 
@@ -51,6 +52,7 @@ function Console() {
       <div class="admin-top">
         <ConnectionBanner state={stream.state} placement="inline" />
         <CalendarBanner />
+        <EscalationBanner stream={stream} />
         <DeviceAlertBanner stream={stream} />
         <header class="admin-header">
           <p class="admin-brand">{hallName || '医保经办大厅'} · 管理台</p>

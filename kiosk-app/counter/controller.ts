@@ -9,7 +9,7 @@ import type { CallerAction } from '../shared/bridge/index.ts';
 import { call, HallApiError } from '../shared/hall/index.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
 import { HelpRequestView } from '../../protocol/hall/identity.ts';
-import { alertsFromSnapshot, applyAlertEvent, NO_ALERTS, type CounterAlerts } from './alerts.ts';
+import { alertsFromSnapshot, applyAlertEvent, escalationsFromSnapshot, NO_ALERTS, type CounterAlerts } from './alerts.ts';
 import { windowActionSenders } from './actions.ts';
 
 export interface Notice {
@@ -27,7 +27,7 @@ export interface Counter {
   now: ReadonlySignal<number>;
   busy: ReadonlySignal<boolean>;
   notice: ReadonlySignal<Notice | null>;
-  /** Help requests and printers out of paper, for the banner above the panel. */
+  /** Help requests, printers out of paper and the window's overdue 差评 cases, for the banners above the panel. */
   alerts: ReadonlySignal<CounterAlerts>;
   act<A extends WindowActionName>(action: A, body: WindowActionBody<A>, done?: string): Promise<void>;
   dispose(): void;
@@ -96,7 +96,15 @@ export function createCounter(window: number, stream: HallStream, bridge: Bridge
     if (identity === lastIdentity) return;
     lastIdentity = identity;
     const open = HelpRequestView.array().safeParse(identity?.openHelpRequests);
-    alerts.value = { ...alertsFromSnapshot(open.success ? open.data : []), paperOut: alerts.peek().paperOut };
+    alerts.value = { ...alertsFromSnapshot(open.success ? open.data : []), paperOut: alerts.peek().paperOut, escalations: alerts.peek().escalations };
+  });
+  // The same for this window's escalated 差评 cases (the `escalation` part of the snapshot).
+  let lastEscalation: unknown = null;
+  const stopSnapshotEscalations = effect(() => {
+    const part = stream.snapshot.value?.modules['escalation'];
+    if (part === lastEscalation) return;
+    lastEscalation = part;
+    alerts.value = { ...alerts.peek(), escalations: escalationsFromSnapshot(part) };
   });
   const stopPack = stream.onEvent((e) => {
     if (e.type === 'pack.activated') void loadPack();
@@ -132,6 +140,7 @@ export function createCounter(window: number, stream: HallStream, bridge: Bridge
     dispose() {
       clearInterval(tick);
       stopSnapshotAlerts();
+      stopSnapshotEscalations();
       stopPack();
       stopKeys?.();
     },

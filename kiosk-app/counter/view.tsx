@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import type { Counter } from './controller.ts';
 import { deferredNote, duration, secondsBetween } from './timing.ts';
-import { alertLines } from './alerts.ts';
+import { alertLines, escalationLines } from './alerts.ts';
+import { AlertBanner } from '../shared/ui/AlertBanner.tsx';
 import { session } from '../shared/hall/session.ts';
 import { DeferralForm } from './DeferralForm.tsx';
 
@@ -193,19 +194,12 @@ function Controls({ counter }: { counter: Counter }) {
 }
 
 function Alerts({ counter }: { counter: Counter }) {
-  const lines = alertLines(counter.alerts.value);
-  if (lines.length === 0) return null;
+  const alerts = counter.alerts.value;
   return (
-    <div class="counter-alerts" role="alert" data-testid="counter-alerts">
-      <ul>
-        {lines.map((line) => (
-          <li key={line}>
-            <span aria-hidden="true">⚠ </span>
-            {line}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <>
+      <AlertBanner lines={escalationLines(alerts)} tone="urgent" class="counter-alerts" testId="counter-escalations" />
+      <AlertBanner lines={alertLines(alerts)} class="counter-alerts" testId="counter-alerts" />
+    </>
   );
 }
 
