@@ -172,6 +172,23 @@ function Controls({ counter }: { counter: Counter }) {
       {current && counter.service.value?.guide.deferredAcceptance.allowed && (
         <DeferralForm key={current.id} window={counter.window} ticketId={current.id} service={counter.service.value} />
       )}
+      {counter.missed.value.length > 0 && (
+        <div class="counter-held" data-testid="counter-missed">
+          <h2>过号的号码（群众回来后可重新排队，不必重新取号）</h2>
+          <ul>
+            {counter.missed.value.map((m) => (
+              <li key={m.id}>
+                <span>
+                  {m.number} · {m.serviceName}
+                </span>
+                <button type="button" class="counter-btn" disabled={busy} onClick={() => void counter.act('rejoin', { ticketId: m.id })}>
+                  过号重排 {m.number}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {w && w.held.length > 0 && (
         <div class="counter-held">
           <h2>已挂起的号码</h2>
