@@ -40,7 +40,7 @@ export function createImprovementModule(options: { utcOffsetMinutes: number }): 
             .prepare(`SELECT j.value AS reason, count(*) AS count FROM ratings r, json_each(r.reasons) j
                       WHERE r.bad = 1 AND r.counted = 1 AND r.day BETWEEN ? AND ? GROUP BY j.value ORDER BY count DESC, reason LIMIT 12`)
             .all(`${month}-01`, `${month}-31`) as Array<{ reason: string; count: number }>;
-          return { body: { records, badReasons: reasons, lowest: lowestOfMonth(app.db, app.pack(), month) } };
+          return { body: { month, records, badReasons: reasons, lowest: lowestOfMonth(app.db, app.pack(), month) } };
         },
       }));
       app.route(routeOf(ImprovementEndpoints.published, {

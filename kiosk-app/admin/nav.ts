@@ -23,6 +23,7 @@ export const adminPages: AdminPage[] = [
   { path: 'devices', label: '设备', load: () => import('./devices/index.tsx'), roles: RUNS_THE_HALL },
   { path: 'help', label: '群众求助', load: () => import('./help/index.tsx'), roles: RUNS_THE_HALL },
   { path: 'deferrals', label: '容缺补正', load: () => import('./deferrals/index.tsx'), roles: OWNER },
+  { path: 'improvement', label: '整改提升', load: () => import('./improvement/index.tsx'), roles: RUNS_THE_HALL },
   { path: 'inspection', label: '示范点自查', load: () => import('./inspection/index.tsx'), roles: OWNER },
   { path: 'region', label: '区域中心', load: () => import('./region/index.tsx'), roles: OWNER },
   { path: 'audit', label: '审计日志', load: () => import('./audit/index.tsx'), roles: OWNER },

@@ -27,6 +27,8 @@ export const ImprovementRecord = ImprovementInput.extend({
 export type ImprovementRecord = z.infer<typeof ImprovementRecord>;
 
 export const ImprovementList = z.strictObject({
+  /** The month listed ("YYYY-MM"): the one asked for, else the hall's current month. */
+  month: z.string(),
   records: z.array(ImprovementRecord),
   /** The month's most frequent 差评 reasons, to draw problems from. */
   badReasons: z.array(z.strictObject({ reason: z.string(), count: z.number().int() })),

@@ -22,6 +22,7 @@ describe('DB21/T 4402 §11.2 improvement records', () => {
     expect(bad.status).toBe(201);
     const list = await hall.api('GET', `/api/admin/improvement?month=${month}`, undefined, t.admin);
     expect(list.body).toEqual({
+      month,
       records: [],
       badReasons: [{ reason: reasons[0], count: 1 }],
       lowest: [
