@@ -75,6 +75,9 @@ export function createImprovementModule(options: { utcOffsetMinutes: number }): 
           const closed = { ...row, result: body.result, closed_on: today() };
           app.db.prepare('UPDATE improvement_records SET result = ?, closed_on = ? WHERE id = ?').run(closed.result, closed.closed_on, row.id);
           app.audit(principal, 'improvement.closed', { record: row.id, late: closed.closed_on > row.due_on });
+          // 整改公示: the board and the kiosks reload what they publish.
+          app.events.publish('improvement.published', { month: row.month, problem: row.problem, measure: row.measure, result: body.result, closedOn: closed.closed_on },
+            { roles: ['board', 'kiosk'] });
           return { body: view(closed) };
         },
       }));

@@ -8,6 +8,7 @@ import { DeviceAlertEvent, TerminalHeartbeat, TerminalView } from './terminals.t
 import { CallView, QueueSnapshot, ServiceView, TicketView, TidalAlertView, WindowView } from './queue.ts';
 import { HelpEvent } from './identity.ts';
 import { CaseEscalation, CaseEscalationCleared } from './escalations.ts';
+import { PublishedImprovement } from './improvement.ts';
 import { RatingCaseEvent, RatingStoredEvent, RatingUnratedEvent } from './ratings.ts';
 
 export const TicketIssuedEvent = z.strictObject({ ticket: TicketView });
@@ -63,6 +64,7 @@ export const EventSchemas = {
   'device.alert': DeviceAlertEvent,
   'case.escalated': CaseEscalation,
   'case.escalation.cleared': CaseEscalationCleared,
+  'improvement.published': PublishedImprovement,
 } as const;
 export type KnownEventType = keyof typeof EventSchemas;
 export type EventData<T extends KnownEventType> = z.infer<(typeof EventSchemas)[T]>;
