@@ -14,10 +14,10 @@ const FIELDS = [
 export function RecordForm({ model }: { model: Model }) {
   const draft = model.draft.value;
   return (
-    <form class="admin-form improvement-form" aria-label="新增整改记录" onSubmit={(e) => { e.preventDefault(); void model.create(); }}>
+    <form class="improvement-form" aria-label="新增整改记录" onSubmit={(e) => { e.preventDefault(); void model.create(); }}>
       <h2>新增整改记录</h2>
       {FIELDS.map(({ field, label, max }) => (
-        <label key={field}>
+        <label key={field} class={`is-${field}`}>
           {label}
           {field === 'dueOn' ? (
             <input type="date" value={draft[field]} required onInput={(e) => model.edit(field, e.currentTarget.value)} />

@@ -30,16 +30,18 @@ export default function Improvement() {
 
   return (
     <section class="improvement" aria-labelledby="improvement-title">
-      <h1 id="improvement-title">整改提升</h1>
-      <form class="improvement-month" onSubmit={(e) => { e.preventDefault(); void model.load(month); }}>
-        <label>
-          月份
-          <input type="month" value={month} onInput={(e) => (model.month.value = e.currentTarget.value)} required />
-        </label>
-        <button type="submit">查询</button>
-      </form>
+      <div class="improvement-head">
+        <h1 id="improvement-title">整改提升</h1>
+        <form class="improvement-month" onSubmit={(e) => { e.preventDefault(); void model.load(month); }}>
+          <label>
+            月份
+            <input type="month" value={month} onInput={(e) => (model.month.value = e.currentTarget.value)} required />
+          </label>
+          <button type="submit">查询</button>
+        </form>
+      </div>
       {model.error.value && <p role="alert" class="admin-error">{model.error.value}</p>}
-      <p role="status">{model.notice.value ?? ''}</p>
+      {model.notice.value && <p role="status">{model.notice.value}</p>}
       {data && (
         <>
           <h2>{`${Number(month.slice(5))}月问题来源`}</h2>
