@@ -26,7 +26,10 @@ export function RecordForm({ model }: { model: Model }) {
           )}
         </label>
       ))}
-      <button type="submit" disabled={model.busy.value}>新增整改记录</button>
+      <div class="improvement-form-actions">
+        <button type="submit" disabled={model.busy.value}>保存整改记录</button>
+        <button type="button" onClick={() => model.cancelForm()}>取消</button>
+      </div>
     </form>
   );
 }

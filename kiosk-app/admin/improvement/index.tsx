@@ -25,7 +25,6 @@ export default function Improvement() {
     void model.load(null);
   }, [model]);
   const data = model.data.value;
-  const points = data ? startingPoints(data) : [];
   const month = model.month.value;
 
   return (
@@ -44,27 +43,40 @@ export default function Improvement() {
       {model.notice.value && <p role="status">{model.notice.value}</p>}
       {data && (
         <>
-          <h2>{`${Number(month.slice(5))}月问题来源`}</h2>
-          {points.length === 0 ? (
-            <p>本月没有差评，也没有满意率偏低的事项或窗口。</p>
-          ) : (
-            <ul class="improvement-points" data-testid="improvement-points">
-              {points.map((p) => (
-                <li key={p.source}>
-                  <span>{p.source}</span>
-                  {model.canWrite.value && (
-                    <button type="button" onClick={() => model.startFrom(p)} aria-label={`以“${p.problem}”作为整改问题`}>作为整改问题</button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
+          {model.formOpen.value ? <RecordForm model={model} /> : <StartingPoints model={model} />}
           <h2>整改记录</h2>
           {data.records.length === 0 ? <p>本月还没有整改记录。</p> : <RecordsTable model={model} records={data.records} />}
-          {model.canWrite.value ? <RecordForm model={model} /> : <p>整改记录由大厅负责人新增和办结，值班长可以查看。</p>}
+          {!model.canWrite.value && <p>整改记录由大厅负责人新增和办结，值班长可以查看。</p>}
         </>
       )}
     </section>
+  );
+}
+
+/** The month's 差评 reasons and lowest items and windows; the 大厅负责人 starts a record from one, or from scratch. */
+function StartingPoints({ model }: { model: Model }) {
+  const points = model.data.value ? startingPoints(model.data.value) : [];
+  return (
+    <>
+      <div class="improvement-head">
+        <h2>{`${Number(model.month.value.slice(5))}月问题来源`}</h2>
+        {model.canWrite.value && <button type="button" onClick={() => model.openForm()}>新增整改记录</button>}
+      </div>
+      {points.length === 0 ? (
+        <p>本月没有差评，也没有满意率偏低的事项或窗口。</p>
+      ) : (
+        <ul class="improvement-points" data-testid="improvement-points">
+          {points.map((p) => (
+            <li key={p.source}>
+              <span>{p.source}</span>
+              {model.canWrite.value && (
+                <button type="button" onClick={() => model.startFrom(p)} aria-label={`以“${p.problem}”作为整改问题`}>作为整改问题</button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 

@@ -38,6 +38,7 @@ describe('整改提升 model', () => {
     await model.load('2026-11');
     expect(model.month.value).toBe('2026-11');
     model.startFrom(startingPoints(listed)[0]!);
+    expect(model.formOpen.value).toBe(true);
     model.edit('measure', '高峰开潮汐窗口');
     model.edit('responsible', '李明华');
     model.edit('dueOn', '2026-11-30');
@@ -47,6 +48,7 @@ describe('整改提升 model', () => {
     });
     expect(model.notice.value).toBe('已新增整改记录：等候时间过长');
     expect(model.draft.value.problem).toBe('');
+    expect(model.formOpen.value).toBe(false);
     expect(deps.list).toHaveBeenCalledTimes(2);
   });
 

@@ -40,6 +40,8 @@ export const ImprovementModel = createModel((deps: ImprovementDeps) => {
   const error = signal<string | null>(null);
   const notice = signal<string | null>(null);
   const busy = signal(false);
+  /** The 新增整改记录 form is shown in place of the starting points while it is filled in. */
+  const formOpen = signal(false);
 
   const load = action(async (asked: string | null) => {
     try {
@@ -70,17 +72,28 @@ export const ImprovementModel = createModel((deps: ImprovementDeps) => {
   };
 
   return {
-    canWrite: computed(() => deps.canWrite), month, data, draft, error, notice, busy, load,
+    canWrite: computed(() => deps.canWrite), month, data, draft, formOpen, error, notice, busy, load,
+    openForm: action(() => {
+      formOpen.value = true;
+    }),
+    cancelForm: action(() => {
+      formOpen.value = false;
+      draft.value = { ...EMPTY_DRAFT };
+    }),
     edit: action((field: keyof typeof EMPTY_DRAFT, value: string) => {
       draft.value = { ...draft.value, [field]: value };
     }),
     startFrom: action((point: { problem: string; source: string }) => {
       draft.value = { ...draft.value, problem: point.problem, source: point.source };
+      formOpen.value = true;
       notice.value = `已将“${point.problem}”填入新增整改记录，请填写整改措施、责任人和完成时限`;
     }),
     create: action(async () => {
       const input = { month: month.value, ...draft.value };
-      if (await run(() => deps.create(input), `已新增整改记录：${input.problem}`)) draft.value = { ...EMPTY_DRAFT };
+      if (await run(() => deps.create(input), `已新增整改记录：${input.problem}`)) {
+        draft.value = { ...EMPTY_DRAFT };
+        formOpen.value = false;
+      }
     }),
     close: action((record: ImprovementRecord, result: string) => run(() => deps.close(record.id, result), `已办结整改记录：${record.problem}，结果已公示`)),
   };
