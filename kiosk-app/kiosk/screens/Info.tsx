@@ -38,13 +38,13 @@ export function Info({ pack }: { pack: PackData }) {
           <li key={c}>{c}</li>
         ))}
       </ul>
+      <Improvements />
       <h2>职责</h2>
       <ul class="materials">
         {hall.duties.map((d) => (
           <li key={d}>{d}</li>
         ))}
       </ul>
-      <Improvements />
       <p>各事项的办事指南：请在首页点选事项查看。</p>
     </>
   );
