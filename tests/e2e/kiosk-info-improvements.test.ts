@@ -22,9 +22,9 @@ afterAll(async () => {
   await rig?.close();
 });
 
-describe('信息公开: 整改公示', () => {
+describe('DB21/T 4402 §11.2: 信息公开 lists the closed improvements as 整改公示, in both modes', () => {
   for (const mode of ['normal', 'senior'] as const) {
-    it(`DB21/T 4402 §11.2: 信息公开 lists the closed improvements as 整改公示 (${mode === 'senior' ? '长辈模式' : '普通模式'})`, async () => {
+    it(mode === 'senior' ? '长辈模式' : '普通模式', async () => {
       const { page, context } = await rig.open(mode);
       await tap(page, 'open-info');
       await page.getByTestId('screen-info').waitFor();
