@@ -9,6 +9,7 @@ import { createAuditModule } from './audit/module.ts';
 import { createInspectionModule } from './inspection/module.ts';
 import { createDeferralsModule } from './deferrals/module.ts';
 import { createImprovementModule } from './improvement/module.ts';
+import { createEscalationModule } from './escalation/module.ts';
 import { regionLinkModule } from './region-link/module.ts';
 
 export interface RegionFlags {
@@ -27,5 +28,6 @@ export function hallModules(config: HallConfig, region: RegionFlags = {}): HallM
     createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createInspectionModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createDeferralsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
-    createImprovementModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
+    createImprovementModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
+    createEscalationModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
 }

@@ -1,7 +1,8 @@
 // The improvement loop (DB21/T 4402 §11.2): monthly records kept in SQLite and audited; the month's 差评 reasons are
 // offered as the problems to work on. Only the 大厅负责人 writes (the declarations let 值班长 read).
 import { randomUUID } from 'node:crypto';
-import { ImprovementEndpoints, type ImprovementRecord } from '../../protocol/hall/improvement.ts';
+import { ImprovementEndpoints, PUBLISHED_FOR_DAYS, type ImprovementRecord } from '../../protocol/hall/improvement.ts';
+import { lowestOfMonth } from './lowest.ts';
 import { localDate } from '../../protocol/rules/hall-time.ts';
 import { ApiError, routeOf, type HallApp, type HallModule, type Migration } from '../core/module.ts';
 
@@ -39,7 +40,18 @@ export function createImprovementModule(options: { utcOffsetMinutes: number }): 
             .prepare(`SELECT j.value AS reason, count(*) AS count FROM ratings r, json_each(r.reasons) j
                       WHERE r.bad = 1 AND r.counted = 1 AND r.day BETWEEN ? AND ? GROUP BY j.value ORDER BY count DESC, reason LIMIT 12`)
             .all(`${month}-01`, `${month}-31`) as Array<{ reason: string; count: number }>;
-          return { body: { records, badReasons: reasons } };
+          return { body: { month, records, badReasons: reasons, lowest: lowestOfMonth(app.db, app.pack(), month) } };
+        },
+      }));
+      app.route(routeOf(ImprovementEndpoints.published, {
+        handle() {
+          const since = new Date(Date.parse(`${today()}T00:00:00Z`) - PUBLISHED_FOR_DAYS * 86_400_000).toISOString().slice(0, 10);
+          const rows = app.db
+            .prepare('SELECT * FROM improvement_records WHERE closed_on >= ? ORDER BY closed_on DESC, created_at DESC LIMIT 10')
+            .all(since) as Row[];
+          return {
+            body: { records: rows.map((r) => ({ month: r.month, problem: r.problem, measure: r.measure, result: r.result ?? '', closedOn: r.closed_on ?? '' })) },
+          };
         },
       }));
       app.route(routeOf(ImprovementEndpoints.create, {
@@ -63,6 +75,9 @@ export function createImprovementModule(options: { utcOffsetMinutes: number }): 
           const closed = { ...row, result: body.result, closed_on: today() };
           app.db.prepare('UPDATE improvement_records SET result = ?, closed_on = ? WHERE id = ?').run(closed.result, closed.closed_on, row.id);
           app.audit(principal, 'improvement.closed', { record: row.id, late: closed.closed_on > row.due_on });
+          // 整改公示: the board and the kiosks reload what they publish.
+          app.events.publish('improvement.published', { month: row.month, problem: row.problem, measure: row.measure, result: body.result, closedOn: closed.closed_on },
+            { roles: ['board', 'kiosk'] });
           return { body: view(closed) };
         },
       }));

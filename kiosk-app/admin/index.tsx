@@ -7,11 +7,13 @@ import { subscribe, type HallStream } from '../shared/hall/socket.ts';
 import { pagesFor } from './nav.ts';
 import type { AdminPageProps } from './page.ts';
 import { STAFF_ROLE_NAMES, TerminalEndpoints } from '../../protocol/hall/index.ts';
+import { EscalationEndpoints } from '../../protocol/hall/escalations.ts';
 import { staffMayCall } from '../../protocol/hall/access.ts';
 import { session } from '../shared/hall/session.ts';
 import { authState, checkAuth, sessionEnded, signOut } from './shell/auth.ts';
 import { CalendarBanner } from './shell/CalendarBanner.tsx';
 import { DeviceAlertBanner } from './shell/DeviceAlertBanner.tsx';
+import { EscalationBanner } from './shell/EscalationBanner.tsx';
 import { Login } from './shell/Login.tsx';
 import './admin.css';
 
@@ -52,6 +54,7 @@ function Console() {
       <div class="admin-top">
         <ConnectionBanner state={stream.state} placement="inline" />
         <CalendarBanner />
+        {staffRole !== null && staffMayCall(EscalationEndpoints.list, staffRole) && <EscalationBanner stream={stream} />}
         {staffRole !== null && staffMayCall(TerminalEndpoints.list, staffRole) && <DeviceAlertBanner stream={stream} />}
         <header class="admin-header">
           <p class="admin-brand">{hallName || '医保经办大厅'} · 管理台</p>

@@ -6,6 +6,7 @@ import { AccountEndpoints } from '../../protocol/hall/accounts.ts';
 import { AuditEndpoints } from '../../protocol/hall/audit.ts';
 import { DeferralEndpoints } from '../../protocol/hall/deferrals.ts';
 import { IdentityEndpoints } from '../../protocol/hall/identity.ts';
+import { ImprovementEndpoints } from '../../protocol/hall/improvement.ts';
 import { InspectionEndpoints } from '../../protocol/hall/inspection.ts';
 import { PackEndpoints } from '../../protocol/hall/packs.ts';
 import { QueueEndpoints } from '../../protocol/hall/queue.ts';
@@ -31,6 +32,7 @@ export const adminPages: AdminPage[] = [
   { path: 'devices', label: '设备', load: () => import('./devices/index.tsx'), opens: TerminalEndpoints.list },
   { path: 'help', label: '群众求助', load: () => import('./help/index.tsx'), opens: IdentityEndpoints.helpList },
   { path: 'deferrals', label: '容缺补正', load: () => import('./deferrals/index.tsx'), opens: DeferralEndpoints.list },
+  { path: 'improvement', label: '整改提升', load: () => import('./improvement/index.tsx'), opens: ImprovementEndpoints.list },
   { path: 'inspection', label: '示范点自查', load: () => import('./inspection/index.tsx'), opens: InspectionEndpoints.report },
   { path: 'region', label: '区域中心', load: () => import('./region/index.tsx'), opens: RegionEndpoints.status },
   { path: 'audit', label: '审计日志', load: () => import('./audit/index.tsx'), opens: AuditEndpoints.list },

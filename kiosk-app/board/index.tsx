@@ -2,7 +2,8 @@
 // and the voice call from the pack's offline clips, queued so one call never cuts another off.
 import { useEffect, useState } from 'preact/hooks';
 import { computed, useModel } from '@preact/signals';
-import { noticeIsShowing, type PackData } from '../../content/schema/index.ts';
+import type { PackData } from '../../content/schema/index.ts';
+import { ImprovementEndpoints, type PublishedImprovement } from '../../protocol/hall/improvement.ts';
 import type { QueueSnapshot } from '../../protocol/hall/index.ts';
 import { call } from '../shared/hall/api.ts';
 import { ensurePairedWithRetry } from '../shared/hall/pairing.ts';
@@ -17,6 +18,7 @@ import { hallClockOf, hallDateTimeOf } from '../shared/hall/hall-clock.ts';
 import { applyUpdateAtBoundary } from '../shared/ui/updateAtBoundary.ts';
 import { callKey, currentCalls } from './calls.ts';
 import { BoardModel, type BoardDeps } from './model.ts';
+import { noticeLines } from './notices.ts';
 import './board.css';
 
 function Clock() {
@@ -41,6 +43,7 @@ function boardDeps(): BoardDeps {
     pair: (isStopped) => ensurePairedWithRetry({ role: 'board' }, isStopped),
     connect: (heartbeat) => subscribe({ heartbeat }),
     loadPack: () => call(PackEndpoints.active),
+    loadPublished: async () => (await call(ImprovementEndpoints.published)).records,
     announce: (c, pack) => announcer.enqueue(callAnnouncement(c, pack.manifest, pack.manifest.hall.callRepeat)),
     speaking: computed(() => announcer.current.value?.text ?? null),
     updateWhen: (quiet) => applyUpdateAtBoundary(quiet),
@@ -99,7 +102,7 @@ export default function BoardScreen() {
         ))}
       </ul>
       <footer class="board-footer">
-        <Notices pack={pack} />
+        <Notices pack={pack} published={model.published.value} />
         <span class="slogan">{pack?.manifest.hall.slogan ?? '中国医保 一生守护'}</span>
       </footer>
     </div>
@@ -149,8 +152,8 @@ function TidalBanner({ q }: { q: QueueSnapshot | null }) {
 
 const NOTICE_SECONDS = 10;
 
-/** The pack's board notices, one at a time, changing every few seconds; the hall hours when there is none. */
-function Notices({ pack }: { pack: PackData | null }) {
+/** The pack's board notices and the 整改公示, one at a time, changing every few seconds; the hall hours when there is none. */
+function Notices({ pack, published }: { pack: PackData | null; published: PublishedImprovement[] }) {
   const [tick, setTick] = useState(0);
   useEffect(() => {
     const timer = setInterval(() => setTick((t) => t + 1), NOTICE_SECONDS * 1000);
@@ -158,9 +161,8 @@ function Notices({ pack }: { pack: PackData | null }) {
   }, []);
   if (!pack) return <span />;
   const now = new Date();
-  const showing = pack.notices.filter((n) => noticeIsShowing(n, 'board', now, hallClockOf(now)));
-  const current = showing.length > 0 ? showing[tick % showing.length] : undefined;
-  return <span data-testid="board-notice">{current ? `${current.title}：${current.body}` : pack.manifest.hall.hours[0]}</span>;
+  const lines = noticeLines(pack, published, now, hallClockOf(now));
+  return <span data-testid="board-notice">{lines[tick % lines.length] ?? ''}</span>;
 }
 
 /** Large, inside the layout (a TV is read from across the hall): the link to the hall-server is down. */

@@ -63,6 +63,7 @@ function board(outcome: PairingOutcome) {
       return link as unknown as HallStream;
     },
     loadPack: vi.fn(() => Promise.resolve(packs.shift() ?? packVersion(99))),
+    loadPublished: vi.fn(() => Promise.resolve([])),
     announce: (call) => announced.push(call.number),
     speaking: signal(null),
     updateWhen: (quiet) => {

@@ -4,6 +4,7 @@
 // reaches outside comes in through BoardDeps, so the model is unit-tested with fakes. Disposing it undoes every effect.
 import { computed, createModel, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { PackData } from '../../content/schema/index.ts';
+import type { PublishedImprovement } from '../../protocol/hall/improvement.ts';
 import { queueSnapshotOf, type CallView, type TerminalHeartbeat } from '../../protocol/hall/index.ts';
 import type { PairingOutcome } from '../shared/hall/pairing.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
@@ -16,6 +17,8 @@ export interface BoardDeps {
   /** Opens the hall link; `heartbeat` tells the console which pack version the board shows. */
   connect(heartbeat: () => TerminalHeartbeat): HallStream;
   loadPack(): Promise<PackData>;
+  /** The hall's 整改公示 (closed improvement records), for the notice line. */
+  loadPublished(): Promise<PublishedImprovement[]>;
   /** Queues the voice call of one call (the announcer never cuts one call off with another). */
   announce(call: CallView, pack: PackData): void;
   /** The announcement being read now, or null. */
@@ -31,6 +34,7 @@ export const BoardModel = createModel((deps: BoardDeps) => {
   const stream = signal<HallStream | null>(null);
   const pack = signal<PackData | null>(null);
   const unpaired = signal(false);
+  const published = signal<PublishedImprovement[]>([]);
   const queue = computed(() => {
     const snapshot = stream.value?.snapshot.value;
     return snapshot ? queueSnapshotOf(snapshot) : null;
@@ -86,6 +90,28 @@ export const BoardModel = createModel((deps: BoardDeps) => {
     };
   });
 
+  // 整改公示: loaded whenever the link opens and again when a record is closed; a failed load keeps what is shown.
+  effect(() => {
+    const link = stream.value;
+    if (!link) return;
+    const load = () => {
+      deps.loadPublished().then(
+        (records) => (published.value = records),
+        (error: unknown) => deps.warn('board: 整改公示 not loaded', error),
+      );
+    };
+    const offEvent = link.onEvent((event) => {
+      if (event.type === 'improvement.published') load();
+    });
+    const offState = effect(() => {
+      if (link.state.value === 'open') load();
+    });
+    return () => {
+      offEvent();
+      offState();
+    };
+  });
+
   // Voice: every call not yet announced, in order; calls present at start-up are history, not announced.
   effect(() => {
     const link = stream.value;
@@ -113,5 +139,5 @@ export const BoardModel = createModel((deps: BoardDeps) => {
     });
   });
 
-  return { stream, pack, unpaired, queue, speaking: deps.speaking };
+  return { stream, pack, published, unpaired, queue, speaking: deps.speaking };
 });

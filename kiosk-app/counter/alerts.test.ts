@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HallEventMessage } from '../../protocol/hall/index.ts';
-import { alertLines, alertsFromSnapshot, applyAlertEvent, NO_ALERTS } from './alerts.ts';
+import { alertLines, alertsFromSnapshot, applyAlertEvent, escalationLines, escalationsFromSnapshot, NO_ALERTS } from './alerts.ts';
 
 let seq = 0;
 const event = (type: string, data: unknown): HallEventMessage => ({ seq: ++seq, type, at: '2026-11-23T01:00:00.000Z', data });
@@ -26,5 +26,19 @@ describe('counter alerts', () => {
     expect(applyAlertEvent(s, event('queue.changed', { services: [] }))).toBe(s);
     s = applyAlertEvent(s, alert(false));
     expect(alertLines(s)).toEqual([]);
+  });
+
+  it('国办发〔2019〕51号: shows the window’s overdue 差评 case from the snapshot or the event until it is cleared', () => {
+    const escalation = { caseId: 'C1', window: 1, ticketNumber: 'A001', serviceName: '城乡居民参保登记', dueOn: '2026-10-26', escalatedAt: '2026-10-27T02:00:00.000Z' };
+    const line = '1号窗口 A001 号（城乡居民参保登记）的差评回访已超过 10月26日 的办结时限，已上报大厅负责人，请尽快处理';
+    expect(escalationsFromSnapshot({ open: [escalation] })).toEqual([escalation]);
+    expect(escalationsFromSnapshot({ open: 'nonsense' })).toEqual([]);
+    expect(escalationsFromSnapshot(undefined)).toEqual([]);
+    let s = applyAlertEvent(NO_ALERTS, event('case.escalated', escalation));
+    s = applyAlertEvent(s, event('case.escalated', escalation));
+    expect(escalationLines(s)).toEqual([line]);
+    expect(alertLines(s)).toEqual([]);
+    s = applyAlertEvent(s, event('case.escalation.cleared', { caseId: 'C1', window: 1 }));
+    expect(escalationLines(s)).toEqual([]);
   });
 });

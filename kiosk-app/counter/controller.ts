@@ -2,15 +2,16 @@
 // window actions (shared with the caller keypad).
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { PackData, Service } from '../../content/schema/index.ts';
-import { queueSnapshotOf, type WindowActionBody, type WindowActionName, type WindowView } from '../../protocol/hall/index.ts';
+import { queueSnapshotOf, type TicketView, type WindowActionBody, type WindowActionName, type WindowView } from '../../protocol/hall/index.ts';
 import { PackEndpoints } from '../../protocol/hall/packs.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { CallerAction } from '../shared/bridge/index.ts';
 import { call, HallApiError } from '../shared/hall/index.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
 import { HelpRequestView } from '../../protocol/hall/identity.ts';
-import { alertsFromSnapshot, applyAlertEvent, NO_ALERTS, type CounterAlerts } from './alerts.ts';
+import { alertsFromSnapshot, applyAlertEvent, escalationsFromSnapshot, NO_ALERTS, type CounterAlerts } from './alerts.ts';
 import { windowActionSenders } from './actions.ts';
+import { applyMissedEvent } from './missed.ts';
 
 export interface Notice {
   kind: 'ok' | 'error';
@@ -27,8 +28,10 @@ export interface Counter {
   now: ReadonlySignal<number>;
   busy: ReadonlySignal<boolean>;
   notice: ReadonlySignal<Notice | null>;
-  /** Help requests and printers out of paper, for the banner above the panel. */
+  /** Help requests, printers out of paper and the window's overdue 差评 cases, for the banners above the panel. */
   alerts: ReadonlySignal<CounterAlerts>;
+  /** Tickets this window marked 过号 while the panel was open, newest first: each may rejoin (过号重排). */
+  missed: ReadonlySignal<TicketView[]>;
   act<A extends WindowActionName>(action: A, body: WindowActionBody<A>, done?: string): Promise<void>;
   dispose(): void;
 }
@@ -46,7 +49,8 @@ const DONE_TEXT: Partial<Record<WindowActionName, string>> = {
   'sign-out': '已签退',
   'call-next': '已呼叫下一位',
   recall: '已重呼',
-  'no-show': '已标记过号',
+  'no-show': '已标记过号，群众回来后可点“过号重排”',
+  rejoin: '已过号重排，该号已重新排队',
   hold: '已挂起',
   return: '已恢复办理',
   pause: '已暂停服务',
@@ -96,11 +100,21 @@ export function createCounter(window: number, stream: HallStream, bridge: Bridge
     if (identity === lastIdentity) return;
     lastIdentity = identity;
     const open = HelpRequestView.array().safeParse(identity?.openHelpRequests);
-    alerts.value = { ...alertsFromSnapshot(open.success ? open.data : []), paperOut: alerts.peek().paperOut };
+    alerts.value = { ...alertsFromSnapshot(open.success ? open.data : []), paperOut: alerts.peek().paperOut, escalations: alerts.peek().escalations };
   });
+  // The same for this window's escalated 差评 cases (the `escalation` part of the snapshot).
+  let lastEscalation: unknown = null;
+  const stopSnapshotEscalations = effect(() => {
+    const part = stream.snapshot.value?.modules['escalation'];
+    if (part === lastEscalation) return;
+    lastEscalation = part;
+    alerts.value = { ...alerts.peek(), escalations: escalationsFromSnapshot(part) };
+  });
+  const missed = signal<TicketView[]>([]);
   const stopPack = stream.onEvent((e) => {
     if (e.type === 'pack.activated') void loadPack();
     alerts.value = applyAlertEvent(alerts.peek(), e);
+    missed.value = applyMissedEvent(missed.peek(), e, window);
   });
 
   const tick = setInterval(() => (now.value = Date.now()), 1000);
@@ -128,10 +142,11 @@ export function createCounter(window: number, stream: HallStream, bridge: Bridge
   });
 
   return {
-    window, win, waiting, pack, service, staffName, now, busy, notice, alerts, act,
+    window, win, waiting, pack, service, staffName, now, busy, notice, alerts, missed, act,
     dispose() {
       clearInterval(tick);
       stopSnapshotAlerts();
+      stopSnapshotEscalations();
       stopPack();
       stopKeys?.();
     },

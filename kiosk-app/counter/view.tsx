@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import type { Counter } from './controller.ts';
 import { deferredNote, duration, secondsBetween } from './timing.ts';
-import { alertLines } from './alerts.ts';
+import { alertLines, escalationLines } from './alerts.ts';
+import { AlertBanner } from '../shared/ui/AlertBanner.tsx';
 import { session } from '../shared/hall/session.ts';
 import { DeferralForm } from './DeferralForm.tsx';
 
@@ -171,6 +172,23 @@ function Controls({ counter }: { counter: Counter }) {
       {current && counter.service.value?.guide.deferredAcceptance.allowed && (
         <DeferralForm key={current.id} window={counter.window} ticketId={current.id} service={counter.service.value} />
       )}
+      {counter.missed.value.length > 0 && (
+        <div class="counter-held" data-testid="counter-missed">
+          <h2>过号的号码（群众回来后可重新排队，不必重新取号）</h2>
+          <ul>
+            {counter.missed.value.map((m) => (
+              <li key={m.id}>
+                <span>
+                  {m.number} · {m.serviceName}
+                </span>
+                <button type="button" class="counter-btn" disabled={busy} onClick={() => void counter.act('rejoin', { ticketId: m.id })}>
+                  过号重排 {m.number}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {w && w.held.length > 0 && (
         <div class="counter-held">
           <h2>已挂起的号码</h2>
@@ -193,19 +211,12 @@ function Controls({ counter }: { counter: Counter }) {
 }
 
 function Alerts({ counter }: { counter: Counter }) {
-  const lines = alertLines(counter.alerts.value);
-  if (lines.length === 0) return null;
+  const alerts = counter.alerts.value;
   return (
-    <div class="counter-alerts" role="alert" data-testid="counter-alerts">
-      <ul>
-        {lines.map((line) => (
-          <li key={line}>
-            <span aria-hidden="true">⚠ </span>
-            {line}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <>
+      <AlertBanner lines={escalationLines(alerts)} tone="urgent" class="counter-alerts" testId="counter-escalations" />
+      <AlertBanner lines={alertLines(alerts)} class="counter-alerts" testId="counter-alerts" />
+    </>
   );
 }
 

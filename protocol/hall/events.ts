@@ -8,6 +8,8 @@ import { CaseRecordedEvent, RatingRecordedEvent } from '../region/records.ts';
 import { DeviceAlertEvent, TerminalHeartbeat, TerminalView } from './terminals.ts';
 import { CallView, QueueSnapshot, ServiceView, TicketView, TidalAlertView, WindowView } from './queue.ts';
 import { HelpEvent } from './identity.ts';
+import { CaseEscalation, CaseEscalationCleared } from './escalations.ts';
+import { PublishedImprovement } from './improvement.ts';
 import { RatingCaseEvent, RatingStoredEvent, RatingUnratedEvent } from './ratings.ts';
 
 export const TicketIssuedEvent = z.strictObject({ ticket: TicketView });
@@ -61,6 +63,9 @@ export const EventSchemas = {
   'help.requested': HelpEvent,
   'help.resolved': HelpEvent,
   'device.alert': DeviceAlertEvent,
+  'case.escalated': CaseEscalation,
+  'case.escalation.cleared': CaseEscalationCleared,
+  'improvement.published': PublishedImprovement,
 } as const;
 export type KnownEventType = keyof typeof EventSchemas;
 export type EventData<T extends KnownEventType> = z.infer<(typeof EventSchemas)[T]>;
@@ -87,6 +92,9 @@ export const EVENT_STAFF: Record<KnownEventType, readonly StaffRole[]> = {
   'help.requested': RUNS_THE_HALL,
   'help.resolved': RUNS_THE_HALL,
   'device.alert': RUNS_THE_HALL,
+  'case.escalated': OWNER_ONLY,
+  'case.escalation.cleared': OWNER_ONLY,
+  'improvement.published': EVERY_STAFF,
 };
 
 /** Whether a console session of this role receives events of this type. */

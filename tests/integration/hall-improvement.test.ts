@@ -15,16 +15,24 @@ beforeAll(async () => {
 afterAll(() => hall?.close());
 
 describe('DB21/T 4402 §11.2 improvement records', () => {
-  it('DB21/T 4402 §11.2: the month’s 差评 reasons are offered as the problems to improve', async () => {
+  it('DB21/T 4402 §11.2: the month’s 差评 reasons and lowest items and windows are offered as the problems to improve', async () => {
     const reasons = (await hall.api('GET', '/api/packs/active', undefined, t.admin)).body.evaluation.badReasons as string[];
     const ticketId = await serveAndFinish(hall, t, 1, '20101');
     const bad = await hall.api('POST', '/api/windows/1/ratings', rating('impr-bad-1', ticketId, 1, { reasons: [reasons[0]] }), t.pad[1]);
     expect(bad.status).toBe(201);
     const list = await hall.api('GET', `/api/admin/improvement?month=${month}`, undefined, t.admin);
-    expect(list.body).toEqual({ records: [], badReasons: [{ reason: reasons[0], count: 1 }] });
+    expect(list.body).toEqual({
+      month,
+      records: [],
+      badReasons: [{ reason: reasons[0], count: 1 }],
+      lowest: [
+        { kind: 'item', name: '城乡居民参保登记', rated: 1, bad: 1, satisfaction: 0 },
+        { kind: 'window', name: expect.stringMatching(/^1号窗口（.+）$/), rated: 1, bad: 1, satisfaction: 0 },
+      ],
+    });
   });
 
-  it('DB21/T 4402 §11.2.5: a record keeps problem, source, measure, responsible person, due date and result, audited', async () => {
+  it('DB21/T 4402 §11.2.5: a record keeps problem, source, measure, responsible person, due date and result, audited; closed, it is published (整改公示)', async () => {
     const created = await hall.api('POST', '/api/admin/improvement', {
       month, problem: '高峰时段等候时间长', source: '差评原因：等候时间长（1 次）', measure: '上午 9—11 点开启潮汐窗口', responsible: '李明华', dueOn: `${month}-28`,
     }, t.admin);
@@ -33,6 +41,10 @@ describe('DB21/T 4402 §11.2 improvement records', () => {
     const closed = await hall.api('POST', `/api/admin/improvement/${created.body.id}/result`, { result: '高峰平均等候由 25 分钟降到 12 分钟' }, t.admin);
     expect(closed.body.result).toBe('高峰平均等候由 25 分钟降到 12 分钟');
     expect(closed.body.closedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const published = await hall.api('GET', '/api/improvement/published', undefined, t.kiosk);
+    expect(published.body).toEqual({
+      records: [{ month, problem: '高峰时段等候时间长', measure: '上午 9—11 点开启潮汐窗口', result: '高峰平均等候由 25 分钟降到 12 分钟', closedOn: closed.body.closedOn }],
+    });
     const again = await hall.api('POST', `/api/admin/improvement/${created.body.id}/result`, { result: '再改一次' }, t.admin);
     expect(again.status).toBe(409);
     const audit = await hall.api('GET', '/api/admin/audit?action=improvement', undefined, t.admin);

@@ -28,6 +28,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'identity.ecard_decode': '解码医保电子凭证',
   'queue.daily_reset': '每日重置号码',
   'queue.personal_data_purged': '清除过期个人信息',
+  'improvement.created': '新增整改记录',
+  'improvement.closed': '整改记录办结',
+  'rating.case.escalated': '差评回访超期上报',
 };
 
 export const WINDOW_ACTION_LABELS: Record<WindowActionName, string> = {

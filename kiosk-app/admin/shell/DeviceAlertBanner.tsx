@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { TerminalEndpoints, type TerminalView } from '../../../protocol/hall/index.ts';
 import { call } from '../../shared/hall/index.ts';
 import type { HallStream } from '../../shared/hall/socket.ts';
+import { AlertBanner } from '../../shared/ui/AlertBanner.tsx';
 
 /** "演示取号机：打印机缺纸，请更换打印纸" for each terminal whose printer reports paper out. */
 export function paperOutLines(terminals: TerminalView[]): string[] {
@@ -30,17 +31,5 @@ export function DeviceAlertBanner({ stream }: { stream: HallStream }) {
       off();
     };
   }, [stream]);
-  if (lines.length === 0) return null;
-  return (
-    <div class="admin-device-banner" role="alert" data-testid="device-alerts">
-      <ul>
-        {lines.map((line) => (
-          <li key={line}>
-            <span aria-hidden="true">⚠ </span>
-            {line}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <AlertBanner lines={lines} class="admin-banner" testId="device-alerts" />;
 }

@@ -13,3 +13,4 @@ export { watchIdle, type IdleWatch } from './idleWatch.ts';
 export { installKioskHardening } from './hardening.ts';
 export { choicesPerScreen, initDisplayMode, resetSeniorMode, seniorForced, seniorMode, toggleSeniorMode } from './mode.ts';
 export { SeniorSwitch } from './SeniorSwitch.tsx';
+export { AlertBanner, type AlertBannerProps } from './AlertBanner.tsx';
