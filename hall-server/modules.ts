@@ -10,6 +10,7 @@ import { createInspectionModule } from './inspection/module.ts';
 import { createDeferralsModule } from './deferrals/module.ts';
 import { createImprovementModule } from './improvement/module.ts';
 import { regionLinkModule } from './region-link/module.ts';
+import { createCitizenModule } from './citizen/module.ts';
 
 export interface RegionFlags {
   /** `--region-url`, over the config's `region.url`. */
@@ -22,10 +23,17 @@ export function hallModules(config: HallConfig, region: RegionFlags = {}): HallM
   const hallDay = { startsAt: config.queue.dailyResetAt, utcOffsetMinutes: config.queue.utcOffsetMinutes };
   const packs = packsModule({ trustedKeys: config.trustedKeys });
   const link = regionLinkModule({ url: region.url ?? config.region?.url ?? null, enrolCode: region.enrolCode ?? null, packs: () => packs.store() });
-  return [packs, queueModule(config.queue), createRatingsModule({ hallDay, seal: (fields) => link.seal(fields) }), createIdentityModule(),
+  const citizenBase = (): string | null => {
+    const enrolled = (link.health?.().region?.state ?? 'not_enrolled') !== 'not_enrolled';
+    return (enrolled ? config.citizen.publicUrl : undefined) ?? config.citizen.hallUrl ?? null;
+  };
+  const citizen = createCitizenModule({ hallDay, queue: () => queue.engine(), baseUrl: citizenBase });
+  const queue = queueModule(config.queue, { linkTicket: (ticket) => citizen.linkTicket(ticket) });
+  return [packs, queue, createRatingsModule({ hallDay, seal: (fields) => link.seal(fields) }), createIdentityModule(),
     createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createInspectionModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createDeferralsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createImprovementModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
+    citizen,
     link];
 }

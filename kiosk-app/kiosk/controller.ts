@@ -15,7 +15,6 @@ import { hallUtcOffset } from '../shared/hall/hall-clock.ts';
 import { call, HallApiError, newIdempotencyKey } from '../shared/hall/api.ts';
 import { helpState } from '../shared/ui/HelpButton.tsx';
 import { resetSeniorMode, seniorMode } from '../shared/ui/mode.ts';
-import { estimateWaitMinutes } from './model/catalog.ts';
 import { HOME, holdsCitizen, identityOf, next, type Action, type IssuedTicket, type Step } from './model/flow.ts';
 import { localDate, localDateTime, offersGreenChannel } from './model/person.ts';
 import type { Identity } from './model/types.ts';
@@ -283,11 +282,12 @@ export function createKiosk(deps: KioskDeps): Kiosk {
         number: res.ticket.number,
         serviceName: res.ticket.serviceName,
         peopleAhead: res.waitingAhead,
-        waitMinutes: estimateWaitMinutes(res.waitingAhead, windows.open),
+        waitMinutes: res.estimateMinutes,
         windows: windows.labels,
         maskedName: res.ticket.maskedName,
         issuedAt: localDateTime(new Date(res.ticket.issuedAt), hallUtcOffset.peek()),
         duplicate: res.reused === 'same_person',
+        progressUrl: res.progressUrl ?? null,
       };
       dispatch({ type: 'issued', ticket });
       await print(ticket, ticket.duplicate);

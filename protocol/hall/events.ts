@@ -7,6 +7,7 @@ import { CaseRecordedEvent, RatingRecordedEvent } from '../region/records.ts';
 import { DeviceAlertEvent, TerminalHeartbeat, TerminalView } from './terminals.ts';
 import { CallView, QueueSnapshot, ServiceView, TicketView, TidalAlertView, WindowView } from './queue.ts';
 import { HelpEvent } from './identity.ts';
+import { CitizenLinkRecord } from '../citizen/link-record.ts';
 import { RatingCaseEvent, RatingStoredEvent, RatingUnratedEvent } from './ratings.ts';
 
 export const TicketIssuedEvent = z.strictObject({ ticket: TicketView });
@@ -60,6 +61,7 @@ export const EventSchemas = {
   'help.requested': HelpEvent,
   'help.resolved': HelpEvent,
   'device.alert': DeviceAlertEvent,
+  'citizen.link': CitizenLinkRecord,
 } as const;
 export type KnownEventType = keyof typeof EventSchemas;
 export type EventData<T extends KnownEventType> = z.infer<(typeof EventSchemas)[T]>;
