@@ -138,7 +138,7 @@ describe('kiosk controller', () => {
               issuedAt: '2026-11-23T01:00:00.000Z', calledAt: null, startedAt: null, finishedAt: null, window: null, targetWindow: null,
               callCount: 0, print: 'pending', staffId: null, caseNumber: null,
             },
-            reused: null, waitingAhead: 0, hallName: '示例大厅',
+            reused: null, waitingAhead: 0, hallName: '示例大厅', estimateMinutes: 0,
           }
         : served;
       return new Response(JSON.stringify(body), { status: 201, headers: { 'content-type': 'application/json' } });
