@@ -9,6 +9,7 @@ import { ApiError, routeOf, type HallApp, type HallModule } from '../core/module
 import type { QueueEngine } from '../queue/engine.ts';
 import type { Ticket } from '../queue/types.ts';
 import { GuessThrottle } from './guessing.ts';
+import { RatingReader } from './rating-reader.ts';
 import { CitizenStore, citizenMigrations } from './store.ts';
 import { ticketToken, tokenHash } from './token.ts';
 import { ticketProgress } from './view.ts';
@@ -29,6 +30,7 @@ export interface CitizenModule extends HallModule {
 export function createCitizenModule(options: CitizenOptions): CitizenModule {
   let app: HallApp | null = null;
   let store: CitizenStore | null = null;
+  let ratings: RatingReader | null = null;
   const throttle = new GuessThrottle();
   const ready = () => {
     if (!app || !store) throw new Error('citizen module not registered');
@@ -47,7 +49,7 @@ export function createCitizenModule(options: CitizenOptions): CitizenModule {
       throttle.miss(remoteAddress, nowMs);
       throw new ApiError(404, 'unknown_ticket', UNKNOWN_TOKEN_MESSAGE);
     }
-    return ticketProgress(state, rules, ticket, link.expiresAt);
+    return ticketProgress(state, rules, ticket, link.expiresAt, ticket.status === 'finished' ? ratings!.ratedBy(ticket.id) : null);
   }
 
   return {
@@ -56,6 +58,7 @@ export function createCitizenModule(options: CitizenOptions): CitizenModule {
     register(hall: HallApp) {
       app = hall;
       store = new CitizenStore(hall.db);
+      ratings = new RatingReader(hall.db);
       hall.retainRows({ table: 'citizen_links', column: 'expires_at', cutoff: (now) => now.getTime() });
       hall.route(routeOf(CitizenEndpoints.progress, {
         handle: ({ params, remoteAddress }) => ({

@@ -1,5 +1,5 @@
 // A ticket's progress from the hall's own queue (pure): what the citizen's phone may see, nothing personal.
-import type { ProgressState, TicketProgress } from '../../protocol/citizen/progress.ts';
+import type { ProgressState, RatedBy, TicketProgress } from '../../protocol/citizen/progress.ts';
 import type { TicketStatus } from '../../protocol/hall/index.ts';
 import { waitingAhead } from '../queue/issue.ts';
 import { openWindowsFor, waitEstimate } from '../queue/estimate.ts';
@@ -15,7 +15,7 @@ const STATE_OF: Record<TicketStatus, ProgressState> = {
   cancelled: 'expired',
 };
 
-export function ticketProgress(state: QueueState, rules: QueueRules, ticket: Ticket, expiresAtMs: number): TicketProgress {
+export function ticketProgress(state: QueueState, rules: QueueRules, ticket: Ticket, expiresAtMs: number, rating: RatedBy | null): TicketProgress {
   const progressState = ticket.day === state.day ? STATE_OF[ticket.status] : 'expired';
   const ahead = progressState === 'waiting' ? waitingAhead(state, ticket, false) : 0;
   return {
@@ -28,5 +28,6 @@ export function ticketProgress(state: QueueState, rules: QueueRules, ticket: Tic
     openWindows: openWindowsFor(state, rules, ticket.serviceCode),
     expiresAt: new Date(expiresAtMs).toISOString(),
     version: ticket.version,
+    rating: ticket.status === 'finished' ? rating : null,
   };
 }

@@ -14,6 +14,7 @@ export const TicketProgressSchema = z.strictObject({
   openWindows: z.number().int().nonnegative(),
   expiresAt: z.string(),
   version: z.number().int().nonnegative(),
+  rating: z.strictObject({ at: z.string(), channel: z.enum(['窗口评价器', '二维码']) }).nullable(),
 }) satisfies z.ZodType<TicketProgress>;
 
 export const CitizenEndpoints = {

@@ -24,6 +24,23 @@ export interface TicketProgress {
   expiresAt: string;
   /** Bumped on every change; the stream and long-poll resume from it. */
   version: number;
+  /** The service's rating once given (when, and by which channel); null before. */
+  rating: RatedBy | null;
+}
+
+export type RatingChannelName = '窗口评价器' | '二维码';
+
+export interface RatedBy {
+  at: string;
+  channel: RatingChannelName;
+}
+
+function readRated(value: unknown): RatedBy | null | undefined {
+  if (value === null) return null;
+  if (typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v['at'] !== 'string' || (v['channel'] !== '窗口评价器' && v['channel'] !== '二维码')) return undefined;
+  return { at: v['at'], channel: v['channel'] };
 }
 
 /** The 404 body for an unknown or expired token. */
@@ -41,6 +58,8 @@ export function readProgress(value: unknown): TicketProgress | null {
   if (!isNat(v['peopleAhead']) || !isNat(v['openWindows']) || !isNat(v['version'])) return null;
   if (v['estimateMinutes'] !== null && !isNat(v['estimateMinutes'])) return null;
   if (typeof v['expiresAt'] !== 'string') return null;
+  const rating = readRated(v['rating']);
+  if (rating === undefined) return null;
   return {
     number: v['number'],
     itemName: v['itemName'],
@@ -51,5 +70,6 @@ export function readProgress(value: unknown): TicketProgress | null {
     openWindows: v['openWindows'],
     expiresAt: v['expiresAt'],
     version: v['version'],
+    rating,
   };
 }

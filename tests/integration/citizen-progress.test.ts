@@ -49,7 +49,7 @@ describe('the ticket link', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       number: first.body.ticket.number, itemName: first.body.ticket.serviceName, state: 'waiting', window: null,
-      peopleAhead: 0, estimateMinutes: 0, openWindows: 0, expiresAt: '2026-11-02T19:00:00.000Z', version: expect.any(Number),
+      peopleAhead: 0, estimateMinutes: 0, openWindows: 0, expiresAt: '2026-11-02T19:00:00.000Z', version: expect.any(Number), rating: null,
     });
   });
 

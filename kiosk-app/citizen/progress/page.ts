@@ -1,0 +1,64 @@
+// The citizen's progress page at /t/<token>: the ticket, its state and, after the finish, whether it was rated. Plain DOM (no
+// framework, no zod) so page and script stay small; the answer is checked by readProgress. Live: it asks again every
+// few seconds while the page is visible (the hall answers from memory).
+import { readProgress, progressPath, type TicketProgress } from '../../../protocol/citizen/progress.ts';
+import { errorMessage, fetchJson } from '../shared/fetch.ts';
+import { progressView } from './model.ts';
+
+const POLL_MS = 3_000;
+const root = document.getElementById('page')!;
+const token = decodeURIComponent(location.pathname.split('/').pop() || '');
+
+function el(tag: string, text?: string, className?: string): HTMLElement {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+let current: TicketProgress | null = null;
+
+function render(): void {
+  root.textContent = '';
+  if (!current) return;
+  const view = progressView(current);
+  root.appendChild(el('h1', '排队进度', 'hall'));
+  root.appendChild(el('p', current.number, 'number'));
+  root.appendChild(el('p', current.itemName, 'item'));
+  const status = el('section', undefined, 'status ' + view.tone);
+  status.setAttribute('data-testid', 'status');
+  status.appendChild(el('h2', view.headline));
+  view.lines.forEach((line) => status.appendChild(el('p', line)));
+  root.appendChild(status);
+}
+
+function showMessage(text: string): void {
+  root.textContent = '';
+  root.appendChild(el('h1', '排队进度', 'hall'));
+  const status = el('section', undefined, 'status warn');
+  status.setAttribute('data-testid', 'status');
+  status.appendChild(el('h2', text));
+  root.appendChild(status);
+}
+
+async function refresh(): Promise<void> {
+  const answer = await fetchJson(progressPath(token));
+  if (answer.status === 200) {
+    const progress = readProgress(answer.body);
+    if (!progress) return;
+    const changed = !current || JSON.stringify(current) !== JSON.stringify(progress);
+    current = progress;
+    if (changed) render();
+  } else if (answer.status === 404 || answer.status === 429) {
+    current = null;
+    showMessage(errorMessage(answer.body, '没有找到这张号票'));
+  } else if (!current) showMessage('暂时无法查询，请稍候');
+}
+
+function poll(): void {
+  const next = () => setTimeout(poll, POLL_MS);
+  if (document.visibilityState === 'hidden') return void next();
+  void refresh().then(next, next);
+}
+
+poll();
