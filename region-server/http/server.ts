@@ -11,6 +11,7 @@ import { RegionError } from './errors.ts';
 import type { ConsoleFront } from '../console/router.ts';
 import { currentSealingKey, type RegionKeys } from '../keys.ts';
 import { sealingRoute } from '../sealing/routes.ts';
+import { createCitizenRoutes } from '../citizen/routes.ts';
 
 export interface RegionLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -58,9 +59,10 @@ export interface RegionServerOptions {
 export function createRegionServer(pool: Pool, log: RegionLogger, options: RegionServerOptions = {}): Server {
   const keys = options.keys ?? null;
   const consoleFront = options.consoleFront;
+  const citizen = createCitizenRoutes(pool, { onError: (err) => log.error('citizen request failed', { error: err.message }) });
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://region');
-    if (consoleFront?.handle(req, res, url)) return;
+    if (consoleFront?.handle(req, res, url) || citizen.handle(req, res, url)) return;
     const packPath = /^\/api\/region\/sites\/([a-z0-9-]{2,40})\/pack$/.exec(url.pathname);
     const route = packPath && req.method === 'GET' ? 'GET /api/region/sites/:id/pack' : `${req.method} ${url.pathname}`;
     const handle = async (): Promise<void> => {

@@ -11,6 +11,7 @@ import { eventHash } from './hash.ts';
 import { planBatch } from './plan.ts';
 import { projectEvents } from '../projections/apply.ts';
 import { forgetSiteKey, siteKey, verifyOffLoop } from './site-keys.ts';
+import { projectCitizenEvents } from '../citizen/ingest.ts';
 
 const REFUSAL_STATUS = { gap: 409, batch_replayed: 409, site_fenced: 423, invalid_batch: 400, bad_signature: 401, unknown_site: 401 } as const;
 
@@ -118,6 +119,7 @@ export async function ingestBatch(pool: Pool, batch: VerifiedBatch, now: Date = 
     if (plan.events.length > 0) {
       await client.query(insertEvents(batch.siteId, plan.events));
       await projectEvents(client, batch.siteId, plan.events);
+      await projectCitizenEvents(client, batch.siteId, plan.events);
     }
     // Projections of the stored events (the region console's) run here, inside this transaction.
     const running = runningPackVersion(batch.siteId, plan.events);
