@@ -11,6 +11,7 @@ import { freshDatabase, startTestRegion, type TestRegion } from '../support/regi
 import { progressPath, UNKNOWN_TOKEN_MESSAGE } from '../../protocol/citizen/progress.ts';
 import { tokenOfProgressUrl } from '../../protocol/rules/citizen-token.ts';
 import { waitForLink } from './link-helpers.ts';
+import { regionOpenApi } from '../../region-server/console/openapi.ts';
 
 const RESIDENT = '212036001003';
 let now = Date.now();
@@ -86,5 +87,12 @@ describe('the progress page\'s API at the region', () => {
     const res = await atRegion('AAAAAAAAAAAAAAAAAAAAAAAA');
     expect(res.status).toBe(404);
     expect(res.body.error.message).toBe(UNKNOWN_TOKEN_MESSAGE);
+  });
+});
+
+describe('the region\'s API reference', () => {
+  it('lists the citizen\'s progress endpoint as public', () => {
+    const doc = regionOpenApi() as { paths: Record<string, { get?: unknown }> };
+    expect(doc.paths['/api/citizen/tickets/{token}']?.get).toMatchObject({ 'x-roles': 'public' });
   });
 });
