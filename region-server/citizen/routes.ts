@@ -8,9 +8,10 @@ import { UNKNOWN_TOKEN_MESSAGE } from '../../protocol/citizen/progress.ts';
 import { isCitizenToken } from '../../protocol/rules/citizen-token.ts';
 import { GuessThrottle } from '../../hall-server/citizen/guessing.ts';
 import { tokenHash } from '../../hall-server/citizen/token.ts';
-import { regionProgress } from './progress.ts';
+import { regionProgress, siteOfToken } from './progress.ts';
+import { ProgressWatchers } from './watchers.ts';
 
-const API = /^\/api\/citizen\/tickets\/([^/]{1,64})$/;
+const API = /^\/api\/citizen\/tickets\/([^/]{1,64})(\/stream)?$/;
 const PAGE = /^\/t\/[A-Za-z0-9_-]{1,64}$/;
 const FILES: Record<string, string> = {
   '/citizen/progress.js': 'text/javascript; charset=utf-8',
@@ -25,6 +26,11 @@ const PAGE_HEADERS = {
 export interface CitizenRoutes {
   /** True when the request is one of these routes (answered, possibly later). */
   handle(req: IncomingMessage, res: ServerResponse, url: URL): boolean;
+  /** A site's batch was ingested: its watching pages get their changes. */
+  siteChanged(siteId: string): void;
+  /** Open progress streams. */
+  watching(): number;
+  close(): void;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -50,8 +56,10 @@ export function createCitizenRoutes(
   const pages = join(options.distDir ?? resolve(import.meta.dirname, '../../dist'), 'citizen');
   const now = options.now ?? (() => new Date());
   const throttle = new GuessThrottle();
+  const watchers = new ProgressWatchers(pool, now, (err) => options.onError?.(err));
 
-  async function progress(res: ServerResponse, token: string, address: string): Promise<void> {
+  /** `GET …/stream`: Server-Sent Events, the progress now and then each change. */
+  async function progress(res: ServerResponse, token: string, address: string, stream: boolean): Promise<void> {
     const at = now();
     const wait = throttle.waitMs(address, at.getTime());
     if (wait > 0) return json(res, 429, { error: { code: 'too_many_tries', message: `查询过于频繁，请 ${Math.ceil(wait / 1000)} 秒后再试` } });
@@ -60,7 +68,10 @@ export function createCitizenRoutes(
       throttle.miss(address, at.getTime());
       return json(res, 404, { error: { code: 'unknown_ticket', message: UNKNOWN_TOKEN_MESSAGE } });
     }
-    json(res, 200, found);
+    if (!stream) return json(res, 200, found);
+    const site = await siteOfToken(pool, tokenHash(token), at);
+    if (!site) return json(res, 404, { error: { code: 'unknown_ticket', message: UNKNOWN_TOKEN_MESSAGE } });
+    watchers.watch(res, site, tokenHash(token), found);
   }
 
   return {
@@ -68,7 +79,7 @@ export function createCitizenRoutes(
       if (req.method !== 'GET') return false;
       const api = API.exec(url.pathname);
       if (api) {
-        progress(res, decodeURIComponent(api[1]!), req.socket.remoteAddress ?? '').catch((err: unknown) => {
+        progress(res, decodeURIComponent(api[1]!), req.socket.remoteAddress ?? '', api[2] !== undefined).catch((err: unknown) => {
           options.onError?.(err as Error);
           if (!res.headersSent) json(res, 500, { error: { code: 'internal', message: '暂时无法查询，请稍后再试' } });
           else res.destroy();
@@ -86,5 +97,8 @@ export function createCitizenRoutes(
       }
       return false;
     },
+    siteChanged: (siteId) => watchers.siteChanged(siteId),
+    watching: () => watchers.size,
+    close: () => watchers.close(),
   };
 }

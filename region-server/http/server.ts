@@ -103,7 +103,9 @@ export function createRegionServer(pool: Pool, log: RegionLogger, options: Regio
           const body = await readBody(req, MAX_BATCH_BYTES);
           const signature = req.headers[SYNC_SIGNATURE_HEADER];
           const batch = await verifyBatch(pool, body, typeof signature === 'string' ? signature : undefined);
-          return send(res, 200, await ingestBatch(pool, batch));
+          const answer = await ingestBatch(pool, batch);
+          if (answer.stored > 0) citizen.siteChanged(batch.siteId);
+          return send(res, 200, answer);
         }
         default:
           throw new RegionError(404, 'not_found', '没有这个接口');

@@ -2,6 +2,7 @@
 // in the ticket's QR; its `citizen.link` record (the token's hash only) and the ticket's events reach the region over
 // the normal push, and `GET /api/citizen/tickets/:token` there answers waiting → called at window 1 → 过号, with
 // 前面还有 N 人, nothing personal, and 404 in Chinese for an unknown token.
+import { get } from 'node:http';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolmentCode, createSite } from '../../region-server/sites/enrol.ts';
@@ -87,6 +88,50 @@ describe('the progress page\'s API at the region', () => {
     const res = await atRegion('AAAAAAAAAAAAAAAAAAAAAAAA');
     expect(res.status).toBe(404);
     expect(res.body.error.message).toBe(UNKNOWN_TOKEN_MESSAGE);
+  });
+});
+
+/** A phone's stream: every progress it was sent, in order. */
+function openStream(token: string): Promise<{ messages: any[]; close(): void }> { // any: parsed progress, asserted by the test
+  return new Promise((ok, fail) => {
+    const req = get(`${region.url}${progressPath(token)}/stream`, (res) => {
+      if (res.statusCode !== 200 || !String(res.headers['content-type']).startsWith('text/event-stream')) return fail(new Error(`stream refused: ${res.statusCode}`));
+      const messages: any[] = []; // any: as above
+      let buffered = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffered += chunk;
+        let end: number;
+        while ((end = buffered.indexOf('\n\n')) >= 0) {
+          const block = buffered.slice(0, end);
+          buffered = buffered.slice(end + 2);
+          for (const line of block.split('\n')) if (line.startsWith('data: ')) messages.push(JSON.parse(line.slice(6)));
+        }
+      });
+      ok({ messages, close: () => req.destroy() });
+    });
+    req.on('error', fail);
+  });
+}
+
+describe('the live stream', () => {
+  it('sends the progress at once, then the call as soon as the hall\'s batch is ingested, and nothing when nothing changed', async () => {
+    const { token, body } = await issue();
+    await synced();
+    const stream = await openStream(token!);
+    await expect.poll(() => stream.messages.length).toBe(1);
+    expect(stream.messages[0]).toMatchObject({ number: body.ticket.number, state: 'waiting' });
+    await issue();
+    await synced();
+    expect((await hall.api('POST', '/api/windows/1/call', { ticketId: body.ticket.id }, counter)).status).toBe(200);
+    await expect.poll(() => stream.messages.at(-1)?.state).toBe('called');
+    expect(stream.messages.map((m) => m.state)).toEqual(['waiting', 'called']);
+    expect(stream.messages.at(-1)).toMatchObject({ window: 1 });
+    stream.close();
+  });
+
+  it('is refused for an unknown token', async () => {
+    await expect(openStream('BBBBBBBBBBBBBBBBBBBBBBBB')).rejects.toThrow('stream refused: 404');
   });
 });
 
