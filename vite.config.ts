@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { buildCitizenPages } from './scripts/citizen-pages.ts';
 
 // The PWA lives in kiosk-app/; the hall-server serves the built files from dist/.
 // Service worker: our own (kiosk-app/sw.ts, injectManifest) in prompt mode; the page registers it with workbox-window
@@ -10,6 +11,8 @@ export default defineConfig({
   base: '/',
   plugins: [
     preact(),
+    // The citizen's phone pages (kiosk-app/citizen/): built on their own, outside the PWA and its service worker.
+    { name: 'citizen-pages', apply: 'build', closeBundle: () => buildCitizenPages(new URL('./dist', import.meta.url).pathname) },
     VitePWA({
       strategies: 'injectManifest',
       srcDir: '.',

@@ -11,6 +11,7 @@ import { createDeferralsModule } from './deferrals/module.ts';
 import { createImprovementModule } from './improvement/module.ts';
 import { createEscalationModule } from './escalation/module.ts';
 import { regionLinkModule } from './region-link/module.ts';
+import { createCitizenModule } from './citizen/module.ts';
 
 export interface RegionFlags {
   /** `--region-url`, over the config's `region.url`. */
@@ -23,11 +24,18 @@ export function hallModules(config: HallConfig, region: RegionFlags = {}): HallM
   const hallDay = { startsAt: config.queue.dailyResetAt, utcOffsetMinutes: config.queue.utcOffsetMinutes };
   const link = regionLinkModule({ url: region.url ?? config.region?.url ?? null, enrolCode: region.enrolCode ?? null, packs: () => packs.store() });
   const packs = packsModule({ trustedKeys: config.trustedKeys, siteKeys: () => link.packSiteKeys() });
+  const citizenBase = (): string | null => {
+    const enrolled = (link.health?.().region?.state ?? 'not_enrolled') !== 'not_enrolled';
+    return (enrolled ? config.citizen.publicUrl : undefined) ?? config.citizen.hallUrl ?? null;
+  };
+  const citizen = createCitizenModule({ hallDay, queue: () => queue.engine(), baseUrl: citizenBase });
+  const queue = queueModule(config.queue, { linkTicket: (ticket) => citizen.linkTicket(ticket) });
   // The link registers first: the packs module restores a region pack at start with the key the link learnt.
-  return [link, packs, queueModule(config.queue), createRatingsModule({ hallDay, seal: (fields) => link.seal(fields) }), createIdentityModule(),
+  return [link, packs, queue, createRatingsModule({ hallDay, seal: (fields) => link.seal(fields) }), createIdentityModule(),
     createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createInspectionModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createDeferralsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createImprovementModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
-    createEscalationModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes })];
+    createEscalationModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
+    citizen];
 }

@@ -53,6 +53,13 @@ export const HallConfig = z.strictObject({
   /** The region this hall pushes its event log to and takes its packs from (hall-server/region-link/). Enrolment needs
    * a one-time code from the region console: `--region-enrol-code` at start, or the console's 区域中心 section. */
   region: z.strictObject({ url: z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, '区域中心地址应以 http:// 或 https:// 开头') }).optional(),
+  /** The citizen's phone (hall-server/citizen/): the base of the URL printed in each ticket's QR. `publicUrl` is the
+   * region's address phones reach on 4G, used while the hall is enrolled; `hallUrl` is this hall's address on its own
+   * Wi-Fi, used otherwise (a hall without a region link serves the progress page itself). Neither: no link is printed. */
+  citizen: z.strictObject({
+    publicUrl: z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, '公众访问地址应以 http:// 或 https:// 开头').max(120).optional(),
+    hallUrl: z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, '大厅 Wi-Fi 地址应以 http:// 或 https:// 开头').max(120).optional(),
+  }).default({}),
   maxBodyBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(64 * 1024),
   /** Ed25519 public keys (raw base64url, as `npm run pack -- keygen` prints them) whose signed packs this hall accepts,
    * besides those in <dataDir>/packs/trusted-keys.txt. The demo key is trusted only in a demo hall. */

@@ -18,6 +18,8 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 const SCREENS = /^\/(kiosk|board|pad|counter|admin)(\/|$)|^\/$/;
+/** The citizen's phone pages (built on their own into dist/citizen/): path → page file. */
+const CITIZEN_PAGES: Array<[RegExp, string]> = [[/^\/t\/[A-Za-z0-9_-]{1,64}$/, 'citizen/progress.html']];
 
 export function serveStatic(distDir: string, pathname: string, res: ServerResponse): void {
   let decoded: string;
@@ -26,6 +28,8 @@ export function serveStatic(distDir: string, pathname: string, res: ServerRespon
   } catch {
     return notFound(res);
   }
+  const citizenPage = CITIZEN_PAGES.find(([pattern]) => pattern.test(pathname));
+  if (citizenPage) decoded = `/${citizenPage[1]}`;
   const rel = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   let file = join(distDir, rel);
   if (!file.startsWith(distDir + sep) && file !== distDir) return notFound(res);

@@ -12,6 +12,7 @@ import { hallDayOf } from '../../protocol/rules/hall-day.ts';
 import { localDate } from '../../protocol/rules/hall-time.ts';
 import { verifiedIdentityFacts } from '../identity/id-number-facts.ts';
 import { issueTicket, waitingAhead } from './issue.ts';
+import { waitEstimate } from './estimate.ts';
 import { maskName } from '../../protocol/person/mask.ts';
 import { rulesFromPack } from './rules.ts';
 import type { QueueStore } from './store.ts';
@@ -156,7 +157,11 @@ export class QueueEngine {
     }
     const respond = (ticket: Ticket, reused: IssueTicketResponse['reused']): IssueTicketResponse => {
       const rules = this.rules();
-      return { ticket: ticketView(ticket, rules), reused, waitingAhead: waitingAhead(this.state, ticket, reused === null), hallName: rules.hallName };
+      const ahead = waitingAhead(this.state, ticket, reused === null);
+      return {
+        ticket: ticketView(ticket, rules), reused, waitingAhead: ahead, hallName: rules.hallName,
+        estimateMinutes: waitEstimate(this.state, rules, ticket.serviceCode, ahead),
+      };
     };
     const key = scopedKey(principal, req.idempotencyKey);
     const { idempotencyKey: _key, ...request } = req;
@@ -266,6 +271,11 @@ export class QueueEngine {
       recentCalls: recentCalls(this.state, rules),
       tidalAlerts: [...this.alerts.values()],
     };
+  }
+
+  /** The in-memory queue as it is now, for read-only views of other modules (the citizen's progress page). */
+  view(): { state: QueueState; rules: QueueRules; nowMs: number } {
+    return { state: this.state, rules: this.rules(), nowMs: this.nowMs() };
   }
 
   /** After a new pack: rules change (services, windows); alerts are re-evaluated. */

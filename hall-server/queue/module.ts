@@ -13,7 +13,12 @@ function windowNumber(raw: string | undefined): number {
   return n;
 }
 
-export function queueModule(config: QueueConfig = QueueConfig.parse({})): HallModule & { engine(): QueueEngine } {
+export interface QueueHooks {
+  /** The citizen's progress link of an issued ticket (hall-server/citizen/), recorded in the issue's transaction. */
+  linkTicket?(ticket: { id: string; serviceCode: string; issuedAt: number }): string | null;
+}
+
+export function queueModule(config: QueueConfig = QueueConfig.parse({}), hooks: QueueHooks = {}): HallModule & { engine(): QueueEngine } {
   let engine: QueueEngine | null = null;
   let timer: ReturnType<typeof setInterval> | undefined;
   const get = () => {
@@ -48,7 +53,8 @@ export function queueModule(config: QueueConfig = QueueConfig.parse({})): HallMo
       app.route(routeOf(QueueEndpoints.issue, {
         handle: ({ body, principal }) => {
           const res = e.issue(body, principal!);
-          return { status: res.reused ? 200 : 201, body: res };
+          const url = hooks.linkTicket?.({ id: res.ticket.id, serviceCode: res.ticket.serviceCode, issuedAt: Date.parse(res.ticket.issuedAt) });
+          return { status: res.reused ? 200 : 201, body: url ? { ...res, progressUrl: url } : res };
         },
       }));
       app.route(routeOf(QueueEndpoints.printResult, {

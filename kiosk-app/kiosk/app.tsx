@@ -30,6 +30,7 @@ import { Info } from './screens/Info.tsx';
 import { IssueStatus, Notice, NoticeActions } from './screens/Notice.tsx';
 import { MissingActions, MissingMaterials } from './screens/Missing.tsx';
 import { Paused } from './screens/Paused.tsx';
+import { ScannedTicket } from './screens/ScannedTicket.tsx';
 import { ScreenBody } from './screens/ScreenBody.tsx';
 import { Thanks } from './screens/Thanks.tsx';
 import { TicketActions, TicketScreen } from './screens/TicketScreen.tsx';
@@ -307,8 +308,10 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
 
   return (
     <div data-kiosk-ready="true">
-      {screen}
+      {/* Under a scanned ticket's progress (a modal dialog) the screen takes no touch and no focus. */}
+      {kiosk.scannedTicket.value ? <div inert style={{ display: 'contents' }}>{screen}</div> : screen}
       {kiosk.paused.value && step.name !== 'ticket' && <Paused />}
+      {kiosk.scannedTicket.value && <ScannedTicket shown={kiosk.scannedTicket.value} onClose={() => kiosk.closeScannedTicket()} />}
       {help}
       {showCountdown && <IdleOverlay phase={phase} onContinue={() => idle.touch()} />}
     </div>

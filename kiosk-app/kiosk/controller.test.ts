@@ -138,7 +138,7 @@ describe('kiosk controller', () => {
               issuedAt: '2026-11-23T01:00:00.000Z', calledAt: null, startedAt: null, finishedAt: null, window: null, targetWindow: null,
               callCount: 0, print: 'pending', staffId: null, caseNumber: null,
             },
-            reused: null, waitingAhead: 0, hallName: '示例大厅',
+            reused: null, waitingAhead: 0, hallName: '示例大厅', estimateMinutes: 0,
           }
         : served;
       return new Response(JSON.stringify(body), { status: 201, headers: { 'content-type': 'application/json' } });
@@ -288,6 +288,45 @@ describe('kiosk controller', () => {
     expect(kiosk.paused.value).toBe(true);
     stream.state.value = 'open';
     expect(kiosk.paused.value).toBe(false);
+    kiosk.dispose();
+  });
+});
+
+describe('a ticket QR scanned at the kiosk', () => {
+  const URL_ON_TICKET = 'https://region.example/t/AbCdEfGhIjKlMnOpQrStUv_-';
+  const PROGRESS = {
+    number: 'A012', itemName: '居民参保登记', state: 'waiting', window: null, peopleAhead: 2, estimateMinutes: 12,
+    openWindows: 1, expiresAt: '2026-11-22T19:00:00.000Z', version: 1, rating: null,
+  };
+
+  it('on the home screen shows that ticket\'s progress, asked of the hall by its token; 返回 closes it', async () => {
+    const { stream } = fakeStream();
+    const { bridge, handlers } = fakeBridge();
+    const kiosk = createKiosk({ stream, bridge, now: () => new Date('2026-11-22T02:00:00Z') });
+    await settle();
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      asked.push(String(url));
+      return new Response(JSON.stringify(PROGRESS), { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    handlers.get('scan')!({ type: 'scan', kind: 'qr', payload: URL_ON_TICKET });
+    await settle();
+    expect(asked).toEqual(['/api/citizen/tickets/AbCdEfGhIjKlMnOpQrStUv_-']);
+    expect(kiosk.scannedTicket.value).toEqual({ progress: PROGRESS });
+    kiosk.closeScannedTicket();
+    expect(kiosk.scannedTicket.value).toBeNull();
+    kiosk.dispose();
+  });
+
+  it('shows the hall\'s message for an expired ticket', async () => {
+    const { stream } = fakeStream();
+    const { bridge, handlers } = fakeBridge();
+    const kiosk = createKiosk({ stream, bridge, now: () => new Date('2026-11-22T02:00:00Z') });
+    await settle();
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ error: { code: 'unknown_ticket', message: '没有找到这张号票，或号票已过期（号票当天有效）' } }), { status: 404, headers: { 'content-type': 'application/json' } }));
+    handlers.get('scan')!({ type: 'scan', kind: 'qr', payload: URL_ON_TICKET });
+    await settle();
+    expect(kiosk.scannedTicket.value).toEqual({ message: '没有找到这张号票，或号票已过期（号票当天有效）' });
     kiosk.dispose();
   });
 });

@@ -15,7 +15,6 @@ import { hallUtcOffset } from '../shared/hall/hall-clock.ts';
 import { call, HallApiError, newIdempotencyKey } from '../shared/hall/api.ts';
 import { helpState } from '../shared/ui/HelpButton.tsx';
 import { resetSeniorMode, seniorMode } from '../shared/ui/mode.ts';
-import { estimateWaitMinutes } from './model/catalog.ts';
 import { HOME, holdsCitizen, identityOf, next, type Action, type IssuedTicket, type Step } from './model/flow.ts';
 import { localDate, localDateTime, offersGreenChannel } from './model/person.ts';
 import type { Identity } from './model/types.ts';
@@ -24,6 +23,9 @@ import { ItemCountEndpoints } from '../../protocol/hall/item-counts.ts';
 import { PackEndpoints } from '../../protocol/hall/packs.ts';
 import { ticketInput } from './ticketInput.ts';
 import { slipFor } from './model/slip.ts';
+import { CitizenEndpoints } from '../../protocol/citizen/endpoints.ts';
+import { tokenOfProgressUrl } from '../../protocol/rules/citizen-token.ts';
+import type { TicketProgress } from '../../protocol/citizen/progress.ts';
 
 const THANKS_MS = 5_000;
 const ECARD_POLL_MS = 150;
@@ -45,6 +47,9 @@ export interface Kiosk {
   pack: ReadonlySignal<PackData | null>;
   /** The ticket as last sent to the printer (the on-screen preview when printing fails). */
   ticketPreview: ReadonlySignal<TicketInput | null>;
+  /** A ticket's QR scanned on the home screen: its progress, or why not; null when none is shown. */
+  scannedTicket: ReadonlySignal<{ progress: TicketProgress } | { message: string } | null>;
+  closeScannedTicket(): void;
   /** The slip after 材料不全 (容缺受理承诺书 or bring-next-time list): not asked for, printing, printed or failed. */
   slipPrint: ReadonlySignal<SlipPrint>;
   /** The hall-server cannot be reached: "暂停取号，请到咨询台". */
@@ -87,6 +92,8 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   const step = signal<Step>(HOME);
   const pack = signal<PackData | null>(deps.initialPack ?? null);
   const issueFailedUnreachable = signal(false);
+  /** A ticket's QR scanned on the home screen: its progress, or why it cannot be shown; null: nothing scanned. */
+  const scannedTicket = signal<{ progress: TicketProgress } | { message: string } | null>(null);
   const ticketPreview = signal<TicketInput | null>(null);
   const slipPrint = signal<SlipPrint>(SLIP_IDLE);
   const itemCounts = signal<ReadonlyMap<string, number>>(new Map());
@@ -198,6 +205,8 @@ export function createKiosk(deps: KioskDeps): Kiosk {
       if (step.peek().name === 'identify') dispatch({ type: 'identifyFailed', message });
     }),
     deps.bridge.on('scan', ({ kind, payload }) => {
+      const token = tokenOfProgressUrl(payload);
+      if (token && step.peek().name === 'home') return void showScannedTicket(token);
       if (step.peek().name !== 'identify') return;
       if (kind === 'ecard') void decodeEcard(payload);
       else dispatch({ type: 'identifyFailed', message: '这不是医保电子凭证，请出示医保码或使用证件' });
@@ -259,6 +268,14 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     });
   }
 
+  async function showScannedTicket(token: string): Promise<void> {
+    try {
+      scannedTicket.value = { progress: await call(CitizenEndpoints.progress, { params: { token } }) };
+    } catch (error) {
+      scannedTicket.value = { message: error instanceof HallApiError ? error.message : '暂时查不到这张号票，请稍后再试' };
+    }
+  }
+
   async function issue(): Promise<void> {
     const current = step.peek();
     if (current.name !== 'notice' || current.issuing) return;
@@ -283,11 +300,12 @@ export function createKiosk(deps: KioskDeps): Kiosk {
         number: res.ticket.number,
         serviceName: res.ticket.serviceName,
         peopleAhead: res.waitingAhead,
-        waitMinutes: estimateWaitMinutes(res.waitingAhead, windows.open),
+        waitMinutes: res.estimateMinutes,
         windows: windows.labels,
         maskedName: res.ticket.maskedName,
         issuedAt: localDateTime(new Date(res.ticket.issuedAt), hallUtcOffset.peek()),
         duplicate: res.reused === 'same_person',
+        progressUrl: res.progressUrl ?? null,
       };
       dispatch({ type: 'issued', ticket });
       await print(ticket, ticket.duplicate);
@@ -304,6 +322,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     batch(() => {
       step.value = HOME;
       ticketPreview.value = null;
+      scannedTicket.value = null;
       helpState.value = 'idle';
       resetSeniorMode();
     });
@@ -313,6 +332,10 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     step,
     pack,
     ticketPreview,
+    scannedTicket,
+    closeScannedTicket() {
+      scannedTicket.value = null;
+    },
     slipPrint,
     paused,
     idMethods: methods,

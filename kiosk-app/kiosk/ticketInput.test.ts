@@ -22,3 +22,17 @@ describe('ticket input', () => {
     expect(JSON.stringify(ticket)).not.toMatch(/\d{15}/);
   });
 });
+
+describe('ticket QR', () => {
+  it('carries the citizen\'s progress URL when the hall gives one', () => {
+    const input = ticketInput(
+      {
+        id: 'tk_2', number: 'A024', serviceName: '城乡居民参保登记', peopleAhead: 0, waitMinutes: 0, windows: [],
+        maskedName: null, issuedAt: '2026-11-22 09:05', duplicate: false, progressUrl: 'https://region.example/t/AbCdEfGhIjKlMnOpQrStUv_-',
+      },
+      { hallName: '示例县医保服务大厅', supervisionPhone: '024-12345678', slogan: '中国医保 一生守护', materials: [], timeLimit: null },
+      false,
+    );
+    expect(TicketSchema.parse(input).qrPayload).toBe('https://region.example/t/AbCdEfGhIjKlMnOpQrStUv_-');
+  });
+});

@@ -23,7 +23,7 @@ export function ticketInput(
     ...(ticket.maskedName ? { maskedName: ticket.maskedName } : {}),
     materials: pack.materials.map((m) => ({ name: m.name.slice(0, 40), form: m.form, count: m.count, deferrable: m.deferrable })),
     ...(pack.timeLimit ? { timeLimit: timeLimitText(pack.timeLimit) } : {}),
-    qrPayload: `YBTICKET:${ticket.id}`.slice(0, 200),
+    qrPayload: (ticket.progressUrl ?? `YBTICKET:${ticket.id}`).slice(0, 200),
     supervisionPhone: pack.supervisionPhone,
     slogan: pack.slogan.slice(0, 20),
     reprint,

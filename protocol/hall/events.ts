@@ -10,6 +10,7 @@ import { CallView, QueueSnapshot, ServiceView, TicketView, TidalAlertView, Windo
 import { HelpEvent } from './identity.ts';
 import { CaseEscalation, CaseEscalationCleared } from './escalations.ts';
 import { PublishedImprovement } from './improvement.ts';
+import { CitizenLinkRecord } from '../citizen/link-record.ts';
 import { RatingCaseEvent, RatingStoredEvent, RatingUnratedEvent } from './ratings.ts';
 
 export const TicketIssuedEvent = z.strictObject({ ticket: TicketView });
@@ -66,6 +67,7 @@ export const EventSchemas = {
   'case.escalated': CaseEscalation,
   'case.escalation.cleared': CaseEscalationCleared,
   'improvement.published': PublishedImprovement,
+  'citizen.link': CitizenLinkRecord,
 } as const;
 export type KnownEventType = keyof typeof EventSchemas;
 export type EventData<T extends KnownEventType> = z.infer<(typeof EventSchemas)[T]>;
@@ -95,6 +97,7 @@ export const EVENT_STAFF: Record<KnownEventType, readonly StaffRole[]> = {
   'case.escalated': OWNER_ONLY,
   'case.escalation.cleared': OWNER_ONLY,
   'improvement.published': EVERY_STAFF,
+  'citizen.link': OWNER_ONLY,
 };
 
 /** Whether a console session of this role receives events of this type. */

@@ -70,6 +70,10 @@ export const IssueTicketResponse = z.strictObject({
   reused: z.enum(['idempotent', 'same_person']).nullable(),
   waitingAhead: z.number().int().nonnegative(),
   hallName: z.string(),
+  /** Minutes until the call, from the item's measured service times and open windows (protocol/rules/wait-estimate.ts). */
+  estimateMinutes: z.number().int().nonnegative(),
+  /** The citizen's progress page (`<base>/t/<token>`), printed in the ticket's QR; absent when the hall has no base URL. */
+  progressUrl: z.string().max(200).optional(),
 });
 export type IssueTicketResponse = z.infer<typeof IssueTicketResponse>;
 

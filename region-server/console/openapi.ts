@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ErrorBody } from '../../protocol/hall/common.ts';
 import { CONSOLE_ENDPOINTS, type ConsoleEndpoint } from '../../protocol/region/console.ts';
 import { SealingPublicKey } from '../../protocol/region/records.ts';
+import { CitizenEndpoints } from '../../protocol/citizen/endpoints.ts';
 import { SITE_HEADER, SYNC_SIGNATURE_HEADER, TIME_HEADER, enrolRequestSchema, enrolResponseSchema, syncAnswerSchema, syncBatchSchema, syncErrorSchema } from '../../protocol/region/sync.ts';
 
 function schema(s: z.ZodType): unknown {
@@ -60,6 +61,25 @@ function hallPaths(): Record<string, Record<string, unknown>> {
   };
 }
 
+/** What the citizen's phone calls (public, by the token printed on the ticket). */
+function citizenPaths(): Record<string, Record<string, unknown>> {
+  const e = CitizenEndpoints.progress;
+  return {
+    [e.path.replace(/:(\w+)/g, '{$1}')]: {
+      get: {
+        summary: e.summary,
+        'x-roles': 'public',
+        parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{24}$' } }],
+        responses: {
+          '200': { description: 'OK', content: json(e.response) },
+          '404': { description: '号票不存在或已过期', content: json(ErrorBody) },
+          '429': { description: '查询过于频繁', content: json(ErrorBody) },
+        },
+      },
+    },
+  };
+}
+
 function consolePaths(): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of Object.values(CONSOLE_ENDPOINTS) as ConsoleEndpoint[]) {
@@ -89,6 +109,6 @@ export function regionOpenApi(): unknown {
         '站点一览、满意度、差评案件、上报导出、站点注册、统一事项清单。错误体为 {"error":{"code","message"}}。',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    paths: { ...hallPaths(), ...consolePaths() },
+    paths: { ...hallPaths(), ...citizenPaths(), ...consolePaths() },
   };
 }

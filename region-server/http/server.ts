@@ -12,6 +12,7 @@ import type { ConsoleFront } from '../console/router.ts';
 import { currentSealingKey, packSigningPublicKey, type RegionKeys } from '../keys.ts';
 import { sealingRoute } from '../sealing/routes.ts';
 import { BUSY_RETRY_AFTER_S, PushGate } from '../sync/push-gate.ts';
+import { createCitizenRoutes } from '../citizen/routes.ts';
 
 export interface RegionLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -62,9 +63,10 @@ export function createRegionServer(pool: Pool, log: RegionLogger, options: Regio
   const keys = options.keys ?? null;
   const consoleFront = options.consoleFront;
   const pushGate = options.pushGate ?? new PushGate();
+  const citizen = createCitizenRoutes(pool, { onError: (err) => log.error('citizen request failed', { error: err.message }) });
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://region');
-    if (consoleFront?.handle(req, res, url)) return;
+    if (consoleFront?.handle(req, res, url) || citizen.handle(req, res, url)) return;
     const packPath = /^\/api\/region\/sites\/([a-z0-9-]{2,40})\/pack$/.exec(url.pathname);
     const route = packPath && req.method === 'GET' ? 'GET /api/region/sites/:id/pack' : `${req.method} ${url.pathname}`;
     const handle = async (): Promise<void> => {
@@ -112,7 +114,9 @@ export function createRegionServer(pool: Pool, log: RegionLogger, options: Regio
             const body = await readBody(req, MAX_BATCH_BYTES);
             const signature = req.headers[SYNC_SIGNATURE_HEADER];
             const batch = await verifyBatch(pool, body, typeof signature === 'string' ? signature : undefined);
-            return send(res, 200, await ingestBatch(pool, batch));
+            const answer = await ingestBatch(pool, batch);
+            if (answer.stored > 0) citizen.siteChanged(batch.siteId);
+            return send(res, 200, answer);
           } finally {
             pushGate.leave();
           }

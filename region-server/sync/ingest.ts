@@ -12,6 +12,7 @@ import { planBatch } from './plan.ts';
 import { projectEvents } from '../projections/apply.ts';
 import { knownServiceNames } from '../projections/service-names.ts';
 import { forgetSiteKey, siteKey, verifyOffLoop } from './site-keys.ts';
+import { projectCitizenEvents } from '../citizen/ingest.ts';
 
 const REFUSAL_STATUS = { gap: 409, batch_replayed: 409, site_fenced: 423, invalid_batch: 400, bad_signature: 401, unknown_site: 401 } as const;
 
@@ -111,6 +112,7 @@ export async function ingestBatch(pool: Pool, batch: VerifiedBatch, now: Date = 
     if (plan.events.length > 0) {
       await client.query(insertEvents(batch.siteId, plan.events));
       namesWritten = await projectEvents(client, batch.siteId, plan.events, known);
+      await projectCitizenEvents(client, batch.siteId, plan.events);
     }
     const running = runningPackVersion(batch.siteId, plan.events);
     const skewMs = Math.round(Date.parse(batch.sentAt) - now.getTime());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateWaitMinutes, paginateCatalog, tilesPerPage, type CatalogItem } from './catalog.ts';
+import { paginateCatalog, tilesPerPage, type CatalogItem } from './catalog.ts';
 
 const g1 = { code: '001', name: '参保登记' };
 const g2 = { code: '002', name: '待遇核定' };
@@ -31,15 +31,6 @@ describe('catalog paging', () => {
 
   it('has no pages for no items', () => {
     expect(paginateCatalog([], 4)).toEqual([]);
-  });
-});
-
-describe('wait estimate', () => {
-  it('shares the people ahead among the open windows', () => {
-    expect(estimateWaitMinutes(0, 2)).toBe(0);
-    expect(estimateWaitMinutes(1, 2)).toBe(3);
-    expect(estimateWaitMinutes(5, 1)).toBe(30);
-    expect(estimateWaitMinutes(3, 0)).toBe(18);
   });
 });
 

@@ -63,9 +63,3 @@ export function tilesPerPage(senior: boolean): number {
 export function homeGrid(senior: boolean): { columns: number; rows: number } {
   return { columns: 2, rows: senior ? 2 : 4 };
 }
-
-/** Estimated wait in minutes: people ahead × minutes per person, shared by the open windows that serve the item. */
-export function estimateWaitMinutes(peopleAhead: number, openWindows: number, minutesPerPerson = 6): number {
-  if (peopleAhead === 0) return 0;
-  return Math.max(1, Math.ceil((peopleAhead * minutesPerPerson) / Math.max(1, openWindows)));
-}

@@ -16,6 +16,8 @@ export interface IssuedTicket {
   issuedAt: string;
   /** The citizen already held this waiting ticket for the item. */
   duplicate: boolean;
+  /** The citizen's progress page, printed in the QR; absent or null when the hall prints no link. */
+  progressUrl?: string | null;
 }
 
 /** Where on home the citizen is: the page, and in 长辈模式 the answer to the home question (none: the question). */

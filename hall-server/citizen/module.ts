@@ -1,0 +1,84 @@
+// The citizen's phone, served by the hall: each issued ticket gets a link token (its hash kept, a durable
+// `citizen.link` record for the region), and `GET /api/citizen/tickets/:token` answers the progress page on the hall's
+// own network. The page itself is a static file of the build (dist/citizen/), served at /t/<token>.
+import { UNKNOWN_TOKEN_MESSAGE, type TicketProgress } from '../../protocol/citizen/progress.ts';
+import { CitizenEndpoints } from '../../protocol/citizen/endpoints.ts';
+import { hallDayEndMs, isCitizenToken, progressUrl } from '../../protocol/rules/citizen-token.ts';
+import type { HallDayRule } from '../../protocol/rules/hall-day.ts';
+import { ApiError, routeOf, type HallApp, type HallModule } from '../core/module.ts';
+import type { QueueEngine } from '../queue/engine.ts';
+import type { Ticket } from '../queue/types.ts';
+import { GuessThrottle } from './guessing.ts';
+import { RatingReader } from './rating-reader.ts';
+import { CitizenStore, citizenMigrations } from './store.ts';
+import { ticketToken, tokenHash } from './token.ts';
+import { ticketProgress } from './view.ts';
+
+export interface CitizenOptions {
+  hallDay: HallDayRule;
+  queue: () => QueueEngine;
+  /** The base of the URL in the ticket's QR: the region's public URL when enrolled, else the hall's address on its
+   * Wi-Fi; null prints no link. Asked at each issue (enrolment may change it). */
+  baseUrl: () => string | null;
+}
+
+export interface CitizenModule extends HallModule {
+  /** Called inside the issue transaction: records the ticket's link once and answers its URL (null without a base). */
+  linkTicket(ticket: Pick<Ticket, 'id' | 'serviceCode' | 'issuedAt'>): string | null;
+}
+
+export function createCitizenModule(options: CitizenOptions): CitizenModule {
+  let app: HallApp | null = null;
+  let store: CitizenStore | null = null;
+  let ratings: RatingReader | null = null;
+  const throttle = new GuessThrottle();
+  const ready = () => {
+    if (!app || !store) throw new Error('citizen module not registered');
+    return { app, store };
+  };
+
+  function progressOf(token: string, remoteAddress: string): TicketProgress {
+    const { app, store } = ready();
+    const nowMs = app.now().getTime();
+    const wait = throttle.waitMs(remoteAddress, nowMs);
+    if (wait > 0) throw new ApiError(429, 'too_many_tries', `查询过于频繁，请 ${Math.ceil(wait / 1000)} 秒后再试`);
+    const link = isCitizenToken(token) ? store.byHash(tokenHash(token)) : null;
+    const { state, rules } = options.queue().view();
+    const ticket = link && link.expiresAt > nowMs ? state.tickets.get(link.ticketId) : undefined;
+    if (!link || !ticket) {
+      throttle.miss(remoteAddress, nowMs);
+      throw new ApiError(404, 'unknown_ticket', UNKNOWN_TOKEN_MESSAGE);
+    }
+    return ticketProgress(state, rules, ticket, link.expiresAt, ticket.status === 'finished' ? ratings!.ratedBy(ticket.id) : null);
+  }
+
+  return {
+    name: 'citizen',
+    migrations: citizenMigrations,
+    register(hall: HallApp) {
+      app = hall;
+      store = new CitizenStore(hall.db);
+      ratings = new RatingReader(hall.db);
+      hall.retainRows({ table: 'citizen_links', column: 'expires_at', cutoff: (now) => now.getTime() });
+      hall.route(routeOf(CitizenEndpoints.progress, {
+        handle: ({ params, remoteAddress }) => ({
+          body: progressOf(params['token'] ?? '', remoteAddress),
+          headers: { 'cache-control': 'no-store' },
+        }),
+      }));
+    },
+    linkTicket(ticket) {
+      const { app, store } = ready();
+      const token = ticketToken(ticket.id, (text) => app.secrets.fingerprint(text));
+      const hash = tokenHash(token);
+      const expiresAt = hallDayEndMs(ticket.issuedAt, options.hallDay);
+      if (store.add(hash, { ticketId: ticket.id, serviceCode: ticket.serviceCode, expiresAt })) {
+        app.events.publish('citizen.link', {
+          tokenHash: hash, ticketId: ticket.id, serviceCode: ticket.serviceCode, expiresAt: new Date(expiresAt).toISOString(),
+        }, { roles: [] });
+      }
+      const base = options.baseUrl();
+      return base ? progressUrl(base, token) : null;
+    },
+  };
+}
