@@ -136,7 +136,7 @@ export class QueueEngine {
         }
       }
       for (const w of this.state.windows.values()) {
-        this.store.writeWindow({ ...w, currentId: null, undo: null, normalsSincePriority: 0, staffId: null });
+        this.store.writeWindow({ ...w, currentId: null, undo: null, normalsSincePriority: 0, appointmentsInRow: 0, staffId: null });
       }
       this.store.setDay(day);
       this.store.saveTidalAlerts(new Map());
