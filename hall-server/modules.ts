@@ -10,6 +10,7 @@ import { createInspectionModule } from './inspection/module.ts';
 import { createDeferralsModule } from './deferrals/module.ts';
 import { createImprovementModule } from './improvement/module.ts';
 import { regionLinkModule } from './region-link/module.ts';
+import { createAppointmentsModule } from './appointments/module.ts';
 
 export interface RegionFlags {
   /** `--region-url`, over the config's `region.url`. */
@@ -21,11 +22,16 @@ export interface RegionFlags {
 export function hallModules(config: HallConfig, region: RegionFlags = {}): HallModule[] {
   const hallDay = { startsAt: config.queue.dailyResetAt, utcOffsetMinutes: config.queue.utcOffsetMinutes };
   const packs = packsModule({ trustedKeys: config.trustedKeys });
-  const link = regionLinkModule({ url: region.url ?? config.region?.url ?? null, enrolCode: region.enrolCode ?? null, packs: () => packs.store() });
-  return [packs, queueModule(config.queue), createRatingsModule({ hallDay, seal: (fields) => link.seal(fields) }), createIdentityModule(),
+  const queue = queueModule(config.queue);
+  const appointments = createAppointmentsModule({ queue: () => queue.engine(), utcOffsetMinutes: config.queue.utcOffsetMinutes });
+  const link = regionLinkModule({
+    url: region.url ?? config.region?.url ?? null, enrolCode: region.enrolCode ?? null, packs: () => packs.store(),
+    appointments: (feed) => appointments.applyFeed(feed),
+  });
+  return [packs, queue, createRatingsModule({ hallDay, seal: (fields) => link.seal(fields) }), createIdentityModule(),
     createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createInspectionModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createDeferralsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createImprovementModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
-    link];
+    appointments, link];
 }

@@ -1,6 +1,7 @@
 // The hall's event stream: the data of every event type, and the WebSocket messages in both directions.
 // Every type a module publishes is in EventSchemas (the hall-server's publish is typed by it); the socket carries them
 // as `HallEventMessage` with `data: unknown`, and a page that cares parses `data` with `eventData`.
+import { AppointmentRecordedEvent } from '../citizen/appointments.ts';
 import { z } from 'zod';
 import { PrincipalSchema, Timestamp, WindowNumber } from './common.ts';
 import { CaseRecordedEvent, RatingRecordedEvent } from '../region/records.ts';
@@ -57,6 +58,7 @@ export const EventSchemas = {
   // Records for the region, in the durable log only (published with `roles: []`: no socket receives them).
   'rating.recorded': RatingRecordedEvent,
   'rating.case.recorded': CaseRecordedEvent,
+  'appointment.recorded': AppointmentRecordedEvent,
   'help.requested': HelpEvent,
   'help.resolved': HelpEvent,
   'device.alert': DeviceAlertEvent,
