@@ -11,6 +11,7 @@ import { RegionError } from './errors.ts';
 import type { ConsoleFront } from '../console/router.ts';
 import { currentSealingKey, type RegionKeys } from '../keys.ts';
 import { sealingRoute } from '../sealing/routes.ts';
+import { appointmentRoutes } from '../appointments/routes.ts';
 
 export interface RegionLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -65,6 +66,7 @@ export function createRegionServer(pool: Pool, log: RegionLogger, options: Regio
     const route = packPath && req.method === 'GET' ? 'GET /api/region/sites/:id/pack' : `${req.method} ${url.pathname}`;
     const handle = async (): Promise<void> => {
       if (sealingRoute(route, res, keys)) return;
+      if (await appointmentRoutes(req, res, url, pool, keys)) return;
       switch (route) {
         case 'GET /api/region/sites/:id/pack': {
           const siteId = packPath![1]!;
