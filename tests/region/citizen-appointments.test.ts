@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRegionKeyFile, loadRegionKeys, writeRegionKeyFile, type RegionKeys } from '../../region-server/keys.ts';
 import { openPhone } from '../../region-server/appointments/keys.ts';
 import { saveSlotRules } from '../../region-server/appointments/store.ts';
+import { regionOpenApi } from '../../region-server/console/openapi.ts';
 import { createEnrolmentCode, createSite } from '../../region-server/sites/enrol.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 import { testIdentity } from '../support/citizens.ts';
@@ -102,6 +103,14 @@ describe('DB21/T 4402 §10.1.2: booking at the region', () => {
     expect((await freeSlots()).find((s) => s.start === slot)!.free).toBe(3);
     const twice = await call('POST', '/api/booking/appointments/cancel', { code: booked.body.code, idLast4: person.idNumber.slice(-4) });
     expect(twice.status).toBe(409);
+  });
+
+  it('the API reference lists the booking API and the feed', () => {
+    const paths = Object.keys((regionOpenApi() as { paths: Record<string, unknown> }).paths);
+    expect(paths).toEqual(expect.arrayContaining([
+      '/api/booking/sites', '/api/booking/sites/{siteId}/items/{serviceCode}/slots', '/api/booking/appointments',
+      '/api/booking/appointments/cancel', '/api/region/sites/{id}/appointments',
+    ]));
   });
 
   it('refuses the feed to a request not signed by the site', async () => {
