@@ -5,6 +5,7 @@ import { deferredNote, duration, secondsBetween } from './timing.ts';
 import { alertLines } from './alerts.ts';
 import { session } from '../shared/hall/session.ts';
 import { DeferralForm } from './DeferralForm.tsx';
+import { hallClockOf } from '../shared/hall/hall-clock.ts';
 
 const STATUS_TEXT: Record<string, string> = {
   called: '已呼叫，等候群众到窗口',
@@ -78,6 +79,12 @@ function Current({ counter }: { counter: Counter }) {
           <>
             <dt>优先</dt>
             <dd>{PRIORITY_TEXT[t.priority]}</dd>
+          </>
+        )}
+        {t.appointmentAt && (
+          <>
+            <dt>预约</dt>
+            <dd data-testid="current-appointment">预约 {hallClockOf(new Date(t.appointmentAt))} 时段</dd>
           </>
         )}
         <dt>等候时长</dt>
