@@ -31,7 +31,7 @@ function find(deps: CheckInDeps, req: CheckInRequest, nowMs: number): Appointmen
     if (byCode) return byCode;
   } else if (req.identity) {
     const hash = personHashAt(deps, req.identity.idNumber);
-    const byPerson = hash ? deps.store.nearestFor(hash, nowMs) : null;
+    const byPerson = hash ? deps.store.nearestFor(hash, nowMs, req.idempotencyKey) : null;
     if (byPerson) return byPerson;
   }
   throw new ApiError(404, 'appointment_not_found', '没有找到您的预约，请核对预约码，或直接取号办理');
@@ -42,8 +42,10 @@ export function checkIn(deps: CheckInDeps, req: CheckInRequest, principal: Princ
   const nowMs = app.now().getTime();
   const booking = find(deps, req, nowMs);
   if (booking.status === 'cancelled') throw new ApiError(409, 'appointment_cancelled', '该预约已取消，请直接取号办理');
-  if (booking.status === 'checked_in') throw new ApiError(409, 'appointment_used', '该预约已签到取号，请留意叫号');
-  const timing = checkInTiming(booking.slot_at, nowMs);
+  const retry = booking.check_in_key === req.idempotencyKey;
+  if (booking.status === 'checked_in' && !retry) throw new ApiError(409, 'appointment_used', '该预约已签到取号，请留意叫号');
+  // A retried check-in answers as the first did (the queue's idempotency key returns the same ticket).
+  const timing = retry ? (booking.status === 'checked_in' ? 'on_time' : 'late') : checkInTiming(booking.slot_at, nowMs);
   const serviceName = app.pack().services.find((s) => s.code === booking.service)?.name ?? booking.service;
   const appointment = { code: booking.code, serviceCode: booking.service, serviceName, slotStart: new Date(booking.slot_at).toISOString() };
   const message = checkInMessage(timing, { serviceName, slotAtMs: booking.slot_at, nowMs, utcOffsetMinutes: deps.utcOffsetMinutes });
@@ -55,12 +57,13 @@ export function checkIn(deps: CheckInDeps, req: CheckInRequest, principal: Princ
     principal,
     timing === 'on_time' ? booking.slot_at : null,
   );
+  if (retry) return { timing, appointment, comeBackFrom: null, ticket, message };
   const status = timing === 'on_time' ? 'checked_in' : 'no_show';
   app.tx(() => {
     if (booking.status === 'booked') {
       app.events.publish('appointment.recorded', { code: booking.code, serviceCode: booking.service, slotStart: appointment.slotStart, status }, { roles: [] });
     }
-    store.setStatus(booking.code, status, ticket.ticket.id, nowMs);
+    store.setStatus(booking.code, status, ticket.ticket.id, nowMs, req.idempotencyKey);
     app.audit(principal, 'appointment.check_in', { code: booking.code, timing, ticket: ticket.ticket.id });
   });
   return { timing, appointment, comeBackFrom: null, ticket, message };

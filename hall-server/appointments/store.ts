@@ -8,7 +8,7 @@ export const appointmentMigrations: Migration[] = [
   {
     id: 'appointments-001',
     sql: `CREATE TABLE appointments (code TEXT PRIMARY KEY, service TEXT NOT NULL, slot_at INTEGER NOT NULL,
-            person_hash TEXT NOT NULL, status TEXT NOT NULL, ticket_id TEXT, updated_at INTEGER NOT NULL);
+            person_hash TEXT NOT NULL, status TEXT NOT NULL, ticket_id TEXT, check_in_key TEXT, updated_at INTEGER NOT NULL);
           CREATE INDEX appointments_person ON appointments (person_hash, slot_at);
           CREATE INDEX appointments_slot ON appointments (status, slot_at);
           CREATE TABLE appointment_key (one INTEGER PRIMARY KEY CHECK (one = 1), key_id TEXT NOT NULL, sealed TEXT NOT NULL);`,
@@ -22,6 +22,8 @@ export interface AppointmentRow {
   person_hash: string;
   status: AppointmentStatus;
   ticket_id: string | null;
+  /** The idempotency key of the check-in that used it: the kiosk's retry gets the same answer. */
+  check_in_key: string | null;
 }
 
 export class AppointmentStore {
@@ -31,8 +33,8 @@ export class AppointmentStore {
   applyFeed(feed: AppointmentFeed, sealedKey: string, nowMs: number): number {
     this.db.prepare(`INSERT INTO appointment_key VALUES (1, ?, ?) ON CONFLICT (one) DO UPDATE SET key_id = excluded.key_id, sealed = excluded.sealed`)
       .run(feed.keyId, sealedKey);
-    const upsert = this.db.prepare(`INSERT INTO appointments (code, service, slot_at, person_hash, status, ticket_id, updated_at)
-        VALUES (?, ?, ?, ?, ?, NULL, ?)
+    const upsert = this.db.prepare(`INSERT INTO appointments (code, service, slot_at, person_hash, status, ticket_id, check_in_key, updated_at)
+        VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)
       ON CONFLICT (code) DO UPDATE SET service = excluded.service, slot_at = excluded.slot_at, person_hash = excluded.person_hash,
         status = excluded.status, updated_at = excluded.updated_at
       WHERE appointments.status IN ('booked', 'cancelled')`);
@@ -52,15 +54,17 @@ export class AppointmentStore {
     return (this.db.prepare('SELECT * FROM appointments WHERE code = ?').get(code) as AppointmentRow | undefined) ?? null;
   }
 
-  /** The person's open booking nearest to now (a citizen may hold one for today and one for another day). */
-  nearestFor(personHash: string, nowMs: number): AppointmentRow | null {
-    const row = this.db.prepare(`SELECT * FROM appointments WHERE person_hash = ? AND status = 'booked'
-        ORDER BY ABS(slot_at - ?) LIMIT 1`).get(personHash, nowMs) as AppointmentRow | undefined;
+  /** The person's open booking nearest to now (a citizen may hold one for today and one for another day), or the one
+   * a check-in with this idempotency key already used (the kiosk's retry). */
+  nearestFor(personHash: string, nowMs: number, checkInKey: string): AppointmentRow | null {
+    const row = this.db.prepare(`SELECT * FROM appointments WHERE person_hash = ? AND (status = 'booked' OR check_in_key = ?)
+        ORDER BY ABS(slot_at - ?) LIMIT 1`).get(personHash, checkInKey, nowMs) as AppointmentRow | undefined;
     return row ?? null;
   }
 
-  setStatus(code: string, status: AppointmentStatus, ticketId: string | null, nowMs: number): void {
-    this.db.prepare('UPDATE appointments SET status = ?, ticket_id = ?, updated_at = ? WHERE code = ?').run(status, ticketId, nowMs, code);
+  setStatus(code: string, status: AppointmentStatus, ticketId: string | null, nowMs: number, checkInKey: string | null = null): void {
+    this.db.prepare('UPDATE appointments SET status = ?, ticket_id = ?, check_in_key = ?, updated_at = ? WHERE code = ?')
+      .run(status, ticketId, checkInKey, nowMs, code);
   }
 
   /** Bookings whose check-in window closed before `beforeMs` without a check-in (a page of them). */

@@ -97,7 +97,11 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
             throw err;
           });
           if (sealing && sealing.keyId !== link.sealing_key_id) tx(() => s.setSealingKey(sealing));
-          if (options.appointments) await pullAppointments({ store: s, key, now: () => app.now(), apply: options.appointments });
+          if (options.appointments) {
+            // A region without the booking service (or its key file) must not hold up the pack pull.
+            await pullAppointments({ store: s, key, now: () => app.now(), apply: options.appointments })
+              .catch((err: unknown) => log.warn(`appointment pull: ${(err as Error).message}`));
+          }
           if (options.packs) {
             await pullSitePack({ store: s, packs: options.packs, key, now: () => app.now(), tx, audit, log });
           }

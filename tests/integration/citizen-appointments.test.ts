@@ -78,7 +78,11 @@ describe('DB21/T 4402 §10.1.2: check-in at the kiosk', () => {
     expect(call.body.window.current.appointmentAt).toBe(new Date(SLOT).toISOString());
   });
 
-  it('a second check-in of the same booking is refused with a clear message', async () => {
+  it('the kiosk\'s retry of a check-in gets the same ticket; a second check-in of the booking is refused with a clear message', async () => {
+    const first = readDb(hall, (db) => db.prepare("SELECT ticket_id FROM appointments WHERE code = '10000001'").get()) as { ticket_id: string };
+    const retry = await checkIn({ idempotencyKey: 'check-in-0001', identity: onTime });
+    expect(retry.status, JSON.stringify(retry.body)).toBe(200);
+    expect([retry.body.timing, retry.body.ticket.ticket.id, retry.body.ticket.reused]).toEqual(['on_time', first.ticket_id, 'idempotent']);
     const res = await checkIn({ idempotencyKey: 'check-in-0002', code: '10000001', identity: onTime });
     expect([res.status, res.body.error.message]).toEqual([409, '该预约已签到取号，请留意叫号']);
   });
