@@ -23,7 +23,9 @@ export function hallModules(config: HallConfig, region: RegionFlags = {}): HallM
   const hallDay = { startsAt: config.queue.dailyResetAt, utcOffsetMinutes: config.queue.utcOffsetMinutes };
   const packs = packsModule({ trustedKeys: config.trustedKeys });
   const queue = queueModule(config.queue);
-  const appointments = createAppointmentsModule({ queue: () => queue.engine(), utcOffsetMinutes: config.queue.utcOffsetMinutes });
+  const appointments = createAppointmentsModule({
+    queue: () => queue.engine(), utcOffsetMinutes: config.queue.utcOffsetMinutes, retentionDays: config.queue.personalDataRetentionDays,
+  });
   const link = regionLinkModule({
     url: region.url ?? config.region?.url ?? null, enrolCode: region.enrolCode ?? null, packs: () => packs.store(),
     appointments: (feed) => appointments.applyFeed(feed),

@@ -10,6 +10,8 @@ import { AppointmentStore, appointmentMigrations } from './store.ts';
 export interface AppointmentsOptions {
   queue(): QueueEngine;
   utcOffsetMinutes: number;
+  /** Days after its slot a booking (with its keyed ID hash) is erased from the hall, like a ticket's personal fields. */
+  retentionDays: number;
   /** How often the 爽约 sweep runs; default one minute. */
   sweepEveryMs?: number;
 }
@@ -43,6 +45,7 @@ export function createAppointmentsModule(options: AppointmentsOptions): Appointm
       const d: CheckInDeps = { app, store: new AppointmentStore(app.db), queue: options.queue, utcOffsetMinutes: options.utcOffsetMinutes };
       deps = d;
       const log = app.log.child('appointments');
+      app.retainRows({ table: 'appointments', column: 'slot_at', cutoff: (now) => now.getTime() - options.retentionDays * DAY_MS });
       timer = setInterval(() => {
         try {
           sweepNoShows(d, CHECK_IN_LATE_MS);

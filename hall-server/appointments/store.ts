@@ -11,6 +11,7 @@ export const appointmentMigrations: Migration[] = [
             person_hash TEXT NOT NULL, status TEXT NOT NULL, ticket_id TEXT, check_in_key TEXT, updated_at INTEGER NOT NULL);
           CREATE INDEX appointments_person ON appointments (person_hash, slot_at);
           CREATE INDEX appointments_slot ON appointments (status, slot_at);
+          CREATE INDEX appointments_slot_at ON appointments (slot_at);
           CREATE TABLE appointment_key (one INTEGER PRIMARY KEY CHECK (one = 1), key_id TEXT NOT NULL, sealed TEXT NOT NULL);`,
   },
 ];
