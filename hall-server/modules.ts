@@ -12,6 +12,7 @@ import { createImprovementModule } from './improvement/module.ts';
 import { createEscalationModule } from './escalation/module.ts';
 import { regionLinkModule } from './region-link/module.ts';
 import { createCitizenModule } from './citizen/module.ts';
+import { createAppointmentsModule } from './appointments/module.ts';
 
 export interface RegionFlags {
   /** `--region-url`, over the config's `region.url`. */
@@ -22,7 +23,6 @@ export interface RegionFlags {
 
 export function hallModules(config: HallConfig, region: RegionFlags = {}): HallModule[] {
   const hallDay = { startsAt: config.queue.dailyResetAt, utcOffsetMinutes: config.queue.utcOffsetMinutes };
-  const link = regionLinkModule({ url: region.url ?? config.region?.url ?? null, enrolCode: region.enrolCode ?? null, packs: () => packs.store() });
   const packs = packsModule({ trustedKeys: config.trustedKeys, siteKeys: () => link.packSiteKeys() });
   const citizenBase = (): string | null => {
     const enrolled = (link.health?.().region?.state ?? 'not_enrolled') !== 'not_enrolled';
@@ -30,12 +30,20 @@ export function hallModules(config: HallConfig, region: RegionFlags = {}): HallM
   };
   const citizen = createCitizenModule({ hallDay, queue: () => queue.engine(), baseUrl: citizenBase });
   const queue = queueModule(config.queue, { linkTicket: (ticket) => citizen.linkTicket(ticket) });
-  // The link registers first: the packs module restores a region pack at start with the key the link learnt.
+  const appointments = createAppointmentsModule({
+    queue: () => queue.engine(), utcOffsetMinutes: config.queue.utcOffsetMinutes, retentionDays: config.queue.personalDataRetentionDays,
+  });
+  const link = regionLinkModule({
+    url: region.url ?? config.region?.url ?? null, enrolCode: region.enrolCode ?? null, packs: () => packs.store(),
+    appointments: (feed) => appointments.applyFeed(feed),
+  });
+  // The link registers first: the packs module restores a region pack at start with the key the link learnt. The link
+  // pulls appointments only after a network round trip, by when every module has registered.
   return [link, packs, queue, createRatingsModule({ hallDay, seal: (fields) => link.seal(fields) }), createIdentityModule(),
     createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createInspectionModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createDeferralsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createImprovementModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createEscalationModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
-    citizen];
+    citizen, appointments];
 }

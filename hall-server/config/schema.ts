@@ -3,14 +3,18 @@ import { z } from 'zod';
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM，例如 03:00');
 
+/** 预约 (§10.1.2): at most this many due 预约 tickets are called in a row while walk-ins wait; default 2. */
+const AppointmentsInRow = z.number().int().min(1).max(10).optional();
+
 export const QueuePolicyConfig = z.discriminatedUnion('kind', [
   /** Priority tickets always first. */
-  z.strictObject({ kind: z.literal('strict'), maxWaitMinutes: z.number().int().positive().optional() }),
+  z.strictObject({ kind: z.literal('strict'), maxWaitMinutes: z.number().int().positive().optional(), appointmentsInRow: AppointmentsInRow }),
   /** After `normalPerPriority` normal tickets, one priority ticket (when one waits). */
   z.strictObject({
     kind: z.literal('interleave'),
     normalPerPriority: z.number().int().min(1).max(20),
     maxWaitMinutes: z.number().int().positive().optional(),
+    appointmentsInRow: AppointmentsInRow,
   }),
 ]);
 export type QueuePolicyConfig = z.infer<typeof QueuePolicyConfig>;

@@ -26,7 +26,7 @@ const UNDOABLE = new Set(['call-next', 'call', 'no-show', 'transfer', 'hold', 'r
 
 export function windowStateOf(state: QueueState, rules: QueueRules, number: number): WindowState {
   if (!rules.windows.has(number)) throw new ApiError(404, 'unknown_window', `没有 ${number} 号窗口`);
-  return state.windows.get(number) ?? { number, paused: rules.windows.get(number)!.tidal, staffId: null, currentId: null, normalsSincePriority: 0, undo: null };
+  return state.windows.get(number) ?? { number, paused: rules.windows.get(number)!.tidal, staffId: null, currentId: null, normalsSincePriority: 0, appointmentsInRow: 0, undo: null };
 }
 
 /** Waiting tickets this window may call: its items, or transferred to it by number. */
@@ -122,10 +122,11 @@ function decide(state: QueueState, rules: QueueRules, w: WindowState, current: T
     case 'call-next': {
       requireCallable(w);
       requireFree(current);
-      const pick = selectNext(candidatesFor(state, rules, w.number), rules.policy, w.normalsSincePriority, nowMs);
+      const pick = selectNext(candidatesFor(state, rules, w.number), rules.policy, w.normalsSincePriority, nowMs, w.appointmentsInRow);
       if (!pick) return none;
       const t = callTicket(pick.ticket, w, nowMs);
-      return { window: { currentId: t.id, normalsSincePriority: pick.normalsSincePriority }, tickets: [t], events: [called(t, rules, false)], ticket: t };
+      const counters = { normalsSincePriority: pick.normalsSincePriority, appointmentsInRow: pick.appointmentsInRow };
+      return { window: { currentId: t.id, ...counters }, tickets: [t], events: [called(t, rules, false)], ticket: t };
     }
     case 'call': {
       requireCallable(w);

@@ -137,7 +137,7 @@ export class QueueEngine {
         }
       }
       for (const w of this.state.windows.values()) {
-        this.store.writeWindow({ ...w, currentId: null, undo: null, normalsSincePriority: 0, staffId: null });
+        this.store.writeWindow({ ...w, currentId: null, undo: null, normalsSincePriority: 0, appointmentsInRow: 0, staffId: null });
       }
       this.store.setDay(day);
       this.store.saveTidalAlerts(new Map());
@@ -151,7 +151,8 @@ export class QueueEngine {
     this.alerts = new Map();
   }
 
-  issue(req: IssueTicketRequest, principal: Principal): IssueTicketResponse {
+  /** `appointmentAt`: the booked slot's start when an on-time 预约 check-in issues the ticket. */
+  issue(req: IssueTicketRequest, principal: Principal, appointmentAt: number | null = null): IssueTicketResponse {
     if (req.priority && req.priority !== 'normal' && principal.role === 'kiosk') {
       throw new ApiError(403, 'priority_by_staff', '绿色通道类别需由工作人员设置');
     }
@@ -183,6 +184,7 @@ export class QueueEngine {
         birthDate: facts?.birthDate ?? null,
         priority: req.priority ?? null,
         senior: req.senior === true,
+        appointmentAt,
       }, nowMs);
       if (out.tickets.length) this.app.audit(principal, 'ticket.issued', { ticket: out.ticket!.id, number: out.ticket!.number });
       return out;

@@ -20,6 +20,8 @@ export interface IssueInput {
   priority: PriorityClass | null;
   /** Taken in 长辈模式. */
   senior: boolean;
+  /** 预约: the booked slot's start (epoch ms) when an on-time check-in issues the ticket; null otherwise. */
+  appointmentAt?: number | null;
 }
 
 /**
@@ -68,6 +70,7 @@ export function issueTicket(state: QueueState, rules: QueueRules, input: IssueIn
     status: 'waiting',
     priority,
     senior: input.senior,
+    appointmentAt: input.appointmentAt ?? null,
     personHash: input.personHash,
     maskedName: input.maskedName,
     issuedAt: nowMs,

@@ -11,7 +11,7 @@ import type { QueueRules, Ticket } from './types.ts';
 
 function ticket(id: number, issuedAt: number, priority: Ticket['priority']): Ticket {
   return {
-    id: `t${String(id).padStart(5, '0')}`, day: '2026-11-23', number: `A${id}`, serviceCode: 'S', status: 'waiting', priority, senior: false,
+    id: `t${String(id).padStart(5, '0')}`, day: '2026-11-23', number: `A${id}`, serviceCode: 'S', status: 'waiting', priority, senior: false, appointmentAt: null,
     personHash: null, maskedName: null, issuedAt, queuedAt: issuedAt, calledAt: null, lastCalledAt: null, startedAt: null, finishedAt: null,
     window: null, targetWindow: null, callCount: 0, print: 'printed', staffId: null, caseNumber: null, idempotencyKey: null, version: 1,
   };

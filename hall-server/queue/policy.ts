@@ -1,12 +1,27 @@
 // Which waiting ticket a window calls next (pure). Candidates are ordered by their place in line: the issue time (a
 // transferred ticket keeps it), or for a rejoined 过号 ticket the place rejoinPlace gave it. Ageing: a ticket that has
-// stood in line at least the bound goes first, longest first, whatever its class. A paused window calls nobody.
+// stood in line at least the bound goes first, longest first, whatever its class. 预约 (DB21/T 4402 §10.1.2): a checked-in
+// appointment whose slot has begun goes before walk-ins, earliest slot first, but at most `appointmentsInRow` of them in a
+// row while a walk-in waits, so walk-ins never starve. A paused window calls nobody.
 import type { QueuePolicyConfig } from '../config/schema.ts';
 import type { Ticket } from './types.ts';
 
 export interface Selection {
   ticket: Ticket;
   normalsSincePriority: number;
+  /** Due 预约 tickets called in a row since the last other call. */
+  appointmentsInRow: number;
+}
+
+export const DEFAULT_APPOINTMENTS_IN_ROW = 2;
+
+/** A 预约 ticket whose slot has begun. */
+export function isDueAppointment(ticket: Ticket, nowMs: number): boolean {
+  return ticket.appointmentAt !== null && ticket.appointmentAt <= nowMs;
+}
+
+function bySlot(a: Ticket, b: Ticket): number {
+  return (a.appointmentAt ?? 0) - (b.appointmentAt ?? 0) || byIssueOrder(a, b);
 }
 
 export function byIssueOrder(a: Ticket, b: Ticket): number {
@@ -37,19 +52,25 @@ export function selectNext(
   policy: QueuePolicyConfig,
   normalsSincePriority: number,
   nowMs: number,
+  appointmentsInRow = 0,
 ): Selection | null {
   const ordered = [...candidates].sort(byIssueOrder);
   const counted = (ticket: Ticket): Selection => ({
     ticket,
     normalsSincePriority: ticket.priority === 'normal' ? normalsSincePriority + 1 : 0,
+    appointmentsInRow: isDueAppointment(ticket, nowMs) ? appointmentsInRow + 1 : 0,
   });
   if (policy.maxWaitMinutes !== undefined) {
     const bound = policy.maxWaitMinutes * 60_000;
     const overdue = ordered.find((t) => nowMs - t.queuedAt >= bound);
     if (overdue) return counted(overdue);
   }
-  const priority = ordered.find((t) => t.priority !== 'normal');
-  const normal = ordered.find((t) => t.priority === 'normal');
+  const due = ordered.filter((t) => isDueAppointment(t, nowMs)).sort(bySlot)[0];
+  const walkIns = ordered.filter((t) => !isDueAppointment(t, nowMs));
+  if (due && (walkIns.length === 0 || appointmentsInRow < (policy.appointmentsInRow ?? DEFAULT_APPOINTMENTS_IN_ROW))) return counted(due);
+  const priority = walkIns.find((t) => t.priority !== 'normal');
+  const normal = walkIns.find((t) => t.priority === 'normal');
+  if (!priority && !normal && due) return counted(due);
   if (!priority && !normal) return null;
   if (policy.kind === 'strict') return counted((priority ?? normal)!);
   if (priority && (!normal || normalsSincePriority >= policy.normalPerPriority)) return counted(priority);

@@ -50,6 +50,12 @@ export const queueMigrations: Migration[] = [
     id: 'senior-tickets',
     sql: `ALTER TABLE queue_tickets ADD COLUMN senior INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    // 预约 tickets: the booked slot's start, and the bound on 预约 calls in a row while walk-ins wait.
+    id: 'appointment-tickets',
+    sql: `ALTER TABLE queue_tickets ADD COLUMN appointment_at INTEGER;
+          ALTER TABLE queue_windows ADD COLUMN appointments_in_row INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 /** A terminal retries a call-next or finish within minutes; a week covers any outage its outbox survives. */
@@ -60,12 +66,12 @@ interface TicketRow {
   person_hash: string | null; masked_name: string | null; issued_at: number; queued_at: number | null; called_at: number | null;
   last_called_at: number | null; started_at: number | null; finished_at: number | null; window: number | null;
   target_window: number | null; call_count: number; print: Ticket['print']; staff_id: string | null;
-  case_number: string | null; idem_key: string | null; version: number; senior: number;
+  case_number: string | null; idem_key: string | null; version: number; senior: number; appointment_at: number | null;
 }
 
 function toTicket(r: TicketRow): Ticket {
   return {
-    id: r.id, day: r.day, number: r.number, serviceCode: r.service, status: r.status, priority: r.priority, senior: r.senior === 1,
+    id: r.id, day: r.day, number: r.number, serviceCode: r.service, status: r.status, priority: r.priority, senior: r.senior === 1, appointmentAt: r.appointment_at,
     personHash: r.person_hash, maskedName: r.masked_name, issuedAt: r.issued_at, queuedAt: r.queued_at ?? r.issued_at, calledAt: r.called_at,
     lastCalledAt: r.last_called_at, startedAt: r.started_at, finishedAt: r.finished_at, window: r.window,
     targetWindow: r.target_window, callCount: r.call_count, print: r.print, staffId: r.staff_id,
@@ -81,18 +87,19 @@ export class QueueStore {
   constructor(private readonly db: Database.Database) {
     this.upsertTicket = db.prepare(`INSERT INTO queue_tickets (id, day, number, service, status, priority, person_hash,
         masked_name, issued_at, queued_at, called_at, last_called_at, started_at, finished_at, window, target_window, call_count, print,
-        print_reason, staff_id, case_number, idem_key, version, senior) VALUES (@id, @day, @number, @serviceCode, @status, @priority,
+        print_reason, staff_id, case_number, idem_key, version, senior, appointment_at) VALUES (@id, @day, @number, @serviceCode, @status, @priority,
         @personHash, @maskedName, @issuedAt, @queuedAt, @calledAt, @lastCalledAt, @startedAt, @finishedAt, @window, @targetWindow,
-        @callCount, @print, NULL, @staffId, @caseNumber, @idempotencyKey, @version, @seniorFlag)
+        @callCount, @print, NULL, @staffId, @caseNumber, @idempotencyKey, @version, @seniorFlag, @appointmentAt)
       ON CONFLICT (id) DO UPDATE SET service = excluded.service, status = excluded.status, priority = excluded.priority,
         queued_at = excluded.queued_at,
         called_at = excluded.called_at, last_called_at = excluded.last_called_at, started_at = excluded.started_at,
         finished_at = excluded.finished_at, window = excluded.window, target_window = excluded.target_window,
         call_count = excluded.call_count, print = excluded.print, staff_id = excluded.staff_id,
         case_number = excluded.case_number, version = excluded.version`);
-    this.upsertWindow = db.prepare(`INSERT INTO queue_windows VALUES (?, ?, ?, ?, ?, ?)
+    this.upsertWindow = db.prepare(`INSERT INTO queue_windows (number, paused, staff_id, current_id, normals_since_priority, undo,
+        appointments_in_row) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (number) DO UPDATE SET paused = excluded.paused, staff_id = excluded.staff_id, current_id = excluded.current_id,
-        normals_since_priority = excluded.normals_since_priority, undo = excluded.undo`);
+        normals_since_priority = excluded.normals_since_priority, undo = excluded.undo, appointments_in_row = excluded.appointments_in_row`);
     this.upsertCounter = db.prepare(`INSERT INTO queue_counters VALUES (?, ?, ?, ?)
       ON CONFLICT (day, service) DO UPDATE SET last = excluded.last, issued = excluded.issued`);
   }
@@ -107,10 +114,11 @@ export class QueueStore {
     const windows = state.windows;
     for (const r of this.db.prepare('SELECT * FROM queue_windows').all() as Array<{
       number: number; paused: number; staff_id: string | null; current_id: string | null; normals_since_priority: number; undo: string | null;
+      appointments_in_row: number;
     }>) {
       windows.set(r.number, {
         number: r.number, paused: r.paused === 1, staffId: r.staff_id, currentId: r.current_id,
-        normalsSincePriority: r.normals_since_priority, undo: r.undo ? JSON.parse(r.undo) : null,
+        normalsSincePriority: r.normals_since_priority, appointmentsInRow: r.appointments_in_row, undo: r.undo ? JSON.parse(r.undo) : null,
       });
     }
     for (const r of this.db.prepare('SELECT * FROM queue_counters WHERE day = ?').all(state.day) as Array<{ service: string; last: number | null; issued: number }>) {
@@ -140,7 +148,7 @@ export class QueueStore {
   }
 
   writeWindow(w: WindowState): void {
-    this.upsertWindow.run(w.number, w.paused ? 1 : 0, w.staffId, w.currentId, w.normalsSincePriority, w.undo ? JSON.stringify(w.undo) : null);
+    this.upsertWindow.run(w.number, w.paused ? 1 : 0, w.staffId, w.currentId, w.normalsSincePriority, w.undo ? JSON.stringify(w.undo) : null, w.appointmentsInRow);
   }
 
   writeCounter(day: string, service: string, c: Counter): void {

@@ -13,6 +13,8 @@ export interface Ticket {
   priority: PriorityClass;
   /** Issued in 长辈模式 (the pad rates it in 长辈模式). */
   senior: boolean;
+  /** 预约: the start of the booked slot (epoch ms) for a ticket issued by an on-time check-in; null for walk-ins. */
+  appointmentAt: number | null;
   /** HMAC of the ID number; never the number itself. */
   personHash: string | null;
   maskedName: string | null;
@@ -51,6 +53,8 @@ export interface WindowState {
   currentId: string | null;
   /** Normal tickets called since the last priority one (interleave policy). */
   normalsSincePriority: number;
+  /** Due 预约 tickets called in a row (bounded while walk-ins wait, see selectNext). */
+  appointmentsInRow: number;
   undo: UndoRecord | null;
 }
 

@@ -15,6 +15,7 @@ export function ticketView(t: Ticket, rules: QueueRules): TicketView {
     status: t.status,
     priority: t.priority,
     senior: t.senior,
+    appointmentAt: iso(t.appointmentAt),
     maskedName: t.maskedName,
     issuedAt: new Date(t.issuedAt).toISOString(),
     calledAt: iso(t.calledAt),
@@ -105,6 +106,7 @@ export function callView(t: Ticket, rules: QueueRules): CallView {
     serviceName: rules.services.get(t.serviceCode)?.name ?? t.serviceCode,
     callCount: t.callCount,
     at: new Date(t.lastCalledAt ?? t.calledAt ?? 0).toISOString(),
+    appointment: t.appointmentAt !== null,
   };
 }
 

@@ -11,6 +11,8 @@ import { enrolAt, fetchSealingKey, RegionRefusal, RegionUnreachable } from './cl
 import { backoffDelayMs } from './backoff.ts';
 import { hallSigningKey, type HallKey } from './hall-key.ts';
 import { pullSitePack } from './pack-pull.ts';
+import { pullAppointments } from './appointment-pull.ts';
+import type { AppointmentFeed } from '../../protocol/citizen/appointments.ts';
 import { Pusher } from './pusher.ts';
 import { regionLinkMigrations } from './schema.ts';
 import { sealPersonalFields } from './seal.ts';
@@ -24,6 +26,8 @@ export interface RegionLinkOptions {
   enrolCode?: string | null;
   /** The packs module's store, which stages and activates the region's packs. */
   packs?: () => PackStore;
+  /** The appointments module's feed intake: the link pulls the site's bookings at each refresh. */
+  appointments?: (feed: AppointmentFeed) => number;
   /** How often to ask the region for a newer pack and sealing key while the link is up; default 10 minutes. */
   refreshEveryMs?: number;
   /** Jitter source of the back-off; Math.random in production. */
@@ -101,6 +105,11 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
             throw err;
           });
           if (sealing && sealing.keyId !== link.sealing_key_id) tx(() => s.setSealingKey(sealing));
+          if (options.appointments) {
+            // A region without the booking service (or its key file) must not hold up the pack pull.
+            await pullAppointments({ store: s, key, now: () => app.now(), apply: options.appointments })
+              .catch((err: unknown) => log.warn(`appointment pull: ${(err as Error).message}`));
+          }
           if (options.packs) {
             await pullSitePack({ store: s, packs: options.packs, key, now: () => app.now(), tx, audit, log });
           }

@@ -86,7 +86,7 @@ export default function BoardScreen() {
           <ul class="recent" data-testid="recent-calls">
             {(q?.recentCalls ?? []).slice(0, 8).map((c) => (
               <li key={callKey(c)}>
-                <span>{c.number}</span>
+                <span>{c.number}{c.appointment && <span class="appointment-mark">预约</span>}</span>
                 <span>{c.window}号窗口</span>
               </li>
             ))}
@@ -117,7 +117,7 @@ function CurrentCalls({ q, speaking }: { q: QueueSnapshot | null; speaking: stri
       <ol class="current-calls" data-testid="current-calls">
         {calls.map((c, i) => (
           <li class={`current-call${i === 0 ? ' first' : ''}`} key={callKey(c)}>
-            <span class="number">{c.number}</span>
+            <span class="number">{c.number}{c.appointment && <span class="appointment-mark">预约</span>}</span>
             <span class="arrow">请到</span>
             <span class="window">{c.window}号窗口</span>
           </li>

@@ -6,6 +6,7 @@ import { alertLines, escalationLines } from './alerts.ts';
 import { AlertBanner } from '../shared/ui/AlertBanner.tsx';
 import { session } from '../shared/hall/session.ts';
 import { DeferralForm } from './DeferralForm.tsx';
+import { hallClockOf } from '../shared/hall/hall-clock.ts';
 
 const STATUS_TEXT: Record<string, string> = {
   called: '已呼叫，等候群众到窗口',
@@ -79,6 +80,12 @@ function Current({ counter }: { counter: Counter }) {
           <>
             <dt>优先</dt>
             <dd>{PRIORITY_TEXT[t.priority]}</dd>
+          </>
+        )}
+        {t.appointmentAt && (
+          <>
+            <dt>预约</dt>
+            <dd data-testid="current-appointment">预约 {hallClockOf(new Date(t.appointmentAt))} 时段</dd>
           </>
         )}
         <dt>等候时长</dt>

@@ -1,6 +1,7 @@
 // The hall's event stream: the data of every event type, and the WebSocket messages in both directions.
 // Every type a module publishes is in EventSchemas (the hall-server's publish is typed by it); the socket carries them
 // as `HallEventMessage` with `data: unknown`, and a page that cares parses `data` with `eventData`.
+import { AppointmentRecordedEvent } from '../citizen/appointments.ts';
 import { z } from 'zod';
 import { EVERY_STAFF, FOLLOWS_UP_CASES, OWNER_ONLY, RUNS_THE_HALL, type StaffRole } from './access.ts';
 import { PrincipalSchema, Timestamp, WindowNumber } from './common.ts';
@@ -61,6 +62,7 @@ export const EventSchemas = {
   // Records for the region, in the durable log only (published with `roles: []`: no socket receives them).
   'rating.recorded': RatingRecordedEvent,
   'rating.case.recorded': CaseRecordedEvent,
+  'appointment.recorded': AppointmentRecordedEvent,
   'help.requested': HelpEvent,
   'help.resolved': HelpEvent,
   'device.alert': DeviceAlertEvent,
@@ -98,6 +100,7 @@ export const EVENT_STAFF: Record<KnownEventType, readonly StaffRole[]> = {
   'case.escalation.cleared': OWNER_ONLY,
   'improvement.published': EVERY_STAFF,
   'citizen.link': OWNER_ONLY,
+  'appointment.recorded': OWNER_ONLY,
 };
 
 /** Whether a console session of this role receives events of this type. */

@@ -49,6 +49,8 @@ export const TicketView = z.strictObject({
   priority: PriorityClass,
   /** Issued in 长辈模式. Defaults for events logged before the flag existed. */
   senior: z.boolean().default(false),
+  /** 预约: the booked slot's start for a ticket an on-time check-in issued (the board and counter mark it 预约). */
+  appointmentAt: Timestamp.nullable().optional(),
   maskedName: z.string().nullable(),
   issuedAt: Timestamp,
   calledAt: Timestamp.nullable(),
@@ -166,6 +168,8 @@ export const CallView = z.strictObject({
   serviceName: z.string(),
   callCount: z.number().int().positive(),
   at: Timestamp,
+  /** The ticket is a 预约 ticket (the board marks it). */
+  appointment: z.boolean().optional(),
 });
 export type CallView = z.infer<typeof CallView>;
 

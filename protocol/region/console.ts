@@ -1,6 +1,7 @@
 // The region console's API: named accounts with three roles, the network at a glance, the month's satisfaction, every
 // 差评 case, the upstream export, site enrolment, the catalogue editor and one site's day. Every path and shape is
 // declared here once; the region-server registers a handler per entry and the console pages call it. Browser-safe.
+import { SlotRulesBody } from '../citizen/appointments.ts';
 import { z } from 'zod';
 import { NewPassword, StaffName, StaffNo } from '../hall/accounts.ts';
 import { CASE_STATES } from '../hall/cases.ts';
@@ -205,6 +206,8 @@ export const CONSOLE_ENDPOINTS = {
   siteDay: { method: 'GET', path: `${C}/sites/:id/day`, permission: 'site_day', summary: '一个站点一天的号票、等候、评价与差评', query: SiteDayQuery, response: SiteDayResponse },
   catalogue: { method: 'GET', path: `${C}/catalogue`, permission: 'catalogue', summary: '统一事项清单与各站点内容包版本', response: CatalogueResponse },
   editItem: { method: 'PUT', path: `${C}/catalogue/:code`, permission: 'catalogue', summary: '修改事项的申办材料与受理条件', body: EditItemRequest, response: CatalogueEntry },
+  slotRules: { method: 'GET', path: `${C}/sites/:id/slot-rules`, permission: 'sites', summary: '站点的可预约事项：每半小时名额、可提前天数、截止时间（DB21/T 4402 §10.1.2）', response: SlotRulesBody },
+  saveSlotRules: { method: 'PUT', path: `${C}/sites/:id/slot-rules`, permission: 'sites', summary: '修改站点的可预约事项（整表替换）', body: SlotRulesBody, response: SlotRulesBody },
   publish: { method: 'POST', path: `${C}/catalogue/publish`, permission: 'catalogue', summary: '发布：为内容有变化的每个站点生成新版内容包', response: PublishResponse },
 } as const satisfies Record<string, ConsoleEndpoint>;
 

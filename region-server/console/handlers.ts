@@ -13,6 +13,8 @@ import { exportUpstream } from './export.ts';
 import { networkOverview, siteOverview } from './network.ts';
 import { monthSatisfaction } from './satisfaction.ts';
 import { siteDay } from './site-day.ts';
+import { saveSlotRules, slotRules } from '../appointments/store.ts';
+import type { SlotRulesBody } from '../../protocol/citizen/appointments.ts';
 
 type Handler = (r: ConsoleRequest) => Promise<unknown>;
 
@@ -68,6 +70,12 @@ export function consoleHandlers(pool: Pool, accounts: ConsoleAccounts, options: 
     siteDay: async (r) => siteDay(pool, r.params['id']!, (r.query as { date: string }).date),
     catalogue: async () => catalogueView(pool),
     editItem: async (r) => editItem(pool, r.params['code']!, r.body as EditItemRequest, actorOf(signedIn(r))),
+    slotRules: async (r) => ({ rules: await slotRules(pool, r.params['id']!) }),
+    saveSlotRules: async (r) => {
+      const siteId = r.params['id']!;
+      await saveSlotRules(pool, siteId, (r.body as SlotRulesBody).rules);
+      return { rules: await slotRules(pool, siteId) };
+    },
     publish: async (r) => publishAll(pool, options.signingKeyPem, actorOf(signedIn(r))),
   };
 }

@@ -5,6 +5,7 @@ import { ErrorBody } from '../../protocol/hall/common.ts';
 import { CONSOLE_ENDPOINTS, type ConsoleEndpoint } from '../../protocol/region/console.ts';
 import { SealingPublicKey } from '../../protocol/region/records.ts';
 import { CitizenEndpoints } from '../../protocol/citizen/endpoints.ts';
+import { APPOINTMENT_FEED_PATH, AppointmentFeed, BookingEndpoints } from '../../protocol/citizen/appointments.ts';
 import { SITE_HEADER, SYNC_SIGNATURE_HEADER, TIME_HEADER, enrolRequestSchema, enrolResponseSchema, syncAnswerSchema, syncBatchSchema, syncErrorSchema } from '../../protocol/region/sync.ts';
 
 function schema(s: z.ZodType): unknown {
@@ -80,6 +81,33 @@ function citizenPaths(): Record<string, Record<string, unknown>> {
   };
 }
 
+/** 可预约服务: the booking API for the 网办/掌办 channel, and the appointment feed a hall pulls with a signed GET. */
+function bookingPaths(): Record<string, Record<string, unknown>> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const e of Object.values(BookingEndpoints)) {
+    const params = [...e.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    (paths[e.path.replace(/:(\w+)/g, '{$1}')] ??= {})[e.method.toLowerCase()] = {
+      summary: e.summary,
+      'x-roles': 'public',
+      ...(params.length ? { parameters: params } : {}),
+      ...('body' in e ? { requestBody: { required: true, content: json(e.body) } } : {}),
+      responses: { [e.method === 'POST' && e.path.endsWith('/appointments') ? '201' : '200']: { description: 'OK', content: json(e.response) }, '4XX': refusal },
+    };
+  }
+  paths[APPOINTMENT_FEED_PATH.replace(':id', '{id}')] = {
+    get: {
+      summary: '站点取本站今日起的预约（身份证号只以本站密钥的 HMAC 出现）及本站预约密钥；请求由站点私钥签名',
+      'x-roles': 'site',
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+        ...[SITE_HEADER, TIME_HEADER, SYNC_SIGNATURE_HEADER].map((name) => ({ name, in: 'header', required: true, schema: { type: 'string' } })),
+      ],
+      responses: { '200': { description: 'OK', content: json(AppointmentFeed) }, '4XX': refusal },
+    },
+  };
+  return paths;
+}
+
 function consolePaths(): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of Object.values(CONSOLE_ENDPOINTS) as ConsoleEndpoint[]) {
@@ -109,6 +137,6 @@ export function regionOpenApi(): unknown {
         '站点一览、满意度、差评案件、上报导出、站点注册、统一事项清单。错误体为 {"error":{"code","message"}}。',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    paths: { ...hallPaths(), ...citizenPaths(), ...consolePaths() },
+    paths: { ...hallPaths(), ...citizenPaths(), ...bookingPaths(), ...consolePaths() },
   };
 }

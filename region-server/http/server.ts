@@ -13,6 +13,7 @@ import { currentSealingKey, packSigningPublicKey, type RegionKeys } from '../key
 import { sealingRoute } from '../sealing/routes.ts';
 import { BUSY_RETRY_AFTER_S, PushGate } from '../sync/push-gate.ts';
 import { createCitizenRoutes } from '../citizen/routes.ts';
+import { appointmentRoutes } from '../appointments/routes.ts';
 
 export interface RegionLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -71,6 +72,7 @@ export function createRegionServer(pool: Pool, log: RegionLogger, options: Regio
     const route = packPath && req.method === 'GET' ? 'GET /api/region/sites/:id/pack' : `${req.method} ${url.pathname}`;
     const handle = async (): Promise<void> => {
       if (sealingRoute(route, res, keys)) return;
+      if (await appointmentRoutes(req, res, url, pool, keys)) return;
       switch (route) {
         case 'GET /api/region/sites/:id/pack': {
           const siteId = packPath![1]!;

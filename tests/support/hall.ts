@@ -15,6 +15,7 @@ import { startHall, type RunningHall } from '../../hall-server/core/hall.ts';
 import { demoKeyFile, newKey, writeKeyFile } from '../../hall-server/core/keys.ts';
 import { loadStartupPack } from '../../hall-server/core/startup-pack.ts';
 import { hallModules } from '../../hall-server/modules.ts';
+import type { HallModule } from '../../hall-server/core/module.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SAMPLE_PACK = join(ROOT, 'content/packs/sample');
@@ -75,6 +76,8 @@ export interface TestHallOptions {
   onReplayPage?: (rows: number) => void;
   /** Length of a console session (default 12 h). */
   adminSessionMs?: number;
+  /** Receives the hall's modules (a test drives one directly, e.g. the appointments module's feed intake). */
+  onModules?: (modules: HallModule[]) => void;
 }
 
 function baseConfig(config: HallConfigInput | undefined): HallConfigInput {
@@ -85,11 +88,13 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hall-test-'));
   const input = baseConfig(options.config);
   const config = parseHallConfig(input.demo || input.keysFile ? input : { ...input, keysFile: realHallKeyFile(dataDir) });
+  const modules = hallModules(config);
+  options.onModules?.(modules);
   const hall = await startHall({
     dataDir,
     config,
     port: options.port ?? 0,
-    modules: hallModules(config),
+    modules,
     fallbackPack: loadStartupPack(SAMPLE_PACK),
     startupPack: SAMPLE_PACK,
     ...(options.now ? { now: options.now } : {}),
