@@ -52,7 +52,9 @@ export function offThreadRunner<J, R>(options: OffThreadOptions<J>): OffThreadRu
       }
     });
     const fail = (err: Error): void => {
-      if (worker === w) worker = null;
+      // A thread ended for idleness had no jobs; its exit must not fail the jobs of the thread started after it.
+      if (worker !== w) return;
+      worker = null;
       for (const p of pending.values()) p.reject(err);
       pending.clear();
     };
