@@ -2,6 +2,7 @@
 // publishes the events (plus queue.changed and tidal alerts) and rolls the business day over at the reset time.
 import { randomUUID } from 'node:crypto';
 import type { Pack } from '../../content/schema/index.ts';
+import { MISSED_SHOWN } from '../../protocol/hall/queue.ts';
 import type { IssueTicketRequest, IssueTicketResponse, PrintResultRequest, QueueSnapshot, ServiceView, TicketTimings, TidalAlertView } from '../../protocol/hall/index.ts';
 import type { ItemCountsResponse } from '../../protocol/hall/item-counts.ts';
 import type { QueueConfig } from '../config/schema.ts';
@@ -20,7 +21,7 @@ import { putTicket, waitingTickets } from './state.ts';
 import { byIssueOrder } from './policy.ts';
 import { groupStatuses, tidalTransitions } from './tidal.ts';
 import type { Outcome, QueueRules, QueueState, Ticket } from './types.ts';
-import { recentCalls, serviceViews, ticketView, waitingCounts, windowView } from './views.ts';
+import { missedTickets, recentCalls, serviceViews, ticketView, waitingCounts, windowView } from './views.ts';
 
 export class QueueEngine {
   private state: QueueState;
@@ -272,6 +273,7 @@ export class QueueEngine {
         : [],
       recentCalls: recentCalls(this.state, rules),
       tidalAlerts: [...this.alerts.values()],
+      ...(seesWaiting ? { missed: missedTickets(this.state, rules, MISSED_SHOWN) } : {}),
     };
   }
 

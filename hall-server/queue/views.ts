@@ -117,3 +117,17 @@ export function recentCalls(state: QueueState, rules: QueueRules, limit = 20): C
     .slice(0, limit)
     .map((t) => callView(t, rules));
 }
+
+/** Today's 过号 tickets, most recent call first, at most `perWindow` for each window. */
+export function missedTickets(state: QueueState, rules: QueueRules, perWindow: number): TicketView[] {
+  const kept = new Map<number, number>();
+  return [...state.tickets.values()]
+    .filter((t) => t.status === 'no_show' && t.window !== null)
+    .sort((a, b) => (b.lastCalledAt ?? 0) - (a.lastCalledAt ?? 0))
+    .filter((t) => {
+      const n = kept.get(t.window!) ?? 0;
+      kept.set(t.window!, n + 1);
+      return n < perWindow;
+    })
+    .map((t) => ticketView(t, rules));
+}

@@ -11,7 +11,7 @@ import type { HallStream } from '../shared/hall/socket.ts';
 import { HelpRequestView } from '../../protocol/hall/identity.ts';
 import { alertsFromSnapshot, applyAlertEvent, escalationsFromSnapshot, NO_ALERTS, type CounterAlerts } from './alerts.ts';
 import { windowActionSenders } from './actions.ts';
-import { applyMissedEvent } from './missed.ts';
+import { missedFromSnapshot } from './missed.ts';
 
 export interface Notice {
   kind: 'ok' | 'error';
@@ -110,11 +110,10 @@ export function createCounter(window: number, stream: HallStream, bridge: Bridge
     lastEscalation = part;
     alerts.value = { ...alerts.peek(), escalations: escalationsFromSnapshot(part) };
   });
-  const missed = signal<TicketView[]>([]);
+  const missed = computed(() => missedFromSnapshot(queue.value, window));
   const stopPack = stream.onEvent((e) => {
     if (e.type === 'pack.activated') void loadPack();
     alerts.value = applyAlertEvent(alerts.peek(), e);
-    missed.value = applyMissedEvent(missed.peek(), e, window);
   });
 
   const tick = setInterval(() => (now.value = Date.now()), 1000);

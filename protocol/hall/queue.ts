@@ -181,8 +181,14 @@ export const QueueSnapshot = z.strictObject({
   waiting: z.array(TicketView),
   recentCalls: z.array(CallView),
   tidalAlerts: z.array(TidalAlertView),
+  /** Today's 过号 tickets per window, most recent first, at most MISSED_SHOWN each (counters and the console): the
+   * counter panel offers 过号重排 from it, also after a reload. */
+  missed: z.array(TicketView).optional(),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
+
+/** How many 过号 tickets of a window the counter panel keeps offering for 过号重排. */
+export const MISSED_SHOWN = 5;
 
 export const TicketTimings = z.strictObject({
   waitSeconds: z.number().nullable(),

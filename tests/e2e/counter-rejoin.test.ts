@@ -1,6 +1,6 @@
 // 过号重排 at the counter panel in real Chromium against a real hall-server: a ticket marked 过号 is offered again, and
 // when its citizen comes back the button puts it back in line behind exactly N of those waiting for its item
-// (queue.rejoinAfter = 2 here), so it is called third. Axe, sizes, layout and a screenshot on the way.
+// (queue.rejoinAfter = 2 here), so it is called third. The offer survives a reload of the panel. Axe, sizes, layout and a screenshot on the way.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, screenshot, tapTargets, textSizes } from '../support/browser.ts';
@@ -45,6 +45,10 @@ describe('counter 过号重排', () => {
     expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [] });
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'counter-missed');
+
+    // The list comes with the snapshot: a reloaded panel still offers the ticket.
+    await page.reload();
+    await expect.poll(() => missed.locator('li span').allTextContents()).toEqual([`${late.number} · 居民参保登记`]);
 
     await page.getByRole('button', { name: `过号重排 ${late.number}` }).click();
     await expect.poll(notice).toBe('✓ 已过号重排，该号已重新排队');

@@ -6,6 +6,7 @@ import {
   type Snapshot,
   type TicketView,
 } from '../../../protocol/hall/index.ts';
+import { applyMissedTicket } from './missed.ts';
 
 const RECENT_CALLS = 20;
 
@@ -31,6 +32,7 @@ export function applyEvent(snapshot: Snapshot, event: HallEventMessage): Snapsho
   const ticket = issued?.ticket ?? updated?.ticket;
   const seesWaiting = snapshot.principal.role === 'admin' || snapshot.principal.role === 'counter';
   if (ticket && seesWaiting) queue = { ...queue, waiting: upsertWaiting(queue.waiting, ticket) };
+  if (updated && seesWaiting && queue.missed) queue = { ...queue, missed: applyMissedTicket(queue.missed, updated.ticket) };
   if (called && seesWaiting) queue = { ...queue, waiting: queue.waiting.filter((t) => t.id !== called.ticketId) };
   const windowChanged = eventData(event, 'window.changed');
   if (windowChanged) {
@@ -43,7 +45,7 @@ export function applyEvent(snapshot: Snapshot, event: HallEventMessage): Snapsho
   const cleared = eventData(event, 'tidal.cleared');
   if (cleared) queue = { ...queue, tidalAlerts: queue.tidalAlerts.filter((a) => a.group !== cleared.group) };
   const reset = eventData(event, 'queue.reset');
-  if (reset) queue = { ...queue, businessDay: reset.businessDay, waiting: [], recentCalls: [] };
+  if (reset) queue = { ...queue, businessDay: reset.businessDay, waiting: [], recentCalls: [], ...(queue.missed ? { missed: [] } : {}) };
   next.modules = { ...snapshot.modules, queue };
   return next;
 }
