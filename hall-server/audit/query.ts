@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ApiError } from '../core/module.ts';
 import { parseDeclaredQuery } from '../core/declared-query.ts';
 import { AUDIT_MAX_RANGE_DAYS, AUDIT_PAGE_DEFAULT, AuditListQuery } from '../../protocol/hall/audit.ts';
+import { hallDayStartMs, localDate } from '../../protocol/rules/hall-time.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -22,11 +23,6 @@ export interface AuditQuery {
 export interface AuditCursor {
   at: string;
   id: number;
-}
-
-/** The hall-local calendar day of an instant. */
-export function localDay(nowMs: number, utcOffsetMinutes: number): string {
-  return new Date(nowMs + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
 function dayStartMs(day: string): number | null {
@@ -48,7 +44,7 @@ export function decodeCursor(text: string): AuditCursor | null {
 
 /** The declared query's fields resolved: `from`, `to` default to the hall-local today; a 400 in Chinese when wrong. */
 export function resolveAuditQuery(query: z.output<typeof AuditListQuery>, nowMs: number, utcOffsetMinutes: number): AuditQuery {
-  const today = localDay(nowMs, utcOffsetMinutes);
+  const today = localDate(nowMs, utcOffsetMinutes);
   const from = query.from || today;
   const to = query.to || today;
   const a = dayStartMs(from);
@@ -56,7 +52,6 @@ export function resolveAuditQuery(query: z.output<typeof AuditListQuery>, nowMs:
   if (a === null || b === null) throw new ApiError(400, 'bad_range', '请选择正确的起止日期（格式如 2026-11-01）');
   if (b < a) throw new ApiError(400, 'bad_range', '结束日期不能早于开始日期');
   if ((b - a) / DAY_MS > AUDIT_MAX_RANGE_DAYS) throw new ApiError(400, 'bad_range', '一次最多查询一年的记录');
-  const offsetMs = utcOffsetMinutes * 60_000;
 
   const actionText = query.action || null;
   const limit = query.limit ?? AUDIT_PAGE_DEFAULT;
@@ -68,8 +63,8 @@ export function resolveAuditQuery(query: z.output<typeof AuditListQuery>, nowMs:
   return {
     from,
     to,
-    start: new Date(a - offsetMs).toISOString(),
-    end: new Date(b + DAY_MS - offsetMs).toISOString(),
+    start: new Date(hallDayStartMs(from, utcOffsetMinutes)).toISOString(),
+    end: new Date(hallDayStartMs(to, utcOffsetMinutes) + DAY_MS).toISOString(),
     action: actionText,
     limit,
     cursor,
