@@ -109,6 +109,13 @@ describe('import boundaries (the sources)', () => {
     expect(broken).toEqual([]);
   });
 
+  it('the queue stands on core/ alone: it imports no other hall-server module (the others read it, not it them)', () => {
+    const crossings = edges
+      .filter((e) => e.from.startsWith('hall-server/queue/') && e.target?.startsWith('hall-server/') && !/^hall-server\/(queue|core|config)\//.test(e.target))
+      .map((e) => `${e.from} → ${e.target}`);
+    expect(crossings).toEqual([]);
+  });
+
   it('has no import circle', () => {
     expect(importCircles(edges)).toEqual([]);
   });
