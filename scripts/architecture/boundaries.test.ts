@@ -109,6 +109,16 @@ describe('import boundaries (the sources)', () => {
     expect(broken).toEqual([]);
   });
 
+  it('nor does any file the pages and protocol/ reach through other folders (content/schema/ and the like)', () => {
+    const browserEntries = [...new Set(edges.map((e) => e.from))].filter((p) => /^(protocol|kiosk-app)\//.test(p) && !/\.test\.tsx?$/.test(p));
+    const reached = new Set(reachableFiles(edges, browserEntries));
+    const broken = edges
+      .filter((e) => reached.has(e.from) && !/^(protocol|kiosk-app)\//.test(e.from))
+      .filter((e) => e.specifier.startsWith('node:') || e.specifier === 'better-sqlite3' || /^(hall-server|region-server|device-bridge|server-shared)\//.test(e.target ?? ''))
+      .map((e) => `${e.from} → ${e.specifier}`);
+    expect(broken).toEqual([]);
+  });
+
   it('the queue stands on core/ alone: it imports no other hall-server module (the others read it, not it them)', () => {
     const crossings = edges
       .filter((e) => e.from.startsWith('hall-server/queue/') && e.target?.startsWith('hall-server/') && !/^hall-server\/(queue|core|config)\//.test(e.target))
