@@ -1,10 +1,10 @@
-// Writes hall-server/accounts/common-passwords.txt: passwords people pick often, built from patterns (digit runs and
+// Writes server-shared/accounts/common-passwords.txt: passwords people pick often, built from patterns (digit runs and
 // lucky numbers, keyboard walks, pinyin words and surnames with the usual endings, English favourites, years). The
 // password policy refuses any password on it. Run `npx tsx scripts/gen-common-passwords.ts` after changing a list.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const OUT = resolve(import.meta.dirname, '../hall-server/accounts/common-passwords.txt');
+const OUT = resolve(import.meta.dirname, '../server-shared/accounts/common-passwords.txt');
 /** Shorter entries cannot pass the length rule anyway. */
 const MIN_LENGTH = 8;
 

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { importEdges, reachableFiles } from './architecture/imports.ts';
+import { sourcesUnder } from './architecture/sources.ts';
 import { isStale, SERVER_BUNDLES } from './server-bundles.ts';
 
 const roots: string[] = [];
@@ -34,5 +36,19 @@ describe('server bundles', () => {
   it('both servers are rebuilt when the code they share changes', () => {
     expect(SERVER_BUNDLES.hall.sources).toContain('server-shared');
     expect(SERVER_BUNDLES.region.sources).toContain('server-shared');
+  });
+
+  it("each bundle's sources hold every project file its entries (server and worker threads) import", () => {
+    const edges = importEdges(['protocol', 'content', 'hall-server', 'region-server', 'device-bridge', 'server-shared'].flatMap((f) => sourcesUnder(f)));
+    const entries = {
+      hall: ['hall-server/main.ts', 'hall-server/packs/worker.ts'],
+      bridge: ['device-bridge/main.ts'],
+      region: ['region-server/main.ts', 'region-server/catalogue/pack-worker.ts'],
+    } satisfies Record<keyof typeof SERVER_BUNDLES, string[]>;
+    for (const [name, files] of Object.entries(entries)) {
+      const sources: readonly string[] = SERVER_BUNDLES[name as keyof typeof SERVER_BUNDLES].sources;
+      const outside = reachableFiles(edges, files).filter((f) => !sources.some((s) => f === s || f.startsWith(`${s}/`)));
+      expect({ bundle: name, outside }).toEqual({ bundle: name, outside: [] });
+    }
   });
 });

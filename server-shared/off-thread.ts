@@ -52,7 +52,8 @@ export function offThreadRunner<J, R>(options: OffThreadOptions<J>): OffThreadRu
       }
     });
     const fail = (err: Error): void => {
-      // A thread ended for idleness had no jobs; its exit must not fail the jobs of the thread started after it.
+      // Only the current thread has jobs in flight: one ended while idle (or already failed) must not fail the jobs
+      // of the thread started after it.
       if (worker !== w) return;
       worker = null;
       for (const p of pending.values()) p.reject(err);

@@ -4,12 +4,12 @@
 import { AccountEndpoints, OK, type AccountView, type ErrorBody, type TokenResponse } from '../../protocol/hall/index.ts';
 import { ApiError, routeOf, type HallApp, type HallModule, type Principal } from '../core/module.ts';
 import { throttled } from '../terminals/module.ts';
-import { commonPasswords } from './common-passwords.ts';
-import { HasherBusyError, PasswordHasher } from './hasher.ts';
+import { commonPasswords } from '../../server-shared/accounts/common-passwords.ts';
+import { HasherBusyError, PasswordHasher } from '../../server-shared/accounts/hasher.ts';
 import { passwordProblem, type PasswordContext } from '../../protocol/rules/password-policy.ts';
-import { ensureSetupCode, removeSetupCode, setupCodeMatches } from './setup-code.ts';
+import { ensureSetupCode, removeSetupCode, setupCodeMatches } from '../../server-shared/accounts/setup-code.ts';
 import { accountMigrations, AccountStore, sessionName, type AccountRow } from './store.ts';
-import { ACCOUNT_RULE, KNOWN_ADDRESS_MS, LOGIN_RULE } from './throttle.ts';
+import { ACCOUNT_RULE, KNOWN_ADDRESS_MS, LOGIN_RULE } from '../../server-shared/accounts/throttle.ts';
 import { ThrottleStore } from './throttle-store.ts';
 import type { TerminalStore } from '../terminals/store.ts';
 

@@ -1,7 +1,7 @@
 // Failure counters of the throttle in SQLite, so a restart does not hand a guesser a fresh start.
 import type Database from 'better-sqlite3';
 import type { Migration, RowRetention } from '../core/module.ts';
-import { ACCOUNT_RULE, KNOWN_ADDRESS_MS, LOGIN_RULE, PAIRING_RULE, afterFailure, waitFor, type FailureCount, type ThrottleRule } from './throttle.ts';
+import { ACCOUNT_RULE, KNOWN_ADDRESS_MS, LOGIN_RULE, PAIRING_RULE, afterFailure, waitFor, type FailureCount, type ThrottleRule } from '../../server-shared/accounts/throttle.ts';
 
 export const throttleMigration: Migration = {
   id: '002-throttle',

@@ -1,7 +1,7 @@
 // The appointments module (可预约服务, DB21/T 4402 §10.1.2): the site's bookings as the region feeds them, kiosk check-in,
 // and the 爽约 sweep. Check-in reads only the hall's own SQLite, so it works while the region link is down.
 import { AppointmentEndpoints, CHECK_IN_LATE_MS, type AppointmentFeed } from '../../protocol/citizen/appointments.ts';
-import { localDate } from '../../protocol/rules/hall-time.ts';
+import { hallDayStartMs, localDate } from '../../protocol/rules/hall-time.ts';
 import { routeOf, type HallApp, type HallModule } from '../core/module.ts';
 import type { QueueEngine } from '../queue/engine.ts';
 import { checkIn, sweepNoShows, type CheckInDeps } from './check-in.ts';
@@ -59,7 +59,7 @@ export function createAppointmentsModule(options: AppointmentsOptions): Appointm
         handle: () => {
           const nowMs = app.now().getTime();
           const day = localDate(nowMs, options.utcOffsetMinutes);
-          const from = Date.parse(`${day}T00:00:00Z`) - options.utcOffsetMinutes * 60_000;
+          const from = hallDayStartMs(day, options.utcOffsetMinutes);
           return { body: { day, ...d.store.countsBetween(from, from + DAY_MS) } };
         },
       }));

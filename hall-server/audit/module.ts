@@ -2,7 +2,7 @@
 // (`app.audit`); this module only answers `GET /api/admin/audit` for managers.
 import { routeOf, type HallApp, type HallModule } from '../core/module.ts';
 import { AuditEndpoints } from '../../protocol/hall/audit.ts';
-import { encodeCursor, parseAuditQuery } from './query.ts';
+import { encodeCursor, resolveAuditQuery } from './query.ts';
 import { AuditReader, auditMigrations } from './store.ts';
 
 export function createAuditModule(options: { utcOffsetMinutes: number }): HallModule {
@@ -14,7 +14,7 @@ export function createAuditModule(options: { utcOffsetMinutes: number }): HallMo
       app.route(routeOf(AuditEndpoints.list, {
         // Read in `prepare`, outside the command transaction, in steps that let the hall answer others in between.
         async prepare({ query }) {
-          const q = parseAuditQuery(query, app.now().getTime(), options.utcOffsetMinutes);
+          const q = resolveAuditQuery(query, app.now().getTime(), options.utcOffsetMinutes);
           return { q, page: await reader.page(q) };
         },
         handle(_req, { q, page }) {

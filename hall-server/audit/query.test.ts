@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../core/module.ts';
-import { decodeCursor, encodeCursor, localDay, parseAuditQuery } from './query.ts';
+import { localDate } from '../../protocol/rules/hall-time.ts';
+import { decodeCursor, encodeCursor, parseAuditQuery } from './query.ts';
 
 const NOW = Date.parse('2026-11-03T17:30:00.000Z'); // 2026-11-04 01:30 in UTC+8
 
@@ -15,7 +16,7 @@ function fails(q: string): string {
 
 describe('audit query', () => {
   it('defaults to the hall-local today and turns days into UTC bounds', () => {
-    expect(localDay(NOW, 480)).toBe('2026-11-04');
+    expect(localDate(NOW, 480)).toBe('2026-11-04');
     const q = parseAuditQuery(new URLSearchParams(), NOW, 480);
     expect(q).toEqual({
       from: '2026-11-04', to: '2026-11-04', start: '2026-11-03T16:00:00.000Z', end: '2026-11-04T16:00:00.000Z',

@@ -8,10 +8,10 @@ import type { HallDayRule } from '../../protocol/rules/hall-day.ts';
 import { ApiError, routeOf, type HallApp, type HallModule } from '../core/module.ts';
 import type { QueueEngine } from '../queue/engine.ts';
 import type { Ticket } from '../queue/types.ts';
-import { GuessThrottle } from './guessing.ts';
+import { GuessThrottle } from '../../server-shared/citizen/guessing.ts';
 import { RatingReader } from './rating-reader.ts';
 import { CitizenStore, citizenMigrations } from './store.ts';
-import { ticketToken, tokenHash } from './token.ts';
+import { ticketToken, tokenHash } from '../../server-shared/citizen/token.ts';
 import { ticketProgress } from './view.ts';
 
 export interface CitizenOptions {

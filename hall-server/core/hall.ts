@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Pack } from '../../content/schema/index.ts';
 import { CoreEndpoints, EVENT_STREAM_PATH, type HealthResponse, type Snapshot } from '../../protocol/hall/index.ts';
+import { localDate } from '../../protocol/rules/hall-time.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { accountsModule } from '../accounts/module.ts';
 import { calendarStatus } from '../../content/schema/calendar-status.ts';
@@ -155,7 +156,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   router.add(routeOf(CoreEndpoints.health, {
     handle: () => {
       const pack = app.pack();
-      const today = new Date(app.now().getTime() + options.config.queue.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+      const today = localDate(app.now().getTime(), options.config.queue.utcOffsetMinutes);
       const body: HealthResponse = {
         status: 'ok',
         version: HALL_VERSION,

@@ -3,8 +3,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { staffMayCall } from '../../protocol/hall/access.ts';
-import { queryErrorOf, queryObject } from '../../protocol/hall/query.ts';
 import { ApiError, type Principal, type RouteResult, type RouteSpec } from './module.ts';
+import { parseDeclaredQuery } from './declared-query.ts';
 import type { Logger } from './log.ts';
 
 const zhCN = z.locales.zhCN();
@@ -113,7 +113,7 @@ export class Router {
       throw new ApiError(400, 'unexpected_body', '此接口不接受请求内容');
     }
     // A declared query's parsed object goes to the handler `routeOf` typed for it; the router's route type is untyped.
-    const query = (spec.query ? parseQuery(spec.query, url.searchParams) : url.searchParams) as URLSearchParams;
+    const query = (spec.query ? parseDeclaredQuery(spec.query, url.searchParams) : url.searchParams) as URLSearchParams;
     const remoteAddress = req.socket.remoteAddress ?? 'unknown';
     const request = { body, params, query, principal, remoteAddress, headers: req.headers };
     const prepared = spec.prepare ? await spec.prepare(request) : undefined;
@@ -145,14 +145,6 @@ function match(parts: string[], segments: string[]): Record<string, string> | nu
     else if (p !== s) return null;
   }
   return params;
-}
-
-/** A declared query, parsed; a failed check answers the 400 its schema names (protocol/hall/query.ts). */
-function parseQuery(schema: z.ZodType, search: URLSearchParams): unknown {
-  const parsed = schema.safeParse(queryObject(search), { error: zhCN.localeError });
-  if (parsed.success) return parsed.data;
-  const { code, message } = queryErrorOf(parsed.error);
-  throw new ApiError(400, code, message);
 }
 
 function describeBodyIssues(error: z.ZodError): string {

@@ -34,7 +34,7 @@ export function createImprovementModule(options: { utcOffsetMinutes: number }): 
       const today = () => localDate(app.now().getTime(), options.utcOffsetMinutes);
       app.route(routeOf(ImprovementEndpoints.list, {
         handle({ query }) {
-          const month = /^\d{4}-\d{2}$/.test(query.get('month') ?? '') ? query.get('month')! : today().slice(0, 7);
+          const month = query.month ?? today().slice(0, 7);
           const records = (app.db.prepare('SELECT * FROM improvement_records WHERE month = ? ORDER BY created_at').all(month) as Row[]).map(view);
           const reasons = app.db
             .prepare(`SELECT j.value AS reason, count(*) AS count FROM ratings r, json_each(r.reasons) j

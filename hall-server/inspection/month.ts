@@ -1,5 +1,5 @@
 // A hall month as the inspection reads it: its first and last hall days and the instants that bound it. Pure.
-import { localDate } from '../../protocol/rules/hall-time.ts';
+import { hallDayStartMs, localDate } from '../../protocol/rules/hall-time.ts';
 
 export interface MonthRange {
   firstDay: string;
@@ -11,10 +11,15 @@ export interface MonthRange {
 
 export function monthRange(month: string, utcOffsetMinutes: number): MonthRange {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  const startMs = Date.UTC(y, m - 1, 1) - utcOffsetMinutes * 60_000;
-  const endMs = Date.UTC(y, m, 1) - utcOffsetMinutes * 60_000;
+  const firstDay = `${month}-01`;
+  const nextMonthFirstDay = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
   const lastDay = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-  return { firstDay: `${month}-01`, lastDay, fromIso: new Date(startMs).toISOString(), untilIso: new Date(endMs).toISOString() };
+  return {
+    firstDay,
+    lastDay,
+    fromIso: new Date(hallDayStartMs(firstDay, utcOffsetMinutes)).toISOString(),
+    untilIso: new Date(hallDayStartMs(nextMonthFirstDay, utcOffsetMinutes)).toISOString(),
+  };
 }
 
 /** The hall month of an instant. */

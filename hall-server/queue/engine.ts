@@ -11,7 +11,7 @@ import { ApiError, type HallApp, type Principal } from '../core/module.ts';
 import { applyWindowAction, windowStateOf, type WindowAction } from './actions.ts';
 import { hallDayOf } from '../../protocol/rules/hall-day.ts';
 import { localDate } from '../../protocol/rules/hall-time.ts';
-import { verifiedIdentityFacts } from '../identity/id-number-facts.ts';
+import { verifiedIdentityFacts } from './identity-facts.ts';
 import { issueTicket, waitingAhead } from './issue.ts';
 import { waitEstimate } from './estimate.ts';
 import { maskName } from '../../protocol/person/mask.ts';

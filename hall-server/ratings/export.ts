@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { type Pack, implementationCode } from '../../content/schema/index.ts';
 import type { Secrets } from '../core/module.ts';
-import { type UpstreamRow, tableCsv, upstreamCsv } from './core/csv.ts';
+import { type UpstreamRow, tableCsv, upstreamCsv } from '../../server-shared/ratings/csv.ts';
 import { levelLabel } from '../../protocol/rules/levels.ts';
 import { maskPhone } from '../../protocol/person/mask.ts';
 import { maskPersonalNumbers } from './core/pii.ts';

@@ -7,7 +7,7 @@ import { assertSameRequest, fingerprintText, idempotencyKeyReused } from '../cor
 import { ApiError, type HallApp, type Principal } from '../core/module.ts';
 import type { CaseActionRequest, CaseView, RatingPrompt, SubmitRatingRequest, SubmitRatingResponse } from '../../protocol/hall/ratings.ts';
 import { CaseTransitionError, allowedActions, applyAction, dueFlag, openCase } from '../../protocol/hall/cases.ts';
-import { upstreamCaseNo } from './core/csv.ts';
+import { upstreamCaseNo } from '../../server-shared/ratings/csv.ts';
 import { isBad, ratingProblem } from '../../protocol/rules/levels.ts';
 import { maskPhone } from '../../protocol/person/mask.ts';
 import { maskPersonalNumbers } from './core/pii.ts';

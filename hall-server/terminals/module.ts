@@ -2,7 +2,7 @@
 import { OK, TerminalEndpoints, type TerminalHeartbeat, type TerminalRole, type TokenResponse } from '../../protocol/hall/index.ts';
 import { ApiError, routeOf, type HallApp, type HallModule, type Principal } from '../core/module.ts';
 import { THROTTLE_RETENTION, ThrottleStore } from '../accounts/throttle-store.ts';
-import { PAIRING_RULE, waitMessage } from '../accounts/throttle.ts';
+import { PAIRING_RULE, waitMessage } from '../../server-shared/accounts/throttle.ts';
 import { terminalMigrations, type TerminalStore } from './store.ts';
 import { deviceAlerts } from './device-alerts.ts';
 

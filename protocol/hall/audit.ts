@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RoleSchema, Timestamp } from './common.ts';
 import { endpoint } from './endpoint.ts';
 import { OWNER_ONLY } from './access.ts';
+import { isIsoDate, queryIssue } from './query.ts';
 
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 200;
@@ -56,10 +57,30 @@ export const AuditListResponse = z.strictObject({
 });
 export type AuditListResponse = z.infer<typeof AuditListResponse>;
 
+const BAD_DAY = queryIssue('bad_range', '请选择正确的起止日期（格式如 2026-11-01）');
+const BAD_LIMIT = queryIssue('bad_limit', `每页条数应为 1 到 ${AUDIT_PAGE_MAX}`);
+
+/** `from`/`to` hall-local days (absent or empty: today, which only the hall knows, so it fills them in and checks their
+ * order and span), `action` prefix (empty: every action), `limit` (default 50), `cursor` (the previous page's `next`). */
+export const AuditListQuery = z.object({
+  from: z.string().refine((v) => v === '' || isIsoDate(v), BAD_DAY).optional(),
+  to: z.string().refine((v) => v === '' || isIsoDate(v), BAD_DAY).optional(),
+  action: z
+    .string()
+    .refine((v) => v === '' || AuditActionFilter.safeParse(v).success, queryIssue('bad_action', '操作类型不正确'))
+    .optional(),
+  limit: z
+    .string()
+    .refine((v) => Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= AUDIT_PAGE_MAX, BAD_LIMIT)
+    .transform(Number)
+    .optional(),
+  cursor: z.string().optional(),
+});
+export type AuditListQuery = z.input<typeof AuditListQuery>;
+
 export const AuditEndpoints = {
-  /** ?from=YYYY-MM-DD&to=YYYY-MM-DD&action=<prefix>&limit=<n>&cursor=<next> */
   list: endpoint({
-    method: 'GET', path: '/api/admin/audit', roles: ['admin'], staff: OWNER_ONLY, response: AuditListResponse,
+    method: 'GET', path: '/api/admin/audit', roles: ['admin'], staff: OWNER_ONLY, query: AuditListQuery, response: AuditListResponse,
     summary: '审计日志：from/to 为大厅当地日期（默认今天），action 按操作前缀筛选，最新在前，limit 每页条数（最多200），cursor 翻页',
   }),
 };

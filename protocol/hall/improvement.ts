@@ -56,8 +56,20 @@ export type PublishedImprovement = z.infer<typeof PublishedImprovement>;
 /** How long a closed record stays in the 整改公示 (days after closing). */
 export const PUBLISHED_FOR_DAYS = 90;
 
+/** `?month=YYYY-MM`; absent, or not of that form: the hall's current month (the hall fills it in). */
+export const ImprovementListQuery = z.object({
+  month: z
+    .string()
+    .optional()
+    .transform((v) => (v !== undefined && /^\d{4}-\d{2}$/.test(v) ? v : undefined)),
+});
+export type ImprovementListQuery = z.input<typeof ImprovementListQuery>;
+
 export const ImprovementEndpoints = {
-  list: endpoint({ method: 'GET', path: '/api/admin/improvement', roles: ['admin'], staff: RUNS_THE_HALL, response: ImprovementList, summary: '整改记录（?month=YYYY-MM）与当月差评原因' }),
+  list: endpoint({
+    method: 'GET', path: '/api/admin/improvement', roles: ['admin'], staff: RUNS_THE_HALL, query: ImprovementListQuery, response: ImprovementList,
+    summary: '整改记录（?month=YYYY-MM）与当月差评原因',
+  }),
   create: endpoint({ method: 'POST', path: '/api/admin/improvement', roles: ['admin'], staff: OWNER_ONLY, body: ImprovementInput, response: ImprovementRecord, summary: '新增整改记录' }),
   close: endpoint({
     method: 'POST', path: '/api/admin/improvement/:id/result', roles: ['admin'], staff: OWNER_ONLY, body: ImprovementResultInput, response: ImprovementRecord, summary: '填写整改结果并办结',

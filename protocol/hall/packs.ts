@@ -1,7 +1,7 @@
 // HTTP shapes and endpoints of the packs module, shared by the hall-server, the console page and scripts/pack. Browser-safe.
 import { z } from 'zod';
 import type { PackData } from '../../content/schema/index.ts';
-import { endpoint, endpointPath } from './endpoint.ts';
+import { endpoint } from './endpoint.ts';
 import { OWNER_ONLY } from './access.ts';
 import { ACTIVE_PACK_PATH, isPackData, PACK_FILE_PATH } from './pack-data.ts';
 
@@ -103,13 +103,3 @@ export const PackEndpoints = {
   file: endpoint({ method: 'GET', path: PACK_FILE_PATH, roles: 'public' }),
 };
 
-/** The paths of PackEndpoints, for tests and benchmarks that speak raw HTTP. */
-export const PackPaths = {
-  upload: PackEndpoints.upload.path,
-  list: PackEndpoints.list.path,
-  report: (slot: string) => endpointPath(PackEndpoints.report.path, { slot }),
-  preview: (slot: string) => endpointPath(PackEndpoints.preview.path, { slot }),
-  activate: (slot: string) => endpointPath(PackEndpoints.activate.path, { slot }),
-  rollback: PackEndpoints.rollback.path,
-  active: PackEndpoints.active.path,
-} as const;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { AuditListQuery } from './audit.ts';
+import { ImprovementListQuery } from './improvement.ts';
 import { InspectionQuery } from './inspection.ts';
 import { queryErrorOf, queryObject } from './query.ts';
 import { CaseListQuery, ExportQuery, StatsQuery } from './ratings.ts';
@@ -34,6 +36,24 @@ describe('declared query parameters', () => {
   it('inspection: a month YYYY-MM, or none for the current one', () => {
     expect(answer(InspectionQuery, '')).toEqual({});
     expect(answer(InspectionQuery, 'month=2026-13')).toEqual({ code: 'bad_month', message: '月份格式应为 YYYY-MM，例如 2026-11' });
+  });
+
+  it('audit list: real days or none (the hall fills in today), an action prefix, a page size of 1 to 200 as a number, a cursor', () => {
+    expect(answer(AuditListQuery, '')).toEqual({});
+    expect(answer(AuditListQuery, 'from=&to=&action=&limit=200&cursor=abc')).toEqual({ from: '', to: '', action: '', limit: 200, cursor: 'abc' });
+    expect(answer(AuditListQuery, 'from=2026-11-01&to=2026-11-02&action=ratings.case&limit=50')).toEqual({
+      from: '2026-11-01', to: '2026-11-02', action: 'ratings.case', limit: 50,
+    });
+    expect(answer(AuditListQuery, 'to=2026-11-31')).toEqual({ code: 'bad_range', message: '请选择正确的起止日期（格式如 2026-11-01）' });
+    expect(answer(AuditListQuery, 'action=ratings%25')).toEqual({ code: 'bad_action', message: '操作类型不正确' });
+    expect(answer(AuditListQuery, 'limit=2.5')).toEqual({ code: 'bad_limit', message: '每页条数应为 1 到 200' });
+    expect(answer(AuditListQuery, 'limit=')).toEqual({ code: 'bad_limit', message: '每页条数应为 1 到 200' });
+  });
+
+  it('improvement list: a month YYYY-MM; none, or one of another form, leaves it to the hall (its current month)', () => {
+    expect(answer(ImprovementListQuery, 'month=2026-11')).toEqual({ month: '2026-11' });
+    expect(answer(ImprovementListQuery, '')).toEqual({ month: undefined });
+    expect(answer(ImprovementListQuery, 'month=11/2026')).toEqual({ month: undefined });
   });
 
   it('a repeated parameter counts with its first value, as the handlers read it before', () => {

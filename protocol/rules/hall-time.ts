@@ -13,6 +13,11 @@ export function localDate(nowMs: number, utcOffsetMinutes: number): string {
   return new Date(nowMs + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
+/** The instant (ms since the epoch) at which the hall-local calendar day `day` ("YYYY-MM-DD") begins. */
+export function hallDayStartMs(day: string, utcOffsetMinutes: number): number {
+  return Date.parse(`${day}T00:00:00Z`) - utcOffsetMinutes * 60_000;
+}
+
 /** The hall's calendar date of an instant. */
 export function hallDate(at: Date, utcOffsetMinutes = CHINA_STANDARD_TIME_MINUTES): string {
   return localDate(at.getTime(), utcOffsetMinutes);

@@ -3,10 +3,10 @@
 // hall's rate-limited hasher; a wrong password or setup code slows the caller's address and account, never everyone.
 import { timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
-import { commonPasswords } from '../../hall-server/accounts/common-passwords.ts';
-import { HasherBusyError, PasswordHasher } from '../../hall-server/accounts/hasher.ts';
-import { newSetupCode } from '../../hall-server/accounts/setup-code.ts';
-import { LOGIN_RULE, waitMessage } from '../../hall-server/accounts/throttle.ts';
+import { commonPasswords } from '../../server-shared/accounts/common-passwords.ts';
+import { HasherBusyError, PasswordHasher } from '../../server-shared/accounts/hasher.ts';
+import { newSetupCode } from '../../server-shared/accounts/setup-code.ts';
+import { LOGIN_RULE, waitMessage } from '../../server-shared/accounts/throttle.ts';
 import type { ConsoleSetupRequest, ConsoleTokenResponse, ConsoleUser, CreateConsoleAccountRequest, RegionRole } from '../../protocol/region/console.ts';
 import { passwordProblem } from '../../protocol/rules/password-policy.ts';
 import type { z } from 'zod';

@@ -3,7 +3,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { RegionRole } from '../../protocol/region/console.ts';
-import { afterFailure, waitFor, type FailureCount, type ThrottleRule } from '../../hall-server/accounts/throttle.ts';
+import { afterFailure, waitFor, type FailureCount, type ThrottleRule } from '../../server-shared/accounts/throttle.ts';
 
 type Db = Pool | PoolClient;
 

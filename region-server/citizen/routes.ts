@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 import type { Pool } from 'pg';
 import { UNKNOWN_TOKEN_MESSAGE } from '../../protocol/citizen/progress.ts';
 import { isCitizenToken } from '../../protocol/rules/citizen-token.ts';
-import { GuessThrottle } from '../../hall-server/citizen/guessing.ts';
-import { tokenHash } from '../../hall-server/citizen/token.ts';
+import { GuessThrottle } from '../../server-shared/citizen/guessing.ts';
+import { tokenHash } from '../../server-shared/citizen/token.ts';
 import { regionProgress, siteOfToken } from './progress.ts';
 import { ProgressWatchers } from './watchers.ts';
 

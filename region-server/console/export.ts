@@ -1,8 +1,8 @@
-// The 12-column upstream export for the whole region (the hall's columns: hall-server/ratings/core/csv.ts). Personal
+// The 12-column upstream export for the whole region (the hall's columns: server-shared/ratings/csv.ts). Personal
 // fields are opened here only, through the injected `openSealed`, and every opening is audited (who, which site and
 // rating). Ratings are read in pages of 500 so opening thousands of boxes never holds the event loop for long.
 import type { Pool } from 'pg';
-import { upstreamCsv, type UpstreamRow } from '../../hall-server/ratings/core/csv.ts';
+import { upstreamCsv, type UpstreamRow } from '../../server-shared/ratings/csv.ts';
 import { SealedBox, type SealedPersonalFields } from '../../protocol/region/records.ts';
 import { hallDate, hallDateTime } from '../../protocol/rules/hall-time.ts';
 import { addWorkingDays, type CompiledCalendar } from '../../protocol/rules/workdays.ts';

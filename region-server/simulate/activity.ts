@@ -5,6 +5,7 @@ import type { SyncEvent } from '../../protocol/region/sync.ts';
 import type { TicketView, CallView } from '../../protocol/hall/queue.ts';
 import type { TerminalView } from '../../protocol/hall/terminals.ts';
 import type { RatingRecordedEvent } from '../../protocol/region/records.ts';
+import { CHINA_STANDARD_TIME_MINUTES, localDate } from '../../protocol/rules/hall-time.ts';
 
 export interface SimulatedHall {
   siteId: string;
@@ -45,9 +46,9 @@ export function newActivity(): ActivityState {
 export const HEARTBEAT_EVERY = 10;
 const REASONS_BAD = ['等候时间长', '材料要求不清楚', '工作人员态度不好'];
 
-/** The hall's business day (China, UTC+8) of a moment. */
+/** The simulated hall's calendar day (China Standard Time) of a moment. */
 export function hallDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return localDate(at.getTime(), CHINA_STANDARD_TIME_MINUTES);
 }
 
 function pick<T>(list: ReadonlyArray<T>, random: () => number): T {

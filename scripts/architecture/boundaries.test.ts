@@ -1,27 +1,11 @@
 // The boundaries of the floor, computed from the sources: protocol/ and the pages stay browser-safe and off the
-// servers, the two servers meet only on protocol/, and there is no import circle.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// servers, the hall-server, the region-server and the device-bridge do not import each other, and there is no import
+// circle.
 import { describe, expect, it } from 'vitest';
-import { boundaryViolation, importCircles, importEdges, importSpecifiers, type SourceFile } from './imports.ts';
+import { boundaryViolation, importCircles, importEdges, importSpecifiers, reachableFiles, type SourceFile } from './imports.ts';
+import { sourcesUnder } from './sources.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const FOLDERS = ['protocol', 'kiosk-app', 'hall-server', 'device-bridge', 'server-shared', 'content', 'scripts', 'tests'];
-
-function sourcesUnder(folder: string): SourceFile[] {
-  const out: SourceFile[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(ts|tsx)$/.test(entry.name)) out.push({ path: relative(ROOT, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
-    }
-  };
-  walk(join(ROOT, folder));
-  return out;
-}
+const FOLDERS = ['protocol', 'kiosk-app', 'hall-server', 'device-bridge', 'region-server', 'server-shared', 'content', 'scripts', 'tests'];
 
 const file = (path: string, ...specifiers: string[]): SourceFile => ({
   path,
@@ -46,6 +30,11 @@ describe('import boundaries (rules)', () => {
       file('server-shared/off-thread.ts', '../hall-server/core/log.ts'),
       file('server-shared/worker-thread.ts', '../region-server/main.ts'),
       file('kiosk-app/kiosk/controller.ts', '../../server-shared/off-thread.ts'),
+      file('region-server/accounts/handlers.ts', '../../hall-server/accounts/hasher.ts'),
+      file('region-server/console/export.ts', '../../hall-server/ratings/core/csv.ts'),
+      file('hall-server/region-link/push.ts', '../../region-server/sync/records.ts'),
+      file('kiosk-app/citizen/progress/main.ts', '../../../region-server/citizen/view.ts'),
+      file('region-server/main.ts', '../device-bridge/bundle.ts'),
     ]);
     expect(crossings.map(boundaryViolation)).toEqual([
       'a browser-side file imports a server',
@@ -58,6 +47,11 @@ describe('import boundaries (rules)', () => {
       'server-shared/ imports a part it serves',
       'server-shared/ imports a part it serves',
       'a browser-side file imports a server',
+      'the region-server imports the hall-server',
+      'the region-server imports the hall-server',
+      'the hall-server imports the region-server',
+      'a browser-side file imports a server',
+      'the region-server imports the device-bridge',
     ]);
   });
 
@@ -68,6 +62,8 @@ describe('import boundaries (rules)', () => {
       file('device-bridge/codecs/id-text.ts', '../../protocol/person/id-number.ts', 'node:buffer'),
       file('hall-server/packs/off-thread.ts', '../../server-shared/off-thread.ts'),
       file('region-server/catalogue/off-thread.ts', '../../server-shared/off-thread.ts'),
+      file('region-server/accounts/handlers.ts', '../../server-shared/accounts/hasher.ts', '../../protocol/rules/password-policy.ts', 'pg'),
+      file('hall-server/accounts/module.ts', '../../server-shared/accounts/hasher.ts'),
       file('server-shared/off-thread.ts', 'node:worker_threads', '../protocol/hall/index.ts'),
     ]);
     expect(allowed.map(boundaryViolation).filter((v) => v !== null)).toEqual([]);
@@ -86,17 +82,48 @@ describe('import boundaries (rules)', () => {
       ['kiosk-app/admin/nav.ts', 'kiosk-app/admin/overview/index.tsx'],
     ]);
   });
+
+  it('follows imports from the entries to every file they reach, once each', () => {
+    const edges = importEdges([
+      file('region-server/main.ts', './accounts/handlers.ts', 'pg'),
+      { path: 'region-server/accounts/handlers.ts', text: "import { h } from '../../server-shared/accounts/hasher.ts';\nconst m = () => import('../main.ts');" },
+      file('server-shared/accounts/hasher.ts', 'node:crypto'),
+      file('hall-server/main.ts', '../server-shared/accounts/hasher.ts'),
+    ]);
+    expect(reachableFiles(edges, ['region-server/main.ts'])).toEqual([
+      'region-server/accounts/handlers.ts',
+      'region-server/main.ts',
+      'server-shared/accounts/hasher.ts',
+    ]);
+  });
 });
 
 describe('import boundaries (the sources)', () => {
-  const edges = importEdges(FOLDERS.flatMap(sourcesUnder));
+  const edges = importEdges(FOLDERS.flatMap((folder) => sourcesUnder(folder)));
 
-  it('no file in protocol/ or kiosk-app/ imports node:*, better-sqlite3, hall-server/ or device-bridge/; the two servers do not import each other', () => {
+  it('no file in protocol/ or kiosk-app/ imports node:*, better-sqlite3 or a server; the hall-server, the region-server and the device-bridge do not import each other', () => {
     const broken = edges.flatMap((e) => {
       const why = boundaryViolation(e);
       return why === null ? [] : [`${e.from} → ${e.specifier}: ${why}`];
     });
     expect(broken).toEqual([]);
+  });
+
+  it('nor does any file the pages and protocol/ reach through other folders (content/schema/ and the like)', () => {
+    const browserEntries = [...new Set(edges.map((e) => e.from))].filter((p) => /^(protocol|kiosk-app)\//.test(p) && !/\.test\.tsx?$/.test(p));
+    const reached = new Set(reachableFiles(edges, browserEntries));
+    const broken = edges
+      .filter((e) => reached.has(e.from) && !/^(protocol|kiosk-app)\//.test(e.from))
+      .filter((e) => e.specifier.startsWith('node:') || e.specifier === 'better-sqlite3' || /^(hall-server|region-server|device-bridge|server-shared)\//.test(e.target ?? ''))
+      .map((e) => `${e.from} → ${e.specifier}`);
+    expect(broken).toEqual([]);
+  });
+
+  it('the queue stands on core/ alone: it imports no other hall-server module (the others read it, not it them)', () => {
+    const crossings = edges
+      .filter((e) => e.from.startsWith('hall-server/queue/') && e.target?.startsWith('hall-server/') && !/^hall-server\/(queue|core|config)\//.test(e.target))
+      .map((e) => `${e.from} → ${e.target}`);
+    expect(crossings).toEqual([]);
   });
 
   it('has no import circle', () => {

@@ -1,6 +1,7 @@
 // The import graph of the sources and the rules it must keep (pure: the caller reads the files). The floor protocol/
-// and the pages run in a browser, so they import no Node module, no SQLite and neither server; the hall-server and
-// the device-bridge meet only on protocol/; and no file reaches itself through its imports.
+// and the pages run in a browser, so they import no Node module, no SQLite and no server; the hall-server, the
+// region-server and the device-bridge never import each other (the two servers meet on protocol/ and server-shared/,
+// the hall and the bridge on protocol/ only); and no file reaches itself through its imports.
 import { posix } from 'node:path';
 
 /** A source file: its path from the project root (forward slashes) and its text. */
@@ -40,20 +41,25 @@ export function importEdges(files: readonly SourceFile[]): ImportEdge[] {
 
 const under = (path: string | null, folder: string) => path !== null && path.startsWith(`${folder}/`);
 
+/** The three programs that run on their own; none imports another. */
+const SERVER_PARTS = ['hall-server', 'region-server', 'device-bridge'];
+
 /** Why an import breaks a boundary, or null when it keeps them all. */
 export function boundaryViolation(edge: ImportEdge): string | null {
   const { from, specifier, target } = edge;
   const browserSide = under(from, 'protocol') || under(from, 'kiosk-app');
   if (browserSide && specifier.startsWith('node:')) return 'a browser-side file imports a Node module';
   if (browserSide && specifier === 'better-sqlite3') return 'a browser-side file imports better-sqlite3';
-  if (browserSide && (under(target, 'hall-server') || under(target, 'device-bridge') || under(target, 'server-shared'))) {
+  if (browserSide && SERVER_PARTS.concat('server-shared').some((part) => under(target, part))) {
     return 'a browser-side file imports a server';
   }
   if (under(from, 'protocol') && under(target, 'kiosk-app')) return 'protocol/ imports a page';
   const servedParts = ['hall-server', 'region-server', 'device-bridge', 'kiosk-app', 'scripts', 'tests'];
   if (under(from, 'server-shared') && servedParts.some((part) => under(target, part))) return 'server-shared/ imports a part it serves';
-  if (under(from, 'hall-server') && under(target, 'device-bridge')) return 'the hall-server imports the device-bridge';
-  if (under(from, 'device-bridge') && under(target, 'hall-server')) return 'the device-bridge imports the hall-server';
+  for (const part of SERVER_PARTS) {
+    const other = SERVER_PARTS.find((o) => o !== part && under(from, part) && under(target, o));
+    if (other) return `the ${part} imports the ${other}`;
+  }
   return null;
 }
 
@@ -107,4 +113,20 @@ export function importCircles(edges: readonly ImportEdge[]): string[][] {
     }
   }
   return circles;
+}
+
+/** Every project file the entries reach through their imports, the entries included, sorted. */
+export function reachableFiles(edges: readonly ImportEdge[], entries: readonly string[]): string[] {
+  const next = new Map<string, string[]>();
+  for (const e of edges) if (e.target !== null) next.set(e.from, [...(next.get(e.from) ?? []), e.target]);
+  const seen = new Set<string>(entries);
+  const todo = [...entries];
+  for (let file = todo.pop(); file !== undefined; file = todo.pop()) {
+    for (const target of next.get(file) ?? []) {
+      if (seen.has(target)) continue;
+      seen.add(target);
+      todo.push(target);
+    }
+  }
+  return [...seen].sort();
 }

@@ -11,7 +11,8 @@ import { DEMO_PUBLIC_KEY } from '../../content/keys/demo.ts';
 import { sampleFiles, sealed, toZip } from '../../content/corpus/broken.ts';
 import type { Service } from '../../content/schema/index.ts';
 import { validatePackSource } from '../../content/validate/index.ts';
-import { PackPaths } from '../../protocol/hall/packs.ts';
+import { PackEndpoints } from '../../protocol/hall/packs.ts';
+import { endpointPath } from '../../protocol/hall/endpoint.ts';
 import { startTestHall } from '../support/hall.ts';
 
 const enc = new TextEncoder();
@@ -71,13 +72,13 @@ async function activateMs(): Promise<number> {
     for (let version = 2; version <= 4; version++) {
       const zip = toZip(sealed(sampleFiles(), { version }));
       const t0 = performance.now();
-      const res = await fetch(hall.url + PackPaths.upload, {
+      const res = await fetch(hall.url + PackEndpoints.upload.path, {
         method: 'POST',
         headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/zip' },
         body: zip as Uint8Array<ArrayBuffer>,
       });
       const { slot } = (await res.json()) as { slot: { slot: string } };
-      const activated = hall.api('POST', PackPaths.activate(slot.slot), undefined, admin);
+      const activated = hall.api('POST', endpointPath(PackEndpoints.activate.path, { slot: slot.slot }), undefined, admin);
       await Promise.all(sockets.map((s) => s.waitFor((m) => m.type === 'event' && m.event.type === 'pack.activated' && m.event.data.version === version, 10_000)));
       times.push(performance.now() - t0);
       if ((await activated).status !== 200) throw new Error('activation failed');

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { sampleFiles, sealed, toZip } from '../../content/corpus/broken.ts';
-import { PackPaths } from '../../protocol/hall/packs.ts';
+import { PackEndpoints } from '../../protocol/hall/packs.ts';
 import { startBenchHall, stopBenchHall } from './bench-hall.ts';
 import { testIdentity } from '../support/citizens.ts';
 import { jsonRequest } from './bench-http.ts';
@@ -198,7 +198,7 @@ async function main(): Promise<void> {
       console.error(`[stall.bench] the resuming board got a ${await first} first`);
     }),
     at(40, '40 MB pack upload', async () => {
-      const res = await fetch(url + PackPaths.upload, {
+      const res = await fetch(url + PackEndpoints.upload.path, {
         method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/zip' }, body: zip as Uint8Array<ArrayBuffer>,
       });
       await res.arrayBuffer();

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PasswordHasher } from '../../hall-server/accounts/hasher.ts';
+import { PasswordHasher } from '../../server-shared/accounts/hasher.ts';
 import { migrate, openHallDatabase } from '../../hall-server/core/db.ts';
 import { eventMigrations } from '../../hall-server/core/events.ts';
 import { terminalMigrations } from '../../hall-server/terminals/store.ts';

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokenPacks, sampleFiles, sealed, toZip } from '../../content/corpus/broken.ts';
 import type { PackData } from '../../content/schema/index.ts';
 import { formatIssue, generateKeyPair, writePackZip } from '../../content/validate/index.ts';
-import { PackPaths, type PackListResponse, type UploadResponse } from '../../protocol/hall/packs.ts';
+import { PackEndpoints, type PackListResponse, type UploadResponse } from '../../protocol/hall/packs.ts';
+import { endpointPath } from '../../protocol/hall/endpoint.ts';
 import { startTestHall, type TestHall, type TestSocket } from '../support/hall.ts';
 
 let hall: TestHall;
@@ -14,7 +15,7 @@ let admin: string;
 let board: TestSocket;
 
 async function upload(zip: Uint8Array): Promise<{ status: number; body: UploadResponse }> {
-  const res = await fetch(hall.url + PackPaths.upload, {
+  const res = await fetch(hall.url + PackEndpoints.upload.path, {
     method: 'POST',
     headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/zip' },
     body: zip as Uint8Array<ArrayBuffer>,
@@ -53,9 +54,9 @@ afterAll(async () => {
 describe('packs through the hall-server', () => {
   it('starts with the signed sample pack active', async () => {
     expect(await activeVersion()).toBe(1);
-    const list = (await hall.api<PackListResponse>('GET', PackPaths.list, undefined, admin)).body;
+    const list = (await hall.api<PackListResponse>('GET', PackEndpoints.list.path, undefined, admin)).body;
     expect(list.active).toMatchObject({ packId: 'ln-sample-county', version: 1, state: 'active', sample: true });
-    const data = (await hall.api<PackData>('GET', PackPaths.active, undefined, await hall.pair('kiosk'))).body;
+    const data = (await hall.api<PackData>('GET', PackEndpoints.active.path, undefined, await hall.pair('kiosk'))).body;
     expect(data.services).toHaveLength(17);
     const clip = await fetch(`${hall.url}/api/packs/files/ln-sample-county/1/voice/qing.wav`);
     expect(clip.status).toBe(200);
@@ -75,7 +76,7 @@ describe('packs through the hall-server', () => {
       expect(await activeVersion()).toBe(1);
     }
     expect(board.messages.slice(seqBefore).filter((m) => m.type === 'event' && m.event.type === 'pack.activated')).toEqual([]);
-    const list = (await hall.api<PackListResponse>('GET', PackPaths.list, undefined, admin)).body;
+    const list = (await hall.api<PackListResponse>('GET', PackEndpoints.list.path, undefined, admin)).body;
     expect(list.slots).toHaveLength(1);
     expect(list.history.filter((h) => h.action === 'refused')).toHaveLength(brokenPacks.length);
     expect(readdirSync(join(hall.dataDir, 'packs', 'staging'))).toEqual([]);
@@ -98,12 +99,12 @@ describe('packs through the hall-server', () => {
     expect(body.slot).toMatchObject({ version: 2, state: 'verified', uploadedBy: expect.any(String) });
     expect(await activeVersion()).toBe(1);
     const slot = body.slot!.slot;
-    const preview = (await hall.api<PackData>('GET', PackPaths.preview(slot), undefined, admin)).body;
+    const preview = (await hall.api<PackData>('GET', endpointPath(PackEndpoints.preview.path, { slot: slot }), undefined, admin)).body;
     expect(preview.manifest.hall.name).toBe('示例县医疗保障服务大厅（示例数据 第2版）');
     expect((await fetch(`${hall.url}/api/packs/files/ln-sample-county/2/staff/20101.png`)).status).toBe(200);
-    expect((await hall.api('GET', PackPaths.report(slot), undefined, admin)).body.ok).toBe(true);
+    expect((await hall.api('GET', endpointPath(PackEndpoints.report.path, { slot: slot }), undefined, admin)).body.ok).toBe(true);
 
-    const activated = await hall.api('POST', PackPaths.activate(slot), undefined, admin);
+    const activated = await hall.api('POST', endpointPath(PackEndpoints.activate.path, { slot: slot }), undefined, admin);
     expect(activated.status).toBe(200);
     const event = await board.waitFor((m) => m.type === 'event' && m.event.type === 'pack.activated' && m.event.data.version === 2);
     expect(event.event.data).toEqual({ id: 'ln-sample-county', version: 2 });
@@ -115,22 +116,22 @@ describe('packs through the hall-server', () => {
     const { status, body } = await upload(sampleVersion(1));
     expect(status).toBe(422);
     expect(body.report.errors.map(formatIssue)).toContain('manifest.json 版本号: 版本 1 不高于正在使用的版本 2；新内容包的版本号必须更大（要回到旧版本请用“回退”）');
-    const list = (await hall.api<PackListResponse>('GET', PackPaths.list, undefined, admin)).body;
-    const again = await hall.api('POST', PackPaths.activate(list.active!.slot), undefined, admin);
+    const list = (await hall.api<PackListResponse>('GET', PackEndpoints.list.path, undefined, admin)).body;
+    const again = await hall.api('POST', endpointPath(PackEndpoints.activate.path, { slot: list.active!.slot }), undefined, admin);
     expect(again.status).toBe(409);
     expect(again.body.error.message).toBe('版本 2 已经在使用中');
   });
 
   it('rolls back in one action and records who did what', async () => {
-    const res = await hall.api('POST', PackPaths.rollback, undefined, admin);
+    const res = await hall.api('POST', PackEndpoints.rollback.path, undefined, admin);
     expect(res.status).toBe(200);
     expect(res.body.active).toMatchObject({ version: 1, state: 'active' });
     await board.waitFor((m) => m.type === 'event' && m.event.type === 'pack.activated' && m.event.data.version === 1 && m.event.seq > 0);
     expect(await activeVersion()).toBe(1);
-    const none = await hall.api('POST', PackPaths.rollback, undefined, admin);
+    const none = await hall.api('POST', PackEndpoints.rollback.path, undefined, admin);
     expect(none.status).toBe(409);
     expect(none.body.error.message).toBe('没有可以回退的上一个版本');
-    const list = (await hall.api<PackListResponse>('GET', PackPaths.list, undefined, admin)).body;
+    const list = (await hall.api<PackListResponse>('GET', PackEndpoints.list.path, undefined, admin)).body;
     expect(list.history.slice(0, 3).map((h) => [h.action, h.version])).toEqual([
       ['rolled_back', 1],
       ['refused', 1],
@@ -144,9 +145,9 @@ describe('packs through the hall-server', () => {
     for (let v = 3; v <= 8; v++) {
       const { body } = await upload(sampleVersion(v));
       expect(body.accepted).toBe(true);
-      expect((await hall.api('POST', PackPaths.activate(body.slot!.slot), undefined, admin)).status).toBe(200);
+      expect((await hall.api('POST', endpointPath(PackEndpoints.activate.path, { slot: body.slot!.slot }), undefined, admin)).status).toBe(200);
     }
-    const list = (await hall.api<PackListResponse>('GET', PackPaths.list, undefined, admin)).body;
+    const list = (await hall.api<PackListResponse>('GET', PackEndpoints.list.path, undefined, admin)).body;
     expect(list.slots.map((s) => s.version).sort((a, b) => a - b)).toEqual([4, 5, 6, 7, 8]);
     expect(readdirSync(join(hall.dataDir, 'packs', 'slots'))).toHaveLength(5);
     expect(list.rollbackTarget?.version).toBe(7);
@@ -167,9 +168,9 @@ describe('packs through the hall-server', () => {
     const { status, body } = await upload(toZip(sealed(files, { version: 1 })));
     expect(status).toBe(201);
     expect(body.report.warnings.map(formatIssue)).toContain('manifest.json 内容包标识: 是“ln-own-hall”，与正在使用的“ln-sample-county”不同：启用后将整体替换为这个内容包');
-    expect((await hall.api('POST', PackPaths.activate(body.slot!.slot), undefined, admin)).status).toBe(200);
+    expect((await hall.api('POST', endpointPath(PackEndpoints.activate.path, { slot: body.slot!.slot }), undefined, admin)).status).toBe(200);
     expect((await hall.api('GET', '/api/health')).body.pack).toEqual({ id: 'ln-own-hall', version: 1 });
-    const back = await hall.api('POST', PackPaths.rollback, undefined, admin);
+    const back = await hall.api('POST', PackEndpoints.rollback.path, undefined, admin);
     expect(back.body.active).toMatchObject({ packId: 'ln-sample-county', version: 8 });
   });
 
@@ -185,9 +186,9 @@ describe('packs through the hall-server', () => {
 
   it('refuses uploads from terminals and unauthenticated callers', async () => {
     const kiosk = await hall.pair('kiosk');
-    const res = await fetch(hall.url + PackPaths.upload, { method: 'POST', headers: { authorization: `Bearer ${kiosk}` }, body: sampleVersion(10) as Uint8Array<ArrayBuffer> });
+    const res = await fetch(hall.url + PackEndpoints.upload.path, { method: 'POST', headers: { authorization: `Bearer ${kiosk}` }, body: sampleVersion(10) as Uint8Array<ArrayBuffer> });
     expect(res.status).toBe(403);
-    expect((await fetch(hall.url + PackPaths.upload, { method: 'POST', body: sampleVersion(10) as Uint8Array<ArrayBuffer> })).status).toBe(401);
+    expect((await fetch(hall.url + PackEndpoints.upload.path, { method: 'POST', body: sampleVersion(10) as Uint8Array<ArrayBuffer> })).status).toBe(401);
   });
 });
 
@@ -199,7 +200,7 @@ describe('restart', () => {
     admin = await hall.admin();
     board = await hall.socket(await hall.pair('board'));
     expect(await activeVersion()).toBe(8);
-    const list = (await hall.api<PackListResponse>('GET', PackPaths.list, undefined, await hall.admin())).body;
+    const list = (await hall.api<PackListResponse>('GET', PackEndpoints.list.path, undefined, await hall.admin())).body;
     expect(list.history[0]!.action).toBe('uploaded');
     expect(list.history[0]!.version).toBe(11);
   });

@@ -6,13 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleFiles, sealed, toZip } from '../../content/corpus/broken.ts';
 import { formatIssue } from '../../content/validate/index.ts';
-import { PackPaths, type PackListResponse, type UploadResponse } from '../../protocol/hall/packs.ts';
+import { PackEndpoints, type PackListResponse, type UploadResponse } from '../../protocol/hall/packs.ts';
+import { endpointPath } from '../../protocol/hall/endpoint.ts';
 import { spawnTestHall, startTestHall, type TestHall } from '../support/hall.ts';
 
 const MiB = 1024 * 1024;
 
 async function upload(hall: TestHall, admin: string, zip: Uint8Array): Promise<{ status: number; body: UploadResponse }> {
-  const res = await fetch(hall.url + PackPaths.upload, {
+  const res = await fetch(hall.url + PackEndpoints.upload.path, {
     method: 'POST',
     headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/zip' },
     body: zip as Uint8Array<ArrayBuffer>,
@@ -111,7 +112,7 @@ describe('an older version comes back only through the audited rollback', () => 
     const activate = async (zip: Uint8Array) => {
       const up = await upload(hall, admin, zip);
       expect(up.body.report.errors.map(formatIssue)).toEqual([]);
-      return hall.api('POST', PackPaths.activate(up.body.slot!.slot), undefined, admin);
+      return hall.api('POST', endpointPath(PackEndpoints.activate.path, { slot: up.body.slot!.slot }), undefined, admin);
     };
     expect((await activate(pack('ln-sample-county', 3))).status).toBe(200);
     expect((await activate(pack('ln-other-hall', 1))).status).toBe(200);
@@ -121,9 +122,9 @@ describe('an older version comes back only through the audited rollback', () => 
     expect(back.body.report.errors.map(formatIssue)).toContain(
       'manifest.json 版本号: 版本 2 不高于本大厅曾经启用过的“ln-sample-county”版本 3；旧版本不能重新上传启用，要回到旧版本请在管理台用“回退”（会记入审计日志）',
     );
-    const list = (await hall.api<PackListResponse>('GET', PackPaths.list, undefined, admin)).body;
+    const list = (await hall.api<PackListResponse>('GET', PackEndpoints.list.path, undefined, admin)).body;
     expect(list.rollbackTarget).toMatchObject({ packId: 'ln-sample-county', version: 3 });
-    expect((await hall.api('POST', PackPaths.rollback, undefined, admin)).status).toBe(200);
+    expect((await hall.api('POST', PackEndpoints.rollback.path, undefined, admin)).status).toBe(200);
     expect((await hall.api('GET', '/api/health')).body.pack).toEqual({ id: 'ln-sample-county', version: 3 });
     const audit = hall.hall!.app.db.prepare(`SELECT action FROM audit WHERE action LIKE 'pack.%' ORDER BY rowid`).all() as Array<{ action: string }>;
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['pack.activate', 'pack.refused', 'pack.rollback']));
@@ -147,7 +148,7 @@ describe('the New-Year time bomb', () => {
       message: '内容包没有2028年的节假日安排：现在按周六、周日休息计算工作日，法定节假日和调休不会生效。请尽快上传含2028年安排的内容包',
     });
     const kiosk = await hall.pair('kiosk');
-    expect((await hall.api('GET', PackPaths.active, undefined, kiosk)).status).toBe(200);
+    expect((await hall.api('GET', PackEndpoints.active.path, undefined, kiosk)).status).toBe(200);
     await hall.close(true);
   }, 120_000);
 });

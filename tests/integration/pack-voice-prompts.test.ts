@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DIR } from '../../content/corpus/broken.ts';
 import { KIOSK_PROMPT_STEPS, packFileUrl, promptClip, readWavInfo, type PackData } from '../../content/schema/index.ts';
-import { PackPaths } from '../../protocol/hall/packs.ts';
+import { PackEndpoints } from '../../protocol/hall/packs.ts';
 import { promptClipPath } from '../../kiosk-app/kiosk/prompts.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 
@@ -15,7 +15,7 @@ let pack: PackData;
 
 beforeAll(async () => {
   hall = await startTestHall();
-  pack = (await hall.api<PackData>('GET', PackPaths.active, undefined, await hall.pair('kiosk'))).body;
+  pack = (await hall.api<PackData>('GET', PackEndpoints.active.path, undefined, await hall.pair('kiosk'))).body;
 });
 afterAll(async () => {
   await hall.close();

@@ -1,5 +1,5 @@
 // The audit page's call to the hall-server, with the shared schema.
-import { AuditEndpoints } from '../../../protocol/hall/audit.ts';
+import { AuditEndpoints, type AuditListQuery } from '../../../protocol/hall/audit.ts';
 import { call } from '../../shared/hall/api.ts';
 
 export interface AuditFilter {
@@ -13,10 +13,11 @@ export interface AuditFilter {
 export const AUDIT_PAGE_SIZE = 50;
 
 export function loadAudit(filter: AuditFilter, cursor: string | null) {
-  const q = new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE) });
-  if (filter.from) q.set('from', filter.from);
-  if (filter.to) q.set('to', filter.to);
-  if (filter.action) q.set('action', filter.action);
-  if (cursor) q.set('cursor', cursor);
-  return call(AuditEndpoints.list, { query: q });
+  // Empty fields are left out, as the hall reads them the same (today, every action, the first page).
+  const query: AuditListQuery = { limit: String(AUDIT_PAGE_SIZE) };
+  if (filter.from) query.from = filter.from;
+  if (filter.to) query.to = filter.to;
+  if (filter.action) query.action = filter.action;
+  if (cursor) query.cursor = cursor;
+  return call(AuditEndpoints.list, { query });
 }

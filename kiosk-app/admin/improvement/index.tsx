@@ -22,7 +22,7 @@ function staffMay(endpoint: DeclaredAccess): boolean {
 export default function Improvement() {
   const model = useModel(() => new ImprovementModel({
     canWrite: staffMay(ImprovementEndpoints.create),
-    list: (month) => call(ImprovementEndpoints.list, { query: new URLSearchParams(month ? { month } : {}) }),
+    list: (month) => call(ImprovementEndpoints.list, { query: month ? { month } : {} }),
     create: (input) => call(ImprovementEndpoints.create, { body: input }),
     close: (id, result) => call(ImprovementEndpoints.close, { params: { id }, body: { result } }),
     messageOf: (err, fallback) => (err instanceof HallApiError ? err.message : fallback),

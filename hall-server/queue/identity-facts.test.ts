@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '../../protocol/person/id-number.ts';
 import { ApiError } from '../core/module.ts';
-import { idNumberFacts, verifiedIdentityFacts } from './id-number-facts.ts';
+import { verifiedIdentityFacts } from './identity-facts.ts';
 
 const withCheck = (first17: string) => first17 + idCheckCharacter(first17);
 const TODAY = '2026-12-03';
-
-describe('idNumberFacts', () => {
-  it('reads the birth date and an odd sex digit as male', () => {
-    expect(idNumberFacts(withCheck('21010220000315123'), TODAY)).toEqual({ birthDate: '2000-03-15', sex: 'male' });
-  });
-  it('reads an even sex digit as female', () => {
-    expect(idNumberFacts(withCheck('21010219400101002'), TODAY)).toEqual({ birthDate: '1940-01-01', sex: 'female' });
-  });
-  it('refuses an impossible or future birth date', () => {
-    expect(idNumberFacts(withCheck('21010220010229123'), TODAY)).toBeNull();
-    expect(idNumberFacts(withCheck('21010220271203123'), TODAY)).toBeNull();
-    expect(idNumberFacts(withCheck('21010218790101123'), TODAY)).toBeNull();
-  });
-});
 
 describe('verifiedIdentityFacts', () => {
   const id = withCheck('21010220000315123');

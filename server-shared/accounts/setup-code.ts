@@ -1,6 +1,7 @@
 // The one-time setup code of a hall without accounts (as Jenkins and Home Assistant do it): made at first start,
 // printed on the hall-server's console and kept in `<data dir>/setup-code.txt`, readable by the service user only.
-// Whoever sets the hall up must have seen one of the two. The file goes once the first account exists.
+// Whoever sets the hall up must have seen one of the two. The file goes once the first account exists. The
+// region-server's console makes its first-run code with `newSetupCode` too.
 import { randomInt, timingSafeEqual, createHash } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

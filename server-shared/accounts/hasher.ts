@@ -1,6 +1,7 @@
 // Password hashing with scrypt off the event loop: node's asynchronous scrypt runs on the libuv worker pool, one hash
 // at a time and at most `perSecond` a second, so a flood of login attempts cannot take a core from the hall's ticket
-// issuing. Attempts beyond the queue's bound are refused at once instead of waiting without end.
+// issuing. Attempts beyond the queue's bound are refused at once instead of waiting without end. Both servers' console
+// sign-ins hash through it.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const N = 16384;

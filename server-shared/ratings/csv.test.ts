@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { tableCsv, upstreamCaseNo, upstreamCsv } from './csv.ts';
-import { percent, rates } from '../../../protocol/rules/rating-stats.ts';
 
 describe('upstream CSV', () => {
   it('writes BOM, the 12 columns and CRLF rows with exact bytes', () => {
@@ -28,18 +27,5 @@ describe('upstream CSV', () => {
   it('builds the case number region + 001 + date + 0 + sequence', () => {
     expect(upstreamCaseNo('210102', '2026-11-23', 42)).toBe('210102001202611230000042');
     expect(() => upstreamCaseNo('2101', '2026-11-23', 1)).toThrow(/6 digits/);
-  });
-});
-
-describe('statistics formulas', () => {
-  it('computes satisfaction, average, coverage, closure and on-time', () => {
-    const r = rates({ finished: 40, rated: 20, bad: 2, scoreSum: 86, unrated: 20 }, { cases: 2, closed: 1, closedOnTime: 1 });
-    expect(r).toEqual({ satisfaction: 0.9, average: 4.3, coverage: 0.5, closure: 0.5, onTime: 1 });
-    expect(percent(r.satisfaction)).toBe('90.0%');
-    expect(percent(2 / 3)).toBe('66.7%');
-    expect(rates({ finished: 0, rated: 0, bad: 0, scoreSum: 0, unrated: 0 }, { cases: 0, closed: 0, closedOnTime: 0 })).toEqual({
-      satisfaction: null, average: null, coverage: null, closure: null, onTime: null,
-    });
-    expect(percent(null)).toBe('—');
   });
 });

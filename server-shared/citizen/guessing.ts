@@ -1,6 +1,6 @@
-// Slows token guessing on the public progress API: per source address, misses beyond a free allowance owe a growing
-// wait (the pure rule of accounts/throttle.ts). Kept in memory, bounded: a restart forgives, which costs a guesser
-// nothing against 144-bit tokens.
+// Slows token guessing on the public progress API, the hall's and the region's: per source address, misses beyond a
+// free allowance owe a growing wait (the pure rule of accounts/throttle.ts). Kept in memory, bounded: a restart
+// forgives, which costs a guesser nothing against 144-bit tokens.
 import { delayAfter, liveFailures, type FailureCount, type ThrottleRule } from '../accounts/throttle.ts';
 
 export const GUESS_RULE: ThrottleRule = { free: 20, baseMs: 1_000, maxMs: 10 * 60_000, forgetAfterMs: 3_600_000 };
