@@ -21,10 +21,12 @@ describe('neighbourViews', () => {
       ],
     });
   });
-  it('a silent site, one the region does not know, and a closed one', () => {
+  it('a silent site, one the region does not know, and a closed one with no one waiting', () => {
     const views = neighbourViews(listed, { atMs: NOW, sites: [site('dongcheng', { live: false, waiting: [], windowsOpen: null })] }, NOW).sites;
     expect(views.map((v) => [v.state, v.waiting])).toEqual([['none', null], ['none', null]]);
-    expect(neighbourViews(listed, { atMs: NOW, sites: [site('dongcheng', { open: false })] }, NOW).sites[0]).toMatchObject({ state: 'closed', waiting: null });
+    expect(neighbourViews(listed, { atMs: NOW, sites: [site('dongcheng', { open: false, waiting: [] })] }, NOW).sites[0]).toMatchObject({ state: 'closed', waiting: null });
+    // Past the issuing hours, people still waiting are served: their count stays.
+    expect(neighbourViews(listed, { atMs: NOW, sites: [site('dongcheng', { open: false })] }, NOW).sites[0]).toMatchObject({ state: 'waiting', waiting: 7 });
   });
   it('an answer older than the limit, or none at all: no numbers', () => {
     const last = { atMs: NOW, sites: [site('dongcheng'), site('xicun')] };

@@ -22,8 +22,11 @@ export function neighbourViews(
     sites: listed.slice(0, NEIGHBOURS_SHOWN).map(({ siteId, name }) => {
       const site = fresh ? last.sites.find((s) => s.siteId === siteId) : undefined;
       if (!site || !site.live) return { siteId, name, state: 'none' as const, waiting: null };
-      if (!site.open) return { siteId, name, state: 'closed' as const, waiting: null };
-      return { siteId, name, state: 'waiting' as const, waiting: site.waiting.reduce((sum, i) => sum + i.waiting, 0) };
+      const waiting = site.waiting.reduce((sum, i) => sum + i.waiting, 0);
+      // Past the issuing hours the people already waiting are still served: their count stays; an empty closed site
+      // says 现在不办理.
+      if (!site.open && waiting === 0) return { siteId, name, state: 'closed' as const, waiting: null };
+      return { siteId, name, state: 'waiting' as const, waiting };
     }),
   };
 }

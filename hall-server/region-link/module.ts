@@ -30,7 +30,7 @@ export interface RegionLinkOptions {
   packs?: () => PackStore;
   /** The appointments module's feed intake: the link pulls the site's bookings at each refresh. */
   appointments?: (feed: AppointmentFeed) => number;
-  /** Called at each refresh after the appointment pull (the neighbours' counts for the kiosk home). */
+  /** Called at the end of each refresh, reached or not (the neighbours' counts for the kiosk home). */
   afterRefresh?: () => Promise<void>;
   /** How often to ask the region for a newer pack and sealing key while the link is up; default 10 minutes. */
   refreshEveryMs?: number;
@@ -127,7 +127,6 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
             await pullAppointments({ store: s, key, now: () => app.now(), apply: options.appointments })
               .catch((err: unknown) => log.warn(`appointment pull: ${(err as Error).message}`));
           }
-          if (options.afterRefresh) await options.afterRefresh().catch((err: unknown) => log.warn(`after refresh: ${(err as Error).message}`));
           if (options.packs) {
             await pullSitePack({ store: s, packs: options.packs, key, now: () => app.now(), tx, audit, log });
           }
@@ -135,6 +134,8 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
           if (err instanceof RegionUnreachable || err instanceof RegionRefusal) log.warn(`region refresh: ${err.message}`);
           else log.error('region refresh failed', err);
         } finally {
+          // Also when the region is unreachable: the neighbours' counts must then be withdrawn once old.
+          if (options.afterRefresh) await options.afterRefresh().catch((err: unknown) => log.warn(`after refresh: ${(err as Error).message}`));
           refreshing = false;
         }
       };
