@@ -93,6 +93,15 @@ describe('the site page\'s API at the region', () => {
     expect(paths['/api/region/sites/{id}/neighbours']!['get']!['x-roles']).toBe('site');
   });
 
+  it('throttles an address past 60 requests a minute: 429 with Retry-After and a Chinese message (answers meanwhile come from the 5 s cache)', async () => {
+    let last = await site('gangshan');
+    for (let i = 0; i < 60 && last.status === 200; i++) last = await site('gangshan');
+    expect(last.status).toBe(429);
+    expect(last.body.error.message).toMatch(/^查询过于频繁，请 \d+ 秒后再试$/);
+    const refused = await fetch(`${region.url}${siteNowPath('gangshan')}`);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
   it('refuses an unsigned neighbours request', async () => {
     const res = await fetch(`${region.url}/api/region/sites/gangshan/neighbours?sites=qianquan`);
     expect(res.status).toBe(401);
