@@ -38,7 +38,7 @@ describe('siteView', () => {
   it('a silent site: no counts, the time of its last report', () => {
     const silent = { ...site, live: false, windowsOpen: null, waiting: [], lastReportAt: new Date(at('2026-11-02T09:05')).toISOString() };
     expect(siteView(silent, NOW, NOW, href)).toMatchObject({
-      live: false, headline: '暂无实时数据', lines: ['该站点最后更新于今天 9:05', '等候人数暂不可知，可电话咨询'], items: [],
+      live: false, headline: '暂无实时数据', lines: ['该站点最后更新于今天 9:05', '等候人数暂不可知，请以现场为准'], items: [],
     });
   });
   it('a site that never reported', () => {

@@ -59,7 +59,7 @@ export function siteView(site: SiteNow, fetchedAtMs: number, nowMs: number, page
   }
   if (!site.live) {
     const last = site.lastReportAt ? `该站点最后更新于${dayAndTime(Date.parse(site.lastReportAt), nowMs)}` : '该站点尚未上报数据';
-    return { ...base, live: false, headline: '暂无实时数据', lines: [last, '等候人数暂不可知，可电话咨询'], items: [] };
+    return { ...base, live: false, headline: '暂无实时数据', lines: [last, '等候人数暂不可知，请以现场为准'], items: [] };
   }
   const total = site.waiting.reduce((sum, i) => sum + i.waiting, 0);
   const windows = site.windowsOpen ?? 0;

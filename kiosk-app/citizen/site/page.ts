@@ -29,11 +29,6 @@ function render(): void {
   root.textContent = '';
   root.appendChild(el('h1', view.name, 'site-name'));
   root.appendChild(el('p', view.levelName, 'note'));
-  const hours = el('section', undefined, 'status ' + (view.open ? 'open' : 'closed'));
-  hours.setAttribute('data-testid', 'site-hours');
-  hours.appendChild(el('h2', view.openLine));
-  view.hours.forEach((line) => hours.appendChild(el('p', line)));
-  root.appendChild(hours);
   const status = el('section', undefined, 'status ' + (view.live ? 'wait' : 'warn'));
   status.setAttribute('data-testid', 'site-status');
   status.appendChild(el('h2', view.headline));
@@ -51,6 +46,11 @@ function render(): void {
     }
     root.appendChild(list);
   }
+  const hours = el('section', undefined, 'status hours ' + (view.open ? 'open' : 'closed'));
+  hours.setAttribute('data-testid', 'site-hours');
+  hours.appendChild(el('h2', view.openLine));
+  view.hours.forEach((line) => hours.appendChild(el('p', line)));
+  root.appendChild(hours);
   if (view.address) root.appendChild(el('p', `地址：${view.address}`, 'note'));
   if (view.neighbours.length > 0) {
     const nav = el('nav', undefined, 'neighbours');
