@@ -65,4 +65,15 @@ describe('the hall-served site page', () => {
     expect(res.status).toBe(404);
     expect((await res.json()).error.message).toBe(UNKNOWN_SITE_MESSAGE);
   });
+  it('throttles an address past 60 requests a minute (429 in Chinese)', async () => {
+    let status = 200;
+    let body: { error?: { message: string } } = {};
+    for (let i = 0; i < 61 && status !== 429; i++) {
+      const res = await fetch(`${hall.url}${siteNowPath('hall')}`);
+      status = res.status;
+      body = await res.json();
+    }
+    expect(status).toBe(429);
+    expect(body.error?.message).toMatch(/^查询过于频繁，请 \d+ 秒后再试$/);
+  });
 });

@@ -1,4 +1,4 @@
-// Per-address request budget for a public read (the site page's API): at most `limit` requests in each window of
+// Per-address request budget for a public read (the site page's API, at the hall and at the region): at most `limit` requests in each window of
 // `windowMs`; beyond it the address is told how long to wait. In memory and bounded (the oldest address is forgotten
 // first): a restart forgives, which is fine for counts that are public anyway.
 export interface RateRule {
