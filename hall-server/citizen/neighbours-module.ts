@@ -78,7 +78,8 @@ export function createNeighboursModule(options: NeighboursOptions): NeighboursMo
     migrations: [],
     register(hall) {
       app = hall;
-      hall.onPackActivated(() => void pull());
+      // Called inside the activation's transaction: the pull (which may publish) runs after it.
+      hall.onPackActivated(() => void setImmediate(() => void pull()));
       timer = setInterval(() => void pull(), options.everyMs ?? EVERY_MS);
       timer.unref();
     },
