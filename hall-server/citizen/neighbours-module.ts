@@ -48,20 +48,22 @@ export function createNeighboursModule(options: NeighboursOptions): NeighboursMo
   }
 
   async function pullOnce(): Promise<void> {
-    if (!app) return;
+    const hall = app;
+    if (!hall) return;
     const ids = listed().map((n) => n.siteId);
     if (ids.length > 0) {
       try {
         const answer = await options.fetch(ids);
         enrolled = answer !== null;
-        last = answer ? { atMs: app.now().getTime(), sites: answer.sites } : null;
+        last = answer ? { atMs: hall.now().getTime(), sites: answer.sites } : null;
         failing = false;
       } catch (err) {
         // Said once per outage; the view turns to 暂无数据 once the last answer is too old.
-        if (!failing) app.log.child('neighbours').warn(`neighbours' counts not fetched: ${(err as Error).message}`);
+        if (!failing) hall.log.child('neighbours').warn(`neighbours' counts not fetched: ${(err as Error).message}`);
         failing = true;
       }
     }
+    // The hall may have stopped meanwhile: update() then does nothing.
     update();
   }
 
