@@ -21,9 +21,9 @@ describe('neighbourViews', () => {
       ],
     });
   });
-  it('a silent site, one the region does not know, and a closed one with no one waiting', () => {
-    const views = neighbourViews(listed, { atMs: NOW, sites: [site('dongcheng', { live: false, waiting: [], windowsOpen: null })] }, NOW).sites;
-    expect(views.map((v) => [v.state, v.waiting])).toEqual([['none', null], ['none', null]]);
+  it('a silent site; one the region does not know is left out (the next known one shows); a closed one with no one waiting', () => {
+    const views = neighbourViews(listed, { atMs: NOW, sites: [site('dongcheng', { live: false, waiting: [], windowsOpen: null }), site('nanzhen')] }, NOW).sites;
+    expect(views.map((v) => [v.siteId, v.state, v.waiting])).toEqual([['dongcheng', 'none', null], ['nanzhen', 'waiting', 7]]);
     expect(neighbourViews(listed, { atMs: NOW, sites: [site('dongcheng', { open: false, waiting: [] })] }, NOW).sites[0]).toMatchObject({ state: 'closed', waiting: null });
     // Past the issuing hours, people still waiting are served: their count stays.
     expect(neighbourViews(listed, { atMs: NOW, sites: [site('dongcheng', { open: false })] }, NOW).sites[0]).toMatchObject({ state: 'waiting', waiting: 7 });
@@ -32,7 +32,7 @@ describe('neighbourViews', () => {
     const last = { atMs: NOW, sites: [site('dongcheng'), site('xicun')] };
     expect(neighbourViews(listed, last, NOW + NEIGHBOURS_STALE_MS).sites.map((v) => v.state)).toEqual(['waiting', 'waiting']);
     expect(neighbourViews(listed, last, NOW + NEIGHBOURS_STALE_MS + 1).sites.map((v) => v.state)).toEqual(['none', 'none']);
-    expect(neighbourViews(listed, null, NOW).sites.map((v) => v.waiting)).toEqual([null, null]);
+    expect(neighbourViews(listed, null, NOW)).toEqual({ sites: [] });
   });
   it('no neighbours named: nothing', () => {
     expect(neighbourViews([], null, NOW)).toEqual({ sites: [] });

@@ -1,4 +1,4 @@
-// The kiosk's neighbours part (pure): the first NEIGHBOURS_SHOWN sites the pack names, each with its waiting count from
+// The kiosk's neighbours part (pure): the first NEIGHBOURS_SHOWN sites the pack names that the region knows, each with its waiting count from
 // the region's last answer — only while that answer is recent and the site itself reports; otherwise 'none'
 // (the kiosk says 暂无数据). Never an old number shown as current.
 import type { SiteNow } from '../../protocol/citizen/site-now.ts';
@@ -17,9 +17,12 @@ export function neighbourViews(
   last: NeighboursFetch | null,
   nowMs: number,
 ): NeighboursSnapshot {
-  const fresh = last !== null && nowMs - last.atMs <= NEIGHBOURS_STALE_MS;
+  if (last === null) return { sites: [] };
+  const fresh = nowMs - last.atMs <= NEIGHBOURS_STALE_MS;
+  // A site the region does not know (a pack naming a wrong id) is left out rather than shown as 暂无数据 forever.
+  const known = listed.filter((n) => last.sites.some((s) => s.siteId === n.siteId));
   return {
-    sites: listed.slice(0, NEIGHBOURS_SHOWN).map(({ siteId, name }) => {
+    sites: known.slice(0, NEIGHBOURS_SHOWN).map(({ siteId, name }) => {
       const site = fresh ? last.sites.find((s) => s.siteId === siteId) : undefined;
       if (!site || !site.live) return { siteId, name, state: 'none' as const, waiting: null };
       const waiting = site.waiting.reduce((sum, i) => sum + i.waiting, 0);
