@@ -13,6 +13,8 @@ import { createEscalationModule } from './escalation/module.ts';
 import { regionLinkModule } from './region-link/module.ts';
 import { createCitizenModule } from './citizen/module.ts';
 import { createAppointmentsModule } from './appointments/module.ts';
+import { createNeighboursModule } from './citizen/neighbours-module.ts';
+import { createSitePageModule } from './citizen/site-page-module.ts';
 
 export interface RegionFlags {
   /** `--region-url`, over the config's `region.url`. */
@@ -36,7 +38,10 @@ export function hallModules(config: HallConfig, region: RegionFlags = {}): HallM
   const link = regionLinkModule({
     url: region.url ?? config.region?.url ?? null, enrolCode: region.enrolCode ?? null, packs: () => packs.store(),
     appointments: (feed) => appointments.applyFeed(feed),
+    afterRefresh: () => neighbours.pull(),
   });
+  const neighbours = createNeighboursModule({ fetch: (ids) => link.neighbours(ids) });
+  const sitePage = createSitePageModule({ queue: () => queue.engine(), enrolledAs: () => link.siteId() });
   // The link registers first: the packs module restores a region pack at start with the key the link learnt. The link
   // pulls appointments only after a network round trip, by when every module has registered.
   return [link, packs, queue, createRatingsModule({ hallDay, seal: (fields) => link.seal(fields) }), createIdentityModule(),
@@ -45,5 +50,5 @@ export function hallModules(config: HallConfig, region: RegionFlags = {}): HallM
     createDeferralsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createImprovementModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createEscalationModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
-    citizen, appointments];
+    citizen, appointments, sitePage, neighbours];
 }

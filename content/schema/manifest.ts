@@ -38,6 +38,13 @@ export const hallInfoSchema = z.strictObject({
     .optional(),
   /** How many times the call board reads each call (the chime plays before every reading). */
   callRepeat: z.number().int().min(1).max(3).default(2),
+  /** The nearest sites of the region's network, nearest first: the kiosk home shows the first two's waiting counts
+   * (fetched from the region) and the public site page links to their pages. Optional. */
+  neighbours: z
+    .array(z.strictObject({ siteId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '站点编号只能由小写字母、数字和-组成'), name: nameText }))
+    .max(4, '最多列 4 个邻近站点')
+    .refine((list) => new Set(list.map((n) => n.siteId)).size === list.length, '邻近站点不能重复')
+    .optional(),
 });
 export type HallInfo = z.infer<typeof hallInfoSchema>;
 

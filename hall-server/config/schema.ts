@@ -47,10 +47,11 @@ export const HallConfig = z.strictObject({
   keysFile: z.string().min(1).optional(),
   /** Days an event is kept (a client further behind gets a fresh snapshot), unless its type is listed below. */
   eventRetentionDays: z.number().int().min(1).max(365).default(7),
-  /** Days kept for particular event types, e.g. `{"terminal.seen": 1}`: a heartbeat's event is only news for a day. */
+  /** Days kept for particular event types, e.g. `{"terminal.seen": 1}`: a heartbeat's event is only news for a day, as
+   * is a change of the neighbours' counts. */
   eventRetentionDaysByType: z
     .record(z.string().regex(/^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/, '事件类型应为小写点分名称，例如 terminal.seen'), z.number().int().min(1).max(365))
-    .default({ 'terminal.seen': 1 }),
+    .default({ 'terminal.seen': 1, 'neighbours.changed': 1 }),
   /** Years an audit entry (who did what) is kept before it is purged. 网络安全法 asks for at least six months of logs;
    * a hall keeps its trail for three years unless its rules say otherwise. */
   auditRetentionYears: z.number().int().min(1).max(30).default(3),

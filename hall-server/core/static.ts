@@ -19,7 +19,10 @@ const TYPES: Record<string, string> = {
 };
 const SCREENS = /^\/(kiosk|board|pad|counter|admin)(\/|$)|^\/$/;
 /** The citizen's phone pages (built on their own into dist/citizen/): path → page file. */
-const CITIZEN_PAGES: Array<[RegExp, string]> = [[/^\/t\/[A-Za-z0-9_-]{1,64}$/, 'citizen/progress.html']];
+const CITIZEN_PAGES: Array<[RegExp, string]> = [
+  [/^\/t\/[A-Za-z0-9_-]{1,64}$/, 'citizen/progress.html'],
+  [/^\/s\/[a-z0-9][a-z0-9-]{1,39}$/, 'citizen/site.html'],
+];
 
 export function serveStatic(distDir: string, pathname: string, res: ServerResponse): void {
   let decoded: string;

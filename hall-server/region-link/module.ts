@@ -12,6 +12,8 @@ import { backoffDelayMs } from './backoff.ts';
 import { hallSigningKey, type HallKey } from './hall-key.ts';
 import { pullSitePack } from './pack-pull.ts';
 import { pullAppointments } from './appointment-pull.ts';
+import { pullNeighbours } from './neighbour-pull.ts';
+import type { NeighboursAnswer } from '../../protocol/citizen/site-endpoints.ts';
 import type { AppointmentFeed } from '../../protocol/citizen/appointments.ts';
 import { Pusher } from './pusher.ts';
 import { regionLinkMigrations } from './schema.ts';
@@ -28,6 +30,8 @@ export interface RegionLinkOptions {
   packs?: () => PackStore;
   /** The appointments module's feed intake: the link pulls the site's bookings at each refresh. */
   appointments?: (feed: AppointmentFeed) => number;
+  /** Called at the end of each refresh, reached or not (the neighbours' counts for the kiosk home). */
+  afterRefresh?: () => Promise<void>;
   /** How often to ask the region for a newer pack and sealing key while the link is up; default 10 minutes. */
   refreshEveryMs?: number;
   /** Jitter source of the back-off; Math.random in production. */
@@ -42,6 +46,10 @@ export interface RegionLinkModule extends HallModule {
   /** The region's pack-signing key, scoped to this hall's site and level; none before enrolment. The packs module asks
    * at start (restoring a region pack), so this module registers before it. */
   packSiteKeys(): SiteScopedKey[];
+  /** The neighbouring sites' counts from the region (signed GET); null when not enrolled. Throws when unreachable. */
+  neighbours(siteIds: readonly string[]): Promise<NeighboursAnswer | null>;
+  /** The site id the hall is enrolled as; null before enrolment. */
+  siteId(): string | null;
 }
 
 interface EventRow {
@@ -59,6 +67,7 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
   let pusher: Pusher | null = null;
   let headSeq = (): number => 0;
   let closed = false;
+  let signedBy: ((siteIds: readonly string[]) => Promise<NeighboursAnswer | null>) | null = null;
 
   return {
     name: 'region-link',
@@ -69,6 +78,13 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
     },
     pushNow() {
       pusher?.now();
+    },
+    neighbours(siteIds) {
+      return signedBy ? signedBy(siteIds) : Promise.resolve(null);
+    },
+    siteId() {
+      const link = store?.get();
+      return link && !link.stop_code ? link.site_id : null;
     },
     packSiteKeys() {
       const link = store?.get();
@@ -90,6 +106,7 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
       const head = app.db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
       headSeq = () => head.get() as number;
       const audit = (action: string, details: Record<string, unknown>): void => app.audit(null, action, details);
+      signedBy = (siteIds) => pullNeighbours({ store: s, key, now: () => app.now() }, siteIds);
       const tx = <T>(fn: () => T): T => app.tx(fn);
 
       let refreshing = false;
@@ -117,6 +134,8 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
           if (err instanceof RegionUnreachable || err instanceof RegionRefusal) log.warn(`region refresh: ${err.message}`);
           else log.error('region refresh failed', err);
         } finally {
+          // Also when the region is unreachable: the neighbours' counts must then be withdrawn once old.
+          if (options.afterRefresh) await options.afterRefresh().catch((err: unknown) => log.warn(`after refresh: ${(err as Error).message}`));
           refreshing = false;
         }
       };

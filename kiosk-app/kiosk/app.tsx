@@ -25,6 +25,7 @@ import { Confirm } from './screens/Confirm.tsx';
 import { Frame } from './screens/Frame.tsx';
 import { Guide, GuideActions } from './screens/Guide.tsx';
 import { Home } from './screens/Home.tsx';
+import { Neighbours } from './screens/Neighbours.tsx';
 import { Identify } from './screens/Identify.tsx';
 import { Info } from './screens/Info.tsx';
 import { IssueStatus, Notice, NoticeActions } from './screens/Notice.tsx';
@@ -140,6 +141,7 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
   const homePage = browsing.current.page;
   const homeAnswer = browsing.current.answer;
   const itemCounts = kiosk.itemCounts.value;
+  const neighbours = kiosk.neighbours.value;
   const homeBody = useMemo(
     () =>
       pack && (
@@ -150,13 +152,14 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
           itemCounts={itemCounts}
           notices={notices}
           closedReason={closedReason}
+          neighbours={<Neighbours lines={neighbours} />}
           onPage={handlers.page}
           onItem={handlers.item}
           onAnswer={handlers.answer}
         />
       ),
     // notices by their ids: the list is filtered anew on every render.
-    [pack, homePage, homeAnswer, itemCounts, noticeIds, closedReason, handlers],
+    [pack, homePage, homeAnswer, itemCounts, noticeIds, closedReason, neighbours, handlers],
   );
   const guideService = pack && browsing.current.guide ? kiosk.service(browsing.current.guide) : null;
   const guideBody = useMemo(() => guideService && <Guide service={guideService} />, [guideService]);

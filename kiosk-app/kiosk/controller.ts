@@ -26,6 +26,7 @@ import { slipFor } from './model/slip.ts';
 import { CitizenEndpoints } from '../../protocol/citizen/endpoints.ts';
 import { tokenOfProgressUrl } from '../../protocol/rules/citizen-token.ts';
 import type { TicketProgress } from '../../protocol/citizen/progress.ts';
+import { neighbourLines, type NeighbourLine } from './model/neighbours.ts';
 
 const THANKS_MS = 5_000;
 const ECARD_POLL_MS = 150;
@@ -58,6 +59,8 @@ export interface Kiosk {
   idMethods: ReadonlySignal<IdMethods>;
   /** Tickets the hall issued per item lately (the 长辈模式 常办事项); empty until the hall has answered. */
   itemCounts: ReadonlySignal<ReadonlyMap<string, number>>;
+  /** The nearest sites' waiting counts as the hall publishes them (its `neighbours` part); empty: show nothing. */
+  neighbours: ReadonlySignal<NeighbourLine[]>;
   dispatch(action: Action): void;
   service(code: string): Service | null;
   /** Why the hall issues no ticket for an item now (法定节假日, 休息日, hours, cap), from the live snapshot; null = open. */
@@ -97,6 +100,15 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   const ticketPreview = signal<TicketInput | null>(null);
   const slipPrint = signal<SlipPrint>(SLIP_IDLE);
   const itemCounts = signal<ReadonlyMap<string, number>>(new Map());
+  // While the hall link is down the kiosk is paused anyway: no counts shown from a snapshot that is no longer fed.
+  // The same list object while its content is unchanged: every hall event makes a new snapshot, and the home screen
+  // is built again only when what it shows changed.
+  let shownNeighbours: NeighbourLine[] = [];
+  const neighbours = computed(() => {
+    const lines = deps.stream.state.value === 'open' ? neighbourLines(deps.stream.snapshot.value?.modules['neighbours']) : [];
+    if (JSON.stringify(lines) !== JSON.stringify(shownNeighbours)) shownNeighbours = lines;
+    return shownNeighbours;
+  });
   const waitingForCard = computed(() => step.value.name === 'identify');
   const paused = computed(() => deps.stream.state.value !== 'open' || issueFailedUnreachable.value);
   const methods = computed(() => {
@@ -340,6 +352,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     paused,
     idMethods: methods,
     itemCounts,
+    neighbours,
     dispatch,
     service,
     closedReason(code) {

@@ -12,6 +12,7 @@ import { HelpEvent } from './identity.ts';
 import { CaseEscalation, CaseEscalationCleared } from './escalations.ts';
 import { PublishedImprovement } from './improvement.ts';
 import { CitizenLinkRecord } from '../citizen/link-record.ts';
+import { NeighboursSnapshot } from './neighbours.ts';
 import { RatingCaseEvent, RatingStoredEvent, RatingUnratedEvent } from './ratings.ts';
 
 export const TicketIssuedEvent = z.strictObject({ ticket: TicketView });
@@ -70,6 +71,8 @@ export const EventSchemas = {
   'case.escalation.cleared': CaseEscalationCleared,
   'improvement.published': PublishedImprovement,
   'citizen.link': CitizenLinkRecord,
+  /** The neighbouring sites' counts for the kiosk home (to kiosks only; replaces the snapshot's `neighbours` part). */
+  'neighbours.changed': NeighboursSnapshot,
 } as const;
 export type KnownEventType = keyof typeof EventSchemas;
 export type EventData<T extends KnownEventType> = z.infer<(typeof EventSchemas)[T]>;
@@ -101,6 +104,7 @@ export const EVENT_STAFF: Record<KnownEventType, readonly StaffRole[]> = {
   'improvement.published': EVERY_STAFF,
   'citizen.link': OWNER_ONLY,
   'appointment.recorded': OWNER_ONLY,
+  'neighbours.changed': OWNER_ONLY,
 };
 
 /** Whether a console session of this role receives events of this type. */

@@ -5,6 +5,7 @@ import { ErrorBody } from '../../protocol/hall/common.ts';
 import { CONSOLE_ENDPOINTS, type ConsoleEndpoint } from '../../protocol/region/console.ts';
 import { SealingPublicKey } from '../../protocol/region/records.ts';
 import { CitizenEndpoints } from '../../protocol/citizen/endpoints.ts';
+import { NEIGHBOURS_PATH, NeighboursAnswer, SiteEndpoints } from '../../protocol/citizen/site-endpoints.ts';
 import { APPOINTMENT_FEED_PATH, AppointmentFeed, BookingEndpoints } from '../../protocol/citizen/appointments.ts';
 import { SITE_HEADER, SYNC_SIGNATURE_HEADER, TIME_HEADER, enrolRequestSchema, enrolResponseSchema, syncAnswerSchema, syncBatchSchema, syncErrorSchema } from '../../protocol/region/sync.ts';
 
@@ -108,6 +109,37 @@ function bookingPaths(): Record<string, Record<string, unknown>> {
   return paths;
 }
 
+/** The public site page's API (/s/<siteId> reads it) and the neighbours' counts a hall pulls for its kiosk home. */
+function sitePaths(): Record<string, Record<string, unknown>> {
+  const e = SiteEndpoints.site;
+  return {
+    [e.path.replace(/:(\w+)/g, '{$1}')]: {
+      get: {
+        summary: e.summary,
+        'x-roles': 'public',
+        parameters: [{ name: 'siteId', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,39}$' } }],
+        responses: {
+          '200': { description: 'OK（可缓存 5 秒）', content: json(e.response) },
+          '404': { description: '没有这个站点', content: json(ErrorBody) },
+          '429': { description: '查询过于频繁（每个地址每分钟 60 次）', content: json(ErrorBody) },
+        },
+      },
+    },
+    [NEIGHBOURS_PATH.replace(':id', '{id}')]: {
+      get: {
+        summary: '站点取邻近站点的实时概况（取号机首页显示其等候人数）；sites 为逗号分隔的站点编号（最多 4 个）；请求由站点私钥签名',
+        'x-roles': 'site',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'sites', in: 'query', required: true, schema: { type: 'string' } },
+          ...[SITE_HEADER, TIME_HEADER, SYNC_SIGNATURE_HEADER].map((name) => ({ name, in: 'header', required: true, schema: { type: 'string' } })),
+        ],
+        responses: { '200': { description: 'OK', content: json(NeighboursAnswer) }, '4XX': refusal },
+      },
+    },
+  };
+}
+
 function consolePaths(): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of Object.values(CONSOLE_ENDPOINTS) as ConsoleEndpoint[]) {
@@ -137,6 +169,6 @@ export function regionOpenApi(): unknown {
         '站点一览、满意度、差评案件、上报导出、站点注册、统一事项清单。错误体为 {"error":{"code","message"}}。',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    paths: { ...hallPaths(), ...citizenPaths(), ...bookingPaths(), ...consolePaths() },
+    paths: { ...hallPaths(), ...citizenPaths(), ...sitePaths(), ...bookingPaths(), ...consolePaths() },
   };
 }

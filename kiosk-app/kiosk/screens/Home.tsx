@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { Notice, PackData } from '../../../content/schema/index.ts';
 import { BigButton } from '../../shared/ui/BigButton.tsx';
@@ -16,7 +17,12 @@ export function Home(props: Parameters<typeof GridHome>[0]) {
     [pack, question, props.answer, props.itemCounts],
   );
   if (!question) return <GridHome {...props} />;
-  const banners = <HomeBanners closedReason={props.closedReason} notices={props.notices} />;
+  const banners = (
+    <>
+      <HomeBanners closedReason={props.closedReason} notices={props.notices} />
+      {props.neighbours}
+    </>
+  );
   const answer = question.answers.find((a) => a.id === props.answer);
   if (!answer) return <SeniorQuestionScreen question={question} onAnswer={props.onAnswer} banners={banners} />;
   return (
@@ -62,6 +68,8 @@ function GridHome(props: {
   notices: Notice[];
   /** The hall issues no tickets today for any item (e.g. 法定节假日): the reason, shown above the items. */
   closedReason: string | null;
+  /** The nearest sites' waiting counts (screens/Neighbours.tsx), under the items; nothing when none. */
+  neighbours?: ComponentChildren;
 }) {
   const { pack } = props;
   const perPage = tilesPerPage(seniorMode.value);
@@ -102,6 +110,7 @@ function GridHome(props: {
           </div>
         </section>
       ))}
+      {props.neighbours}
       <nav class="pager" aria-label="翻页">
         <BigButton label="上一页" icon="prev" disabled={pageIndex === 0} onClick={() => props.onPage(pageIndex - 1)} testId="page-prev" />
         <span class="pager-status" data-testid="page-status">

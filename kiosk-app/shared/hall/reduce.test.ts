@@ -53,3 +53,12 @@ describe('applyEvent', () => {
     expect(queueOf(s)).toEqual(before);
   });
 });
+
+describe('applyEvent: the kiosk home\'s neighbours', () => {
+  it('neighbours.changed replaces the neighbours part and keeps the queue', () => {
+    const part = { sites: [{ siteId: 'dongcheng', name: '东城镇医保服务站', state: 'waiting', waiting: 4 }] };
+    const s = applyEvent(snapshot('board'), ev('neighbours.changed', part));
+    expect(s.modules['neighbours']).toEqual(part);
+    expect(queueOf(s).windows).toEqual([window1]);
+  });
+});

@@ -20,6 +20,8 @@ export function applyEvent(snapshot: Snapshot, event: HallEventMessage): Snapsho
   const next: Snapshot = { ...snapshot, seq: Math.max(snapshot.seq, event.seq) };
   const pack = eventData(event, 'pack.activated');
   if (pack) next.pack = pack;
+  const neighbours = eventData(event, 'neighbours.changed');
+  if (neighbours) next.modules = { ...snapshot.modules, neighbours };
   if (!parsed.success) return next;
   let queue = parsed.data;
   const called = eventData(event, 'ticket.called');
@@ -46,6 +48,6 @@ export function applyEvent(snapshot: Snapshot, event: HallEventMessage): Snapsho
   if (cleared) queue = { ...queue, tidalAlerts: queue.tidalAlerts.filter((a) => a.group !== cleared.group) };
   const reset = eventData(event, 'queue.reset');
   if (reset) queue = { ...queue, businessDay: reset.businessDay, waiting: [], recentCalls: [], ...(queue.missed ? { missed: [] } : {}) };
-  next.modules = { ...snapshot.modules, queue };
+  next.modules = { ...next.modules, queue };
   return next;
 }
