@@ -9,7 +9,7 @@ import type { QueueEngine } from '../queue/engine.ts';
 import { openWindowCount } from './open-windows.ts';
 import { hallSiteNow } from './hall-site.ts';
 import { serviceViews } from '../queue/views.ts';
-import { RateLimit } from './rate-limit.ts';
+import { RateLimit } from '../../server-shared/citizen/rate-limit.ts';
 
 export interface SitePageOptions {
   queue: () => QueueEngine;

@@ -10,7 +10,7 @@ import { SITE_ID_PATTERN, UNKNOWN_SITE_MESSAGE, type SiteNow } from '../../proto
 import { parseNeighbourIds, type NeighboursAnswer } from '../../protocol/citizen/site-endpoints.ts';
 import { RegionError } from '../http/errors.ts';
 import { verifySiteRequest } from '../sites/signed-request.ts';
-import { RateLimit } from '../../hall-server/citizen/rate-limit.ts';
+import { RateLimit } from '../../server-shared/citizen/rate-limit.ts';
 import { SiteNowReader } from './site-now.ts';
 
 const API = /^\/api\/citizen\/sites\/([^/]{1,64})$/;
