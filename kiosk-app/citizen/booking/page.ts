@@ -150,7 +150,8 @@ async function chooseDay(chosen: { code: string; name: string }, note?: string):
     if (days.length === 0) message(main, '近期没有可预约的时段，请以后再来');
     const grid = el('div', undefined, 'grid');
     for (const d of days) {
-      grid.appendChild(button(d.label, () => chooseSlot(d.day, 'am'), { testId: `day-${d.day}`, disabled: d.free === 0, detail: d.free === 0 ? '已约满' : `余 ${d.free}` }));
+      const [date, weekday] = d.label.split(' ');
+      grid.appendChild(button(date!, () => chooseSlot(d.day, 'am'), { testId: `day-${d.day}`, disabled: d.free === 0, detail: `${weekday} ${d.free === 0 ? '约满' : `余${d.free}`}` }));
     }
     main.appendChild(grid);
   }, () => chooseItem(site!));
@@ -182,9 +183,10 @@ function chooseSlot(chosenDay: string, chosenHalf: 'am' | 'pm'): void {
 function person(chosen: Slot, problem?: string): void {
   slot = chosen;
   screen('填写预约人信息', (main) => {
-    main.appendChild(el('p', `${site!.name}\n${item!.name}\n${slotText(chosen.start)}`, 'note summary'));
+    // One line: the site and the item were chosen on the screens just before, the booked screen repeats them all.
+    main.appendChild(el('p', slotText(chosen.start).replace(/ 周. /, ' ').replace(/—.*/, ''), 'note'));
     const id = field(main, 'id-number', '身份证号码', { inputMode: 'text', maxLength: 18, autocomplete: 'off' });
-    const phone = field(main, 'phone', '手机号码（接收提醒）', { inputMode: 'numeric', maxLength: 11, autocomplete: 'tel' });
+    const phone = field(main, 'phone', '手机号（收提醒）', { inputMode: 'numeric', maxLength: 11, autocomplete: 'tel' });
     const status = el('div');
     status.setAttribute('role', 'status');
     main.appendChild(status);
@@ -223,11 +225,11 @@ function booked(b: Booking, maskedId: string, maskedPhone: string): void {
     const code = el('p', b.code, 'number');
     code.setAttribute('data-testid', 'booking-code');
     main.appendChild(code);
+    main.appendChild(button('完成', start, { primary: true, testId: 'done' }));
     const facts = el('p', `${b.siteName}\n${b.serviceName}\n${slotText(b.slotStart)}\n身份证 ${maskedId}\n手机 ${maskedPhone}`, 'note summary');
     facts.setAttribute('data-testid', 'booking-facts');
     main.appendChild(facts);
     main.appendChild(el('p', '请在预约时间前 30 分钟到开始后 15 分钟内，到大厅取号机点“预约签到”。', 'note'));
-    main.appendChild(button('完成', start, { primary: true, testId: 'done' }));
   }, null);
 }
 
