@@ -34,7 +34,7 @@ let pool: pg.Pool;
 let region: ConsoleRegion;
 let browser: Browser;
 /** The slot the page booked in the large-text run (checked in at the kiosk at the end). */
-let booked: { code: string; slotStart: string; idNumber: string } | null = null;
+let booked: { code: string; slotStart: string; person: ReturnType<typeof testIdentity> } | null = null;
 
 beforeAll(async () => {
   writeRegionKeyFile(join(keyDir, 'region-keys.json'), generateRegionKeyFile());
@@ -145,7 +145,7 @@ describe('the booking page on a phone', () => {
       expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(person.idNumber);
       await checkPhone(page, 'booked', large);
       const stored = await pool.query<{ slot_start: Date }>('SELECT slot_start FROM appointments WHERE code = $1', [code]);
-      if (large) booked = { code, slotStart: stored.rows[0]!.slot_start.toISOString(), idNumber: person.idNumber };
+      if (large) booked = { code, slotStart: stored.rows[0]!.slot_start.toISOString(), person };
 
       // The same slot again: one place left; someone else takes it before this citizen submits.
       await tap(page, 'done');
@@ -244,9 +244,15 @@ describe('booked on the phone → pulled by the hall → checked in at the kiosk
       const { page } = await rig.open(mode);
       await tap(page, 'open-check-in');
       await page.getByTestId('screen-check-in').waitFor();
+      // The item needs identity: the typed 预约码 goes with the ID card the citizen then puts on the reader.
       for (const digit of code) await tap(page, `code-key-${digit}`);
-      await tap(page, 'check-in-submit');
+      const { person } = booked!;
+      await rig.sim.sim({
+        action: 'card.insert', reader: 'idcard',
+        identity: { name: person.name, idNumber: person.idNumber, gender: Number(person.idNumber[16]) % 2 ? '男' : '女', birthDate: person.birthDate.replaceAll('-', '') },
+      });
       await page.getByTestId('screen-ticket').waitFor({ timeout: 15_000 });
+      await rig.sim.sim({ action: 'card.remove', reader: 'idcard' });
       expect(await page.getByTestId('appointment-mark').textContent()).toBe('预约');
       await checkScreen(page, 'check-in-from-phone-booking', mode);
     }
