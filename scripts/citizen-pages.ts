@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 const ROOT = resolve(import.meta.dirname, '..');
 const SOURCE = join(ROOT, 'kiosk-app/citizen');
 /** The phone pages: name → folder under kiosk-app/citizen/ holding index.html and page.ts. */
-export const CITIZEN_PAGES = ['progress', 'site'] as const;
+export const CITIZEN_PAGES = ['progress', 'site', 'booking'] as const;
 
 export async function buildCitizenPages(outDir: string): Promise<void> {
   const target = join(outDir, 'citizen');

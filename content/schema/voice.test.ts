@@ -48,8 +48,10 @@ describe('长辈模式 kiosk prompts', () => {
   });
 
   it('uses the step names and clip paths the kiosk plays', () => {
-    expect(Object.keys(KIOSK_PROMPTS).sort()).toEqual([...KIOSK_PROMPT_STEPS].sort());
+    expect(Object.keys(KIOSK_PROMPTS).sort()).toEqual([...KIOSK_PROMPT_STEPS, 'checkIn', 'checkInEarly', 'checkInMissing'].sort());
     for (const step of KIOSK_PROMPT_STEPS) expect(promptClipPath(step)).toBe(promptClip(step));
+    // 预约签到 asks for the same card or 医保码: its steps reuse the identify clip (its answers speak the hall's words).
+    for (const step of ['checkIn', 'checkInEarly', 'checkInMissing'] as const) expect(promptClipPath(step)).toBe(promptClip('identify'));
   });
 });
 

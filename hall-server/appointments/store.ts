@@ -56,10 +56,12 @@ export class AppointmentStore {
   }
 
   /** The person's open booking nearest to now (a citizen may hold one for today and one for another day), or the one
-   * a check-in with this idempotency key already used (the kiosk's retry). */
+   * a check-in with this idempotency key already used (the kiosk's retry). A booking the 爽约 sweep closed within the
+   * last 12 hours without a ticket still counts: the late citizen then gets an ordinary ticket and the explanation. */
   nearestFor(personHash: string, nowMs: number, checkInKey: string): AppointmentRow | null {
-    const row = this.db.prepare(`SELECT * FROM appointments WHERE person_hash = ? AND (status = 'booked' OR check_in_key = ?)
-        ORDER BY ABS(slot_at - ?) LIMIT 1`).get(personHash, checkInKey, nowMs) as AppointmentRow | undefined;
+    const row = this.db.prepare(`SELECT * FROM appointments WHERE person_hash = ? AND (status = 'booked' OR check_in_key = ?
+          OR (status = 'no_show' AND ticket_id IS NULL AND slot_at > ?))
+        ORDER BY ABS(slot_at - ?) LIMIT 1`).get(personHash, checkInKey, nowMs - 12 * 3_600_000, nowMs) as AppointmentRow | undefined;
     return row ?? null;
   }
 

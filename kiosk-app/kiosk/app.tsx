@@ -35,6 +35,9 @@ import { ScannedTicket } from './screens/ScannedTicket.tsx';
 import { ScreenBody } from './screens/ScreenBody.tsx';
 import { Thanks } from './screens/Thanks.tsx';
 import { TicketActions, TicketScreen } from './screens/TicketScreen.tsx';
+import {
+  CheckInAnswerActions, CheckInEarlyScreen, CheckInEntry, CheckInKeypad, CheckInMissingScreen, CheckInScreen,
+} from './screens/CheckIn.tsx';
 
 export type StartResult = { kind: 'ready'; kiosk: Kiosk; stop: () => void } | { kind: 'unpaired' } | { kind: 'stopped' };
 
@@ -102,6 +105,7 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
       item: (code: string) => kiosk.dispatch({ type: 'openItem', code }),
       info: () => kiosk.dispatch({ type: 'openInfo' }),
       answer: (answer: string) => kiosk.dispatch({ type: 'answer', answer }),
+      checkIn: () => kiosk.dispatch({ type: 'openCheckIn' }),
     }),
     [kiosk],
   );
@@ -211,7 +215,7 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
       const guideCode = browsing.current.guide;
       const body = (
         <>
-          <ScreenBody key="home" away={step.name !== 'home'}>
+          <ScreenBody key="home" away={step.name !== 'home'} actions={<CheckInEntry onOpen={handlers.checkIn} />}>
             {homeBody}
           </ScreenBody>
           {guideBody && guideCode && (
@@ -307,6 +311,28 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
     case 'thanks':
       screen = frame('screen-thanks', <Thanks />, { home: true });
       break;
+    case 'checkIn':
+      screen = frame(
+        'screen-check-in',
+        <CheckInScreen digits={step.digits} busy={step.busy} error={step.error} methods={kiosk.idMethods.value} />,
+        { back: !step.busy, home: !step.busy },
+        <CheckInKeypad
+          digits={step.digits}
+          busy={step.busy}
+          onKey={(key) => kiosk.dispatch({ type: 'codeKey', key })}
+          onSubmit={() => void kiosk.submitCheckInCode()}
+        />,
+      );
+      break;
+    case 'checkInEarly':
+    case 'checkInMissing': {
+      const actions = <CheckInAnswerActions onOrdinary={() => kiosk.dispatch({ type: 'ordinaryTicket' })} onRetry={back} />;
+      screen =
+        step.name === 'checkInEarly'
+          ? frame('screen-check-in-early', <CheckInEarlyScreen serviceName={step.serviceName} message={step.message} comeBackAt={step.comeBackAt} />, { home: true }, actions)
+          : frame('screen-check-in-missing', <CheckInMissingScreen message={step.message} />, { home: true }, actions);
+      break;
+    }
   }
 
   return (

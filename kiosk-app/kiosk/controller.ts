@@ -27,6 +27,9 @@ import { CitizenEndpoints } from '../../protocol/citizen/endpoints.ts';
 import { tokenOfProgressUrl } from '../../protocol/rules/citizen-token.ts';
 import type { TicketProgress } from '../../protocol/citizen/progress.ts';
 import { neighbourLines, type NeighbourLine } from './model/neighbours.ts';
+import type { IssueTicketResponse } from '../../protocol/hall/queue.ts';
+import { createCheckIn } from './checkIn.ts';
+import { CODE_DIGITS } from './model/checkIn.ts';
 
 const THANKS_MS = 5_000;
 const ECARD_POLL_MS = 150;
@@ -68,6 +71,8 @@ export interface Kiosk {
   /** The reason when every item is closed for the same reason (a holiday, a rest day); null otherwise. */
   hallClosedReason(): string | null;
   takeTicket(code: string): void;
+  /** 预约签到 with the 预约码 typed on the keypad. */
+  submitCheckInCode(): Promise<void>;
   withoutDocument(): void;
   confirmIdentity(green: boolean): void;
   issue(): Promise<void>;
@@ -109,7 +114,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     if (JSON.stringify(lines) !== JSON.stringify(shownNeighbours)) shownNeighbours = lines;
     return shownNeighbours;
   });
-  const waitingForCard = computed(() => step.value.name === 'identify');
+  const waitingForCard = computed(() => step.value.name === 'identify' || step.value.name === 'checkIn');
   const paused = computed(() => deps.stream.state.value !== 'open' || issueFailedUnreachable.value);
   const methods = computed(() => {
     const identity = deps.stream.snapshot.value?.modules['identity'] as { ecardDecode?: unknown } | undefined;
@@ -168,6 +173,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
 
   function onIdentity(identity: Identity): void {
     const current = step.peek();
+    if (current.name === 'checkIn') return void checkIn.withIdentity(identity);
     if (current.name !== 'identify') return;
     const svc = service(current.code);
     const greenOffered = svc ? offersGreenChannel(identity.birthDate, localDate(now(), hallUtcOffset.peek()), svc.ticket) : false;
@@ -176,8 +182,9 @@ export function createKiosk(deps: KioskDeps): Kiosk {
 
   async function decodeEcard(payload: string): Promise<void> {
     const current = step.peek();
-    if (current.name !== 'identify' || current.busy) return;
-    dispatch({ type: 'identifying' });
+    if ((current.name !== 'identify' && current.name !== 'checkIn') || current.busy) return;
+    // The check-in screen turns busy when the decoded identity is sent.
+    if (current.name === 'identify') dispatch({ type: 'identifying' });
     try {
       const { decodeId } = await call(IdentityEndpoints.ecardDecode, { body: { payload } });
       const deadline = Date.now() + ECARD_WAIT_MS;
@@ -191,7 +198,8 @@ export function createKiosk(deps: KioskDeps): Kiosk {
         await new Promise((r) => setTimeout(r, ECARD_POLL_MS));
       }
     } catch (error) {
-      dispatch({ type: 'identifyFailed', message: error instanceof HallApiError ? error.message : '医保码识别失败，请重试或使用证件' });
+      const message = error instanceof HallApiError ? error.message : '医保码识别失败，请重试或使用证件';
+      dispatch(step.peek().name === 'checkIn' ? { type: 'checkInFailed', message } : { type: 'identifyFailed', message });
     }
   }
 
@@ -215,11 +223,13 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     }),
     deps.bridge.on('identity.failed', ({ message }) => {
       if (step.peek().name === 'identify') dispatch({ type: 'identifyFailed', message });
+      if (step.peek().name === 'checkIn') dispatch({ type: 'checkInFailed', message });
     }),
     deps.bridge.on('scan', ({ kind, payload }) => {
       const token = tokenOfProgressUrl(payload);
       if (token && step.peek().name === 'home') return void showScannedTicket(token);
-      if (step.peek().name !== 'identify') return;
+      if (step.peek().name === 'checkIn' && kind !== 'ecard') return void scannedCode(payload);
+      if (step.peek().name !== 'identify' && step.peek().name !== 'checkIn') return;
       if (kind === 'ecard') void decodeEcard(payload);
       else dispatch({ type: 'identifyFailed', message: '这不是医保电子凭证，请出示医保码或使用证件' });
     }),
@@ -288,6 +298,45 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     }
   }
 
+  function ticketOf(res: IssueTicketResponse, serviceCode: string): IssuedTicket {
+    return {
+      id: res.ticket.id,
+      number: res.ticket.number,
+      serviceName: res.ticket.serviceName,
+      peopleAhead: res.waitingAhead,
+      waitMinutes: res.estimateMinutes,
+      windows: windowsServing(serviceCode).labels,
+      maskedName: res.ticket.maskedName,
+      issuedAt: localDateTime(new Date(res.ticket.issuedAt), hallUtcOffset.peek()),
+      duplicate: res.reused === 'same_person',
+      progressUrl: res.progressUrl ?? null,
+    };
+  }
+
+  const checkIn = createCheckIn({
+    step,
+    dispatch,
+    utcOffsetMinutes: () => hallUtcOffset.peek(),
+    senior: () => seniorMode.peek(),
+    ticketOf,
+    print: (ticket) => print(ticket, false),
+    unreachable: () => {
+      issueFailedUnreachable.value = true;
+    },
+  });
+
+  /** A 预约码 shown as a QR (the booking page's answer) scanned on the check-in screen. */
+  function scannedCode(payload: string): void {
+    const code = payload.trim();
+    if (!new RegExp(`^\\d{${CODE_DIGITS}}$`).test(code)) {
+      dispatch({ type: 'checkInFailed', message: '这不是预约码或医保码，请输入预约码，或刷卡、出示医保码' });
+      return;
+    }
+    dispatch({ type: 'codeKey', key: '清除' });
+    for (const digit of code) dispatch({ type: 'codeKey', key: digit });
+    void checkIn.submitCode();
+  }
+
   async function issue(): Promise<void> {
     const current = step.peek();
     if (current.name !== 'notice' || current.issuing) return;
@@ -306,19 +355,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     try {
       const res = await call(QueueEndpoints.issue, { body });
       issueKey = null;
-      const windows = windowsServing(svc.code);
-      const ticket: IssuedTicket = {
-        id: res.ticket.id,
-        number: res.ticket.number,
-        serviceName: res.ticket.serviceName,
-        peopleAhead: res.waitingAhead,
-        waitMinutes: res.estimateMinutes,
-        windows: windows.labels,
-        maskedName: res.ticket.maskedName,
-        issuedAt: localDateTime(new Date(res.ticket.issuedAt), hallUtcOffset.peek()),
-        duplicate: res.reused === 'same_person',
-        progressUrl: res.progressUrl ?? null,
-      };
+      const ticket = ticketOf(res, svc.code);
       dispatch({ type: 'issued', ticket });
       await print(ticket, ticket.duplicate);
     } catch (error) {
@@ -331,6 +368,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   function wipe(): void {
     clearTimeout(thanksTimer);
     issueKey = null;
+    checkIn.reset();
     batch(() => {
       step.value = HOME;
       ticketPreview.value = null;
@@ -373,6 +411,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
       issueKey = null;
       dispatch({ type: 'takeTicket', code, identity: svc.identity });
     },
+    submitCheckInCode: () => checkIn.submitCode(),
     withoutDocument() {
       const current = step.peek();
       if (current.name === 'identify' && service(current.code)?.identity === 'optional') dispatch({ type: 'withoutDocument' });

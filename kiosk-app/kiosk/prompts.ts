@@ -16,6 +16,8 @@ export { browserPromptOutput, type PromptOutput, type PromptPlan };
 /** Every kiosk step has a prompt (a compile error here means a step was added without one). */
 const PROMPT_STEP: Record<Step['name'], KioskPromptStep> = {
   home: 'home', info: 'info', guide: 'guide', identify: 'identify', confirm: 'confirm', notice: 'notice', ticket: 'ticket', thanks: 'thanks',
+  // 预约签到 asks for the same card, 医保码 (or the typed 预约码); its answers are spoken in the hall's own words (planPrompt).
+  checkIn: 'identify', checkInEarly: 'identify', checkInMissing: 'identify',
 };
 
 /** The text of each step's clip (the speech fallback), taken from the content schema. */
@@ -61,6 +63,7 @@ export function ticketNumberReading(number: string): { clips: string[]; text: st
 /** How a step's prompt is played with this (loaded) pack: its clip when it has one, else speech. The ticket screen's
  * prompt is followed by the number, so the citizen hears it (您的号码是 B 零零五 号). */
 export function planPrompt(step: Step, pack: PackData): PromptPlan {
+  if (step.name === 'checkInEarly' || step.name === 'checkInMissing') return { kind: 'speech', text: step.message };
   const { clip, text } = stepPrompt(step);
   const number = step.name === 'ticket' ? ticketNumberReading(step.ticket.number) : null;
   const has = (path: string) => pack.manifest.files.some((f) => f.path === path);

@@ -36,3 +36,17 @@ describe('ticket QR', () => {
     expect(TicketSchema.parse(input).qrPayload).toBe('https://region.example/t/AbCdEfGhIjKlMnOpQrStUv_-');
   });
 });
+
+describe('预约 ticket', () => {
+  it('DB21/T 4402 §10.1.2: an on-time check-in prints 预约 and the slot next to the item', () => {
+    const input = ticketInput(
+      {
+        id: 'tk_3', number: 'A025', serviceName: '城乡居民参保登记', peopleAhead: 0, waitMinutes: 0, windows: ['1号窗口'],
+        maskedName: '李*', issuedAt: '2026-12-07 09:45', duplicate: false, checkIn: { timing: 'on_time', slot: '10:00', message: '' },
+      },
+      { hallName: '示例县医保服务大厅', supervisionPhone: '024-12345678', slogan: '中国医保 一生守护', materials: [], timeLimit: null },
+      false,
+    );
+    expect(TicketSchema.parse(input).service).toBe('城乡居民参保登记（预约 10:00）');
+  });
+});

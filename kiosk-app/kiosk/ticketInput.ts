@@ -2,6 +2,7 @@
 import type { Material, TimeLimit } from '../../content/schema/index.ts';
 import type { TicketInput } from '../../protocol/bridge/messages.ts';
 import type { IssuedTicket } from './model/flow.ts';
+import { printedServiceName } from './model/checkIn.ts';
 
 /** 办理时限 as the ticket prints it. */
 export function timeLimitText(limit: TimeLimit): string {
@@ -16,7 +17,7 @@ export function ticketInput(
   return {
     hallName: pack.hallName.slice(0, 40),
     number: ticket.number,
-    service: ticket.serviceName.slice(0, 40),
+    service: printedServiceName(ticket.serviceName, ticket.checkIn),
     peopleAhead: ticket.peopleAhead,
     windows: ticket.windows.slice(0, 8),
     issuedAt: ticket.issuedAt,

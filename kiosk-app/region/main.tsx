@@ -15,6 +15,7 @@ import { Export } from './pages/Export.tsx';
 import { Network } from './pages/Network.tsx';
 import { Satisfaction } from './pages/Satisfaction.tsx';
 import { SiteDay } from './pages/SiteDay.tsx';
+import { SlotRules } from './pages/SlotRules.tsx';
 import { Sites } from './pages/Sites.tsx';
 import { todayInHall } from './today.ts';
 
@@ -31,6 +32,7 @@ const PAGES: Page[] = [
   { path: 'cases', label: '差评督办', permission: 'cases', view: Cases },
   { path: 'export', label: '上报导出', permission: 'export_personal', view: Export },
   { path: 'sites', label: '站点注册', permission: 'sites', view: Sites },
+  { path: 'slots', label: '可预约设置', permission: 'sites', view: SlotRules },
   { path: 'catalogue', label: '事项清单', permission: 'catalogue', view: Catalogue },
 ];
 

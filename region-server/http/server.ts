@@ -15,6 +15,7 @@ import { BUSY_RETRY_AFTER_S, PushGate } from '../sync/push-gate.ts';
 import { createCitizenRoutes } from '../citizen/routes.ts';
 import { createSiteRoutes } from '../citizen/site-routes.ts';
 import { appointmentRoutes } from '../appointments/routes.ts';
+import { bookingPage } from '../appointments/page.ts';
 
 export interface RegionLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -67,9 +68,10 @@ export function createRegionServer(pool: Pool, log: RegionLogger, options: Regio
   const pushGate = options.pushGate ?? new PushGate();
   const citizen = createCitizenRoutes(pool, { onError: (err) => log.error('citizen request failed', { error: err.message }) });
   const sites = createSiteRoutes(pool, { onError: (err) => log.error('site page request failed', { error: err.message }) });
+  const booking = bookingPage();
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://region');
-    if (consoleFront?.handle(req, res, url) || citizen.handle(req, res, url) || sites.handle(req, res, url)) return;
+    if (consoleFront?.handle(req, res, url) || citizen.handle(req, res, url) || sites.handle(req, res, url) || booking(req, res, url)) return;
     const packPath = /^\/api\/region\/sites\/([a-z0-9-]{2,40})\/pack$/.exec(url.pathname);
     const route = packPath && req.method === 'GET' ? 'GET /api/region/sites/:id/pack' : `${req.method} ${url.pathname}`;
     const handle = async (): Promise<void> => {

@@ -53,7 +53,7 @@ export interface KioskRig {
 }
 
 /** `hall`: settings of the test hall, e.g. a pinned clock and the issuing schedule switched on. */
-export async function startKioskRig(options: { hall?: Pick<TestHallOptions, 'config' | 'now'> } = {}): Promise<KioskRig> {
+export async function startKioskRig(options: { hall?: Pick<TestHallOptions, 'config' | 'now' | 'onModules'> } = {}): Promise<KioskRig> {
   distReady();
   const ecard = await startEcQueryStandin({ [ECARD_QR]: ECARD_PERSON });
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));

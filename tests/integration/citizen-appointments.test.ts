@@ -120,6 +120,16 @@ describe('DB21/T 4402 §10.1.2: check-in at the kiosk', () => {
     expect(stats.body).toEqual({ day: '2026-12-07', booked: 5, checkedIn: 1, noShow: 2 });
   });
 
+  it('late after the 爽约 sweep: the card still finds the booking and gets an ordinary ticket with the explanation, once', async () => {
+    const res = await checkIn({ idempotencyKey: 'check-in-0007', identity: missing });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect([res.body.timing, res.body.appointment.code, res.body.ticket.ticket.appointmentAt]).toEqual(['late', '10000004', null]);
+    const again = await checkIn({ idempotencyKey: 'check-in-0008', identity: missing });
+    expect([again.status, again.body.error.code]).toEqual([404, 'appointment_not_found']);
+    const records = readDb(hall, (db) => db.prepare("SELECT count(*) AS n FROM events WHERE type = 'appointment.recorded'").get());
+    expect(records).toEqual({ n: 3 });
+  });
+
   it('with no region at all, after a restart, check-in still works from the hall\'s own copy', async () => {
     const dataDir = hall.dataDir;
     await hall.close(false);

@@ -1,6 +1,7 @@
 // Test helper for the region console: a region with its console front (in-process, real PostgreSQL, real HTTP), a
 // sealer and opener of personal fields with a test X25519 key (the algorithm protocol/region/records.ts describes),
 // and records a hall would push (rating.recorded, rating.case.recorded, ticket and status events).
+import type { RegionKeys } from '../../region-server/keys.ts';
 import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
@@ -64,7 +65,11 @@ export interface ConsoleRegion {
 }
 
 /** `pool`: a migrated database of the caller's (a browser test starts its own cluster); else a fresh one of the suite's. */
-export async function startConsoleRegion(options: { signingKeyPem?: string | null; distDir?: string; pool?: pg.Pool; withoutSealingKeys?: boolean } = {}): Promise<ConsoleRegion> {
+export async function startConsoleRegion(options: {
+  signingKeyPem?: string | null; distDir?: string; pool?: pg.Pool; withoutSealingKeys?: boolean;
+  /** The region's key file (the booking API needs it). */
+  keys?: RegionKeys;
+} = {}): Promise<ConsoleRegion> {
   const pool = options.pool ?? (await freshDatabase()).pool;
   const sealing = testSealingKey();
   const state = { code: null as string | null };
@@ -77,7 +82,7 @@ export async function startConsoleRegion(options: { signingKeyPem?: string | nul
     ...(options.distDir ? { distDir: options.distDir } : {}),
   });
   await front.start();
-  const server = createRegionServer(pool, quiet, { consoleFront: front });
+  const server = createRegionServer(pool, quiet, { consoleFront: front, ...(options.keys ? { keys: options.keys } : {}) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

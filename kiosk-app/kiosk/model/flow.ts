@@ -1,6 +1,8 @@
 // The kiosk flow as pure transitions: home → guide → identify → confirm (绿色通道 offer) → 一次性告知 → ticket → thanks → home.
+// 预约签到 (home → check-in → ticket, or early / no booking found) in the steps of model/checkIn.ts.
 // The controller applies them to a signal; screens only read the state. Personal data lives only inside the state,
 // so resetting the state wipes it.
+import { typeCodeKey, type CheckInMark, type CheckInStep } from './checkIn.ts';
 import type { Identity, IdentityRequirement } from './types.ts';
 
 export type PrintStatus = 'printing' | 'printed' | 'failed';
@@ -18,6 +20,8 @@ export interface IssuedTicket {
   duplicate: boolean;
   /** The citizen's progress page, printed in the QR; absent or null when the hall prints no link. */
   progressUrl?: string | null;
+  /** Issued by a 预约签到: on time (marked 预约) or late (an ordinary ticket, with the explanation). */
+  checkIn?: CheckInMark | null;
 }
 
 /** Where on home the citizen is: the page, and in 长辈模式 the answer to the home question (none: the question). */
@@ -51,7 +55,8 @@ export type Step =
       /** The bridge's code of a failed print (`paper_out`…): the spoken advice depends on it. */
       printCode?: string;
     }
-  | { name: 'thanks' };
+  | { name: 'thanks' }
+  | CheckInStep;
 
 export type Action =
   | { type: 'page'; page: number }
@@ -73,6 +78,14 @@ export type Action =
   | { type: 'reprinting' }
   | { type: 'finish' }
   | { type: 'back' }
+  | { type: 'openCheckIn' }
+  | { type: 'codeKey'; key: string }
+  | { type: 'checkingIn' }
+  | { type: 'checkInFailed'; message: string }
+  | { type: 'checkInEarly'; code: string; serviceName: string; message: string; comeBackAt: string }
+  | { type: 'checkInMissing'; message: string }
+  | { type: 'checkedIn'; code: string; ticket: IssuedTicket }
+  | { type: 'ordinaryTicket' }
   | { type: 'reset' };
 
 export const HOME: Step = { name: 'home', page: 0 };
@@ -129,8 +142,32 @@ export function next(step: Step, action: Action): Step {
       return step.name === 'ticket' && step.print !== 'printing' ? { name: 'thanks' } : step;
     case 'back':
       return back(step);
+    case 'openCheckIn':
+      return step.name === 'home' ? CHECK_IN : step;
+    case 'codeKey':
+      return step.name === 'checkIn' && !step.busy ? { ...step, digits: typeCodeKey(step.digits, action.key), error: null } : step;
+    case 'checkingIn':
+      return step.name === 'checkIn' && !step.busy ? { ...step, busy: true, error: null } : step;
+    case 'checkInFailed':
+      return step.name === 'checkIn' ? { ...step, busy: false, error: action.message } : step;
+    case 'checkInEarly': {
+      if (step.name !== 'checkIn') return step;
+      const { code, serviceName, message, comeBackAt } = action;
+      return { name: 'checkInEarly', code, serviceName, message, comeBackAt };
+    }
+    case 'checkInMissing':
+      return step.name === 'checkIn' ? { name: 'checkInMissing', message: action.message } : step;
+    case 'checkedIn':
+      return step.name === 'checkIn' ? { name: 'ticket', code: action.code, ticket: action.ticket, print: 'printing', printMessage: null } : step;
+    case 'ordinaryTicket':
+      // Early: the booked item's guide (its 取号 button follows); no booking: home, to choose the item.
+      if (step.name === 'checkInEarly') return { name: 'guide', code: step.code };
+      return step.name === 'checkInMissing' ? HOME : step;
   }
 }
+
+/** The check-in screen, nothing typed yet. */
+export const CHECK_IN: Step = { name: 'checkIn', digits: '', busy: false, error: null };
 
 function back(step: Step): Step {
   switch (step.name) {
@@ -145,6 +182,11 @@ function back(step: Step): Step {
       return step.busy ? step : { name: 'guide', code: step.code };
     case 'confirm':
       return { name: 'identify', code: step.code, busy: false, error: null };
+    case 'checkIn':
+      return step.busy ? step : HOME;
+    case 'checkInEarly':
+    case 'checkInMissing':
+      return CHECK_IN;
     case 'notice':
       if (step.issuing) return step;
       return step.missing ? { ...step, missing: false, error: null } : { name: 'guide', code: step.code };

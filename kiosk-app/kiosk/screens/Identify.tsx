@@ -18,7 +18,7 @@ const OUT_OF_ORDER = {
 } as const;
 
 /** One way of showing identity: the reader's picture and what to do, or that its reader is out of order. */
-function Method(props: { kind: keyof IdMethods; state: MethodState; icon: 'idcard' | 'sscard' | 'qr'; picture: string; title: string; how: string }) {
+export function Method(props: { kind: keyof IdMethods; state: MethodState; icon: 'idcard' | 'sscard' | 'qr'; picture: string; title: string; how: string }) {
   if (props.state === 'absent') return null;
   const offline = props.state === 'offline';
   return (

@@ -3,6 +3,7 @@ import { BigButton } from '../../shared/ui/BigButton.tsx';
 import { Icon } from '../../shared/ui/icons.tsx';
 import type { IssuedTicket, PrintStatus } from '../model/flow.ts';
 import { Qr } from './Qr.tsx';
+import './checkIn.css';
 
 /** The ticket on screen when the printer failed: its QR and the number in the screen's own type (36 px and more in
  * 长辈模式), not a shrunken picture of the paper. */
@@ -19,6 +20,12 @@ function ScreenTicket({ input }: { input: TicketInput }) {
   );
 }
 
+function headline(t: IssuedTicket): string {
+  if (t.checkIn?.timing === 'on_time') return `预约签到成功（${t.checkIn.slot} 时段），您的号码是`;
+  if (t.checkIn) return '已为您取普通号，您的号码是';
+  return t.duplicate ? '您已取过此事项的号码，请您核对' : '取号成功，您的号码是';
+}
+
 export function TicketScreen(props: {
   ticket: IssuedTicket;
   print: PrintStatus;
@@ -27,11 +34,19 @@ export function TicketScreen(props: {
 }) {
   const t = props.ticket;
   const failed = props.print === 'failed';
+  const onTime = t.checkIn?.timing === 'on_time';
   return (
     <>
-      <h1 class="center">{t.duplicate ? '您已取过此事项的号码，请您核对' : '取号成功，您的号码是'}</h1>
+      <h1 class="center">{headline(t)}</h1>
+      {t.checkIn && (
+        <p class="ui-banner" data-testid="check-in-message">
+          {!onTime && <Icon name="warn" />}
+          {t.checkIn.message}
+        </p>
+      )}
       <p class="ticket-number" data-testid="ticket-number">
         {t.number}
+        {onTime && <span class="ticket-mark" data-testid="appointment-mark">预约</span>}
       </p>
       <p class="center">
         {t.serviceName}
