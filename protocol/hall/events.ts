@@ -12,6 +12,7 @@ import { HelpEvent } from './identity.ts';
 import { CaseEscalation, CaseEscalationCleared } from './escalations.ts';
 import { PublishedImprovement } from './improvement.ts';
 import { CitizenLinkRecord } from '../citizen/link-record.ts';
+import { CitizenReasonsRecord, PhoneRatingSettledRecord } from '../citizen/phone-rating-link.ts';
 import { RatingCaseEvent, RatingStoredEvent, RatingUnratedEvent } from './ratings.ts';
 
 export const TicketIssuedEvent = z.strictObject({ ticket: TicketView });
@@ -70,6 +71,8 @@ export const EventSchemas = {
   'case.escalation.cleared': CaseEscalationCleared,
   'improvement.published': PublishedImprovement,
   'citizen.link': CitizenLinkRecord,
+  'citizen.rating.settled': PhoneRatingSettledRecord,
+  'citizen.reasons': CitizenReasonsRecord,
 } as const;
 export type KnownEventType = keyof typeof EventSchemas;
 export type EventData<T extends KnownEventType> = z.infer<(typeof EventSchemas)[T]>;
@@ -100,6 +103,8 @@ export const EVENT_STAFF: Record<KnownEventType, readonly StaffRole[]> = {
   'case.escalation.cleared': OWNER_ONLY,
   'improvement.published': EVERY_STAFF,
   'citizen.link': OWNER_ONLY,
+  'citizen.rating.settled': OWNER_ONLY,
+  'citizen.reasons': OWNER_ONLY,
   'appointment.recorded': OWNER_ONLY,
 };
 

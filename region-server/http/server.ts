@@ -14,6 +14,7 @@ import { sealingRoute } from '../sealing/routes.ts';
 import { BUSY_RETRY_AFTER_S, PushGate } from '../sync/push-gate.ts';
 import { createCitizenRoutes } from '../citizen/routes.ts';
 import { appointmentRoutes } from '../appointments/routes.ts';
+import { phoneRatingFeedRoute } from '../citizen/rating-route.ts';
 
 export interface RegionLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -64,7 +65,7 @@ export function createRegionServer(pool: Pool, log: RegionLogger, options: Regio
   const keys = options.keys ?? null;
   const consoleFront = options.consoleFront;
   const pushGate = options.pushGate ?? new PushGate();
-  const citizen = createCitizenRoutes(pool, { onError: (err) => log.error('citizen request failed', { error: err.message }) });
+  const citizen = createCitizenRoutes(pool, { keys, onError: (err) => log.error('citizen request failed', { error: err.message }) });
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://region');
     if (consoleFront?.handle(req, res, url) || citizen.handle(req, res, url)) return;
@@ -73,6 +74,7 @@ export function createRegionServer(pool: Pool, log: RegionLogger, options: Regio
     const handle = async (): Promise<void> => {
       if (sealingRoute(route, res, keys)) return;
       if (await appointmentRoutes(req, res, url, pool, keys)) return;
+      if (await phoneRatingFeedRoute(req, res, url, pool, keys)) return;
       switch (route) {
         case 'GET /api/region/sites/:id/pack': {
           const siteId = packPath![1]!;

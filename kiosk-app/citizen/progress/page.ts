@@ -5,6 +5,7 @@
 import { readProgress, progressPath, type TicketProgress } from '../../../protocol/citizen/progress.ts';
 import { errorMessage, fetchJson } from '../shared/fetch.ts';
 import { progressView } from './model.ts';
+import { renderRating, type RatingHost } from './rating-ui.ts';
 
 const POLL_MS = 3_000;
 const root = document.getElementById('page')!;
@@ -29,9 +30,14 @@ function render(): void {
   const status = el('section', undefined, 'status ' + view.tone);
   status.setAttribute('data-testid', 'status');
   status.appendChild(el('h2', view.headline));
-  view.lines.forEach((line) => status.appendChild(el('p', line)));
+  const override = rating.lines(current);
+  (override || view.lines).forEach((line) => status.appendChild(el('p', line)));
   root.appendChild(status);
+  rating.render(current, root);
 }
+
+const host: RatingHost = { el, rerender: () => render(), refresh: () => void refresh(), token: () => token };
+const rating = renderRating(host);
 
 function showMessage(text: string): void {
   root.textContent = '';
