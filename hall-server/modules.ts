@@ -37,7 +37,7 @@ export function hallModules(config: HallConfig, region: RegionFlags = {}): HallM
   const link = regionLinkModule({
     url: region.url ?? config.region?.url ?? null, enrolCode: region.enrolCode ?? null, packs: () => packs.store(),
     appointments: (feed) => appointments.applyFeed(feed),
-    phoneRatings: (feed) => citizen.applyPhoneRatings(feed),
+    phoneRatings: (feed) => citizen.applyPhoneRatings(feed), phoneRatingsEveryMs: config.citizen.phoneRatingPullSeconds * 1000,
   });
   // The link registers first: the packs module restores a region pack at start with the key the link learnt. The link
   // pulls appointments only after a network round trip, by when every module has registered.

@@ -46,8 +46,10 @@ function samePhone(keys: RegionKeys | null, sealed: string | null, phone: string
 }
 
 function sameBody(keys: RegionKeys | null, row: StoredRow, req: PhoneRatingRequest): boolean {
+  // Once settled the phone is dropped: a late retry is matched on the rest.
+  const phoneMatches = row.state === 'pending' ? samePhone(keys, row.phone_sealed, req.phone) : true;
   return row.id === req.id && row.score === req.score && row.consent === req.consent
-    && JSON.stringify(row.reasons) === JSON.stringify(req.reasons) && samePhone(keys, row.phone_sealed, req.phone);
+    && JSON.stringify(row.reasons) === JSON.stringify(req.reasons) && phoneMatches;
 }
 
 /** The answer for a ticket that has a phone rating kept already. */
