@@ -303,7 +303,9 @@ export class RatingService {
       this.store.countCase(row, { opened: true });
       this.app.events.publish('rating.case.recorded', caseRecord(this.store.caseById(caseId)!, CASE_OPENED_BY, nowIso), { roles: [] });
     }
-    this.app.events.publish('rating.stored', { ticketId: row.ticket_id, window, score: row.score }, { window });
+    this.app.events.publish('rating.stored', {
+      ticketId: row.ticket_id, window, score: row.score, channel: channelOfSource(row.source), at: row.pad_rated_at ?? row.rated_at,
+    }, { window });
     return { row, caseId };
   }
 

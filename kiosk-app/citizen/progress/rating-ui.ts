@@ -75,6 +75,7 @@ export function renderRating(host: RatingHost) {
     reasons.forEach((reason) => {
       section.appendChild(button(reason, () => {
         form = toggleReason(form, reason);
+        problem = null;
         host.rerender();
       }, 'reason', form.reasons.includes(reason)));
     });
@@ -91,6 +92,7 @@ export function renderRating(host: RatingHost) {
     section.appendChild(input);
     section.appendChild(button('同意工作人员回访', () => {
       form = { ...form, consent: !form.consent };
+      problem = null;
       host.rerender();
     }, 'consent', form.consent));
     if (problem) {
