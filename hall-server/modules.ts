@@ -30,7 +30,8 @@ export function hallModules(config: HallConfig, region: RegionFlags = {}): HallM
     const enrolled = (link.health?.().region?.state ?? 'not_enrolled') !== 'not_enrolled';
     return (enrolled ? config.citizen.publicUrl : undefined) ?? config.citizen.hallUrl ?? null;
   };
-  const citizen = createCitizenModule({ hallDay, queue: () => queue.engine(), baseUrl: citizenBase });
+  const ratings = createRatingsModule({ hallDay, seal: (fields) => link.seal(fields) });
+  const citizen = createCitizenModule({ hallDay, queue: () => queue.engine(), baseUrl: citizenBase, ratings: () => ratings.service() });
   const queue = queueModule(config.queue, { linkTicket: (ticket) => citizen.linkTicket(ticket) });
   const appointments = createAppointmentsModule({
     queue: () => queue.engine(), utcOffsetMinutes: config.queue.utcOffsetMinutes, retentionDays: config.queue.personalDataRetentionDays,
@@ -39,12 +40,13 @@ export function hallModules(config: HallConfig, region: RegionFlags = {}): HallM
     url: region.url ?? config.region?.url ?? null, enrolCode: region.enrolCode ?? null, packs: () => packs.store(),
     appointments: (feed) => appointments.applyFeed(feed),
     afterRefresh: () => neighbours.pull(),
+    phoneRatings: (feed) => citizen.applyPhoneRatings(feed), phoneRatingsEveryMs: config.citizen.phoneRatingPullSeconds * 1000,
   });
   const neighbours = createNeighboursModule({ fetch: (ids) => link.neighbours(ids) });
   const sitePage = createSitePageModule({ queue: () => queue.engine(), enrolledAs: () => link.siteId() });
   // The link registers first: the packs module restores a region pack at start with the key the link learnt. The link
   // pulls appointments only after a network round trip, by when every module has registered.
-  return [link, packs, queue, createRatingsModule({ hallDay, seal: (fields) => link.seal(fields) }), createIdentityModule(),
+  return [link, packs, queue, ratings, createIdentityModule(),
     createAuditModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createInspectionModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),
     createDeferralsModule({ utcOffsetMinutes: config.queue.utcOffsetMinutes }),

@@ -15,7 +15,10 @@ const STATE_OF: Record<TicketStatus, ProgressState> = {
   cancelled: 'expired',
 };
 
-export function ticketProgress(state: QueueState, rules: QueueRules, ticket: Ticket, expiresAtMs: number, rating: RatedBy | null): TicketProgress {
+/** `badReasons`: the pack's 差评 reasons, offered to the phone while the finished service is not rated. */
+export function ticketProgress(
+  state: QueueState, rules: QueueRules, ticket: Ticket, expiresAtMs: number, rating: RatedBy | null, badReasons: readonly string[],
+): TicketProgress {
   const progressState = ticket.day === state.day ? STATE_OF[ticket.status] : 'expired';
   const ahead = progressState === 'waiting' ? waitingAhead(state, ticket, false) : 0;
   return {
@@ -29,5 +32,8 @@ export function ticketProgress(state: QueueState, rules: QueueRules, ticket: Tic
     expiresAt: new Date(expiresAtMs).toISOString(),
     version: ticket.version,
     rating: ticket.status === 'finished' ? rating : null,
+    canRate: progressState === 'finished' && rating === null,
+    badReasons: progressState === 'finished' && rating === null ? [...badReasons] : [],
+    ratingPending: false,
   };
 }

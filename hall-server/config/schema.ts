@@ -64,7 +64,9 @@ export const HallConfig = z.strictObject({
   citizen: z.strictObject({
     publicUrl: z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, '公众访问地址应以 http:// 或 https:// 开头').max(120).optional(),
     hallUrl: z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, '大厅 Wi-Fi 地址应以 http:// 或 https:// 开头').max(120).optional(),
-  }).default({}),
+    /** While enrolled: how often to ask the region for ratings phones sent there (扫码评价); the citizen waits on it. */
+    phoneRatingPullSeconds: z.number().int().min(1, '扫码评价同步间隔应为 1 到 300 秒').max(300, '扫码评价同步间隔应为 1 到 300 秒').default(5),
+  }).default({ phoneRatingPullSeconds: 5 }),
   maxBodyBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(64 * 1024),
   /** Ed25519 public keys (raw base64url, as `npm run pack -- keygen` prints them) whose signed packs this hall accepts,
    * besides those in <dataDir>/packs/trusted-keys.txt. The demo key is trusted only in a demo hall. */

@@ -10,6 +10,7 @@ import { maskPersonalNumbers } from './core/pii.ts';
 import { type CompiledCalendar, addWorkingDays } from '../../protocol/rules/workdays.ts';
 import { hallDate, hallDateTime } from '../../protocol/rules/hall-time.ts';
 import type { RatingRow } from './store.ts';
+import { PHONE_SOURCE } from './core/channel-rule.ts';
 
 /** 承诺/法定办结时间: the finish time for 即办 items, else the end of the N-th working day after receipt. */
 function limitTime(pack: Pack, serviceCode: string, receivedIso: string, finishedIso: string, cal: CompiledCalendar, offset: number): string {
@@ -51,6 +52,12 @@ export function exportUpstream(db: Database, pack: Pack, secrets: Secrets, cal: 
   return { csv, count };
 }
 
+/** 评价渠道 and 评价方式 of a stored rating: the pad (评价器, touch screen or keypad) or the phone (二维码). */
+function channelColumns(source: string): [string, string] {
+  if (source === PHONE_SOURCE) return ['二维码', '手机扫码'];
+  return ['评价器', source === 'keypad' ? '实体按键' : '触摸屏'];
+}
+
 const FULL_HEADER = [
   '评价编号', '办件编号', '号票', '事项编码', '事项名称', '窗口', '工号', '工作人员', '评价渠道', '评价方式', '评价结果', '分值',
   '是否差评', '差评原因', '意见', '回访电话', '办结时间', '评价时间', '入库时间', '计入统计', '差评状态', '整改期限',
@@ -90,7 +97,7 @@ export function exportFull(db: Database, pack: Pack, secrets: Secrets, from: str
       count++;
       yield [
         r.id, r.case_number, r.ticket_number, r.service_code, r.service_name, r.window, r.staff_id ?? '', r.staff_name ?? '',
-        '评价器', r.source === 'keypad' ? '实体按键' : '触摸屏', levelLabel(r.score), r.score, r.bad ? '是' : '否',
+        ...channelColumns(r.source), levelLabel(r.score), r.score, r.bad ? '是' : '否',
         (JSON.parse(r.reasons) as string[]).join('；'), maskPersonalNumbers(r.comment).masked, r.phone_sealed ? maskPhone(secrets.decrypt(r.phone_sealed)) : '',
         hallDateTime(r.finished_at, offset), hallDateTime(r.rated_at, offset), hallDateTime(r.stored_at, offset), r.counted ? '是' : '否（申诉撤销）',
         r.case_state ?? '', r.case_due ?? '',

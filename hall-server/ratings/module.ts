@@ -32,7 +32,12 @@ function snapshotFor(app: HallApp, svc: RatingService, principal: Principal): Ra
 }
 
 /** A fresh instance per hall (tests run several halls in one process). */
-export function createRatingsModule(options: { hallDay: HallDayRule; seal?: Sealer }): HallModule {
+export interface RatingsModule extends HallModule {
+  /** The module's service, for the citizen module's 扫码评价 (throws before registration). */
+  service(): RatingService;
+}
+
+export function createRatingsModule(options: { hallDay: HallDayRule; seal?: Sealer }): RatingsModule {
   let service: RatingService | null = null;
   let app: HallApp | null = null;
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -74,6 +79,10 @@ export function createRatingsModule(options: { hallDay: HallDayRule; seal?: Seal
     stop() {
       stopped = true;
       clearInterval(timer);
+    },
+    service() {
+      if (!service) throw new Error('ratings module not registered');
+      return service;
     },
     snapshot(principal) {
       return app && service ? snapshotFor(app, service, principal) : null;

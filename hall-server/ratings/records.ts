@@ -2,6 +2,7 @@
 // stored rating and one per change of a 差评 case. Personal fields go only into the sealed box. Pure.
 import type { CaseRecordedEvent, RatingRecordedEvent, SealedBox, SealedPersonalFields } from '../../protocol/region/records.ts';
 import type { CaseRow, RatingRow } from './store.ts';
+import { channelOfSource } from './core/channel-rule.ts';
 
 /** Seals personal fields to the region's key; null while the hall is not enrolled. */
 export type Sealer = (fields: SealedPersonalFields) => SealedBox | null;
@@ -23,7 +24,7 @@ export function ratingRecord(row: RatingRow, personal: SealedPersonalFields, iss
     score: row.score,
     reasons: JSON.parse(row.reasons) as string[],
     maskedComment: row.comment,
-    channel: '窗口评价器',
+    channel: channelOfSource(row.source),
     issuedAt,
     finishedAt: row.finished_at,
     ratedAt: row.pad_rated_at ?? row.rated_at,

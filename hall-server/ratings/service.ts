@@ -12,8 +12,11 @@ import { isBad, ratingProblem } from '../../protocol/rules/levels.ts';
 import { maskPhone } from '../../protocol/person/mask.ts';
 import { maskPersonalNumbers } from './core/pii.ts';
 import { type CompiledCalendar, calendarOf, workingDaysBetween } from '../../protocol/rules/workdays.ts';
-import { hallDate } from '../../protocol/rules/hall-time.ts';
+import { hallDate, localClock } from '../../protocol/rules/hall-time.ts';
 import { FinishedFeed } from './feed.ts';
+import { alreadyRatedMessage, channelOfSource, PHONE_SOURCE, phoneDecision } from './core/channel-rule.ts';
+import type { RatedBy } from '../../protocol/citizen/progress.ts';
+import type { PhoneRatingAnswer, PhoneRatingRequest } from '../../protocol/citizen/phone-rating.ts';
 import type { TicketFacts } from '../queue/reader.ts';
 import type { TicketFinishedEvent } from '../../protocol/hall/events.ts';
 import { type PromptRow, type RatingRow, RatingStore } from './store.ts';
@@ -188,7 +191,7 @@ export class RatingService {
       assertSameRequest(sameId.request_fingerprint, fingerprint);
       return { status: 200, body: this.response(sameId, true) };
     }
-    if (prompt.outcome === 'rated') throw new ApiError(409, 'already_rated', '本次服务已经评价过了，每次服务只能评价一次');
+    if (prompt.outcome === 'rated') throw new ApiError(409, 'already_rated', alreadyRatedMessage(this.ratedBy(req.ticketId), this.clock));
     const padMs = Date.parse(req.ratedAt);
     if (Number.isNaN(padMs)) throw new ApiError(400, 'bad_time', '评价时间格式不正确');
     if (prompt.withdrawn_at !== null) {
@@ -208,6 +211,60 @@ export class RatingService {
     const problem = ratingProblem(req, evaluation.badReasons);
     if (problem) throw new ApiError(400, 'invalid_rating', problem);
 
+    const stored = this.storeRating({
+      id: req.id, prompt, score: req.score, reasons: req.reasons, comment: req.comment, phone: req.phone, source: req.source,
+      padId: principal.id, pressedMs: padRatedMs, fingerprint,
+    });
+    return { status: 201, body: { ...this.response(stored.row, false), caseId: stored.caseId } };
+  }
+
+  /** The service's rating once stored: when (the press) and by which channel; null before. */
+  ratedBy(ticketId: string): RatedBy | null {
+    const r = this.store.ratingByTicket(ticketId);
+    return r ? { at: r.pad_rated_at ?? r.rated_at, channel: channelOfSource(r.source) } : null;
+  }
+
+  /** Hall time of day (HH:MM) of an ISO instant, for messages. */
+  private readonly clock = (iso: string): string => localClock(Date.parse(iso), this.utcOffsetMinutes);
+
+  /** 扫码评价: a rating from the citizen's phone (channel 二维码), by the ticket the token named. One rating per service
+   * across pad and phone (core/channel-rule.ts): 201 stored, 200 a retry of the same rating, 409 rated already.
+   * `pressedAt`: when the phone sent it (the region's receipt when it came through the region); default now. Runs
+   * inside the caller's transaction. */
+  submitPhone(ticketId: string, req: PhoneRatingRequest, pressedAt: string | null = null): { status: number; body: PhoneRatingAnswer } {
+    this.ingest();
+    const fingerprint = this.app.secrets.fingerprint(fingerprintText('rating.phone', { ...req, id: undefined }));
+    const sameId = this.store.ratingById(req.id);
+    if (sameId) {
+      if (sameId.ticket_id !== ticketId || sameId.source !== PHONE_SOURCE) throw idempotencyKeyReused();
+      assertSameRequest(sameId.request_fingerprint, fingerprint);
+      return { status: 200, body: { state: 'accepted', rating: this.ratedBy(ticketId) } };
+    }
+    const prompt = this.store.prompt(ticketId);
+    const decision = phoneDecision(prompt ? { outcome: prompt.outcome, withdrawn: prompt.withdrawn_at !== null, rated: this.ratedBy(ticketId) } : null);
+    if (decision.kind === 'refuse') throw new ApiError(409, decision.code, decision.message);
+    if (decision.kind === 'rated') return { status: 409, body: { state: 'rated', rating: decision.by } };
+    const evaluation = this.app.pack().evaluation;
+    const problem = ratingProblem({ ...req, comment: '' }, evaluation.badReasons);
+    if (problem) throw new ApiError(400, 'invalid_rating', problem);
+    const nowMs = this.app.now().getTime();
+    const pressedMs = pressedAt === null ? nowMs : Math.min(Math.max(Date.parse(pressedAt), Date.parse(prompt!.finished_at)), nowMs);
+    const stored = this.storeRating({
+      id: req.id, prompt: prompt!, score: req.score, reasons: req.reasons, comment: '', phone: req.phone, source: PHONE_SOURCE,
+      padId: 'phone', pressedMs, fingerprint,
+    });
+    return { status: 201, body: { state: 'accepted', rating: { at: stored.row.pad_rated_at!, channel: '二维码' } } };
+  }
+
+  /** Stores a checked rating of `prompt`'s service: the row, the region's record, a 差评 case, the pad's event. */
+  private storeRating(r: {
+    id: string; prompt: PromptRow; score: number; reasons: readonly string[]; comment: string; phone: string; source: string;
+    padId: string; pressedMs: number; fingerprint: string;
+  }): { row: RatingRow; caseId: string | null } {
+    const { prompt, pressedMs: padRatedMs, fingerprint } = r;
+    const window = prompt.window;
+    const evaluation = this.app.pack().evaluation;
+    const req = { ...r, ticketId: prompt.ticket_id };
     const nowIso = this.app.now().toISOString();
     const facts = this.ticketFacts(req.ticketId);
     const applicant = facts.applicant;
@@ -221,7 +278,7 @@ export class RatingService {
       comment: comment.masked, comment_sealed: comment.count > 0 ? this.app.secrets.encrypt(req.comment) : null,
       phone_sealed: req.phone ? this.app.secrets.encrypt(req.phone) : null,
       id_type: applicant?.idType ?? null, id_sealed: applicant ? this.app.secrets.encrypt(applicant.idNumber) : null,
-      name_sealed: applicant ? this.app.secrets.encrypt(applicant.name) : null, source: req.source, pad_id: principal.id,
+      name_sealed: applicant ? this.app.secrets.encrypt(applicant.name) : null, source: req.source, pad_id: r.padId,
       received_at: facts.issuedAt, finished_at: prompt.finished_at, rated_at: nowIso, pad_rated_at: new Date(padRatedMs).toISOString(),
       request_fingerprint: fingerprint, stored_at: nowIso,
       day: prompt.day, counted: 1, personal_purged_at: null,
@@ -246,8 +303,10 @@ export class RatingService {
       this.store.countCase(row, { opened: true });
       this.app.events.publish('rating.case.recorded', caseRecord(this.store.caseById(caseId)!, CASE_OPENED_BY, nowIso), { roles: [] });
     }
-    this.app.events.publish('rating.stored', { ticketId: row.ticket_id, window, score: row.score }, { window });
-    return { status: 201, body: { ...this.response(row, false), caseId } };
+    this.app.events.publish('rating.stored', {
+      ticketId: row.ticket_id, window, score: row.score, channel: channelOfSource(row.source), at: row.pad_rated_at ?? row.rated_at,
+    }, { window });
+    return { row, caseId };
   }
 
   private response(r: RatingRow, duplicate: boolean): SubmitRatingResponse {

@@ -18,7 +18,7 @@ const CHANNEL_SQL = `SELECT r.source AS key, 0 AS finished, sum(r.counted) AS ra
     count(c.id) AS cases, count(c.closed_on) AS closed, sum(CASE WHEN c.closed_on <= c.due_on THEN 1 ELSE 0 END) AS closed_on_time
   FROM ratings r LEFT JOIN rating_cases c ON c.rating_id = r.id WHERE r.day BETWEEN ? AND ? GROUP BY 1`;
 
-const CHANNEL_LABELS: Record<string, string> = { touch: '评价器（触屏）', keypad: '评价器（按键）' };
+const CHANNEL_LABELS: Record<string, string> = { touch: '评价器（触屏）', keypad: '评价器（按键）', qr: '二维码（手机扫码）' };
 
 const SQL_KEY: Record<Exclude<StatsGroup, 'channel'>, string> = {
   day: 'day',

@@ -106,6 +106,7 @@ export class RatingStore {
       unwithdraw: db.prepare('UPDATE rating_prompts SET withdrawn_at = NULL WHERE ticket_id = ?'),
       setOutcome: db.prepare('UPDATE rating_prompts SET outcome = ?, outcome_at = ? WHERE ticket_id = ?'),
       ratingById: db.prepare('SELECT * FROM ratings WHERE id = ?'),
+      ratingByTicket: db.prepare('SELECT * FROM ratings WHERE ticket_id = ?'),
       insertRating: db.prepare(`INSERT INTO ratings (id, ticket_id, window, staff_id, staff_name, service_code, service_name,
         ticket_number, case_number, score, bad, reasons, comment, comment_sealed, phone_sealed, id_type, id_sealed, name_sealed, source, pad_id,
         received_at, finished_at, rated_at, pad_rated_at, request_fingerprint, stored_at, day, counted, personal_purged_at)
@@ -187,6 +188,11 @@ export class RatingStore {
 
   ratingById(id: string): RatingRow | undefined {
     return this.s.ratingById!.get(id) as RatingRow | undefined;
+  }
+
+  /** The service's rating (one per ticket, whichever channel stored it). */
+  ratingByTicket(ticketId: string): RatingRow | undefined {
+    return this.s.ratingByTicket!.get(ticketId) as RatingRow | undefined;
   }
 
   /** Inserts the rating, closes its prompt (a late one turns 未评价 back into rated) and updates the aggregate; false

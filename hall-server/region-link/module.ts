@@ -14,6 +14,8 @@ import { pullSitePack } from './pack-pull.ts';
 import { pullAppointments } from './appointment-pull.ts';
 import { pullNeighbours } from './neighbour-pull.ts';
 import type { NeighboursAnswer } from '../../protocol/citizen/site-endpoints.ts';
+import { pullPhoneRatings } from './phone-rating-pull.ts';
+import type { PhoneRatingFeed } from '../../protocol/citizen/phone-rating-link.ts';
 import type { AppointmentFeed } from '../../protocol/citizen/appointments.ts';
 import { Pusher } from './pusher.ts';
 import { regionLinkMigrations } from './schema.ts';
@@ -32,6 +34,10 @@ export interface RegionLinkOptions {
   appointments?: (feed: AppointmentFeed) => number;
   /** Called at the end of each refresh, reached or not (the neighbours' counts for the kiosk home). */
   afterRefresh?: () => Promise<void>;
+  /** The citizen module's intake of phone ratings (扫码评价) kept at the region: pulled every `phoneRatingsEveryMs`. */
+  phoneRatings?: (feed: PhoneRatingFeed) => number;
+  /** How often to ask the region for phone ratings while enrolled; default 5 s (a citizen waits on the answer). */
+  phoneRatingsEveryMs?: number;
   /** How often to ask the region for a newer pack and sealing key while the link is up; default 10 minutes. */
   refreshEveryMs?: number;
   /** Jitter source of the back-off; Math.random in production. */
@@ -43,6 +49,8 @@ export interface RegionLinkModule extends HallModule {
   seal(fields: SealedPersonalFields): SealedBox | null;
   /** Pushes now (tests and the bench wait on the cursor instead of a timer). */
   pushNow(): void;
+  /** Pulls the region's phone ratings now (tests wait on this instead of the timer); answers how many were settled. */
+  pullPhoneRatingsNow(): Promise<number>;
   /** The region's pack-signing key, scoped to this hall's site and level; none before enrolment. The packs module asks
    * at start (restoring a region pack), so this module registers before it. */
   packSiteKeys(): SiteScopedKey[];
@@ -61,6 +69,7 @@ interface EventRow {
 }
 
 const REFRESH_MS = 10 * 60_000;
+const PHONE_RATINGS_MS = 5_000;
 
 export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkModule {
   let store: LinkStore | null = null;
@@ -68,6 +77,8 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
   let headSeq = (): number => 0;
   let closed = false;
   let signedBy: ((siteIds: readonly string[]) => Promise<NeighboursAnswer | null>) | null = null;
+  let pullPhone = async (): Promise<number> => 0;
+  let phoneTimer: ReturnType<typeof setInterval> | undefined;
 
   return {
     name: 'region-link',
@@ -85,6 +96,9 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
     siteId() {
       const link = store?.get();
       return link && !link.stop_code ? link.site_id : null;
+    },
+    pullPhoneRatingsNow() {
+      return pullPhone();
     },
     packSiteKeys() {
       const link = store?.get();
@@ -161,6 +175,36 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
       });
       pusher = p;
       app.onEventsCommitted(() => p.kick());
+
+      if (options.phoneRatings) {
+        const apply = options.phoneRatings;
+        let pulling: Promise<number> | null = null;
+        let lastProblem: string | null = null;
+        pullPhone = () => {
+          const link = s.get();
+          if (closed || !link || link.stop_code) return Promise.resolve(0);
+          // One pull at a time; a caller arriving during one waits for it.
+          pulling ??= pullPhoneRatings({ store: s, key, now: () => app.now(), apply })
+            .then((n) => {
+              lastProblem = null;
+              return n;
+            }, (err: unknown) => {
+              if (!(err instanceof RegionUnreachable || err instanceof RegionRefusal)) throw err;
+              // Said once per problem, not every few seconds while the region is away.
+              if (err.message !== lastProblem) log.warn(`phone rating pull: ${err.message}`);
+              lastProblem = err.message;
+              return 0;
+            })
+            .finally(() => {
+              pulling = null;
+            });
+          return pulling;
+        };
+        phoneTimer = setInterval(() => {
+          pullPhone().catch((err: unknown) => log.error('phone rating pull failed', err));
+        }, options.phoneRatingsEveryMs ?? PHONE_RATINGS_MS);
+        phoneTimer.unref();
+      }
 
       const enrol = async (regionUrl: string, code: string) => {
         const hallName = (() => {
@@ -261,6 +305,7 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
     },
     stop() {
       closed = true;
+      clearInterval(phoneTimer);
       pusher?.close();
     },
   };

@@ -296,7 +296,7 @@ describe('a ticket QR scanned at the kiosk', () => {
   const URL_ON_TICKET = 'https://region.example/t/AbCdEfGhIjKlMnOpQrStUv_-';
   const PROGRESS = {
     number: 'A012', itemName: '居民参保登记', state: 'waiting', window: null, peopleAhead: 2, estimateMinutes: 12,
-    openWindows: 1, expiresAt: '2026-11-22T19:00:00.000Z', version: 1, rating: null,
+    openWindows: 1, expiresAt: '2026-11-22T19:00:00.000Z', version: 1, rating: null, canRate: false, badReasons: [], ratingPending: false,
   };
 
   it('on the home screen shows that ticket\'s progress, asked of the hall by its token; 返回 closes it', async () => {

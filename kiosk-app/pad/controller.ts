@@ -7,7 +7,7 @@ import { PressGate } from '../../protocol/rules/levels.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { RatingLevel } from '../shared/bridge/index.ts';
 import type { Outbox } from './outbox.ts';
-import { badStep, backToLevels, expire, finished, press, withdraw, type PadView, type Step } from './model.ts';
+import { badStep, backToLevels, expire, finished, press, ratedElsewhere, withdraw, type PadView, type Step } from './model.ts';
 import {
   abandonBadPath, answerConsent, badBack, moreReasons, phoneDone, phoneKey, reasonsDone, secondsBeforeAbandon, skipPhone,
   toggleReason, type BadPath, type BadStepResult,
@@ -23,6 +23,8 @@ export const KEY_SCORES: Record<RatingLevel, number> = {
 };
 
 const THANKS_MS = 4000;
+/** 已评价（二维码） stays longer than the thanks: it is read, not just seen (when and where the service was rated). */
+const RATED_ELSEWHERE_MS = 10_000;
 
 export interface Pad {
   window: number;
@@ -123,7 +125,10 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
       });
     }
     clearTimeout(thanksTimer);
-    if (step.view.kind === 'thanks') thanksTimer = setTimeout(() => apply({ view: { kind: 'idle' }, submit: null }), THANKS_MS);
+    if (step.view.kind === 'thanks' || step.view.kind === 'ratedElsewhere') {
+      const ms = step.view.kind === 'thanks' ? THANKS_MS : RATED_ELSEWHERE_MS;
+      thanksTimer = setTimeout(() => apply({ view: { kind: 'idle' }, submit: null }), ms);
+    }
   };
 
   const offer = (prompt: RatingPrompt) => {
@@ -159,6 +164,12 @@ export function createPad(window: number, stream: HallStream, outbox: Outbox, br
     const updated = eventData(event, 'ticket.updated');
     if (updated) {
       if (updated.action === UNDO_FINISH) apply(withdraw(view.peek(), updated.ticket.id));
+      return;
+    }
+    const stored = eventData(event, 'rating.stored');
+    if (stored && stored.window === window && stored.channel && stored.at) {
+      if (stored.channel !== '窗口评价器') rated.add(stored.ticketId);
+      apply(ratedElsewhere(view.peek(), stored.ticketId, stored.channel, stored.at));
       return;
     }
     if (event.type === 'rating.unrated') {

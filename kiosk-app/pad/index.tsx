@@ -14,7 +14,7 @@ import { initDisplayMode } from '../shared/ui/mode.ts';
 import '../shared/ui/tokens.css';
 import { createPad, type Pad } from './controller.ts';
 import { openOutbox, type Outbox } from './outbox.ts';
-import { Idle, Rate, Thanks } from './screens.tsx';
+import { Idle, Rate, RatedElsewhere, Thanks } from './screens.tsx';
 import { BadPathScreen } from './badScreens.tsx';
 import { startPadVoice } from './voice.ts';
 import './pad.css';
@@ -110,6 +110,7 @@ function PadView({ pad }: { pad: Pad }) {
       {v.kind === 'rate' && <Rate pad={pad} prompt={v.prompt} />}
       {v.kind === 'bad' && <BadPathScreen pad={pad} path={v} />}
       {v.kind === 'thanks' && <Thanks pad={pad} bad={v.bad} />}
+      {v.kind === 'ratedElsewhere' && <RatedElsewhere pad={pad} channel={v.channel} at={v.at} />}
       {pad.pendingUploads.value > 0 && (
         <p class="pad-outbox" role="status">
           {pad.pendingUploads.value} 条评价已保存，待上传

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RatingPrompt } from '../../protocol/hall/ratings.ts';
 import { startBadPath, toggleReason } from './badPath.ts';
-import { backToLevels, badStep, expire, finished, press, withdraw } from './model.ts';
+import { backToLevels, badStep, expire, finished, press, ratedElsewhere, withdraw } from './model.ts';
 
 const prompt: RatingPrompt = {
   ticketId: 't1', number: 'A001', serviceName: '参保登记', caseNumber: 'C1', staffId: '20101',
@@ -72,5 +72,16 @@ describe('pad model', () => {
     expect(withdraw(startBadPath(prompt, 2, now), 't1').view).toEqual({ kind: 'idle' });
     expect(withdraw({ kind: 'rate', prompt }, 't2').view).toEqual({ kind: 'rate', prompt });
     expect(withdraw({ kind: 'thanks', bad: false }, 't1').view).toEqual({ kind: 'thanks', bad: false });
+  });
+
+  it('DB21/T 4402 §11.1.3: the phone rated first: the prompt or the 差评 path closes with 已评价（二维码）', () => {
+    const rate = { kind: 'rate' as const, prompt };
+    const at = '2026-11-23T01:01:00.000Z';
+    expect(ratedElsewhere(rate, prompt.ticketId, '二维码', at)).toEqual({ view: { kind: 'ratedElsewhere', channel: '二维码', at }, submit: null });
+    const bad = startBadPath(prompt, 1, now);
+    expect(ratedElsewhere(bad, prompt.ticketId, '二维码', at).view).toEqual({ kind: 'ratedElsewhere', channel: '二维码', at });
+    expect(ratedElsewhere(rate, 'another-ticket', '二维码', at).view).toBe(rate);
+    expect(ratedElsewhere(rate, prompt.ticketId, '窗口评价器', at).view).toBe(rate);
+    expect(ratedElsewhere({ kind: 'idle' }, prompt.ticketId, '二维码', at).view).toEqual({ kind: 'idle' });
   });
 });

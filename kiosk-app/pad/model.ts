@@ -8,7 +8,9 @@ export type PadView =
   | { kind: 'idle' }
   | { kind: 'rate'; prompt: RatingPrompt }
   | BadPath
-  | { kind: 'thanks'; bad: boolean };
+  | { kind: 'thanks'; bad: boolean }
+  /** The phone (扫码评价) rated this service first: the pad says so instead of asking again. */
+  | { kind: 'ratedElsewhere'; channel: string; at: string };
 
 export interface Submission {
   prompt: RatingPrompt;
@@ -83,4 +85,11 @@ export function expire(view: PadView, nowMs: number, unratedTicketId: string | n
 export function withdraw(view: PadView, ticketId: string): Step {
   if (promptOf(view)?.ticketId === ticketId) return stay({ kind: 'idle' });
   return stay(view);
+}
+
+/** The service on screen was rated on another channel (the phone) first: one rating per service, so the prompt (or
+ * the 差评 path) closes with 已评价 and where. A rating made on this pad changes nothing here. */
+export function ratedElsewhere(view: PadView, ticketId: string, channel: string, at: string): Step {
+  if (channel === '窗口评价器' || promptOf(view)?.ticketId !== ticketId) return stay(view);
+  return stay({ kind: 'ratedElsewhere', channel, at });
 }

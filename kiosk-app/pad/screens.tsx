@@ -1,6 +1,7 @@
 // The pad's screens besides the 差评 path (badScreens.tsx): idle staff card, the five levels, thank-you.
 import type { RatingPrompt } from '../../protocol/hall/ratings.ts';
 import { LEVELS } from '../../protocol/rules/levels.ts';
+import { CHINA_STANDARD_TIME_MINUTES, localClock } from '../../protocol/rules/hall-time.ts';
 import type { Pad } from './controller.ts';
 import { Face, Stars } from './faces.tsx';
 import { session } from '../shared/hall/session.ts';
@@ -102,6 +103,19 @@ export function Rate({ pad, prompt }: { pad: Pad; prompt: RatingPrompt }) {
         </div>
         {left !== null && <p class="pad-timeout">如您暂不评价，本页面将在 {left} 秒后关闭</p>}
       </section>
+    </>
+  );
+}
+
+export function RatedElsewhere({ pad, channel, at }: { pad: Pad; channel: string; at: string }) {
+  return (
+    <>
+      <Header pad={pad} />
+      <section class="pad-thanks" data-testid="rated-elsewhere">
+        <h1>本次服务已评价</h1>
+        <p>已评价（{channel}），评价时间 {localClock(Date.parse(at), CHINA_STANDARD_TIME_MINUTES)}</p>
+      </section>
+      <footer class="pad-slogan">{pad.settings.value?.slogan ?? '中国医保 一生守护'}</footer>
     </>
   );
 }

@@ -25,6 +25,9 @@ export function padPromptOf(view: PadView): { prompt: PadPrompt; key: string } |
     }
     case 'thanks':
       return { prompt: view.bad ? 'pad-thanks-bad' : 'pad-thanks', key: 'thanks' };
+    case 'ratedElsewhere':
+      // No clip says it; the screen does (the pack's clip list has none for 已评价).
+      return null;
   }
 }
 

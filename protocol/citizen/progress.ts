@@ -26,6 +26,12 @@ export interface TicketProgress {
   version: number;
   /** The service's rating once given (when, and by which channel); null before. */
   rating: RatedBy | null;
+  /** The phone may rate now (扫码评价): finished, not rated, nothing pending, the link alive. */
+  canRate: boolean;
+  /** The hall's 差评 reasons (the pad's list, from its pack) while `canRate`; [] otherwise. */
+  badReasons: string[];
+  /** A phone rating is kept at the region and not yet settled by the hall (评价已提交，正在送达大厅). */
+  ratingPending: boolean;
 }
 
 export type RatingChannelName = '窗口评价器' | '二维码';
@@ -60,6 +66,9 @@ export function readProgress(value: unknown): TicketProgress | null {
   if (typeof v['expiresAt'] !== 'string') return null;
   const rating = readRated(v['rating']);
   if (rating === undefined) return null;
+  const reasons = v['badReasons'];
+  if (!Array.isArray(reasons) || !reasons.every((r) => typeof r === 'string')) return null;
+  if (typeof v['canRate'] !== 'boolean' || typeof v['ratingPending'] !== 'boolean') return null;
   return {
     number: v['number'],
     itemName: v['itemName'],
@@ -71,5 +80,8 @@ export function readProgress(value: unknown): TicketProgress | null {
     expiresAt: v['expiresAt'],
     version: v['version'],
     rating,
+    canRate: v['canRate'],
+    badReasons: reasons as string[],
+    ratingPending: v['ratingPending'],
   };
 }

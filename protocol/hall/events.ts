@@ -13,6 +13,7 @@ import { CaseEscalation, CaseEscalationCleared } from './escalations.ts';
 import { PublishedImprovement } from './improvement.ts';
 import { CitizenLinkRecord } from '../citizen/link-record.ts';
 import { NeighboursSnapshot } from './neighbours.ts';
+import { CitizenReasonsRecord, PhoneRatingSettledRecord } from '../citizen/phone-rating-link.ts';
 import { RatingCaseEvent, RatingStoredEvent, RatingUnratedEvent } from './ratings.ts';
 
 export const TicketIssuedEvent = z.strictObject({ ticket: TicketView });
@@ -73,6 +74,8 @@ export const EventSchemas = {
   'citizen.link': CitizenLinkRecord,
   /** The neighbouring sites' counts for the kiosk home (to kiosks only; replaces the snapshot's `neighbours` part). */
   'neighbours.changed': NeighboursSnapshot,
+  'citizen.rating.settled': PhoneRatingSettledRecord,
+  'citizen.reasons': CitizenReasonsRecord,
 } as const;
 export type KnownEventType = keyof typeof EventSchemas;
 export type EventData<T extends KnownEventType> = z.infer<(typeof EventSchemas)[T]>;
@@ -103,6 +106,8 @@ export const EVENT_STAFF: Record<KnownEventType, readonly StaffRole[]> = {
   'case.escalation.cleared': OWNER_ONLY,
   'improvement.published': EVERY_STAFF,
   'citizen.link': OWNER_ONLY,
+  'citizen.rating.settled': OWNER_ONLY,
+  'citizen.reasons': OWNER_ONLY,
   'appointment.recorded': OWNER_ONLY,
   'neighbours.changed': OWNER_ONLY,
 };

@@ -80,7 +80,11 @@ export type RatingsSnapshot = z.infer<typeof RatingsSnapshot>;
 /** Published (to the window and admins) when a prompt ends without a rating. */
 export const RatingUnratedEvent = z.strictObject({ ticketId: z.string(), window: z.number().int() });
 /** Published (to the window and admins) when a rating is stored. */
-export const RatingStoredEvent = z.strictObject({ ticketId: z.string(), window: z.number().int(), score: z.number().int() });
+/** `channel` and `at` (the press): a pad showing this ticket's prompt closes it with 已评价（二维码） when the phone was first. */
+export const RatingStoredEvent = z.strictObject({
+  ticketId: z.string(), window: z.number().int(), score: z.number().int(),
+  channel: z.enum(['窗口评价器', '二维码']).optional(), at: z.string().optional(),
+});
 /** Published (to admins) when a 差评 case moves to another state. */
 export const RatingCaseEvent = z.strictObject({ caseId: z.string(), state: z.enum(CASE_STATES) });
 

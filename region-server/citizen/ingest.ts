@@ -5,6 +5,7 @@ import type { PoolClient } from 'pg';
 import { CitizenLinkRecord } from '../../protocol/citizen/link-record.ts';
 import { TicketCalledEvent } from '../../protocol/hall/events.ts';
 import type { SyncEvent } from '../../protocol/region/sync.ts';
+import { projectPhoneRatingEvents } from './phone-ratings.ts';
 
 const TICKET_EVENTS = new Set(['ticket.issued', 'ticket.updated', 'ticket.finished', 'ticket.called']);
 
@@ -44,6 +45,7 @@ export function linkRecords(events: readonly SyncEvent[]): CitizenLinkRecord[] {
 
 /** Runs after the console's projections of the same events, in the same transaction. */
 export async function projectCitizenEvents(client: PoolClient, siteId: string, events: readonly SyncEvent[]): Promise<void> {
+  await projectPhoneRatingEvents(client, siteId, events);
   const links = linkRecords(events);
   if (links.length > 0) {
     await client.query(

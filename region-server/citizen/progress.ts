@@ -37,10 +37,15 @@ export async function progressOfTokens(pool: Pool, tokenHashes: readonly string[
     [tokenHashes, now],
   );
   const sites = new Set(found.rows.map((r) => r.site_id));
+  // 扫码评价: a phone rating kept here and not yet settled by the hall shows as 正在送达大厅.
+  const phoneRatings = await pool.query<{ token_hash: string; state: string }>(
+    'SELECT token_hash, state FROM citizen_phone_ratings WHERE token_hash = ANY($1)', [found.rows.map((r) => r.token_hash)],
+  );
+  const phoneState = new Map(phoneRatings.rows.map((r) => [r.token_hash, r.state]));
   for (const site of sites) {
     const tickets = found.rows.filter((r) => r.site_id === site);
     const days = [...new Set(tickets.map((t) => t.day))];
-    const [waiting, open, measured, rated] = await Promise.all([
+    const [waiting, open, measured, rated, reasons] = await Promise.all([
       pool.query<{ day: string; service_code: string; issued_at: Date }>(
         `SELECT to_char(day, 'YYYY-MM-DD') AS day, service_code, issued_at FROM site_tickets
          WHERE site_id = $1 AND day = ANY($2::date[]) AND status = 'waiting'`, [site, days]),
@@ -50,8 +55,10 @@ export async function progressOfTokens(pool: Pool, tokenHashes: readonly string[
          WHERE site_id = $1 AND day = ANY($2::date[]) AND status = 'finished' AND called_at IS NOT NULL`, [site, days]),
       pool.query<{ day: string; ticket_number: string; rated_at: Date; channel: string }>(
         `SELECT to_char(day, 'YYYY-MM-DD') AS day, ticket_number, rated_at, channel FROM site_ratings
-         WHERE site_id = $1 AND day = ANY($2::date[]) AND counted ORDER BY rated_at DESC`, [site, days]),
+         WHERE site_id = $1 AND day = ANY($2::date[]) ORDER BY rated_at`, [site, days]),
+      pool.query<{ bad_reasons: string[] }>('SELECT bad_reasons FROM citizen_site_reasons WHERE site_id = $1', [site]),
     ]);
+    const badReasons = reasons.rows[0]?.bad_reasons ?? [];
     const openWindows = Number(open.rows[0]?.n ?? 0);
     for (const t of tickets) {
       const state = STATE_OF[t.status] ?? 'expired';
@@ -73,6 +80,7 @@ export async function progressOfTokens(pool: Pool, tokenHashes: readonly string[
         // Changes with every call, finish and status of the ticket.
         version: Math.floor(latest / 1000) * 8 + Math.max(0, STATUS_RANK.indexOf(t.status)),
         rating: state === 'finished' ? ratedBy(rating) : null,
+        ...phoneRatingOffer(state === 'finished' && !rating, phoneState.get(t.token_hash) ?? null, badReasons),
       });
     }
   }
@@ -87,6 +95,16 @@ export async function regionProgress(pool: Pool, tokenHash: string, now: Date): 
 export async function siteOfToken(pool: Pool, tokenHash: string, now: Date): Promise<string | null> {
   const r = await pool.query<{ site_id: string }>('SELECT site_id FROM citizen_links WHERE token_hash = $1 AND expires_at > $2', [tokenHash, now]);
   return r.rows[0]?.site_id ?? null;
+}
+
+/** Whether the page offers the five levels (a finished, unrated ticket with no phone rating in flight, and the site's
+ * reasons known) or says 正在送达大厅. A rating settled as accepted shows as 已评价 once its record is here. */
+export function phoneRatingOffer(
+  finishedUnrated: boolean, phoneState: string | null, badReasons: string[],
+): Pick<TicketProgress, 'canRate' | 'badReasons' | 'ratingPending'> {
+  const pending = finishedUnrated && (phoneState === 'pending' || phoneState === 'accepted');
+  const canRate = finishedUnrated && !pending && badReasons.length > 0;
+  return { canRate, badReasons: canRate ? badReasons : [], ratingPending: pending };
 }
 
 function ratedBy(row: { rated_at: Date; channel: string } | undefined): RatedBy | null {

@@ -10,6 +10,8 @@ import { GuessThrottle } from '../../server-shared/citizen/guessing.ts';
 import { tokenHash } from '../../server-shared/citizen/token.ts';
 import { regionProgress, siteOfToken } from './progress.ts';
 import { ProgressWatchers } from './watchers.ts';
+import { handlePhoneRating } from './rating-route.ts';
+import type { RegionKeys } from '../keys.ts';
 
 const API = /^\/api\/citizen\/tickets\/([^/]{1,64})(\/stream)?$/;
 const PAGE = /^\/t\/[A-Za-z0-9_-]{1,64}$/;
@@ -51,12 +53,13 @@ function file(res: ServerResponse, path: string, type: string): void {
 
 export function createCitizenRoutes(
   pool: Pool,
-  options: { distDir?: string; now?: () => Date; onError?: (err: Error) => void } = {},
+  options: { distDir?: string; now?: () => Date; onError?: (err: Error) => void; keys?: RegionKeys | null } = {},
 ): CitizenRoutes {
   const pages = join(options.distDir ?? resolve(import.meta.dirname, '../../dist'), 'citizen');
   const now = options.now ?? (() => new Date());
   const throttle = new GuessThrottle();
   const watchers = new ProgressWatchers(pool, now, (err) => options.onError?.(err));
+  const rating = { keys: options.keys ?? null, throttle, now, changed: (site: string) => watchers.siteChanged(site), onError: (err: Error) => options.onError?.(err) };
 
   /** `GET …/stream`: Server-Sent Events, the progress now and then each change. */
   async function progress(res: ServerResponse, token: string, address: string, stream: boolean): Promise<void> {
@@ -76,6 +79,7 @@ export function createCitizenRoutes(
 
   return {
     handle(req, res, url) {
+      if (handlePhoneRating(req, res, url, pool, rating)) return true;
       if (req.method !== 'GET') return false;
       const api = API.exec(url.pathname);
       if (api) {

@@ -6,6 +6,7 @@ import { CONSOLE_ENDPOINTS, type ConsoleEndpoint } from '../../protocol/region/c
 import { SealingPublicKey } from '../../protocol/region/records.ts';
 import { CitizenEndpoints } from '../../protocol/citizen/endpoints.ts';
 import { NEIGHBOURS_PATH, NeighboursAnswer, SiteEndpoints } from '../../protocol/citizen/site-endpoints.ts';
+import { PHONE_RATING_FEED_PATH, PhoneRatingFeed } from '../../protocol/citizen/phone-rating-link.ts';
 import { APPOINTMENT_FEED_PATH, AppointmentFeed, BookingEndpoints } from '../../protocol/citizen/appointments.ts';
 import { SITE_HEADER, SYNC_SIGNATURE_HEADER, TIME_HEADER, enrolRequestSchema, enrolResponseSchema, syncAnswerSchema, syncBatchSchema, syncErrorSchema } from '../../protocol/region/sync.ts';
 
@@ -77,6 +78,39 @@ function citizenPaths(): Record<string, Record<string, unknown>> {
           '404': { description: '号票不存在或已过期', content: json(ErrorBody) },
           '429': { description: '查询过于频繁', content: json(ErrorBody) },
         },
+      },
+    },
+  };
+}
+
+/** 扫码评价: the phone's rating (kept until the hall settles it) and the hall's signed pull of its site's pending ones. */
+function phoneRatingPaths(): Record<string, Record<string, unknown>> {
+  const e = CitizenEndpoints.rate;
+  return {
+    [e.path.replace(/:(\w+)/g, '{$1}')]: {
+      post: {
+        summary: '扫码评价：手机对已办结的服务评价（渠道“二维码”）。区域中心先保存（回访电话加密保存），由大厅拉取后裁定：'
+          + '一次服务只有一个评价，评价器与手机先到者为准。202 已保存、正在送达大厅；200 大厅已接受（重试得到同一答复）；409 已评价（附时间与渠道）',
+        'x-roles': 'public',
+        parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{24}$' } }],
+        requestBody: { required: true, content: json(e.body) },
+        responses: {
+          '202': { description: '评价已提交，正在送达大厅', content: json(e.response) },
+          '200': { description: '大厅已接受', content: json(e.response) },
+          '409': { description: '本次服务已评价（state rated，附时间与渠道），或已提交过另一份评价', content: json(e.response) },
+          '4XX': refusal,
+        },
+      },
+    },
+    [PHONE_RATING_FEED_PATH.replace(':id', '{id}')]: {
+      get: {
+        summary: '站点取本站尚未裁定的扫码评价（含回访电话，仅发给本站）；大厅裁定后以 citizen.rating.settled 记录随事件日志推回；请求由站点私钥签名',
+        'x-roles': 'site',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          ...[SITE_HEADER, TIME_HEADER, SYNC_SIGNATURE_HEADER].map((name) => ({ name, in: 'header', required: true, schema: { type: 'string' } })),
+        ],
+        responses: { '200': { description: 'OK', content: json(PhoneRatingFeed) }, '4XX': refusal },
       },
     },
   };
@@ -169,6 +203,6 @@ export function regionOpenApi(): unknown {
         '站点一览、满意度、差评案件、上报导出、站点注册、统一事项清单。错误体为 {"error":{"code","message"}}。',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    paths: { ...hallPaths(), ...citizenPaths(), ...sitePaths(), ...bookingPaths(), ...consolePaths() },
+    paths: { ...hallPaths(), ...citizenPaths(), ...phoneRatingPaths(), ...sitePaths(), ...bookingPaths(), ...consolePaths() },
   };
 }

@@ -16,6 +16,7 @@ import { createCitizenRoutes } from '../citizen/routes.ts';
 import { createSiteRoutes } from '../citizen/site-routes.ts';
 import { appointmentRoutes } from '../appointments/routes.ts';
 import { bookingPage } from '../appointments/page.ts';
+import { phoneRatingFeedRoute } from '../citizen/rating-route.ts';
 
 export interface RegionLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -66,7 +67,7 @@ export function createRegionServer(pool: Pool, log: RegionLogger, options: Regio
   const keys = options.keys ?? null;
   const consoleFront = options.consoleFront;
   const pushGate = options.pushGate ?? new PushGate();
-  const citizen = createCitizenRoutes(pool, { onError: (err) => log.error('citizen request failed', { error: err.message }) });
+  const citizen = createCitizenRoutes(pool, { keys, onError: (err) => log.error('citizen request failed', { error: err.message }) });
   const sites = createSiteRoutes(pool, { onError: (err) => log.error('site page request failed', { error: err.message }) });
   const booking = bookingPage();
   return createServer((req, res) => {
@@ -77,6 +78,7 @@ export function createRegionServer(pool: Pool, log: RegionLogger, options: Regio
     const handle = async (): Promise<void> => {
       if (sealingRoute(route, res, keys)) return;
       if (await appointmentRoutes(req, res, url, pool, keys)) return;
+      if (await phoneRatingFeedRoute(req, res, url, pool, keys)) return;
       switch (route) {
         case 'GET /api/region/sites/:id/pack': {
           const siteId = packPath![1]!;

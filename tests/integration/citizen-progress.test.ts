@@ -50,6 +50,7 @@ describe('the ticket link', () => {
     expect(res.body).toEqual({
       number: first.body.ticket.number, itemName: first.body.ticket.serviceName, state: 'waiting', window: null,
       peopleAhead: 0, estimateMinutes: 0, openWindows: 0, expiresAt: '2026-11-02T19:00:00.000Z', version: expect.any(Number), rating: null,
+      canRate: false, badReasons: [], ratingPending: false,
     });
   });
 

@@ -45,7 +45,7 @@ describe('rating submit', () => {
     expect((await hall.api('POST', '/api/windows/1/ratings', rating('padrating0002', ticketId, 4), t.pad[1])).status).toBe(201);
     const again = await hall.api('POST', '/api/windows/1/ratings', rating('padrating0003', ticketId, 1, { reasons: ['其他原因'] }), t.pad[1]);
     expect(again.status).toBe(409);
-    expect(again.body.error).toEqual({ code: 'already_rated', message: '本次服务已经评价过了，每次服务只能评价一次' });
+    expect(again.body.error).toEqual({ code: 'already_rated', message: expect.stringMatching(/^已评价（窗口评价器，\d\d:\d\d），每次服务只能评价一次$/) });
     const otherPad = await hall.api('POST', '/api/windows/2/ratings', rating('padrating0004', ticketId, 3), t.pad[2]);
     expect(otherPad.status).toBe(403);
     expect(otherPad.body.error.code).toBe('other_window');

@@ -54,6 +54,29 @@ export async function layoutProblems(page: Page): Promise<{ outside: string[]; o
   return { outside, overlapping };
 }
 
+/** For a page that scrolls (a phone page): controls sticking out left or right or taller than the viewport (so they
+ * cannot be seen whole at any scroll position), and overlapping pairs, all in page coordinates. */
+export async function scrollingLayoutProblems(page: Page): Promise<{ outside: string[]; overlapping: string[] }> {
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error('page has no viewport size');
+  const scrollY = await page.evaluate(() => window.scrollY);
+  const boxes = (await controlBoxes(page)).map((b) => ({ ...b, top: b.top + scrollY, bottom: b.bottom + scrollY }));
+  const outside = boxes
+    .filter((b) => b.left < 0 || b.right > viewport.width + 0.5 || b.top < 0 || b.bottom - b.top > viewport.height)
+    .map((b) => `${b.label} [${Math.round(b.left)},${Math.round(b.top)} – ${Math.round(b.right)},${Math.round(b.bottom)}]`);
+  const overlapping: string[] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 0.5 && h > 0.5) overlapping.push(`${a.label} × ${b.label}`);
+    }
+  }
+  return { outside, overlapping };
+}
+
 /** How many choices (data-choice) the screen offers besides back / home / help. */
 export async function choiceCount(page: Page): Promise<number> {
   return page.locator('[data-choice]:not([disabled])').count();

@@ -5,7 +5,7 @@ import { progressView } from './model.ts';
 
 const base: TicketProgress = {
   number: 'A012', itemName: '城乡居民参保登记', state: 'waiting', window: null, peopleAhead: 3, estimateMinutes: 12,
-  openWindows: 2, expiresAt: '2026-11-02T19:00:00.000Z', version: 1, rating: null,
+  openWindows: 2, expiresAt: '2026-11-02T19:00:00.000Z', version: 1, rating: null, canRate: false, badReasons: [], ratingPending: false,
 };
 
 describe('progressView', () => {
@@ -34,6 +34,16 @@ describe('progressView', () => {
       headline: '已办结', lines: ['已评价（窗口评价器）', '评价时间 09:05'], tone: 'done',
     });
   });
+  it('finished and open to the phone: asks for the rating (扫码评价)', () => {
+    expect(progressView({ ...base, state: 'finished', window: 3, canRate: true, badReasons: ['等候时间过长'] }).lines).toEqual(['感谢您的办理，请您评价本次服务']);
+  });
+  it('finished and rated from the phone through the region: 评价已提交，正在送达大厅 until the hall has it', () => {
+    expect(progressView({ ...base, state: 'finished', window: 3, ratingPending: true }).lines).toEqual(['评价已提交，正在送达大厅']);
+  });
+  it('finished and rated from the phone: 已评价（二维码）', () => {
+    const rating = { at: '2026-11-02T01:07:00.000Z', channel: '二维码' as const };
+    expect(progressView({ ...base, state: 'finished', window: 3, rating }).lines).toEqual(['已评价（二维码）', '评价时间 09:07']);
+  });
   it('expired asks for a new ticket', () => {
     expect(progressView({ ...base, state: 'expired' }).lines).toEqual(['号票当天有效，请重新取号']);
   });
@@ -46,6 +56,10 @@ describe('readProgress', () => {
     expect(readProgress({ ...base, peopleAhead: -1 })).toBeNull();
     expect(readProgress({ ...base, window: '3' })).toBeNull();
     expect(readProgress({ ...base, rating: { at: 'x', channel: '电话' } })).toBeNull();
+    expect(readProgress({ ...base, badReasons: [1] })).toBeNull();
+    expect(readProgress({ ...base, canRate: 'yes' })).toBeNull();
+    const { ratingPending: _omitted, ...older } = base;
+    expect(readProgress(older)).toBeNull();
     expect(readProgress(null)).toBeNull();
   });
 });

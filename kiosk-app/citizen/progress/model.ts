@@ -1,6 +1,7 @@
 // What the progress page says for a ticket's progress (pure): a headline, the lines under it and its tone. Simplified Chinese, short lines for large text on a phone.
 import type { TicketProgress } from '../../../protocol/citizen/progress.ts';
 import { CHINA_STANDARD_TIME_MINUTES, localClock } from '../../../protocol/rules/hall-time.ts';
+import { PENDING_MESSAGE } from '../../../protocol/citizen/phone-rating.ts';
 
 export type Tone = 'wait' | 'go' | 'warn' | 'done';
 
@@ -35,6 +36,8 @@ export function progressView(p: TicketProgress): ProgressView {
         const at = localClock(Date.parse(rating.at), CHINA_STANDARD_TIME_MINUTES);
         return { headline: '已办结', lines: [`已评价（${rating.channel}）`, `评价时间 ${at}`], tone: 'done' };
       }
+      if (p.ratingPending) return { headline: '已办结', lines: [PENDING_MESSAGE], tone: 'done' };
+      if (p.canRate) return { headline: '已办结', lines: ['感谢您的办理，请您评价本次服务'], tone: 'done' };
       return { headline: '已办结', lines: ['感谢您的办理，请在窗口评价器上评价'], tone: 'done' };
     }
     case 'expired':

@@ -5,6 +5,7 @@
 import { readProgress, progressPath, type TicketProgress } from '../../../protocol/citizen/progress.ts';
 import { errorMessage, fetchJson } from '../shared/fetch.ts';
 import { progressView } from './model.ts';
+import { renderRating, type RatingHost } from './rating-ui.ts';
 
 const POLL_MS = 3_000;
 const root = document.getElementById('page')!;
@@ -29,9 +30,41 @@ function render(): void {
   const status = el('section', undefined, 'status ' + view.tone);
   status.setAttribute('data-testid', 'status');
   status.appendChild(el('h2', view.headline));
-  view.lines.forEach((line) => status.appendChild(el('p', line)));
+  const override = rating.lines(current);
+  (override || view.lines).forEach((line) => status.appendChild(el('p', line)));
   root.appendChild(status);
+  rating.render(current, root);
+  root.appendChild(textSizeButton());
 }
+
+/** 大字 by default (长辈模式 figures); the citizen may choose 标准字号, remembered on this phone where storage works. */
+const SIZE_KEY = 'citizen-text-size';
+function setStandard(on: boolean): void {
+  document.documentElement.classList.toggle('standard', on);
+  try {
+    localStorage.setItem(SIZE_KEY, on ? 'standard' : 'large');
+  } catch {
+    // In-app browsers may refuse storage: the choice then lasts for this page only.
+  }
+}
+try {
+  if (localStorage.getItem(SIZE_KEY) === 'standard') document.documentElement.classList.add('standard');
+} catch {
+  // As above: large text.
+}
+function textSizeButton(): HTMLElement {
+  const standard = document.documentElement.classList.contains('standard');
+  const b = el('button', standard ? '切换为大字' : '切换为标准字号', 'text-size');
+  b.setAttribute('type', 'button');
+  b.addEventListener('click', () => {
+    setStandard(!standard);
+    render();
+  });
+  return b;
+}
+
+const host: RatingHost = { el, rerender: () => render(), refresh: () => void refresh(), token: () => token };
+const rating = renderRating(host);
 
 function showMessage(text: string): void {
   root.textContent = '';
