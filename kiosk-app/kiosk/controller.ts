@@ -8,6 +8,7 @@ import {
 } from '../../protocol/hall/index.ts';
 import type { PackData, Service } from '../../content/schema/index.ts';
 import { idMethods, type IdMethods } from './model/idMethods.ts';
+import { hallUnreachable } from './model/hallLink.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { TicketInput } from '../../protocol/bridge/messages.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
@@ -91,7 +92,9 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   const slipPrint = signal<SlipPrint>(SLIP_IDLE);
   const itemCounts = signal<ReadonlyMap<string, number>>(new Map());
   const waitingForCard = computed(() => step.value.name === 'identify');
-  const paused = computed(() => deps.stream.state.value !== 'open' || issueFailedUnreachable.value);
+  const paused = computed(
+    () => hallUnreachable({ state: deps.stream.state.value, failedAttempts: deps.stream.failedAttempts.value }) || issueFailedUnreachable.value,
+  );
   const methods = computed(() => {
     const identity = deps.stream.snapshot.value?.modules['identity'] as { ecardDecode?: unknown } | undefined;
     return idMethods(deps.bridge.devices.value, identity?.ecardDecode === true);
