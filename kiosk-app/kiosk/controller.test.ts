@@ -1,5 +1,5 @@
 // The controller's shell logic with fakes for the hall stream, the bridge and fetch (unit test: no network).
-import { signal } from '@preact/signals';
+import { batch, signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HallEventMessage, Snapshot } from '../../protocol/hall/index.ts';
 import type { BridgeClient, BridgeEventType } from '../shared/bridge/client.ts';
@@ -28,6 +28,7 @@ function fakeStream() {
   const listeners = new Set<(event: HallEventMessage) => void>();
   const stream: HallStream = {
     state: signal<ConnectionState>('open'),
+    failedAttempts: signal(0),
     snapshot: signal<Snapshot | null>(snapshotNaming({ id: 'p', version: 1 })),
     events: signal<HallEventMessage[]>([]),
     onEvent(listener) {
@@ -285,7 +286,22 @@ describe('kiosk controller', () => {
     const kiosk = createKiosk({ stream, bridge });
     expect(kiosk.paused.value).toBe(false);
     stream.state.value = 'reconnecting';
+    stream.failedAttempts.value = 1;
     expect(kiosk.paused.value).toBe(true);
+    batch(() => {
+      stream.state.value = 'open';
+      stream.failedAttempts.value = 0;
+    });
+    expect(kiosk.paused.value).toBe(false);
+    kiosk.dispose();
+  });
+
+  it('does not pause for a dropped link whose reconnect is still under way (the hall may be back at once)', async () => {
+    const { stream } = fakeStream();
+    const { bridge } = fakeBridge();
+    const kiosk = createKiosk({ stream, bridge });
+    stream.state.value = 'reconnecting';
+    expect(kiosk.paused.value).toBe(false);
     stream.state.value = 'open';
     expect(kiosk.paused.value).toBe(false);
     kiosk.dispose();

@@ -8,6 +8,7 @@ import {
 } from '../../protocol/hall/index.ts';
 import type { PackData, Service } from '../../content/schema/index.ts';
 import { idMethods, type IdMethods } from './model/idMethods.ts';
+import { hallUnreachable } from './model/hallLink.ts';
 import type { BridgeClient } from '../shared/bridge/client.ts';
 import type { TicketInput } from '../../protocol/bridge/messages.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
@@ -105,7 +106,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   const ticketPreview = signal<TicketInput | null>(null);
   const slipPrint = signal<SlipPrint>(SLIP_IDLE);
   const itemCounts = signal<ReadonlyMap<string, number>>(new Map());
-  // While the hall link is down the kiosk is paused anyway: no counts shown from a snapshot that is no longer fed.
+  // No counts from a snapshot that is not fed at this moment (the link is down or reconnecting).
   // The same list object while its content is unchanged: every hall event makes a new snapshot, and the home screen
   // is built again only when what it shows changed.
   let shownNeighbours: NeighbourLine[] = [];
@@ -115,7 +116,9 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     return shownNeighbours;
   });
   const waitingForCard = computed(() => step.value.name === 'identify' || step.value.name === 'checkIn');
-  const paused = computed(() => deps.stream.state.value !== 'open' || issueFailedUnreachable.value);
+  const paused = computed(
+    () => hallUnreachable({ state: deps.stream.state.value, failedAttempts: deps.stream.failedAttempts.value }) || issueFailedUnreachable.value,
+  );
   const methods = computed(() => {
     const identity = deps.stream.snapshot.value?.modules['identity'] as { ecardDecode?: unknown } | undefined;
     return idMethods(deps.bridge.devices.value, identity?.ecardDecode === true);

@@ -88,6 +88,10 @@ describe('pad outbox with the hall-server stopped', () => {
       expect((await call('POST', '/api/windows/1/finish', {}, counter)).status).toBe(200);
       // The pad reconnects with backoff after each outage; on a busy machine that can take a while.
       await pad.getByRole('heading', { name: '请您对本次服务进行评价' }).waitFor({ timeout: 40_000 });
+      // The prompt comes with the reconnect, and so does the upload of the rating taken while the server was down: the
+      // server is stopped only once the pad has it acknowledged (stopped sooner, the upload or its acknowledgement is
+      // cut off and that rating, rightly still waiting, makes it 2 条 with the next one).
+      await pad.getByText(/条评价已保存，待上传/).waitFor({ state: 'hidden' });
 
       await down();
       await pad.getByTestId(`level-${scores[i]}`).click();

@@ -1,5 +1,6 @@
 // The page's hall client (kiosk-app/shared/hall) against a real hall-server: pairing, api() errors, and the event socket
-// surviving a hall-server restart — it reconnects with backoff and resumes without missing a call.
+// surviving a hall-server restart — it reconnects with backoff and resumes without missing a call, and counts as failed
+// only the attempts the stopped hall refused, not the drop itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { api, HallApiError, setHallBaseUrl } from '../../kiosk-app/shared/hall/api.ts';
@@ -47,7 +48,8 @@ describe('page client', () => {
     await hall.api('POST', '/api/windows/1/sign-in', { staffId: '20101' }, counter);
     const stream: HallStream = subscribe({ WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, backoffMs: [1500] });
     const states: string[] = [];
-    stream.state.subscribe((s) => states.push(s));
+    /** Each state with the failed attempts counted when it was entered. */
+    stream.state.subscribe((s) => states.push(`${s}/${stream.failedAttempts.peek()}`));
     await until(() => stream.state.value === 'open');
     let n = 0;
     const callOne = async (h: TestHall) => {
@@ -63,13 +65,17 @@ describe('page client', () => {
     const { dataDir, port } = hall;
     await hall.close(false);
     await until(() => stream.state.value === 'reconnecting');
+    // The hall stays down until an attempt to reach it has failed.
+    await until(() => stream.failedAttempts.value > 0);
     hall = await startTestHall({ dataDir, port });
     const during = [await callOne(hall), await callOne(hall)];
     await until(() => stream.events.value.filter((e) => e.type === 'ticket.called').length === 3);
     const calls = stream.events.value.filter((e) => e.type === 'ticket.called').map((e) => (e.data as { number: string }).number);
     expect(calls).toEqual([before, ...during]);
     expect(stream.state.value).toBe('open');
-    expect(states).toContain('reconnecting');
+    expect(stream.failedAttempts.value).toBe(0);
+    // The drop alone failed nothing: the link went from open to reconnecting with no failed attempt.
+    expect(states.slice(0, 3)).toEqual(['connecting/0', 'open/0', 'reconnecting/0']);
     const seqs = stream.events.value.map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     stream.close();

@@ -1,8 +1,8 @@
 // The hall event stream as signals: connection state, the current snapshot (kept current by applying events),
 // and the events themselves. Resumes after a reconnect from the last applied sequence number, answers the server's
-// pings, declares a silent link dead, and reconnects with backoff. Nothing is dropped silently: when the server
-// cannot resume it sends a fresh snapshot.
-import { signal, type Signal } from '@preact/signals';
+// pings, declares a silent link (or a connection attempt that stays silent) dead, and reconnects with backoff, counting
+// the attempts in a row that failed. Nothing is dropped silently: when the server cannot resume it sends a fresh snapshot.
+import { batch, signal, type Signal } from '@preact/signals';
 import {
   DEAD_LINK_MS,
   EVENT_STREAM_PATH,
@@ -22,6 +22,9 @@ export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'unauthor
 
 export interface HallStream {
   state: Signal<ConnectionState>;
+  /** Connection attempts in a row that ended before the hall answered (refused, or silent for the dead-link time); 0
+   * once it answers. A link that was open and dropped is not a failed attempt: the reconnect after it may succeed. */
+  failedAttempts: Signal<number>;
   snapshot: Signal<Snapshot | null>;
   /** The most recent events (newest last), at most `keepEvents`. */
   events: Signal<HallEventMessage[]>;
@@ -47,6 +50,7 @@ const DEFAULT_BACKOFF = [500, 1000, 2000, 4000, 8000, 10_000];
 
 export function subscribe(options: SubscribeOptions = {}): HallStream {
   const state = signal<ConnectionState>('connecting');
+  const failedAttempts = signal(0);
   const snapshot = signal<Snapshot | null>(null);
   const events = signal<HallEventMessage[]>([]);
   const listeners = new Set<(event: HallEventMessage) => void>();
@@ -79,12 +83,18 @@ export function subscribe(options: SubscribeOptions = {}): HallStream {
         snapshot.value = msg.snapshot;
         lastSeq = msg.snapshot.seq;
         attempt = 0;
-        state.value = 'open';
+        batch(() => {
+          state.value = 'open';
+          failedAttempts.value = 0;
+        });
         sendHeartbeat();
         return;
       case 'resumed':
         attempt = 0;
-        state.value = 'open';
+        batch(() => {
+          state.value = 'open';
+          failedAttempts.value = 0;
+        });
         sendHeartbeat();
         return;
       case 'event': {
@@ -126,6 +136,8 @@ export function subscribe(options: SubscribeOptions = {}): HallStream {
     const url = hallBaseUrl().replace(/^http/, 'ws') + EVENT_STREAM_PATH;
     const ws = new Impl(url);
     socket = ws;
+    // An attempt that never opens (no answer to the connection at all) is dead after the same time as a silent link.
+    armDeadTimer();
     ws.onopen = () => {
       ws.send(JSON.stringify({ type: 'hello', token, ...(lastSeq === null ? {} : { lastSeq }) } satisfies ClientMessage));
       armDeadTimer();
@@ -144,6 +156,8 @@ export function subscribe(options: SubscribeOptions = {}): HallStream {
     ws.onclose = () => {
       clearTimeout(deadTimer);
       if (socket === ws) socket = null;
+      // Closed before the hall answered it: this attempt failed. A link that was open has merely dropped.
+      if (!closed && state.peek() !== 'open') failedAttempts.value++;
       scheduleReconnect();
     };
     ws.onerror = () => ws.close();
@@ -154,6 +168,7 @@ export function subscribe(options: SubscribeOptions = {}): HallStream {
 
   return {
     state,
+    failedAttempts,
     snapshot,
     events,
     onEvent(listener) {
