@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HELP_HOLD_MS, helpHoldsIdle, idlePhase, idlePolicyFor, NORMAL_IDLE, SENIOR_IDLE } from './idle.ts';
+import { HELP_HOLD_MS, helpHoldsIdle, idlePhase, idlePolicyFor, NORMAL_IDLE, SENIOR_IDLE, watchedIdlePhase } from './idle.ts';
 
 describe('idle phase', () => {
   it('WCAG 2.2.1: is active for 60 s in normal mode, then counts down 20 s, then expires', () => {
@@ -19,5 +19,12 @@ describe('idle phase', () => {
     expect(idlePolicyFor(true)).toBe(SENIOR_IDLE);
     expect(idlePhase(0, 119_999, SENIOR_IDLE)).toEqual({ phase: 'active' });
     expect(idlePhase(0, 120_000, SENIOR_IDLE)).toEqual({ phase: 'countdown', secondsLeft: 20 });
+  });
+
+  it('WCAG 2.2.1: a terminal never resets without showing the countdown, even when its time jumps past it', () => {
+    const jumped = watchedIdlePhase({ phase: 'active' }, 0, 90_000, NORMAL_IDLE);
+    expect(jumped).toEqual({ phase: { phase: 'countdown', secondsLeft: 20 }, lastTouchAt: 30_000 });
+    expect(watchedIdlePhase(jumped.phase, jumped.lastTouchAt, 110_000, NORMAL_IDLE).phase).toEqual({ phase: 'expired' });
+    expect(watchedIdlePhase({ phase: 'active' }, 0, 59_000, NORMAL_IDLE)).toEqual({ phase: { phase: 'active' }, lastTouchAt: 0 });
   });
 });

@@ -23,6 +23,16 @@ export function idlePhase(lastTouchAt: number, now: number, policy: IdlePolicy):
   return { phase: 'countdown', secondsLeft: Math.ceil(left / 1000) };
 }
 
+/** The next phase as a terminal watches it: like `idlePhase`, except that the citizen always sees the countdown before
+ * a reset (WCAG 2.2.1) — when the screen was active and the time already says expired (the page was held up, its timers
+ * throttled, or its clock jumped), the countdown starts in full now. Answers the touch time to keep. */
+export function watchedIdlePhase(current: IdlePhase, lastTouchAt: number, now: number, policy: IdlePolicy): { phase: IdlePhase; lastTouchAt: number } {
+  const next = idlePhase(lastTouchAt, now, policy);
+  if (next.phase !== 'expired' || current.phase !== 'active') return { phase: next, lastTouchAt };
+  const countdownFrom = now - policy.idleMs;
+  return { phase: idlePhase(countdownFrom, now, policy), lastTouchAt: countdownFrom };
+}
+
 /** How long an answered help request keeps the terminal from resetting: staff are on their way to this citizen. Bounded,
  * so a request nobody closes cannot leave a citizen's screen up all day. */
 export const HELP_HOLD_MS = 10 * 60_000;

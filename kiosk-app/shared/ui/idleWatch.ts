@@ -1,5 +1,5 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { idlePhase, type IdlePhase, type IdlePolicy } from './idle.ts';
+import { watchedIdlePhase, type IdlePhase, type IdlePolicy } from './idle.ts';
 
 export interface IdleWatch {
   phase: ReadonlySignal<IdlePhase>;
@@ -32,14 +32,16 @@ export function watchIdle(opts: {
       touch();
       return;
     }
-    const next = idlePhase(lastTouchAt, now(), opts.policy());
+    const current = phase.peek();
+    const watched = watchedIdlePhase(current, lastTouchAt, now(), opts.policy());
+    lastTouchAt = watched.lastTouchAt;
+    const next = watched.phase;
     if (next.phase === 'expired') {
       lastTouchAt = now();
       phase.value = { phase: 'active' };
       opts.onExpire();
       return;
     }
-    const current = phase.peek();
     const changed =
       current.phase !== next.phase || (next.phase === 'countdown' && current.phase === 'countdown' && current.secondsLeft !== next.secondsLeft);
     if (changed) phase.value = next;
