@@ -93,7 +93,7 @@ describe('console accounts', () => {
     const leadPage = await signInOnNewPage('S200', 'morning-shift-lead');
     await leadPage.getByRole('heading', { name: '大厅总览' }).waitFor();
     const links = await leadPage.getByRole('navigation', { name: '管理台导航' }).getByRole('link').allTextContents();
-    expect(links).toEqual(['大厅总览', '终端与配对', '设备', '群众求助', '账号与会话']);
+    expect(links).toEqual(['大厅总览', '终端与配对', '设备', '群众求助', '整改提升', '账号与会话']);
 
     await page.reload();
     await page.getByRole('heading', { name: '在线会话' }).waitFor();
