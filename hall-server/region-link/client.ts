@@ -98,17 +98,10 @@ export async function fetchSealingKey(regionUrl: string): Promise<SealingPublicK
   return parsed.data;
 }
 
-/** The site's newest pack if newer than `have`: a request signed with the hall's key over method, path and clock. */
-export async function fetchSitePack(
-  regionUrl: string,
-  siteId: string,
-  have: number,
-  key: KeyObject,
-  now: Date,
-): Promise<{ version: number; zip: Uint8Array } | null> {
-  const path = `/api/region/sites/${encodeURIComponent(siteId)}/pack?have=${have}`;
+/** A GET signed with the hall's key over method, path and clock (the region checks it against the site's public key). */
+export async function signedGet(regionUrl: string, siteId: string, path: string, key: KeyObject, now: Date, timeoutMs = TIMEOUT_MS): Promise<Response> {
   const time = now.toISOString();
-  const res = await call(
+  return call(
     join(regionUrl, path),
     {
       method: 'GET',
@@ -118,8 +111,29 @@ export async function fetchSitePack(
         [SYNC_SIGNATURE_HEADER]: sign(null, Buffer.from(requestToSign('GET', path, time)), key).toString('base64'),
       },
     },
-    PACK_TIMEOUT_MS,
+    timeoutMs,
   );
+}
+
+/** A signed GET whose JSON answer must match `schema`; `what` names it in the error when it does not. */
+export async function signedGetJson<T>(
+  regionUrl: string, siteId: string, path: string, key: KeyObject, now: Date, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  what: string, timeoutMs?: number,
+): Promise<T> {
+  const parsed = schema.safeParse(await json(await signedGet(regionUrl, siteId, path, key, now, timeoutMs)));
+  if (!parsed.success) throw new RegionUnreachable(`the region sent ${what} that does not parse`);
+  return parsed.data;
+}
+
+/** The site's newest pack if newer than `have`. */
+export async function fetchSitePack(
+  regionUrl: string,
+  siteId: string,
+  have: number,
+  key: KeyObject,
+  now: Date,
+): Promise<{ version: number; zip: Uint8Array } | null> {
+  const res = await signedGet(regionUrl, siteId, `/api/region/sites/${encodeURIComponent(siteId)}/pack?have=${have}`, key, now, PACK_TIMEOUT_MS);
   if (res.status === 204) return null;
   const version = Number(res.headers.get('x-pack-version'));
   const zip = new Uint8Array(await res.arrayBuffer());

@@ -1,10 +1,9 @@
 // Asks the region for the neighbouring sites' counts (a GET signed with the hall's key, as the appointment feed pull):
 // the kiosk home shows the two nearest sites' waiting counts when the pack names them.
-import { sign, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { NEIGHBOURS_PATH, NeighboursAnswer } from '../../protocol/citizen/site-endpoints.ts';
 import { endpointPath } from '../../protocol/hall/endpoint.ts';
-import { SITE_HEADER, SYNC_SIGNATURE_HEADER, TIME_HEADER, requestToSign } from '../../protocol/region/sync.ts';
-import { RegionRefusal, RegionUnreachable } from './client.ts';
+import { signedGetJson } from './client.ts';
 import type { LinkStore } from './store.ts';
 
 const NEIGHBOURS_TIMEOUT_MS = 10_000;
@@ -21,24 +20,5 @@ export async function pullNeighbours(deps: NeighbourPullDeps, siteIds: readonly 
   const link = deps.store.get();
   if (!link || link.stop_code) return null;
   const path = `${endpointPath(NEIGHBOURS_PATH, { id: link.site_id })}?sites=${siteIds.join(',')}`;
-  const time = deps.now().toISOString();
-  let res: Response;
-  try {
-    res = await fetch(`${link.region_url.replace(/\/+$/, '')}${path}`, {
-      headers: {
-        [SITE_HEADER]: link.site_id,
-        [TIME_HEADER]: time,
-        [SYNC_SIGNATURE_HEADER]: sign(null, Buffer.from(requestToSign('GET', path, time)), deps.key().privateKey).toString('base64'),
-      },
-      signal: AbortSignal.timeout(NEIGHBOURS_TIMEOUT_MS),
-    });
-  } catch (err) {
-    throw new RegionUnreachable(`region not reachable: ${(err as Error).message}`);
-  }
-  if (res.status >= 500) throw new RegionUnreachable(`region answered ${res.status}`);
-  const body: unknown = await res.json().catch(() => null);
-  if (res.status >= 400) throw new RegionRefusal(res.status, 'neighbours_refused', `区域中心拒绝了邻近站点查询（HTTP ${res.status}）`, undefined);
-  const answer = NeighboursAnswer.safeParse(body);
-  if (!answer.success) throw new RegionUnreachable('the region sent a neighbours answer that does not parse');
-  return answer.data;
+  return signedGetJson(link.region_url, link.site_id, path, deps.key().privateKey, deps.now(), NeighboursAnswer, 'a neighbours answer', NEIGHBOURS_TIMEOUT_MS);
 }
