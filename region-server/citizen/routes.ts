@@ -1,9 +1,9 @@
 // The citizen's phone at the region: `GET /api/citizen/tickets/:token` (the progress, from the projections) and the
 // progress page itself at /t/<token> with its script and CSS (built into dist/citizen/ by the Vite build).
-import { createReadStream, existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { Pool } from 'pg';
+import { sendJson, sendPageFile } from './respond.ts';
 import { UNKNOWN_TOKEN_MESSAGE } from '../../protocol/citizen/progress.ts';
 import { isCitizenToken } from '../../protocol/rules/citizen-token.ts';
 import { GuessThrottle } from '../../server-shared/citizen/guessing.ts';
@@ -19,11 +19,6 @@ const FILES: Record<string, string> = {
   '/citizen/progress.js': 'text/javascript; charset=utf-8',
   '/citizen/citizen.css': 'text/css; charset=utf-8',
 };
-const PAGE_HEADERS = {
-  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
 
 export interface CitizenRoutes {
   /** True when the request is one of these routes (answered, possibly later). */
@@ -35,21 +30,7 @@ export interface CitizenRoutes {
   close(): void;
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...PAGE_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
 
-function file(res: ServerResponse, path: string, type: string): void {
-  if (!existsSync(path)) {
-    res.writeHead(503, { ...PAGE_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
-    res.end('页面尚未构建，请先运行 npm run build。');
-    return;
-  }
-  res.writeHead(200, { ...PAGE_HEADERS, 'content-type': type, 'cache-control': 'no-cache' });
-  createReadStream(path).pipe(res);
-}
 
 export function createCitizenRoutes(
   pool: Pool,
@@ -65,15 +46,15 @@ export function createCitizenRoutes(
   async function progress(res: ServerResponse, token: string, address: string, stream: boolean): Promise<void> {
     const at = now();
     const wait = throttle.waitMs(address, at.getTime());
-    if (wait > 0) return json(res, 429, { error: { code: 'too_many_tries', message: `查询过于频繁，请 ${Math.ceil(wait / 1000)} 秒后再试` } });
+    if (wait > 0) return sendJson(res, 429, { error: { code: 'too_many_tries', message: `查询过于频繁，请 ${Math.ceil(wait / 1000)} 秒后再试` } });
     const found = isCitizenToken(token) ? await regionProgress(pool, tokenHash(token), at) : null;
     if (!found) {
       throttle.miss(address, at.getTime());
-      return json(res, 404, { error: { code: 'unknown_ticket', message: UNKNOWN_TOKEN_MESSAGE } });
+      return sendJson(res, 404, { error: { code: 'unknown_ticket', message: UNKNOWN_TOKEN_MESSAGE } });
     }
-    if (!stream) return json(res, 200, found);
+    if (!stream) return sendJson(res, 200, found);
     const site = await siteOfToken(pool, tokenHash(token), at);
-    if (!site) return json(res, 404, { error: { code: 'unknown_ticket', message: UNKNOWN_TOKEN_MESSAGE } });
+    if (!site) return sendJson(res, 404, { error: { code: 'unknown_ticket', message: UNKNOWN_TOKEN_MESSAGE } });
     watchers.watch(res, site, tokenHash(token), found);
   }
 
@@ -85,18 +66,18 @@ export function createCitizenRoutes(
       if (api) {
         progress(res, decodeURIComponent(api[1]!), req.socket.remoteAddress ?? '', api[2] !== undefined).catch((err: unknown) => {
           options.onError?.(err as Error);
-          if (!res.headersSent) json(res, 500, { error: { code: 'internal', message: '暂时无法查询，请稍后再试' } });
+          if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: '暂时无法查询，请稍后再试' } });
           else res.destroy();
         });
         return true;
       }
       if (PAGE.test(url.pathname)) {
-        file(res, join(pages, 'progress.html'), 'text/html; charset=utf-8');
+        sendPageFile(res, join(pages, 'progress.html'), 'text/html; charset=utf-8');
         return true;
       }
       const type = FILES[url.pathname];
       if (type) {
-        file(res, join(pages, url.pathname.slice('/citizen/'.length)), type);
+        sendPageFile(res, join(pages, url.pathname.slice('/citizen/'.length)), type);
         return true;
       }
       return false;

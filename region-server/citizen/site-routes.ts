@@ -2,10 +2,10 @@
 // script), its API `GET /api/citizen/sites/:siteId` (public, cached for a few seconds, a request budget per address),
 // and the signed `GET /api/region/sites/:id/neighbours?sites=a,b` by which a hall fetches its neighbours' counts for
 // its kiosk home. Registered with one line in http/server.ts.
-import { createReadStream, existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { Pool } from 'pg';
+import { sendJson, sendPageFile } from './respond.ts';
 import { SITE_ID_PATTERN, UNKNOWN_SITE_MESSAGE, type SiteNow } from '../../protocol/citizen/site-now.ts';
 import { parseNeighbourIds, type NeighboursAnswer } from '../../protocol/citizen/site-endpoints.ts';
 import { RegionError } from '../http/errors.ts';
@@ -18,27 +18,8 @@ const PAGE = /^\/s\/[a-z0-9][a-z0-9-]{1,39}$/;
 const NEIGHBOURS = /^\/api\/region\/sites\/([a-z0-9][a-z0-9-]{1,39})\/neighbours$/;
 /** Answers are kept this long: a crowd of phones on one site costs one read every few seconds. */
 const CACHE_MS = 5_000;
-const PAGE_HEADERS = {
-  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
 
-function json(res: ServerResponse, status: number, body: unknown, cache = 'no-store', extra: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...PAGE_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': cache, 'content-length': Buffer.byteLength(text), ...extra });
-  res.end(text);
-}
 
-function file(res: ServerResponse, path: string, type: string): void {
-  if (!existsSync(path)) {
-    res.writeHead(503, { ...PAGE_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
-    res.end('页面尚未构建，请先运行 npm run build。');
-    return;
-  }
-  res.writeHead(200, { ...PAGE_HEADERS, 'content-type': type, 'cache-control': 'no-cache' });
-  createReadStream(path).pipe(res);
-}
 
 export interface SiteRoutes {
   /** True when the request is one of these routes (answered, possibly later). */
@@ -60,17 +41,17 @@ export function createSiteRoutes(
     const wait = rate.take(address, at.getTime());
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
-      return json(res, 429, { error: { code: 'too_many_requests', message: `查询过于频繁，请 ${seconds} 秒后再试` } }, 'no-store', { 'retry-after': String(seconds) });
+      return sendJson(res, 429, { error: { code: 'too_many_requests', message: `查询过于频繁，请 ${seconds} 秒后再试` } }, 'no-store', { 'retry-after': String(seconds) });
     }
     const hit = cache.get(siteId);
     let site = hit && at.getTime() - hit.atMs < CACHE_MS ? hit.site : null;
     if (!site) {
       site = SITE_ID_PATTERN.test(siteId) ? ((await reader.read([siteId], at))[0] ?? null) : null;
-      if (!site) return json(res, 404, { error: { code: 'unknown_site', message: UNKNOWN_SITE_MESSAGE } });
+      if (!site) return sendJson(res, 404, { error: { code: 'unknown_site', message: UNKNOWN_SITE_MESSAGE } });
       // Only known sites are kept: the cache is bounded by the network's size.
       cache.set(siteId, { atMs: at.getTime(), site });
     }
-    json(res, 200, site, `public, max-age=${CACHE_MS / 1000}`);
+    sendJson(res, 200, site, `public, max-age=${CACHE_MS / 1000}`);
   }
 
   async function neighbours(req: IncomingMessage, res: ServerResponse, url: URL, siteId: string): Promise<void> {
@@ -78,16 +59,16 @@ export function createSiteRoutes(
     const ids = parseNeighbourIds(url.searchParams.get('sites'));
     if (!ids) throw new RegionError(400, 'invalid_request', 'sites 应为逗号分隔的站点编号（最多 4 个）');
     const answer: NeighboursAnswer = { sites: await reader.read(ids.filter((id) => id !== siteId), now()) };
-    json(res, 200, answer);
+    sendJson(res, 200, answer);
   }
 
   const fail = (res: ServerResponse) => (err: unknown) => {
     if (err instanceof RegionError) {
-      if (!res.headersSent) json(res, err.status, { error: { code: err.code, message: err.message } });
+      if (!res.headersSent) sendJson(res, err.status, { error: { code: err.code, message: err.message } });
       return;
     }
     options.onError?.(err as Error);
-    if (!res.headersSent) json(res, 500, { error: { code: 'internal', message: '暂时无法查询，请稍后再试' } });
+    if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: '暂时无法查询，请稍后再试' } });
     else res.destroy();
   };
 
@@ -111,11 +92,11 @@ export function createSiteRoutes(
         return true;
       }
       if (PAGE.test(url.pathname)) {
-        file(res, join(pages, 'site.html'), 'text/html; charset=utf-8');
+        sendPageFile(res, join(pages, 'site.html'), 'text/html; charset=utf-8');
         return true;
       }
       if (url.pathname === '/citizen/site.js') {
-        file(res, join(pages, 'site.js'), 'text/javascript; charset=utf-8');
+        sendPageFile(res, join(pages, 'site.js'), 'text/javascript; charset=utf-8');
         return true;
       }
       return false;
