@@ -66,8 +66,7 @@ describe('整改提升 console page', () => {
     await form.getByRole('button', { name: '保存整改记录' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe(`已新增整改记录：${reason}`);
     const row = page.getByRole('row', { name: new RegExp(reason) });
-    const cells = await row.locator('th, td').allTextContents();
-    expect(cells.slice(0, 5)).toEqual([
+    await expect.poll(async () => (await row.locator('th, td').allTextContents()).slice(0, 5)).toEqual([
       reason, `差评原因：${reason}（1 次）`, '上午 9—11 点开启潮汐窗口，导办员引导分流', '李明华', `${month.slice(0, 4)}年${Number(month.slice(5))}月28日`,
     ]);
     await form.waitFor({ state: 'detached' });

@@ -59,9 +59,10 @@ export const ImprovementModel = createModel((deps: ImprovementDeps) => {
     notice.value = null;
     try {
       await command();
-      notice.value = done;
       error.value = null;
+      // Announced once the list shows it, so what the status line says is already on the screen.
       await load(month.value || null);
+      notice.value = done;
       return true;
     } catch (err) {
       error.value = deps.messageOf(err, '操作失败，请稍后再试');
