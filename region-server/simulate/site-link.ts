@@ -18,6 +18,13 @@ export async function postToRegion(url: string, body: unknown, headers: Record<s
   return { status: res.status, body: await res.json() };
 }
 
+export interface PreparedBatch {
+  body: Buffer;
+  signature: string;
+  /** The last seq the batch carries: what the region answers as held once it is stored. */
+  throughSeq: number;
+}
+
 export class SiteLink {
   readonly privateKey: KeyObject;
   readonly publicKey: string;
@@ -92,6 +99,27 @@ export class SiteLink {
 
   async push(fromSeq: number, count: number): Promise<RegionAnswer> {
     return this.send(this.batchBody(fromSeq, count));
+  }
+
+  /** The signed bodies of every batch from `fromSeq`, built ahead of sending (a benchmark's stand-in halls sign on the
+   * benchmark's own clock, where real halls sign on their own machines). */
+  signedBatches(fromSeq: number, batchSize: number): PreparedBatch[] {
+    const batches: PreparedBatch[] = [];
+    for (let from = fromSeq; from <= this.headSeq; from += batchSize) {
+      const body = this.batchBody(from, batchSize);
+      batches.push({ body, signature: this.signature(body), throughSeq: Math.min(this.headSeq, from + batchSize - 1) });
+    }
+    return batches;
+  }
+
+  /** Sends batches built by signedBatches in order; throws on a refusal or an answer that does not hold the batch. */
+  async pushPrepared(batches: readonly PreparedBatch[]): Promise<void> {
+    for (const batch of batches) {
+      const answer = await this.send(batch.body, batch.signature);
+      if (answer.status !== 200 || answer.body.heldThrough !== batch.throughSeq) {
+        throw new Error(`site ${this.siteId}: ${answer.status} ${JSON.stringify(answer.body)} (expected to hold through ${batch.throughSeq})`);
+      }
+    }
   }
 
   /** Pushes everything from `fromSeq` in batches of `batchSize`, resuming from each answer; throws on a refusal. */

@@ -7,7 +7,7 @@ import { audit } from '../db/audit.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { RegionError } from '../http/errors.ts';
 import { sitePackId } from '../catalogue/build.ts';
-import { eventHash } from './hash.ts';
+import { canonicalEvent, eventHash, hashCanonical } from './hash.ts';
 import { planBatch } from './plan.ts';
 import { projectEvents } from '../projections/apply.ts';
 import { knownServiceNames } from '../projections/service-names.ts';
@@ -47,15 +47,17 @@ export async function verifyBatch(pool: Pool, body: Buffer, signature: string | 
   return { ...batch, verifiedKey: key.raw };
 }
 
-/** One INSERT for the whole batch: the rows travel as one JSON text that PostgreSQL parses once and unpacks (jsonb_to_recordset), so the
- * driver never builds and escapes array literals of every event's data (that escaping was the region's biggest cost). */
+/** One INSERT for the whole batch: the rows travel as one JSON text that PostgreSQL parses once and unpacks, so the
+ * driver never builds and escapes array literals of every event's data. Each row is the event's canonical text, the
+ * one its content hash is taken of (`[seq, type, at, data, window]`), so an event is serialised once; the hashes
+ * follow in the same order. */
 const INSERT_EVENTS = `INSERT INTO site_events (site_id, seq, type, at, data, window_no, content_hash, received_at)
-  SELECT $1, e.seq, e.type, e.at, COALESCE(e.data, 'null'::jsonb), e.window_no, e.content_hash, now()
-  FROM jsonb_to_recordset($2::jsonb) AS e (seq bigint, type varchar, at timestamptz, data jsonb, window_no integer, content_hash char(64))`;
+  SELECT $1, (e.row->>0)::bigint, e.row->>1, (e.row->>2)::timestamptz, e.row->3, (e.row->>4)::integer, ($3::text[])[e.n], now()
+  FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(row, n)`;
 
 function insertEvents(siteId: string, events: SyncEvent[]): { name: string; text: string; values: unknown[] } {
-  const rows = events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, data: e.data ?? null, window_no: e.window ?? null, content_hash: eventHash(e) }));
-  return { name: 'region-insert-site-events', text: INSERT_EVENTS, values: [siteId, JSON.stringify(rows)] };
+  const rows = events.map(canonicalEvent);
+  return { name: 'region-insert-site-events-rows', text: INSERT_EVENTS, values: [siteId, `[${rows.join(',')}]`, rows.map(hashCanonical)] };
 }
 
 /** The version of the region's pack for this site that the batch's last pack.activated names, if any. */
