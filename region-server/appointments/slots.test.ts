@@ -1,13 +1,17 @@
-// Bookable half-hour slots from a site's rule (pure).
+// Bookable half-hour slots from a site's rule and the region's calendar (pure).
 import { describe, expect, it } from 'vitest';
+import { CALENDAR_2025_2026 } from '../../protocol/rules/calendar-2026.fixture.ts';
+import { compileCalendar } from '../../protocol/rules/workdays.ts';
 import { bookableSlots } from './slots.ts';
 
 const local = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+const calendar = compileCalendar(CALENDAR_2025_2026);
+const days = (slots: string[]) => [...new Set(slots.map((s) => s.slice(0, 10)))];
 
 describe('bookableSlots', () => {
   it('gives the working half hours of the coming days, none within the cut-off, none at the weekend', () => {
     const fridayTen = Date.parse('2026-12-04T02:00:00Z');
-    const slots = bookableSlots({ daysAhead: 3, cutoffMinutes: 60 }, fridayTen).map(local);
+    const slots = bookableSlots({ daysAhead: 3, cutoffMinutes: 60 }, fridayTen, calendar).map(local);
     expect(slots.slice(0, 3)).toEqual(['2026-12-04 11:30', '2026-12-04 13:30', '2026-12-04 14:00']);
     expect(slots.filter((s) => s.startsWith('2026-12-05') || s.startsWith('2026-12-06'))).toEqual([]);
     expect(slots.filter((s) => s.startsWith('2026-12-07'))).toHaveLength(13);
@@ -16,6 +20,19 @@ describe('bookableSlots', () => {
 
   it('with no days ahead, only what is left of today', () => {
     const mondayFour = Date.parse('2026-12-07T08:00:00Z');
-    expect(bookableSlots({ daysAhead: 0, cutoffMinutes: 0 }, mondayFour).map(local)).toEqual(['2026-12-07 16:30']);
+    expect(bookableSlots({ daysAhead: 0, cutoffMinutes: 0 }, mondayFour, calendar).map(local)).toEqual(['2026-12-07 16:30']);
+  });
+
+  it('DB21/T 4402 §10.1.2: no slot on a public holiday, and the 调休 Saturday is bookable like any working day', () => {
+    const lastDayBeforeNationalDay = Date.parse('2026-09-30T02:00:00Z');
+    const slots = bookableSlots({ daysAhead: 11, cutoffMinutes: 0 }, lastDayBeforeNationalDay, calendar).map(local);
+    expect(days(slots)).toEqual(['2026-09-30', '2026-10-08', '2026-10-09', '2026-10-10']);
+    expect(slots.filter((s) => s.startsWith('2026-10-10'))).toHaveLength(13);
+  });
+
+  it('the 调休 Sunday before the Mid-Autumn holiday is bookable, the holiday is not', () => {
+    const saturday = Date.parse('2026-09-19T02:00:00Z');
+    expect(days(bookableSlots({ daysAhead: 8, cutoffMinutes: 0 }, saturday, calendar).map(local)))
+      .toEqual(['2026-09-20', '2026-09-21', '2026-09-22', '2026-09-23', '2026-09-24']);
   });
 });

@@ -8,6 +8,7 @@ import { RegionError } from '../http/errors.ts';
 import type { RegionKeys } from '../keys.ts';
 import { APPOINTMENT_KEY_ID, cancelHash, personHash, sealPhone, siteAppointmentKey } from './keys.ts';
 import { bookableSlots } from './slots.ts';
+import { regionCalendar } from '../catalogue/calendar.ts';
 
 const NOT_FOUND = '没有找到该预约，请核对预约码和身份证号码后 4 位';
 
@@ -48,8 +49,8 @@ export async function bookingSites(pool: Pool): Promise<BookingSites> {
 }
 
 export async function freeSlots(pool: Pool, siteId: string, serviceCode: string, nowMs: number): Promise<FreeSlots> {
-  const r = await rule(pool, siteId, serviceCode);
-  const starts = bookableSlots(r, nowMs);
+  const [r, calendar] = await Promise.all([rule(pool, siteId, serviceCode), regionCalendar(pool)]);
+  const starts = bookableSlots(r, nowMs, calendar);
   const { rows } = await pool.query<{ slot_start: Date; booked: number }>(
     'SELECT slot_start, booked FROM slot_counts WHERE site_id = $1 AND service_code = $2 AND slot_start >= $3',
     [siteId, serviceCode, new Date(starts[0] ?? nowMs)]);
@@ -58,9 +59,9 @@ export async function freeSlots(pool: Pool, siteId: string, serviceCode: string,
 }
 
 export async function book(pool: Pool, keys: RegionKeys, req: BookRequest, now = new Date()): Promise<Booking> {
-  const r = await rule(pool, req.siteId, req.serviceCode);
+  const [r, calendar] = await Promise.all([rule(pool, req.siteId, req.serviceCode), regionCalendar(pool)]);
   const slotMs = Date.parse(req.slotStart);
-  if (!bookableSlots(r, now.getTime()).includes(slotMs)) throw new RegionError(409, 'slot_unavailable', '该时段不可预约，请另选时段');
+  if (!bookableSlots(r, now.getTime(), calendar).includes(slotMs)) throw new RegionError(409, 'slot_unavailable', '该时段不可预约，请另选时段');
   const siteKey = siteAppointmentKey(keys, req.siteId);
   const code = String(randomInt(10_000_000, 100_000_000));
   const hash = personHash(siteKey, req.idNumber);

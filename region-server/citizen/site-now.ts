@@ -8,7 +8,8 @@ import { SITE_LEVEL_LABELS, type SiteLevel } from '../../protocol/region/sync.ts
 import { siteProfileSchema } from '../../protocol/region/catalogue.ts';
 import { DEFAULT_HALL_DAY, hallDayOf } from '../../protocol/rules/hall-day.ts';
 import { openingState, type TimeRange } from '../../protocol/rules/opening-hours.ts';
-import { calendarOf, compileCalendar, type CompiledCalendar, type PackCalendar } from '../../protocol/rules/workdays.ts';
+import type { CompiledCalendar } from '../../protocol/rules/workdays.ts';
+import { regionCalendar } from '../catalogue/calendar.ts';
 
 interface SiteRow {
   id: string;
@@ -20,7 +21,6 @@ interface SiteRow {
 
 /** Hours change with the catalogue or the calendar, rarely: one read per level every few minutes. */
 const HOURS_CACHE_MS = 5 * 60_000;
-const NO_CALENDAR = compileCalendar({ holidays: [], workdays: [] });
 
 export class SiteNowReader {
   private readonly hours = new Map<SiteLevel, { at: number; sessions: TimeRange[]; calendar: CompiledCalendar }>();
@@ -94,14 +94,9 @@ export class SiteNowReader {
          WHERE jsonb_exists(c.item->'levels', $1)`,
         [level],
       ),
-      this.pool.query<{ content: PackCalendar }>("SELECT content FROM region_content WHERE name = 'calendar'"),
+      regionCalendar(this.pool),
     ]);
-    const stored = calendar.rows[0]?.content;
-    const entry = {
-      at: nowMs,
-      sessions: ranges.rows.map((r) => ({ from: r.from_time, to: r.to_time })),
-      calendar: stored ? calendarOf(stored) : NO_CALENDAR,
-    };
+    const entry = { at: nowMs, sessions: ranges.rows.map((r) => ({ from: r.from_time, to: r.to_time })), calendar };
     this.hours.set(level, entry);
     return entry;
   }

@@ -1,10 +1,10 @@
 // Every 差评 case of every site with its working-day deadline: overdue first (most overdue on top), then by deadline.
 // Working days are counted with the region's calendar (the one its packs carry), weekends only before one is set.
 import type { Pool } from 'pg';
-import { calendarSchema } from '../../content/schema/index.ts';
 import type { CaseState } from '../../protocol/hall/cases.ts';
 import type { RegionCase } from '../../protocol/region/console.ts';
-import { calendarOf, compileCalendar, workingDaysBetween, type CompiledCalendar } from '../../protocol/rules/workdays.ts';
+import { workingDaysBetween, type CompiledCalendar } from '../../protocol/rules/workdays.ts';
+import { regionCalendar } from '../catalogue/calendar.ts';
 import { hallDay } from '../projections/project.ts';
 
 const CLOSED: readonly CaseState[] = ['已反馈办结', '申诉撤销'];
@@ -23,12 +23,6 @@ interface Row {
   score: number | null;
   reasons: string[] | null;
   masked_comment: string | null;
-}
-
-export async function regionCalendar(pool: Pool): Promise<CompiledCalendar> {
-  const row = await pool.query<{ content: unknown }>("SELECT content FROM region_content WHERE name = 'calendar'");
-  const parsed = calendarSchema.safeParse(row.rows[0]?.content);
-  return parsed.success ? calendarOf(parsed.data) : compileCalendar({ holidays: [], workdays: [] });
 }
 
 /** Pure: the case as the console shows it on `today`. */

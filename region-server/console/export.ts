@@ -7,7 +7,7 @@ import { SealedBox, type SealedPersonalFields } from '../../protocol/region/reco
 import { hallDate, hallDateTime } from '../../protocol/rules/hall-time.ts';
 import { addWorkingDays, type CompiledCalendar } from '../../protocol/rules/workdays.ts';
 import { loadCatalogue } from '../catalogue/store.ts';
-import { regionCalendar } from './cases.ts';
+import { regionCalendar } from '../catalogue/calendar.ts';
 import type { RegionSealingKeys, SealedOpener } from './context.ts';
 
 const PAGE = 500;
