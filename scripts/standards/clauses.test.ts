@@ -13,6 +13,15 @@ describe('clause table', () => {
     expect([proves('DB21/T 4402 §9.60', 'DB21/T 4402 §9.6'), proves('DB21/T 4402 §11', 'DB21/T 4402 §1')]).toEqual([false, false]);
   });
 
+  it('reads a part or an indicator of the 示范点 standard as proving its row', () => {
+    expect(['示范点标准 二（六）', '示范点指标 9', '示范点指标 9, 14, 19', '示范点标准'].map((c) => proves(c, '示范点标准'))).toEqual([true, true, true, true]);
+    expect(proves('示范点指标 9', 'DB21/T 4402 §9')).toBe(false);
+    const found = new Set(tests.filter((t) => t.clause.startsWith('示范点')).map((t) => t.file));
+    expect([...found].filter((f) => f.endsWith('indicators.test.ts') || f.endsWith('standards.test.ts') || f.endsWith('admin-inspection.test.ts')).sort()).toEqual([
+      'content/validate/standards.test.ts', 'hall-server/inspection/indicators.test.ts', 'tests/e2e/admin-inspection.test.ts',
+    ]);
+  });
+
   it('has at least one test for every clause of the standards the software enforces', () => {
     const rows = clauseRows(tests);
     expect(rows.filter((r) => r.files.length === 0).map((r) => r.clause)).toEqual([]);

@@ -19,8 +19,12 @@ export const SCOPE_CLAUSES = [
   '国办发〔2019〕51号',
 ] as const;
 
-/** A clause at the start of a test title, up to its colon. */
-const CLAUSE_TITLE = /^(DB21\/T 4402 §\d+(?:\.\d+)*|示范点标准|国办发〔2019〕51号)[:：]/;
+/** A clause at the start of a test title, up to its colon: a section of DB21/T 4402, a part of the 示范点 standard
+ * ("示范点标准 二（六）") or one of its indicators ("示范点指标 9", "示范点指标 9, 14, 19"), or the State Council's notice. */
+const CLAUSE_TITLE = /^(DB21\/T 4402 §\d+(?:\.\d+)*|示范点标准(?: [一二三四五六七八九十]+（[一二三四五六七八九十]+）)?|示范点指标 \d+(?:, \d+)*|国办发〔2019〕51号)[:：]/;
+
+/** The 示范点 standard's parts and its indicator table are all rows of its one line in the table. */
+const DEMONSTRATION_SITE = /^示范点(?:标准|指标) /;
 
 const TEST_DIRS = ['protocol', 'kiosk-app', 'device-bridge', 'hall-server', 'region-server', 'content', 'scripts', 'tests'];
 
@@ -73,6 +77,7 @@ export function clauseTests(root: string): ClauseTest[] {
 
 /** Whether a test's clause proves a row's clause: the same clause or one of its sub-clauses (§9.6.3 for §9.6). */
 export function proves(testClause: string, rowClause: string): boolean {
+  if (rowClause === '示范点标准' && DEMONSTRATION_SITE.test(testClause)) return true;
   return testClause === rowClause || testClause.startsWith(`${rowClause}.`);
 }
 
