@@ -77,11 +77,10 @@ const S_IFDIR = 0o040000;
 const S_IFREG = 0o100000;
 const S_IFLNK = 0o120000;
 
-/** Inflates one entry, refusing to produce more than `limit` bytes; `hash` sees every byte as it is produced. Each
- * inflated step is copied straight into one buffer of `limit` bytes (the size the entry declares), so an entry costs
- * its own size once, not twice (a list of steps and then their concatenation). */
-function inflateBounded(data: Uint8Array, limit: number, hash?: ReturnType<typeof createHash>): Uint8Array | null {
-  const out = new Uint8Array(limit);
+/** Inflates one entry into `out` (sized to the entry's declared size), refusing to produce more than that; `hash`
+ * sees every byte as it is produced. Answers the bytes produced (a view of `out`), or null past the limit. */
+function inflateBounded(data: Uint8Array, out: Uint8Array, hash?: ReturnType<typeof createHash>): Uint8Array | null {
+  const limit = out.length;
   let produced = 0;
   let over = false;
   const inflater = new Inflate((chunk) => {
@@ -97,8 +96,21 @@ function inflateBounded(data: Uint8Array, limit: number, hash?: ReturnType<typeo
   for (let off = 0; off < data.length && !over; off += INFLATE_STEP) {
     inflater.push(data.subarray(off, Math.min(off + INFLATE_STEP, data.length)), off + INFLATE_STEP >= data.length);
   }
-  if (over) return null;
-  return produced === limit ? out : out.slice(0, produced);
+  return over ? null : out.subarray(0, produced);
+}
+
+/** One inflation buffer for a whole read, as large as its largest entry: each entry is inflated and checked in it and
+ * copied out only when it is kept, so entries refused for their hash (a bomb of altered files) never hold memory of
+ * their own, and a kept entry costs its size once. */
+class InflateBuffer {
+  private buffer: Uint8Array | null = null;
+
+  constructor(private readonly largest: number) {}
+
+  take(size: number): Uint8Array {
+    this.buffer ??= new Uint8Array(this.largest);
+    return this.buffer.subarray(0, size);
+  }
 }
 
 /** Files the macOS Finder adds to a zip it makes ("__MACOSX/…", "._name", ".DS_Store"): never part of a pack. */
@@ -230,13 +242,14 @@ export function readPackZip(bytes: Uint8Array, limits: PackLimits = DEFAULT_LIMI
     }
     candidates.push({ entry: e, raw, limit });
   }
+  const inflated = new InflateBuffer(Math.max(0, ...candidates.map((c) => Math.min(c.entry.size, c.limit))));
   if (!gate) {
-    for (const c of candidates) extract(c, null, result);
+    for (const c of candidates) extract(c, null, result, inflated);
     return result;
   }
   const head = (name: string): Uint8Array | null => {
     const c = candidates.find((x) => x.entry.name === name);
-    return c ? extract(c, null, result) : null;
+    return c ? extract(c, null, result, inflated) : null;
   };
   const manifest = head(MANIFEST_FILE);
   const signature = head(SIGNATURE_FILE);
@@ -256,7 +269,7 @@ export function readPackZip(bytes: Uint8Array, limits: PackLimits = DEFAULT_LIMI
       result.issues.push(issue('manifest.size-mismatch', name, '', sizeMismatch(c.entry.size, want.size)));
       result.verified!.add(name);
     } else {
-      extract(c, want, result);
+      extract(c, want, result, inflated);
     }
   }
   return result;
@@ -267,7 +280,7 @@ export const sizeMismatch = (actual: number, listed: number): string => `文件�
 export const HASH_MISMATCH = '文件校验值与清单不符，文件在签名后被改动过';
 
 /** Inflates one candidate (checked against its manifest entry when given) into `result`; the bytes, or null. */
-function extract(c: Candidate, want: ListedFile | null, result: ReadResult): Uint8Array | null {
+function extract(c: Candidate, want: ListedFile | null, result: ReadResult, inflated: InflateBuffer): Uint8Array | null {
   const e = c.entry;
   const hash = want ? createHash('sha256') : undefined;
   // Checked against the manifest here, whatever the outcome: the validator does not report it a second time.
@@ -275,9 +288,9 @@ function extract(c: Candidate, want: ListedFile | null, result: ReadResult): Uin
   let data: Uint8Array | null;
   try {
     if (e.method === 0) {
-      data = c.raw.slice();
+      data = c.raw;
       hash?.update(data);
-    } else data = inflateBounded(c.raw, Math.min(e.size, c.limit), hash);
+    } else data = inflateBounded(c.raw, inflated.take(Math.min(e.size, c.limit)), hash);
   } catch {
     result.issues.push(issue('zip.format', e.name, '', '该文件解压失败，压缩包可能已损坏'));
     return null;
@@ -296,8 +309,10 @@ function extract(c: Candidate, want: ListedFile | null, result: ReadResult): Uin
       return null;
     }
   }
-  result.files.set(e.name, data);
-  return data;
+  // Kept: its own copy, out of the shared buffer (or of the upload, for a stored entry).
+  const kept = data.slice();
+  result.files.set(e.name, kept);
+  return kept;
 }
 
 /** Builds a deterministic zip of a pack (fixed timestamps, sorted names; media already compressed is stored). */
