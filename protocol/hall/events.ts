@@ -11,6 +11,7 @@ import { CallView, QueueSnapshot, ServiceView, TicketView, TidalAlertView, Windo
 import { HelpEvent } from './identity.ts';
 import { CaseEscalation, CaseEscalationCleared } from './escalations.ts';
 import { PublishedImprovement } from './improvement.ts';
+import { InspectionReport } from './inspection.ts';
 import { CitizenLinkRecord } from '../citizen/link-record.ts';
 import { NeighboursSnapshot } from './neighbours.ts';
 import { CitizenReasonsRecord, PhoneRatingSettledRecord } from '../citizen/phone-rating-link.ts';
@@ -76,6 +77,8 @@ export const EventSchemas = {
   'neighbours.changed': NeighboursSnapshot,
   'citizen.rating.settled': PhoneRatingSettledRecord,
   'citizen.reasons': CitizenReasonsRecord,
+  /** The month's 示范点 self-inspection as the hall computes it, for the region's per-site view (durable log only). */
+  'inspection.reported': InspectionReport,
 } as const;
 export type KnownEventType = keyof typeof EventSchemas;
 export type EventData<T extends KnownEventType> = z.infer<(typeof EventSchemas)[T]>;
@@ -110,6 +113,7 @@ export const EVENT_STAFF: Record<KnownEventType, readonly StaffRole[]> = {
   'citizen.reasons': OWNER_ONLY,
   'appointment.recorded': OWNER_ONLY,
   'neighbours.changed': OWNER_ONLY,
+  'inspection.reported': OWNER_ONLY,
 };
 
 /** Whether a console session of this role receives events of this type. */
