@@ -53,6 +53,17 @@ const ruleCases: BrokenPack[] = [
     zip: mutate((f) => { const s = svc(f); s[0].guide.deferredAcceptance.allowed = false; setJson(f, 'services.json', s); }),
   },
   {
+    id: 'deferral-supply-beyond-time-limit',
+    rule: 'service.deferral-too-long',
+    message: 'services.json 第1项「城乡居民参保登记」: 容缺材料补正时限 12 个工作日超过了本事项的办理时限 10 个工作日（DB21/T 4402 9.5.7）',
+    zip: mutate((f) => {
+      const s = svc(f);
+      s[0].guide.timeLimit = { kind: 'working_days', days: 10 };
+      s[0].guide.deferredAcceptance.supplyWithinWorkingDays = 12;
+      setJson(f, 'services.json', s);
+    }),
+  },
+  {
     id: 'web-channel-without-link',
     rule: 'service.channel-link',
     message: 'services.json 第1项「城乡居民参保登记」: 办理渠道第2条（网上办理）缺少网址，取号机无法显示二维码',
