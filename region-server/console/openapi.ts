@@ -80,6 +80,18 @@ function citizenPaths(): Record<string, Record<string, unknown>> {
         },
       },
     },
+    [`${e.path.replace(/:(\w+)/g, '{$1}')}/stream`]: {
+      get: {
+        summary: '号票进度的实时推送（Server-Sent Events）：连接后先发当前进度，之后每次变化（叫号、过号、办结、评价）再发一条 data: 进度 JSON；空闲时定期发注释行保持连接',
+        'x-roles': 'public',
+        parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{24}$' } }],
+        responses: {
+          '200': { description: 'text/event-stream；每条 data 为一份进度', content: { 'text/event-stream': { schema: schema(e.response) } } },
+          '404': { description: '号票不存在或已过期', content: json(ErrorBody) },
+          '429': { description: '连接过于频繁', content: json(ErrorBody) },
+        },
+      },
+    },
   };
 }
 

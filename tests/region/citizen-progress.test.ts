@@ -136,8 +136,9 @@ describe('the live stream', () => {
 });
 
 describe('the region\'s API reference', () => {
-  it('lists the citizen\'s progress endpoint as public', () => {
+  it('lists the citizen\'s progress endpoint and its live stream as public', () => {
     const doc = regionOpenApi() as { paths: Record<string, { get?: unknown }> };
     expect(doc.paths['/api/citizen/tickets/{token}']?.get).toMatchObject({ 'x-roles': 'public' });
+    expect(doc.paths['/api/citizen/tickets/{token}/stream']?.get).toMatchObject({ 'x-roles': 'public', responses: { '200': { content: { 'text/event-stream': {} } } } });
   });
 });
