@@ -1,9 +1,9 @@
 // The pad's screens besides the 差评 path (badScreens.tsx): idle staff card, the five levels, thank-you.
 import type { RatingPrompt } from '../../protocol/hall/ratings.ts';
 import { LEVELS } from '../../protocol/rules/levels.ts';
-import { CHINA_STANDARD_TIME_MINUTES, localClock } from '../../protocol/rules/hall-time.ts';
 import type { Pad } from './controller.ts';
 import { Face, Stars } from './faces.tsx';
+import { hallClockOf } from '../shared/hall/hall-clock.ts';
 import { session } from '../shared/hall/session.ts';
 import { SeniorSwitch } from '../shared/ui/SeniorSwitch.tsx';
 
@@ -113,7 +113,7 @@ export function RatedElsewhere({ pad, channel, at }: { pad: Pad; channel: string
       <Header pad={pad} />
       <section class="pad-thanks" data-testid="rated-elsewhere">
         <h1>本次服务已评价</h1>
-        <p>已评价（{channel}），评价时间 {localClock(Date.parse(at), CHINA_STANDARD_TIME_MINUTES)}</p>
+        <p>已评价（{channel}），评价时间 {hallClockOf(new Date(at))}</p>
       </section>
       <footer class="pad-slogan">{pad.settings.value?.slogan ?? '中国医保 一生守护'}</footer>
     </>
