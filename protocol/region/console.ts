@@ -1,14 +1,16 @@
 // The region console's API: named accounts with three roles, the network at a glance, the month's satisfaction, every
-// 差评 case, the upstream export, site enrolment, the catalogue editor and one site's day. Every path and shape is
-// declared here once; the region-server registers a handler per entry and the console pages call it. Browser-safe.
+// 差评 case, the upstream export, site enrolment, the catalogue editor, one site's day and its 示范点自查 report. Every
+// path and shape is declared here once; the region-server registers a handler per entry and the console pages call it.
+// Browser-safe.
 import { SlotRulesBody } from '../citizen/appointments.ts';
 import { z } from 'zod';
 import { NewPassword, StaffName, StaffNo } from '../hall/accounts.ts';
 import { CASE_STATES } from '../hall/cases.ts';
+import { InspectionMonth, InspectionReport } from '../hall/inspection.ts';
 import { materialSchema } from '../../content/schema/services.ts';
 import { siteLevelSchema } from './sync.ts';
 
-/** 区域管理员 (everything), 统计查看 (the network, statistics, cases, a site's day), 回访督办 (the network and the cases). */
+/** 区域管理员 (everything), 统计查看 (the network, statistics, cases, a site's day and 自查), 回访督办 (the network and the cases). */
 export const RegionRole = z.enum(['region_admin', 'statistician', 'case_supervisor']);
 export type RegionRole = z.infer<typeof RegionRole>;
 export const REGION_ROLE_NAMES: Record<RegionRole, string> = { region_admin: '区域管理员', statistician: '统计查看', case_supervisor: '回访督办' };
@@ -186,6 +188,10 @@ export const SiteDayResponse = z.strictObject({
 });
 export type SiteDayResponse = z.infer<typeof SiteDayResponse>;
 
+/** `?month=YYYY-MM`; absent: the newest month the region holds a report of for the site. */
+export const SiteInspectionQuery = z.strictObject({ month: InspectionMonth.optional() });
+export type SiteInspectionQuery = z.infer<typeof SiteInspectionQuery>;
+
 export const OkResponse = z.strictObject({ ok: z.literal(true) });
 
 const C = '/api/region/console';
@@ -204,6 +210,10 @@ export const CONSOLE_ENDPOINTS = {
   createSite: { method: 'POST', path: `${C}/sites`, permission: 'sites', summary: '新建站点（编号、名称、层级）', body: CreateSiteRequest, response: SiteOverview },
   enrolCode: { method: 'POST', path: `${C}/sites/:id/enrol-code`, permission: 'sites', summary: '为站点生成一次性注册码（24 小时内有效，只显示一次）', response: EnrolCodeResponse },
   siteDay: { method: 'GET', path: `${C}/sites/:id/day`, permission: 'site_day', summary: '一个站点一天的号票、等候、评价与差评', query: SiteDayQuery, response: SiteDayResponse },
+  siteInspection: {
+    method: 'GET', path: `${C}/sites/:id/inspection`, permission: 'site_day',
+    summary: '一个站点的示范点自查结果：大厅上报的该月最新一份（不给月份时为最近上报的月份）', query: SiteInspectionQuery, response: InspectionReport,
+  },
   catalogue: { method: 'GET', path: `${C}/catalogue`, permission: 'catalogue', summary: '统一事项清单与各站点内容包版本', response: CatalogueResponse },
   editItem: { method: 'PUT', path: `${C}/catalogue/:code`, permission: 'catalogue', summary: '修改事项的申办材料与受理条件', body: EditItemRequest, response: CatalogueEntry },
   slotRules: { method: 'GET', path: `${C}/sites/:id/slot-rules`, permission: 'sites', summary: '站点的可预约事项：每半小时名额、可提前天数、截止时间（DB21/T 4402 §10.1.2）', response: SlotRulesBody },

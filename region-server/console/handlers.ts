@@ -1,7 +1,9 @@
 // One handler per console endpoint of protocol/region/console.ts; the router has already checked the caller's
 // permission and parsed the body and query with the endpoint's schemas.
 import type { Pool } from 'pg';
-import { CONSOLE_ENDPOINTS, type ConsoleEndpointName, type ConsoleUser, type CreateSiteRequest, type EditItemRequest } from '../../protocol/region/console.ts';
+import {
+  CONSOLE_ENDPOINTS, type ConsoleEndpointName, type ConsoleUser, type CreateSiteRequest, type EditItemRequest, type SiteInspectionQuery,
+} from '../../protocol/region/console.ts';
 import type { z } from 'zod';
 import { actorOf, type ConsoleAccounts } from '../accounts/handlers.ts';
 import { createEnrolmentCode, createSite, ENROL_CODE_TTL_MS } from '../sites/enrol.ts';
@@ -13,6 +15,7 @@ import { exportUpstream } from './export.ts';
 import { networkOverview, siteOverview } from './network.ts';
 import { monthSatisfaction } from './satisfaction.ts';
 import { siteDay } from './site-day.ts';
+import { siteInspection } from './site-inspection.ts';
 import { saveSlotRules, slotRules } from '../appointments/store.ts';
 import type { SlotRulesBody } from '../../protocol/citizen/appointments.ts';
 
@@ -68,6 +71,7 @@ export function consoleHandlers(pool: Pool, accounts: ConsoleAccounts, options: 
       return { siteId, code, expiresAt: new Date(Date.now() + ENROL_CODE_TTL_MS).toISOString() };
     },
     siteDay: async (r) => siteDay(pool, r.params['id']!, (r.query as { date: string }).date),
+    siteInspection: async (r) => siteInspection(pool, r.params['id']!, (r.query as SiteInspectionQuery).month),
     catalogue: async () => catalogueView(pool),
     editItem: async (r) => editItem(pool, r.params['code']!, r.body as EditItemRequest, actorOf(signedIn(r))),
     slotRules: async (r) => ({ rules: await slotRules(pool, r.params['id']!) }),

@@ -190,7 +190,8 @@ function consolePaths(): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of Object.values(CONSOLE_ENDPOINTS) as ConsoleEndpoint[]) {
     const params = [...e.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const query = e.query ? Object.entries((schema(e.query) as { properties?: Record<string, unknown> }).properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: true, schema: s })) : [];
+    const querySchema = e.query ? (schema(e.query) as { properties?: Record<string, unknown>; required?: string[] }) : {};
+    const query = Object.entries(querySchema.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: querySchema.required?.includes(name) ?? false, schema: s }));
     const ok = e.file ? { description: 'OK', content: { [e.file]: {} } } : { description: 'OK', ...(e.response ? { content: json(e.response) } : {}) };
     (paths[e.path.replace(/:(\w+)/g, '{$1}')] ??= {})[e.method.toLowerCase()] = {
       summary: e.summary,

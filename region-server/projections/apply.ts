@@ -102,6 +102,17 @@ async function applyCases(client: PoolClient, siteId: string, delta: ProjectionD
     siteId, [...delta.withdrawn].map((id) => ({ rating_id: id })));
 }
 
+/** 示范点自查: a month's report replaces the stored one only when generated no earlier, so the row is the newest report
+ * the hall generated whatever order the reports arrive in. */
+async function applyInspections(client: PoolClient, siteId: string, delta: ProjectionDelta): Promise<void> {
+  await rows(client,
+    `INSERT INTO site_inspections (site_id, month, report, generated_at, received_at)
+     SELECT $1, x.month, x.report, x.generated_at, now() FROM json_to_recordset($2::json) AS x(month text, report jsonb, generated_at timestamptz)
+     ON CONFLICT (site_id, month) DO UPDATE SET report = EXCLUDED.report, generated_at = EXCLUDED.generated_at, received_at = EXCLUDED.received_at
+     WHERE EXCLUDED.generated_at >= site_inspections.generated_at`,
+    siteId, [...delta.inspections.values()].map((i) => ({ month: i.month, report: i.report, generated_at: i.generatedAt })));
+}
+
 /** Item names already stored in service_names, as this process knows them (per database; filled after a commit). */
 export type KnownServiceNames = ReadonlyMap<string, string>;
 
@@ -135,5 +146,6 @@ export async function projectEvents(client: PoolClient, siteId: string, events: 
   await applyTickets(client, siteId, delta);
   await applyRatings(client, siteId, delta);
   await applyCases(client, siteId, delta);
+  await applyInspections(client, siteId, delta);
   return applyNames(client, siteId, delta, known);
 }

@@ -3,6 +3,7 @@
 // left out of the projections (it is still stored in site_events), so one odd event never refuses a batch.
 import { z } from 'zod';
 import { QueueChangedEvent, TerminalSeenEvent, TicketFinishedEvent, TicketIssuedEvent, TicketUpdatedEvent, WindowChangedEvent } from '../../protocol/hall/events.ts';
+import { InspectionReport } from '../../protocol/hall/inspection.ts';
 import type { TicketView } from '../../protocol/hall/queue.ts';
 import { CaseRecordedEvent, RatingRecordedEvent } from '../../protocol/region/records.ts';
 import type { SyncEvent } from '../../protocol/region/sync.ts';
@@ -76,6 +77,13 @@ export interface CaseRow {
   at: string;
 }
 
+export interface InspectionRow {
+  month: string;
+  report: InspectionReport;
+  /** The report's generatedAt as an ISO instant: which of two reports of a month is the newer. */
+  generatedAt: string;
+}
+
 export interface ProjectionDelta {
   newestEventAt: string | null;
   /** Waiting now, from the batch's last queue.changed (0 after a queue.reset); null when the batch says nothing. */
@@ -93,6 +101,8 @@ export interface ProjectionDelta {
   withdrawn: Set<string>;
   staff: Map<string, string>;
   services: Map<string, string>;
+  /** 示范点自查 by month: the batch's newest report of each month. */
+  inspections: Map<string, InspectionRow>;
 }
 
 function parse<T>(schema: z.ZodType<T>, data: unknown): T | null {
@@ -115,6 +125,7 @@ function emptyDelta(): ProjectionDelta {
     withdrawn: new Set(),
     staff: new Map(),
     services: new Map(),
+    inspections: new Map(),
   };
 }
 
@@ -149,6 +160,23 @@ function countRating(delta: ProjectionDelta, rating: RatingRow): void {
   row.bad += rating.bad ? 1 : 0;
   row.scoreSum += rating.score;
   delta.ratingMonthly.set(key, row);
+}
+
+/** An instant PostgreSQL reads as timestamptz (years 0000–9999), in ISO form; null for anything else. */
+function instant(text: string): string | null {
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms)) return null;
+  const iso = new Date(ms).toISOString();
+  return /^\d{4}-/.test(iso) ? iso : null;
+}
+
+/** Of two reports of a month, the one generated later stays; at the same instant the later in the log. */
+function keepInspection(delta: ProjectionDelta, report: InspectionReport): void {
+  const generatedAt = instant(report.generatedAt);
+  if (generatedAt === null) return;
+  const held = delta.inspections.get(report.month);
+  if (held && Date.parse(held.generatedAt) > Date.parse(generatedAt)) return;
+  delta.inspections.set(report.month, { month: report.month, report, generatedAt });
 }
 
 function project(delta: ProjectionDelta, event: SyncEvent): void {
@@ -235,6 +263,11 @@ function project(delta: ProjectionDelta, event: SyncEvent): void {
       if (!data) return;
       delta.cases.set(data.caseId, { ...data });
       if (data.state === '申诉撤销') delta.withdrawn.add(data.ratingId);
+      return;
+    }
+    case 'inspection.reported': {
+      const data = parse(InspectionReport, event.data);
+      if (data) keepInspection(delta, data);
       return;
     }
     default:

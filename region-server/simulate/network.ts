@@ -1,7 +1,8 @@
 // The demo's simulated sites, all in the region's process and light on memory: each enrols with a one-time code like
 // a real hall (a fresh key at every start, so a restarted demo re-enrols), then every tick appends its hall's activity
 // to its log and pushes what the region does not hold yet as a signed batch over real HTTP, letting go of what the
-// region acknowledged. A refused or failed push is logged and retried at the next tick.
+// region acknowledged. A refused or failed push is logged and retried at the next tick. At enrolment each hall also
+// reports its 示范点自查 for the current month.
 import type { Pool } from 'pg';
 import type { CatalogueItem } from '../../protocol/region/catalogue.ts';
 import { MAX_BATCH_EVENTS } from '../../protocol/region/sync.ts';
@@ -9,6 +10,7 @@ import type { RegionLogger } from '../http/server.ts';
 import { RegionError } from '../http/errors.ts';
 import { createEnrolmentCode, createSite } from '../sites/enrol.ts';
 import { newActivity, seededRandom, step, type ActivityState, type SimulatedHall } from './activity.ts';
+import { simulatedInspection } from './inspection.ts';
 import { SiteLink } from './site-link.ts';
 import type { DemoSite } from './sites.ts';
 
@@ -53,15 +55,11 @@ async function enrolSite(pool: Pool, site: DemoSite, options: SimulatedNetworkOp
   link.seqOffset = (answer.body as { heldThrough: number }).heldThrough;
   link.batchId = Date.now();
   const items = options.catalogue.filter((item) => item.levels.includes(site.level)).map((item) => ({ code: item.service.code, name: item.service.name }));
-  return {
-    site,
-    hall: { siteId: site.id, windows: site.windows, items, staff: site.staff, busy: site.busy },
-    link,
-    activity: newActivity(),
-    random: seededRandom(Date.now() + index),
-    pushing: null,
-    reported: false,
-  };
+  const hall: SimulatedHall = { siteId: site.id, windows: site.windows, items, staff: site.staff, busy: site.busy };
+  const random = seededRandom(Date.now() + index);
+  const now = new Date();
+  link.append({ type: 'inspection.reported', at: now.toISOString(), data: simulatedInspection(hall, site.name, now, random) });
+  return { site, hall, link, activity: newActivity(), random, pushing: null, reported: false };
 }
 
 async function pushPending(running: RunningSite, log: RegionLogger): Promise<void> {

@@ -1,7 +1,7 @@
 // The region console in real Chromium against a region-server on a real PostgreSQL 15: first-run setup, the network
-// page with a fenced site and a device fault, drill-down to a site's day, satisfaction, 差评 cases overdue first,
-// enrolment with a code shown once, the catalogue editor and publish, the export; axe on every page, every control
-// inside the viewport and none overlapping, screenshots at 1920×1080 and 1280×800.
+// page with a fenced site and a device fault, drill-down to a site's day and its 示范点自查, satisfaction, 差评 cases
+// overdue first, enrolment with a code shown once, the catalogue editor and publish, the export; axe on every page,
+// every control inside the viewport and none overlapping, screenshots at 1920×1080 and 1280×800.
 import { resolve } from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
@@ -65,6 +65,12 @@ async function seedNetwork(): Promise<void> {
   append(city, 'ticket.updated', { ticket: ticketView({ id: 'k1', number: 'A001', status: 'called', issuedAt: at(30), calledAt: at(18), window: 1 }), action: 'call' }, at(18));
   for (let i = 1; i <= 9; i++) append(city, 'rating.recorded', ratingRecorded({ ratingId: `c00000${i}`, day: today, score: i === 9 ? 1 : 5, at: at(20 - i) }), at(20 - i));
   append(city, 'rating.case.recorded', caseRecorded({ caseId: 'cc1', ratingId: 'c000009', state: '待回访', openedOn: `${month}-01`, dueOn: `${month}-01` }), at(10));
+  append(city, 'inspection.reported', {
+    month, hallName: '邹城市医疗保障服务中心', packVersion: 3, generatedAt: at(9), passed: 1, failed: 1, indicators: [
+      { id: 'channels', clause: '示范点指标 9 · 服务渠道', title: '开通服务渠道', target: '至少 4 种：窗口、网络、电话、移动终端', figure: '5 种（窗口办理、网上办理、掌上办理、电话办理、自助办理）', status: 'pass', detail: '' },
+      { id: 'satisfaction', clause: '示范点指标 19 · 满意度', title: '月度满意率', target: '不低于 90%', figure: '88.9%（9 次评价，差评 1 次）', status: 'fail', detail: '满意率低于目标，请在整改记录中制定措施' },
+    ],
+  }, at(9));
   await city.push(1, city.log.length);
   const town = await site('town-xiangyang', '向阳镇街医保服务站', 'town');
   append(town, 'terminal.seen', { terminal: { id: 'kiosk-1', role: 'kiosk', window: null, name: '取号机', pairedAt: at(60), lastSeen: at(5), online: true, packVersion: 1,
@@ -144,6 +150,11 @@ describe('region console', () => {
       await page.getByRole('link', { name: '邹城市医疗保障服务中心' }).click();
       await page.getByRole('heading', { name: /^邹城市医疗保障服务中心 · / }).waitFor();
       expect(await page.getByRole('row', { name: /A001/ }).first().textContent()).toContain('12 分钟');
+      await page.getByRole('heading', { name: '示范点自查' }).waitFor();
+      const satisfaction = page.getByRole('row', { name: /月度满意率/ });
+      await satisfaction.waitFor();
+      expect(await satisfaction.textContent()).toContain('未达标');
+      expect(await page.getByRole('table', { name: /示范点自查结果/ }).locator('tbody tr').count()).toBe(2);
       await checkPage(page, 'site-day', SIZES[i]!);
       await page.getByRole('link', { name: '满意度统计' }).click();
       await page.getByRole('heading', { name: '按站点' }).waitFor();

@@ -1,4 +1,4 @@
-// One site's day: its status, tickets with their waits, ratings and 差评 cases.
+// One site's day: its status, tickets with their waits, ratings and 差评 cases; below, its newest 示范点自查.
 import { CONSOLE_ENDPOINTS } from '../../../protocol/region/console.ts';
 import { SITE_LEVEL_LABELS } from '../../../protocol/region/sync.ts';
 import { levelLabel } from '../../../protocol/rules/levels.ts';
@@ -7,6 +7,7 @@ import { clock, duration } from '../format.ts';
 import { go } from '../route.ts';
 import { useLoad } from '../useLoad.ts';
 import { CasesTable } from './CasesTable.tsx';
+import { SiteInspection } from './SiteInspection.tsx';
 
 const STATUS: Record<string, string> = { waiting: '等候中', called: '已叫号', serving: '办理中', held: '挂起', finished: '已办结', no_show: '过号', cancelled: '已取消' };
 
@@ -55,6 +56,7 @@ export function SiteDay({ siteId, date }: { siteId: string; date: string }) {
       )}
       <h2>差评案件</h2>
       <CasesTable cases={data.cases} withSite={false} />
+      <SiteInspection siteId={siteId} />
     </section>
   );
 }
