@@ -1,5 +1,5 @@
 // Reads what the inspection judges from the tables of the ratings, queue, terminals and packs modules and from the
-// event log, for one hall month. Read-only; runs outside the command transaction (the module's `prepare`).
+// event log, for one hall month. Read-only; report.ts calls it for the endpoint and for the publisher.
 import type { Database } from 'better-sqlite3';
 import type { InspectionInput, Served, TidalEpisode } from './indicators.ts';
 import type { MonthRange } from './month.ts';

@@ -1,38 +1,61 @@
 // The 示范点 self-inspection: `GET /api/admin/inspection?month=YYYY-MM` judges the month's indicators from the hall's
-// own records and its active pack. No tables of its own; it reads the other modules' (gather.ts).
-import { packData } from '../../content/schema/index.ts';
+// own records and its active pack (report.ts, gathered by gather.ts), and the publisher sends the current month's
+// report to the region at start and then hourly, when it changed (publisher.ts).
 import { InspectionEndpoints } from '../../protocol/hall/inspection.ts';
-import { localDate } from '../../protocol/rules/hall-time.ts';
-import { routeOf, type HallApp, type HallModule } from '../core/module.ts';
-import { gatherInspection } from './gather.ts';
-import { inspect } from './indicators.ts';
-import { hallMonth, monthRange } from './month.ts';
+import { ApiError, routeOf, type HallApp, type HallModule } from '../core/module.ts';
+import { hallMonth } from './month.ts';
+import { publishDueReports, publisherMigrations } from './publisher.ts';
+import { inspectionReport } from './report.ts';
 
-export function createInspectionModule(options: { utcOffsetMinutes: number }): HallModule {
+const PUBLISH_INTERVAL_MS = 3_600_000;
+
+export interface InspectionModule extends HallModule {
+  /** Publishes the reports that are due now; answers how many (tests wait on states, not on the hourly timer). */
+  publishNow(): number;
+}
+
+export function createInspectionModule(options: { utcOffsetMinutes: number }): InspectionModule {
+  let app: HallApp | null = null;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let stopped = false;
+  const publishNow = (): number => {
+    if (!app) throw new Error('inspection module not registered');
+    return publishDueReports(app, options.utcOffsetMinutes);
+  };
   return {
     name: 'inspection',
-    migrations: [],
-    register(app: HallApp) {
-      app.route(routeOf(InspectionEndpoints.report, {
+    migrations: publisherMigrations,
+    publishNow,
+    register(hall) {
+      app = hall;
+      const log = hall.log.child('inspection');
+      hall.route(routeOf(InspectionEndpoints.report, {
         handle({ query }) {
-          const nowMs = app.now().getTime();
-          const month = query.month ?? hallMonth(nowMs, options.utcOffsetMinutes);
-          const pack = app.pack();
-          const facts = gatherInspection(app.db, monthRange(month, options.utcOffsetMinutes), localDate(nowMs, options.utcOffsetMinutes), pack.manifest);
-          const indicators = inspect({ month, pack: packData(pack), utcOffsetMinutes: options.utcOffsetMinutes, ...facts });
-          return {
-            body: {
-              month,
-              hallName: pack.manifest.hall.name,
-              packVersion: pack.manifest.version,
-              generatedAt: app.now().toISOString(),
-              indicators,
-              passed: indicators.filter((i) => i.status === 'pass').length,
-              failed: indicators.filter((i) => i.status === 'fail').length,
-            },
-          };
+          const month = query.month ?? hallMonth(hall.now().getTime(), options.utcOffsetMinutes);
+          return { body: inspectionReport(hall, month, options.utcOffsetMinutes) };
         },
       }));
+      const run = (): void => {
+        if (stopped) return;
+        try {
+          const published = publishNow();
+          if (published > 0) log.info(`published ${published} inspection report(s) for the region`);
+        } catch (err) {
+          // A hall without a pack has nothing to inspect yet; the next run after one is imported publishes.
+          if (err instanceof ApiError && err.code === 'no_pack') return;
+          log.error(`publishing the inspection report failed (retried within the hour): ${(err as Error).message}`);
+        }
+      };
+      // The first publication runs at start, while the hall registers its modules: every table is migrated by then and
+      // the packs module (listed earlier) has activated the pack. Deferred, it would land in the log at some moment
+      // after the server is up, between whatever the first requests write.
+      run();
+      timer = setInterval(run, PUBLISH_INTERVAL_MS);
+      timer.unref();
+    },
+    stop() {
+      stopped = true;
+      clearInterval(timer);
     },
   };
 }
