@@ -156,6 +156,7 @@ describe('region console', () => {
       expect(await satisfaction.textContent()).toContain('未达标');
       expect(await page.getByRole('table', { name: /示范点自查结果/ }).locator('tbody tr').count()).toBe(2);
       await checkPage(page, 'site-day', SIZES[i]!);
+      await screenshot(page, `region-site-day-full-${SIZES[i]!.width}x${SIZES[i]!.height}`, { fullPage: true });
       await page.getByRole('link', { name: '满意度统计' }).click();
       await page.getByRole('heading', { name: '按站点' }).waitFor();
       expect(await page.getByRole('row', { name: /向阳镇街医保服务站/ }).first().textContent()).toContain('低于 90%');
