@@ -1,4 +1,5 @@
-// DB21/T 4402 §7.4 over every Chinese text the terminals (kiosk-app) and the sample pack can show.
+// DB21/T 4402 §7.4 over every Chinese text the terminals (kiosk-app), the citizen's phone pages, the printed ticket
+// and slips, and the sample pack can show.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,11 @@ import { FORBIDDEN_PHRASES, languageProblems } from './service-language.ts';
 import { packTexts, sourceTexts, type FoundText } from './texts.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const CITIZEN_SCREENS = ['kiosk-app/kiosk', 'kiosk-app/pad', 'kiosk-app/board', 'kiosk-app/shared'];
+const CITIZEN_SCREENS = [
+  'kiosk-app/kiosk', 'kiosk-app/pad', 'kiosk-app/board', 'kiosk-app/shared', 'kiosk-app/citizen',
+  // What the paper says: the ticket, the 一次性告知 and the 承诺书 slips.
+  'protocol/bridge/ticket', 'device-bridge/ticket',
+];
 const STAFF_SCREENS = ['kiosk-app/counter', 'kiosk-app/admin'];
 const SAMPLE_PACK = 'content/packs/sample';
 

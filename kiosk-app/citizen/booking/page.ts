@@ -118,10 +118,10 @@ async function chooseSite(): Promise<void> {
   if (sites.length === 0) {
     const answer = await fetchJson('/api/booking/sites');
     const read = answer.status === 200 ? readSites(answer.body) : null;
-    if (!read) return screen('选择办理站点', (main) => void message(main, refusal(answer.status, null, errorOf(answer.body).message)), start);
+    if (!read) return screen('请选择办理站点', (main) => void message(main, refusal(answer.status, null, errorOf(answer.body).message)), start);
     sites = read.sites;
   }
-  screen('选择办理站点', (main) => {
+  screen('请选择办理站点', (main) => {
     if (sites.length === 0) message(main, '暂时没有可预约的站点');
     for (const s of sites) {
       main.appendChild(button(s.name, () => chooseItem(s), { testId: `site-${s.id}`, detail: s.address || undefined }));
@@ -131,7 +131,7 @@ async function chooseSite(): Promise<void> {
 
 function chooseItem(chosen: Site): void {
   site = chosen;
-  screen('选择办理事项', (main) => {
+  screen('请选择办理事项', (main) => {
     main.appendChild(el('p', chosen.name, 'note'));
     for (const i of chosen.items) main.appendChild(button(i.name, () => void chooseDay(i), { testId: `item-${i.code}` }));
   }, chooseSite);
@@ -182,7 +182,7 @@ function chooseSlot(chosenDay: string, chosenHalf: 'am' | 'pm'): void {
 
 function person(chosen: Slot, problem?: string): void {
   slot = chosen;
-  screen('填写预约人信息', (main) => {
+  screen('请填写预约人信息', (main) => {
     // One line: the site and the item were chosen on the screens just before, the booked screen repeats them all.
     main.appendChild(el('p', slotText(chosen.start).replace(/ 周. /, ' ').replace(/—.*/, ''), 'note'));
     const id = field(main, 'id-number', '身份证号码', { inputMode: 'text', maxLength: 18, autocomplete: 'off' });

@@ -16,7 +16,7 @@ describe('progressView', () => {
   });
   it('waiting first in line, no window open', () => {
     expect(progressView({ ...base, peopleAhead: 0, estimateMinutes: 0, openWindows: 0 })).toEqual({
-      headline: '下一位就是您', lines: ['请留意叫号', '窗口暂未开放，请稍候'], tone: 'wait',
+      headline: '下一位就是您', lines: ['请留意叫号', '窗口暂未开放，请您稍等'], tone: 'wait',
     });
   });
   it('called: 请到 3 号窗口', () => {

@@ -18,7 +18,7 @@ export function progressView(p: TicketProgress): ProgressView {
         headline: p.peopleAhead === 0 ? '下一位就是您' : `前面还有 ${p.peopleAhead} 人`,
         lines: [
           p.estimateMinutes === null || p.estimateMinutes === 0 ? '请留意叫号' : `预计等候约 ${p.estimateMinutes} 分钟`,
-          p.openWindows > 0 ? `${p.openWindows} 个窗口正在办理` : '窗口暂未开放，请稍候',
+          p.openWindows > 0 ? `${p.openWindows} 个窗口正在办理` : '窗口暂未开放，请您稍等',
         ],
         tone: 'wait',
       };

@@ -89,7 +89,7 @@ async function refresh(): Promise<boolean> {
   else if (answer.status === 404 || answer.status === 429) {
     current = null;
     showMessage(errorMessage(answer.body, '没有找到这张号票'));
-  } else if (!current) showMessage('暂时无法查询，请稍候');
+  } else if (!current) showMessage('暂时无法查询，请您稍等');
   return answer.status !== 404;
 }
 

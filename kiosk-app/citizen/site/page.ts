@@ -86,7 +86,7 @@ async function refresh(): Promise<boolean> {
     current = null;
     showMessage(errorMessage(answer.body, '没有找到这个服务站点'));
     return false;
-  } else if (!current) showMessage(answer.status === 429 ? errorMessage(answer.body, '查询过于频繁，请稍后再试') : '暂时无法查询，请稍候');
+  } else if (!current) showMessage(answer.status === 429 ? errorMessage(answer.body, '查询过于频繁，请稍后再试') : '暂时无法查询，请您稍等');
   render();
   return true;
 }
