@@ -41,6 +41,19 @@ describe('secrets', () => {
     expect(during.decrypt(sealV1(oldKey, '李四'))).toBe('李四');
   });
 
+  it('reseals a copied field: the same text under the current key, sealed anew only under an earlier key', () => {
+    const before = createSecrets({ hmacKey, encryptionKey: oldKey });
+    const during = createSecrets({ hmacKey, encryptionKey: currentKey, previousEncryptionKeys: [oldKey] });
+    const current = during.encrypt('110101199003070011');
+    expect(during.reseal(current)).toBe(current);
+    const earlier = before.encrypt('张三');
+    const resealed = during.reseal(earlier);
+    expect(resealed).not.toBe(earlier);
+    expect(during.sealedWithCurrentKey(resealed)).toBe(true);
+    expect(during.decrypt(resealed)).toBe('张三');
+    expect(during.sealedWithCurrentKey(during.reseal(sealV1(oldKey, '李四')))).toBe(true);
+  });
+
   it('refuses a field of a key it does not hold', () => {
     const other = createSecrets({ hmacKey, encryptionKey: newKey() });
     expect(() => other.decrypt(createSecrets({ hmacKey, encryptionKey: oldKey }).encrypt('x'))).toThrow('sealed with an unknown key');

@@ -43,7 +43,7 @@ export function createSecrets(keys: Pick<KeyFile, 'hmacKey' | 'encryptionKey'> &
   const aesKeys = new Map<string, Buffer>();
   for (const k of [keys.encryptionKey, ...(keys.previousEncryptionKeys ?? [])]) aesKeys.set(keyId(k), Buffer.from(k, 'base64'));
   const current = aesKeys.get(currentId)!;
-  return {
+  const secrets: HallSecrets = {
     hashId(idNumber) {
       return createHmac('sha256', hmacKey).update(idNumber.trim().toUpperCase()).digest('hex');
     },
@@ -78,5 +78,9 @@ export function createSecrets(keys: Pick<KeyFile, 'hmacKey' | 'encryptionKey'> &
     sealedWithCurrentKey(sealed) {
       return sealed.startsWith(`v2.${currentId}.`);
     },
+    reseal(sealed) {
+      return secrets.sealedWithCurrentKey(sealed) ? sealed : secrets.encrypt(secrets.decrypt(sealed));
+    },
   };
+  return secrets;
 }

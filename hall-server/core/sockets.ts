@@ -61,13 +61,15 @@ export class SocketHub {
 
   /** Sends committed events to every client allowed to see them. */
   deliver(events: HallEvent[]): void {
-    const texts = events.map((event) => JSON.stringify({ type: 'event', event: wire(event) } satisfies ServerMessage));
+    // Each event's text is made once, and only when some client may see it (the region's records reach no socket).
+    const texts: Array<string | undefined> = [];
+    const textOf = (i: number) => (texts[i] ??= JSON.stringify({ type: 'event', event: wire(events[i]!) } satisfies ServerMessage));
     for (const client of this.clients) {
       if (!client.principal) continue;
       events.forEach((event, i) => {
         if (!visibleTo(event, client.principal!)) return;
-        if (client.held) client.held.push({ seq: event.seq, text: texts[i]! });
-        else this.sendText(client, texts[i]!);
+        if (client.held) client.held.push({ seq: event.seq, text: textOf(i) });
+        else this.sendText(client, textOf(i));
       });
     }
   }

@@ -2,15 +2,21 @@
 // export, while the queue keeps it sealed), and the wait, service and idle times for the statistics. Read-only: it
 // is the one place outside the queue's store that reads queue_tickets, so no other module queries the table by SQL.
 import type { Database, Statement } from 'better-sqlite3';
-import type { Secrets } from '../core/module.ts';
 import type { StatsGroup } from '../../protocol/hall/ratings.ts';
 import { weekOf } from '../../protocol/rules/workdays.ts';
 
 /** What the queue knows about a ticket beyond the finished event: when it was taken and, for the upstream export
- * only, who took it. */
+ * only, who took it, as the queue sealed it (the reader never opens a sealed field; the caller copies or opens it). */
 export interface TicketFacts {
   issuedAt: string | null;
-  applicant: { idType: '111' | '001'; idNumber: string; name: string } | null;
+  applicant: SealedApplicant | null;
+}
+
+export interface SealedApplicant {
+  idType: '111' | '001';
+  idNumberSealed: string;
+  /** Null when the card gave no name. */
+  nameSealed: string | null;
 }
 
 /** Mean seconds; null where the queue cannot say. */
@@ -66,21 +72,14 @@ export class QueueReader implements QueueTimes {
 
   /** Read when the rating is stored: the ratings module keeps its own sealed copy from then on (re-encrypted, under its
    * own retention), because the queue erases its copy after the queue's shorter retention period. */
-  ticketFacts(ticketId: string, secrets: Secrets): TicketFacts {
+  ticketFacts(ticketId: string): TicketFacts {
     const row = this.facts.get(ticketId) as
       | { issued_at: number; person_sealed: string | null; name_sealed: string | null }
       | undefined;
     if (!row) return { issuedAt: null, applicant: null };
     const issuedAt = new Date(row.issued_at).toISOString();
     if (!row.person_sealed) return { issuedAt, applicant: null };
-    return {
-      issuedAt,
-      applicant: {
-        idType: '111',
-        idNumber: secrets.decrypt(row.person_sealed),
-        name: row.name_sealed ? secrets.decrypt(row.name_sealed) : '',
-      },
-    };
+    return { issuedAt, applicant: { idType: '111', idNumberSealed: row.person_sealed, nameSealed: row.name_sealed } };
   }
 
   timings(from: string, to: string, group: QueueGroup): Map<string, Timings> {

@@ -48,7 +48,7 @@ export function createRatingsModule(options: { hallDay: HallDayRule; seal?: Seal
     register(hall) {
       app = hall;
       const queue = new QueueReader(hall.db);
-      const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId, hall.secrets), options.hallDay, options.seal);
+      const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId), options.hallDay, options.seal);
       service = svc;
       registerRoutes(hall, svc, () => queue);
       // A finished (or un-finished) ticket becomes a prompt right after its transaction commits, in a transaction of

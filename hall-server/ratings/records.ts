@@ -4,13 +4,14 @@ import type { CaseRecordedEvent, RatingRecordedEvent, SealedBox, SealedPersonalF
 import type { CaseRow, RatingRow } from './store.ts';
 import { channelOfSource } from './core/channel-rule.ts';
 
-/** Seals personal fields to the region's key; null while the hall is not enrolled. */
-export type Sealer = (fields: SealedPersonalFields) => SealedBox | null;
+/** Seals personal fields to the region's key; null while the hall is not enrolled. The fields come as a function,
+ * called only when there is a key to seal them to: opening the hall's own sealed copies costs a rating submit time. */
+export type Sealer = (fields: () => SealedPersonalFields) => SealedBox | null;
 
 /** Who opens a case: the citizen's 差评 itself, not a person of the hall. */
 export const CASE_OPENED_BY = '系统（差评自动立案）';
 
-export function ratingRecord(row: RatingRow, personal: SealedPersonalFields, issuedAt: string, seal: Sealer): RatingRecordedEvent {
+export function ratingRecord(row: RatingRow, personal: () => SealedPersonalFields, issuedAt: string, seal: Sealer): RatingRecordedEvent {
   return {
     ratingId: row.id,
     ticketId: row.ticket_id,

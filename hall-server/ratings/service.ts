@@ -271,14 +271,16 @@ export class RatingService {
     const staff = this.app.pack().staff.find((s) => s.id === prompt.staff_id);
     const bad = isBad(req.score);
     const comment = maskPersonalNumbers(req.comment);
+    const secrets = this.app.secrets;
     const row: RatingRow = {
       id: req.id, ticket_id: req.ticketId, window, staff_id: prompt.staff_id, staff_name: staff?.name ?? null,
       service_code: prompt.service_code, service_name: prompt.service_name, ticket_number: prompt.ticket_number,
       case_number: prompt.case_number, score: req.score, bad: bad ? 1 : 0, reasons: JSON.stringify(req.reasons),
-      comment: comment.masked, comment_sealed: comment.count > 0 ? this.app.secrets.encrypt(req.comment) : null,
-      phone_sealed: req.phone ? this.app.secrets.encrypt(req.phone) : null,
-      id_type: applicant?.idType ?? null, id_sealed: applicant ? this.app.secrets.encrypt(applicant.idNumber) : null,
-      name_sealed: applicant ? this.app.secrets.encrypt(applicant.name) : null, source: req.source, pad_id: r.padId,
+      comment: comment.masked, comment_sealed: comment.count > 0 ? secrets.encrypt(req.comment) : null,
+      phone_sealed: req.phone ? secrets.encrypt(req.phone) : null,
+      // The ticket's sealed applicant is copied, not opened: the ratings module keeps its own copy for the export.
+      id_type: applicant?.idType ?? null, id_sealed: applicant ? secrets.reseal(applicant.idNumberSealed) : null,
+      name_sealed: applicant?.nameSealed ? secrets.reseal(applicant.nameSealed) : null, source: req.source, pad_id: r.padId,
       received_at: facts.issuedAt, finished_at: prompt.finished_at, rated_at: nowIso, pad_rated_at: new Date(padRatedMs).toISOString(),
       request_fingerprint: fingerprint, stored_at: nowIso,
       day: prompt.day, counted: 1, personal_purged_at: null,
@@ -286,10 +288,11 @@ export class RatingService {
     if (prompt.withdrawn_at !== null) this.store.unwithdrawPrompt(prompt);
     if (!this.store.insertRating(row, prompt)) throw idempotencyKeyReused();
     // The region's record, in the durable log only (no socket gets it); the personal fields only inside the box.
-    const personal = {
-      name: applicant?.name ?? '', phone: req.phone ?? '', comment: comment.count > 0 ? req.comment : '',
-      ...(applicant ? { idType: applicant.idType, idNumber: applicant.idNumber } : {}),
-    };
+    const personal = () => ({
+      name: applicant?.nameSealed ? secrets.decrypt(applicant.nameSealed) : '', phone: req.phone ?? '',
+      comment: comment.count > 0 ? req.comment : '',
+      ...(applicant ? { idType: applicant.idType, idNumber: secrets.decrypt(applicant.idNumberSealed) } : {}),
+    });
     this.app.events.publish('rating.recorded', ratingRecord(row, personal, facts.issuedAt ?? row.finished_at, this.seal), { roles: [] });
     let caseId: string | null = null;
     if (bad) {

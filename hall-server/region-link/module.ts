@@ -46,7 +46,7 @@ export interface RegionLinkOptions {
 
 export interface RegionLinkModule extends HallModule {
   /** Seals personal fields to the region's current key; null before enrolment (the record then says `sealed: null`). */
-  seal(fields: SealedPersonalFields): SealedBox | null;
+  seal(fields: () => SealedPersonalFields): SealedBox | null;
   /** Pushes now (tests and the bench wait on the cursor instead of a timer). */
   pushNow(): void;
   /** Pulls the region's phone ratings now (tests wait on this instead of the timer); answers how many were settled. */
@@ -85,7 +85,7 @@ export function regionLinkModule(options: RegionLinkOptions = {}): RegionLinkMod
     migrations: regionLinkMigrations,
     seal(fields) {
       const key = store?.sealingKey();
-      return key ? sealPersonalFields(fields, key) : null;
+      return key ? sealPersonalFields(fields(), key) : null;
     },
     pushNow() {
       pusher?.now();

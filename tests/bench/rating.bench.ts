@@ -4,6 +4,8 @@
 //                          rounds (a hall serves all day; its first seconds of JIT compilation are not its steady state).
 //                          Each pad has its own keep-alive connection and sends a request serialised before its clock
 //                          starts (raw-http.ts), so the figure is the hall's latency, not this process's http client's
+//   rating.submit_cpu_us   the hall's CPU time (user + system) per rating over the measured rounds: a burst's p99 is about
+//                          60 times this, and unlike latency it barely moves when another process shares the machine
 //   rating.outbox_drain_s  60 pads × 50 ratings queued in the pads' outboxes (the pad's own outbox loop) while the
 //                          hall-server is stopped: time from the server being back to every outbox empty; none lost or doubled
 //   stats.query_ms         the console's month view (GET /api/ratings/stats, by window) over 1,000,000 stored ratings, median of 15
@@ -65,7 +67,13 @@ function ratingRequest(id: string, ticketId: string, n: number): SubmitRatingReq
   };
 }
 
-async function submitAndDrain(): Promise<{ p99: number; drain: number }> {
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 10 ms). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function submitAndDrain(): Promise<{ p99: number; drain: number; cpuUs: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rating-bench-'));
   let server = await startServer(dataDir, 0);
   const url = server.url;
@@ -83,8 +91,10 @@ async function submitAndDrain(): Promise<{ p99: number; drain: number }> {
   // 60 pads at once: warm-up rounds, then the measured rounds.
   const connections = await Promise.all(pads.map(() => RawConnection.open(url)));
   const latencies: number[] = [];
+  let submitCpuS = 0;
   for (let round = 0; round < WARMUP_ROUNDS + MEASURED_ROUNDS; round++) {
     const tickets = await finishRound(url, kiosk, counters);
+    const cpuBefore = cpuSecondsOf(server.child.pid!);
     const requests = tickets.map((ticketId, i) =>
       connections[i]!.postJson(`/api/windows/${i + 1}/ratings`, ratingRequest(`b${round}w${i + 1}x${process.pid}`, ticketId, round + i), pads[i]!),
     );
@@ -97,6 +107,7 @@ async function submitAndDrain(): Promise<{ p99: number; drain: number }> {
         if (res.status !== 201) throw new Error(`rating refused: ${res.status} ${res.body}`);
       }),
     );
+    if (round >= WARMUP_ROUNDS) submitCpuS += cpuSecondsOf(server.child.pid!) - cpuBefore;
     // The monotonic window of this round's submits, to cut the hall child's CPU profile to the submit path.
     if (profile.length && round >= WARMUP_ROUNDS) {
       console.error(JSON.stringify({ submitWindowUs: [Number(windowStart / 1000n), Number(process.hrtime.bigint() / 1000n)] }));
@@ -146,7 +157,7 @@ async function submitAndDrain(): Promise<{ p99: number; drain: number }> {
   if (counts.n !== expected || counts.tickets !== expected || refused > 0) {
     throw new Error(`ratings lost or doubled: ${counts.n} stored for ${counts.tickets} tickets, expected ${expected}, refused ${refused}`);
   }
-  return { p99: percentile(latencies, 99), drain };
+  return { p99: percentile(latencies, 99), drain, cpuUs: (submitCpuS * 1e6) / (MEASURED_ROUNDS * BENCH_WINDOWS) };
 }
 
 /** Seeds 1,000,000 ratings (with their prompts, the per-day aggregate and 差评 cases) over November 2026 and times the month view. */
@@ -203,16 +214,17 @@ async function statsQuery(): Promise<number> {
 
 async function main(): Promise<void> {
   process.once('exit', () => benchPackDir && rmSync(benchPackDir, { recursive: true, force: true }));
-  const { p99, drain } = await submitAndDrain();
+  const { p99, drain, cpuUs } = await submitAndDrain();
+  const submit = { 'rating.submit_p99_ms': Math.round(p99 * 10) / 10, 'rating.submit_cpu_us': Math.round(cpuUs) };
   if (process.argv.includes('--submit-only')) {
     // For profiling the submit path (e.g. with --cpu-prof on the hall child): skips the 1,000,000-rating stats seed.
-    console.log(JSON.stringify({ 'rating.submit_p99_ms': Math.round(p99 * 10) / 10, 'rating.outbox_drain_s': Math.round(drain * 100) / 100 }));
+    console.log(JSON.stringify({ ...submit, 'rating.outbox_drain_s': Math.round(drain * 100) / 100 }));
     process.exit(0);
   }
   const stats = await statsQuery();
   console.log(
     JSON.stringify({
-      'rating.submit_p99_ms': Math.round(p99 * 10) / 10,
+      ...submit,
       'rating.outbox_drain_s': Math.round(drain * 100) / 100,
       'stats.query_ms': Math.round(stats * 10) / 10,
     }),

@@ -74,6 +74,10 @@ describe('applicant data for the upstream export', () => {
       const sealed = db.prepare('SELECT id_type, id_sealed FROM ratings ORDER BY id').all() as { id_type: string; id_sealed: string }[];
       expect(sealed.map((r) => r.id_type)).toEqual(['111', '111', '111']);
       for (const r of sealed) expect(r.id_sealed).not.toContain(OPEN_ID.slice(0, 6));
+      // Copied sealed, not opened and sealed again: the rating's fields are the ticket's own ciphertexts.
+      const copies = db.prepare(`SELECT r.id_sealed = q.person_sealed AS same_id, r.name_sealed = q.name_sealed AS same_name
+        FROM ratings r JOIN queue_tickets q ON q.id = r.ticket_id ORDER BY r.id`).all();
+      expect(copies).toEqual(Array(3).fill({ same_id: 1, same_name: 1 }));
     });
   });
 
