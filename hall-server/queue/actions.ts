@@ -2,7 +2,7 @@
 // pause/resume, finish and undo. Each returns the changed tickets and window and the events to publish.
 import { ApiError } from '../core/module.ts';
 import { mayCall, rejoinPlace, selectNext } from './policy.ts';
-import { callView, ticketView, windowView } from './views.ts';
+import { callView, ticketView, windowView, type WindowViewSource } from './views.ts';
 import type { Outcome, QueueEvent, QueueRules, QueueState, Ticket, WindowState } from './types.ts';
 
 export type WindowAction =
@@ -52,16 +52,21 @@ export function applyWindowAction(state: QueueState, rules: QueueRules, number: 
       after: Object.fromEntries(step.tickets.map((t) => [t.id, t.version])),
     };
   } else if (action.kind === 'undo') nextWindow.undo = null;
-  const view = (s: QueueState) => windowView(nextWindow, s, rules, nowMs);
-  const provisional: QueueState = { ...state, active: new Map(state.active), tickets: new Map(state.tickets) };
+  // The window as it will be once the step's tickets are stored: the changed tickets over the state's, without copying
+  // the day's tickets (thousands in a busy hall) on every action.
+  const changed = new Map(step.tickets.map((t) => [t.id, t]));
+  const active = new Map(state.active);
   for (const t of step.tickets) {
-    provisional.tickets.set(t.id, t);
-    if (t.status === 'held') provisional.active.set(t.id, t);
-    else provisional.active.delete(t.id);
+    if (t.status === 'held') active.set(t.id, t);
+    else active.delete(t.id);
   }
+  const provisional: WindowViewSource = { tickets: { get: (id) => changed.get(id) ?? state.tickets.get(id) }, active };
   const events: QueueEvent[] = [
     ...step.events,
-    { type: 'window.changed', data: { window: view(provisional) }, window: number, roles: ['pad', 'counter', 'board'] },
+    {
+      type: 'window.changed', data: { window: windowView(nextWindow, provisional, rules, nowMs) }, window: number,
+      roles: ['pad', 'counter', 'board'],
+    },
   ];
   return { tickets: step.tickets, windows: [nextWindow], counters: [], events, ticket: step.ticket, window: number };
 }

@@ -9,10 +9,11 @@ import { hallDayOf } from '../../protocol/rules/hall-day.ts';
 import { ageOn } from '../../protocol/person/age.ts';
 import { issueTicket, priorityFor } from './issue.ts';
 import { emptyQueueState, putTicket } from './state.ts';
+import { measuredServices, waitEstimate } from './estimate.ts';
 import { calendarOf } from '../../protocol/rules/workdays.ts';
 import { groupStatuses, tidalTransitions } from './tidal.ts';
 import { serviceViews } from './views.ts';
-import type { QueueRules, QueueState, ServiceRule } from './types.ts';
+import type { QueueRules, QueueState, ServiceRule, Ticket } from './types.ts';
 
 const T0 = Date.parse('2026-11-23T01:00:00Z'); // 09:00 in China, a Monday
 /** The sample pack's calendar (2026: 国庆节 10-01..07, 调休 working Sundays 09-20 and 10-10). */
@@ -282,5 +283,52 @@ describe('rules from a pack', () => {
     } as unknown as Parameters<typeof rulesFromPack>[0];
     const r = rulesFromPack(pack, QueueConfig.parse({}));
     expect([...r.windows.values()].map((x) => x.group)).toEqual(['', '2、3号窗口', '2、3号窗口', '4号窗口', '']);
+  });
+});
+
+/** The day's tickets as a map that refuses to be walked: a command that copies or scans it throws. */
+class UnwalkableTickets extends Map<string, Ticket> {
+  walkable = true;
+  private refuse(): never {
+    throw new Error('walked the day\'s tickets');
+  }
+  override entries() {
+    return this.walkable ? super.entries() : this.refuse();
+  }
+  override values() {
+    return this.walkable ? super.values() : this.refuse();
+  }
+  override keys() {
+    return this.walkable ? super.keys() : this.refuse();
+  }
+  override forEach(...args: Parameters<Map<string, Ticket>['forEach']>) {
+    return this.walkable ? super.forEach(...args) : this.refuse();
+  }
+  override [Symbol.iterator]() {
+    return this.walkable ? super[Symbol.iterator]() : this.refuse();
+  }
+}
+
+describe('the cost of a command', () => {
+  it('a call, a finish, an issue and its wait estimate never walk the day\'s tickets', () => {
+    const r = rules({ dailyCap: 999 });
+    const state = emptyState();
+    const tickets = new UnwalkableTickets();
+    state.tickets = tickets;
+    for (let i = 0; i < 40; i++) issue(state, r);
+    act(state, r, 1, { kind: 'sign-in', staffId: '20101' }, T0);
+    for (let i = 0; i < 5; i++) {
+      act(state, r, 1, { kind: 'call-next' }, T0 + i * 600_000);
+      act(state, r, 1, { kind: 'finish', caseNumber: null }, T0 + i * 600_000 + 240_000);
+    }
+    tickets.walkable = false;
+    const called = act(state, r, 1, { kind: 'call-next' }, T0 + 3_600_000);
+    expect(called.ticket?.status).toBe('called');
+    act(state, r, 1, { kind: 'finish', caseNumber: null }, T0 + 3_600_000 + 120_000);
+    const issued = issue(state, r, T0 + 3_700_000);
+    expect(issued.ticket?.status).toBe('waiting');
+    // Six served at 4, 4, 4, 4, 4 and 2 minutes, blended with the prior of 3 × 6 minutes: (18 + 22) / 9 per person.
+    expect(measuredServices(state, 'S1')).toEqual({ count: 6, totalMinutes: 22 });
+    expect(waitEstimate(state, r, 'S1', 9)).toBe(Math.ceil((9 * 40) / 9));
   });
 });

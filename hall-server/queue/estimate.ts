@@ -1,5 +1,5 @@
 // The queue's inputs to the wait estimate (pure): an item's open windows and today's measured service minutes.
-import { estimateWaitMinutes } from '../../protocol/rules/wait-estimate.ts';
+import { estimateWaitMinutes, type MeasuredServices } from '../../protocol/rules/wait-estimate.ts';
 import type { QueueRules, QueueState } from './types.ts';
 
 /** Windows serving the item that are signed in and not paused. */
@@ -13,20 +13,16 @@ export function openWindowsFor(state: QueueState, rules: QueueRules, serviceCode
   return open;
 }
 
-/** Minutes from first call to finish of the item's services finished today. */
-export function measuredServiceMinutes(state: QueueState, serviceCode: string): number[] {
-  const minutes: number[] = [];
-  for (const t of state.tickets.values()) {
-    if (t.serviceCode !== serviceCode || t.status !== 'finished' || t.calledAt === null || t.finishedAt === null) continue;
-    minutes.push((t.finishedAt - t.calledAt) / 60_000);
-  }
-  return minutes;
+/** The item's services finished today, from the state's running count (no scan of the day's tickets). */
+export function measuredServices(state: QueueState, serviceCode: string): MeasuredServices {
+  const served = state.servedMs.get(serviceCode);
+  return served ? { count: served.count, totalMinutes: served.totalMs / 60_000 } : { count: 0, totalMinutes: 0 };
 }
 
 export function waitEstimate(state: QueueState, rules: QueueRules, serviceCode: string, peopleAhead: number): number {
   return estimateWaitMinutes({
     peopleAhead,
     openWindows: openWindowsFor(state, rules, serviceCode),
-    measuredMinutes: measuredServiceMinutes(state, serviceCode),
+    measured: measuredServices(state, serviceCode),
   });
 }

@@ -75,6 +75,9 @@ export interface QueueState {
   waitingTargeted: Map<string, Ticket>;
   /** Called, serving and held tickets (few). */
   active: Map<string, Ticket>;
+  /** Per service code, today's finished tickets with a call: how many, and their milliseconds from first call to
+   * finish in all (integers, so taking one out again is exact). The wait estimate reads it on every issue. */
+  servedMs: Map<string, { count: number; totalMs: number }>;
   windows: Map<number, WindowState>;
   /** service code → today's counter */
   counters: Map<string, Counter>;

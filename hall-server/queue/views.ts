@@ -30,7 +30,10 @@ export function ticketView(t: Ticket, rules: QueueRules): TicketView {
   };
 }
 
-export function windowView(w: WindowState, state: QueueState, rules: QueueRules, nowMs: number): WindowView {
+/** What a window's view reads of the state: its current ticket and the held ones. */
+export type WindowViewSource = { tickets: Pick<ReadonlyMap<string, Ticket>, 'get'>; active: ReadonlyMap<string, Ticket> };
+
+export function windowView(w: WindowState, state: WindowViewSource, rules: QueueRules, nowMs: number): WindowView {
   const rule = rules.windows.get(w.number);
   const current = w.currentId ? state.tickets.get(w.currentId) ?? null : null;
   const held = [...state.active.values()].filter((t) => t.status === 'held' && t.window === w.number);

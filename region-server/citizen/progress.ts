@@ -3,7 +3,7 @@
 // every page watching one site cost a fixed handful of queries, not a few per page.
 import type { Pool } from 'pg';
 import type { ProgressState, RatedBy, TicketProgress } from '../../protocol/citizen/progress.ts';
-import { estimateWaitMinutes } from '../../protocol/rules/wait-estimate.ts';
+import { estimateWaitMinutes, measuredOf } from '../../protocol/rules/wait-estimate.ts';
 
 const STATE_OF: Record<string, ProgressState> = {
   waiting: 'waiting', called: 'called', serving: 'called', held: 'called', finished: 'finished', no_show: 'missed', cancelled: 'expired',
@@ -73,7 +73,7 @@ export async function progressOfTokens(pool: Pool, tokenHashes: readonly string[
         window: state === 'called' || state === 'finished' ? t.window_no : null,
         peopleAhead,
         estimateMinutes: state === 'waiting'
-          ? estimateWaitMinutes({ peopleAhead, openWindows, measuredMinutes: measured.rows.filter(same).map((r) => Number(r.minutes)) })
+          ? estimateWaitMinutes({ peopleAhead, openWindows, measured: measuredOf(measured.rows.filter(same).map((r) => Number(r.minutes))) })
           : null,
         openWindows,
         expiresAt: t.expires_at.toISOString(),
