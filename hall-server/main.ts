@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { ConfigError, loadHallConfigFile, parseHallConfig } from './config/load.ts';
 import { HallDataError } from './core/db.ts';
 import { KeyFileError } from './core/keys.ts';
-import { HALL_NODE_FLAGS } from './core/node-flags.ts';
+import { hallCommandLine } from './core/node-flags.ts';
 import { startHall } from './core/hall.ts';
 import { loadStartupPack, StartupPackError } from './core/startup-pack.ts';
 import { hallModules } from './modules.ts';
@@ -24,8 +24,8 @@ const HELP = `hall-server — 医保经办大厅服务
   --demo           demo hall: terminals pair automatically, tickets at any hour
   --help           this text
 
-In production run the bundle that \`npm start\` builds (scripts/build-servers.ts), with its V8 flags:
-  node ${HALL_NODE_FLAGS.join(' ')} var/build/hall-server.mjs …`;
+In production run the bundle that \`npm start\` builds (scripts/build-servers.ts), with its allocator settings and V8 flags:
+  ${hallCommandLine('var/build/hall-server.mjs')} …`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

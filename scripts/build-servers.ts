@@ -13,7 +13,7 @@ export const HALL_BUNDLE = SERVER_BUNDLES.hall.file;
 /** Defined beside the bridge's own bundle script, so both build the same file. */
 export { BRIDGE_BUNDLE, BRIDGE_NODE_FLAGS } from '../device-bridge/bundle.ts';
 
-export { HALL_NODE_FLAGS } from '../hall-server/core/node-flags.ts';
+export { HALL_NODE_FLAGS, HALL_PROCESS_ENV } from '../hall-server/core/node-flags.ts';
 
 /** In a bundle every module shares one `import.meta.url`, so a source file's `new URL('../../dist', import.meta.url)` would
  * point elsewhere. This gives each file its own URL again, computed from the bundle's place in the project. */

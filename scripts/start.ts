@@ -3,7 +3,7 @@
 // prints the URL of every screen, starts a child again when it dies, and stops them all cleanly on Ctrl-C / SIGTERM.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BRIDGE_NODE_FLAGS, buildServersIfStale, HALL_NODE_FLAGS } from './build-servers.ts';
+import { BRIDGE_NODE_FLAGS, buildServersIfStale, HALL_NODE_FLAGS, HALL_PROCESS_ENV } from './build-servers.ts';
 import { buildPwa, pwaIsStale } from './start/build.ts';
 import { HELP, parseStartArgs, StartConfigError, type StartConfig } from './start/config.ts';
 import { demoRegion } from './start/region.ts';
@@ -13,12 +13,15 @@ import { SupervisedChild } from './start/supervisor.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const children: SupervisedChild[] = [];
 
-function supervise(name: string, ready: RegExp, nodeFlags: readonly string[], bundle: string, args: () => string[]): SupervisedChild {
+function supervise(
+  name: string, ready: RegExp, nodeFlags: readonly string[], bundle: string, args: () => string[], env: Readonly<Record<string, string>> = {},
+): SupervisedChild {
   const child = new SupervisedChild({
     name,
     command: process.execPath,
     args: () => [...nodeFlags, bundle, ...args()],
     cwd: ROOT,
+    env,
     ready,
     log: (line) => console.error(line),
   });
@@ -61,7 +64,7 @@ async function main(config: StartConfig): Promise<void> {
   const hall = supervise('hall', /^\{"ready":true/, HALL_NODE_FLAGS, bundles.hall, () => [
     '--data-dir', dataDir, '--port', String(hallPort), '--pack', packDir, '--config', hallConfigFile,
     '--region-url', region.regionUrl, '--region-enrol-code', region.enrolCode,
-  ]);
+  ], HALL_PROCESS_ENV);
   const ready = JSON.parse(await hall.start()) as { url: string; setupCode?: string };
   hallPort = Number(new URL(ready.url).port);
 

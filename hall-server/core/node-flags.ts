@@ -1,8 +1,26 @@
-// The hall-server's V8 settings, kept here so the launcher, the benchmarks and `--help` agree.
+// The hall-server's process settings (V8 flags and the C library's allocator), kept here so the launcher, the
+// benchmarks and `--help` agree.
 
 /** V8 settings for the hall-server process, used by `npm start` and by the hall and rating benchmarks alike, and meant
- * for real deployments too. The hall's live heap is about 12 MB; with V8's default young generation (16 MB
- * semi-spaces) garbage piles up to 50+ MB between collections. 4 MB semi-spaces keep resident memory near 115 MB under
- * the hall benchmark's load. `--optimize-for-size` would save another 10 MB but costs 20–30 % more CPU per request,
- * which a 60-pad rating burst feels directly (rating.submit_p99_ms). */
+ * for real deployments too. The hall's live heap is 12–20 MB. With V8's default young generation (16 MB semi-spaces)
+ * garbage piles up to 50+ MB between collections, hence 4 MB semi-spaces. `--optimize-for-size` would save another
+ * 10 MB but costs 20–30 % more CPU per request, which a 60-pad rating burst feels directly (rating.submit_p99_ms). */
 export const HALL_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+
+/** glibc malloc settings for the hall-server process (environment variables, read when the process starts).
+ * - `MALLOC_MMAP_THRESHOLD_`: blocks of 128 KB and more are always mapped on their own and given back to the system
+ *   when freed. Without it glibc raises the threshold to the largest block freed so far, so after the pack's files
+ *   are read at start (each a few hundred KB) every later block of that size lands in the main heap, which never
+ *   shrinks: 30+ MB stayed resident for good after the start.
+ * - `MALLOC_ARENA_MAX`: two arenas instead of eight per core for the few threads the hall has (SQLite checkpoints,
+ *   the pack worker, libuv's pool), each of which otherwise keeps its own free memory. */
+export const HALL_PROCESS_ENV: Readonly<Record<string, string>> = {
+  MALLOC_MMAP_THRESHOLD_: '131072',
+  MALLOC_ARENA_MAX: '2',
+};
+
+/** The command line a deployment runs the bundle with (printed by `--help`). */
+export function hallCommandLine(bundle: string): string {
+  const env = Object.entries(HALL_PROCESS_ENV).map(([name, value]) => `${name}=${value}`).join(' ');
+  return `${env} node ${HALL_NODE_FLAGS.join(' ')} ${bundle}`;
+}

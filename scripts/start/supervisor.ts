@@ -11,6 +11,8 @@ export interface ChildSpec {
   /** Arguments of each start; called again for a restart (e.g. to reuse the port the first start was given). */
   args: () => string[];
   cwd: string;
+  /** Environment variables added to this process's for the child (e.g. allocator settings). */
+  env?: Readonly<Record<string, string>>;
   /** The stdout line that says the child is ready. */
   ready: RegExp;
   /** How long a start may take before it counts as failed (default 30 s). */
@@ -48,7 +50,9 @@ export class SupervisedChild {
 
   private spawnOnce(onReady: (line: string) => void): ChildProcess {
     const { name } = this.spec;
-    const child = spawn(this.spec.command, this.spec.args(), { cwd: this.spec.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(this.spec.command, this.spec.args(), {
+      cwd: this.spec.cwd, env: { ...process.env, ...this.spec.env }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const startedAt = Date.now();
     let wasReady = false;
     this.child = child;

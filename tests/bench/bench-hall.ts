@@ -1,9 +1,10 @@
 // The production hall the benchmarks measure: the bundle `npm start` runs (scripts/build-servers.ts), under plain
-// `node` with the same V8 flags (HALL_NODE_FLAGS="..." in the environment compares others), serving the signed
-// 60-window bench pack. Stopped with SIGTERM, as a supervisor would.
+// `node` with the same V8 flags and allocator settings (HALL_NODE_FLAGS="..." in the environment compares other
+// flags; a MALLOC_* variable set in the environment wins over the hall's own), serving the signed 60-window bench
+// pack. Stopped with SIGTERM, as a supervisor would.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { buildServersIfStale, HALL_NODE_FLAGS as START_FLAGS } from '../../scripts/build-servers.ts';
+import { buildServersIfStale, HALL_NODE_FLAGS as START_FLAGS, HALL_PROCESS_ENV } from '../../scripts/build-servers.ts';
 
 export const BENCH_HALL_NODE_FLAGS: readonly string[] =
   process.env['HALL_NODE_FLAGS'] === undefined ? START_FLAGS : process.env['HALL_NODE_FLAGS'].split(' ').filter(Boolean);
@@ -22,7 +23,7 @@ export async function startBenchHall(dataDir: string, port: number, packDir: str
   const child = spawn(
     process.execPath,
     [...extraNodeFlags, ...BENCH_HALL_NODE_FLAGS, bundle, '--data-dir', dataDir, '--port', String(port), '--pack', packDir, '--demo', ...hallArgs],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { env: { ...HALL_PROCESS_ENV, ...process.env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   process.once('exit', () => child.kill('SIGKILL'));
   const ready = await new Promise<{ url: string; port: number }>((ok, fail) => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ROOT } from '../support/hall.ts';
+import { HALL_NODE_FLAGS, HALL_PROCESS_ENV } from '../../hall-server/core/node-flags.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hall-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -84,6 +85,11 @@ describe('npm start', () => {
       'var/build/hall-server.mjs',
     ]);
     expect(commandLines.flat().filter((a) => a.includes('tsx'))).toEqual([]);
+    // The hall runs with its V8 flags and allocator settings (hall-server/core/node-flags.ts), as `--help` tells a deployment.
+    const hallPid = children[commandLines.findIndex((args) => args.some((a) => a.endsWith('hall-server.mjs')))]!;
+    expect(commandLines.find((args) => args.some((a) => a.endsWith('hall-server.mjs')))).toEqual(expect.arrayContaining([...HALL_NODE_FLAGS]));
+    const environment = readFileSync(`/proc/${hallPid}/environ`, 'utf8').split('\0');
+    expect(environment).toEqual(expect.arrayContaining(Object.entries(HALL_PROCESS_ENV).map(([name, value]) => `${name}=${value}`)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     for (const pid of children) expect(alive(pid)).toBe(false);
