@@ -59,6 +59,8 @@ export class EventLog implements EventHub {
     private readonly db: Database.Database,
     private readonly now: () => Date,
     private readonly deliver: (events: HallEvent[]) => void,
+    /** Told of each event as it is published, inside its transaction (which may still roll back). */
+    private readonly published: (event: HallEvent) => void = () => {},
   ) {
     this.insert = db.prepare('INSERT INTO events (type, at, data, window, roles) VALUES (?, ?, ?, ?, ?)');
     this.range = db.prepare('SELECT * FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?');
@@ -121,6 +123,7 @@ export class EventLog implements EventHub {
     if (opts.window !== undefined) event.window = opts.window;
     if (opts.roles) event.roles = opts.roles;
     this.pending.push(event);
+    this.published(event);
     return event;
   }
 

@@ -80,9 +80,12 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const terminals = new TerminalStore(db, now);
   let hub: SocketHub | null = null;
   const committedListeners: Array<(events: HallEvent[]) => void> = [];
+  const publishedListeners: Array<(event: HallEvent) => void> = [];
   const log = new EventLog(db, now, (events) => {
     for (const listener of committedListeners) listener(events);
     hub?.deliver(events);
+  }, (event) => {
+    for (const listener of publishedListeners) listener(event);
   });
   const batcher = new CommitBatcher(log);
   const router = new Router((token) => terminals.authenticate(token), options.config.maxBodyBytes, (fn) => batcher.submit(fn), logger.child('http'));
@@ -115,6 +118,9 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     },
     onEventsCommitted(listener) {
       committedListeners.push(listener);
+    },
+    onEventPublished(listener) {
+      publishedListeners.push(listener);
     },
     retainRows(rule) {
       moduleRetention.rows.push(checkedRowRetention(rule));

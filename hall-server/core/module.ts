@@ -175,6 +175,9 @@ export interface HallApp {
   /** Called with the events of every transaction right after it committed (before sockets get them). For work that
    * follows another module's change without joining its transaction; do not write from the listener itself (schedule). */
   onEventsCommitted(listener: (events: HallEvent[]) => void): void;
+  /** Called as each event is published, inside its transaction, which may still roll back: for an in-memory hint
+   * that may err on the side of "something new" only (e.g. "look at the log again"); never write from it. */
+  onEventPublished(listener: (event: HallEvent) => void): void;
   /** For the packs module: makes `pack` the active one, publishes `pack.activated` and calls the listeners.
    * Call it inside `app.tx` together with the store change, so both commit or neither does. */
   setActivePack(pack: Pack): void;

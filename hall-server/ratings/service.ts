@@ -13,7 +13,7 @@ import { maskPhone } from '../../protocol/person/mask.ts';
 import { maskPersonalNumbers } from './core/pii.ts';
 import { type CompiledCalendar, calendarOf, workingDaysBetween } from '../../protocol/rules/workdays.ts';
 import { hallDate, localClock } from '../../protocol/rules/hall-time.ts';
-import { FinishedFeed } from './feed.ts';
+import { FinishedFeed, isFeedEvent } from './feed.ts';
 import { alreadyRatedMessage, channelOfSource, PHONE_SOURCE, phoneDecision } from './core/channel-rule.ts';
 import type { RatedBy } from '../../protocol/citizen/progress.ts';
 import type { PhoneRatingAnswer, PhoneRatingRequest } from '../../protocol/citizen/phone-rating.ts';
@@ -55,6 +55,10 @@ export class RatingService {
   readonly store: RatingStore;
   private readonly feed: FinishedFeed;
   private calendar: CompiledCalendar | null = null;
+  /** False only while every finished or undone ticket in the log is known to be a prompt already: it turns false
+   * after an ingest outside any transaction (one nested in a command's savepoint may still be rolled back with it)
+   * and true again as such an event is published. A rating submit then skips three reads of the log. */
+  private feedMayHaveNew = true;
   /** The hall's clock offset: calendar dates of deadlines (a 差评 follow-up counts working days from the calendar date). */
   readonly utcOffsetMinutes: number;
 
@@ -71,6 +75,9 @@ export class RatingService {
     this.feed = new FinishedFeed(app.db);
     app.onPackActivated(() => {
       this.calendar = null;
+    });
+    app.onEventPublished((event) => {
+      if (isFeedEvent(event)) this.feedMayHaveNew = true;
     });
   }
 
@@ -137,6 +144,14 @@ export class RatingService {
 
   /** Takes the finished tickets published since the last call into prompts. */
   ingest(): number {
+    if (!this.feedMayHaveNew) return 0;
+    const settles = !this.app.db.inTransaction;
+    const taken = this.takeFeed();
+    if (settles) this.feedMayHaveNew = false;
+    return taken;
+  }
+
+  private takeFeed(): number {
     if (!this.feed.hasAfter(Number(this.store.state('finished-cursor') ?? '0'))) return 0;
     return this.app.tx(() => {
       let total = 0;
@@ -184,7 +199,9 @@ export class RatingService {
     if (!prompt) throw new ApiError(404, 'ticket_not_finished', '没有找到这张已办结的号票，无法评价');
     if (prompt.window !== window) throw new ApiError(403, 'other_window', '只能评价本窗口办结的业务');
     const fingerprint = this.app.secrets.fingerprint(fingerprintText('rating.submit', ratingContent(req)));
-    const sameId = this.store.ratingById(req.id);
+    // Until the service is rated no rating of it can hold this id; an id another ticket's rating holds is refused by
+    // the insert (idempotencyKeyReused), so the lookup is needed only for a rated service.
+    const sameId = prompt.outcome === 'rated' ? this.store.ratingById(req.id) : undefined;
     if (sameId) {
       // A retry of a stored rating answers it again; the same id with another content, ticket or pad changes nothing.
       if (sameId.ticket_id !== req.ticketId || sameId.pad_id !== principal.id) throw idempotencyKeyReused();

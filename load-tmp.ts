@@ -1,0 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeBenchPack } from './tests/bench/hall-fixture.ts';
+import { loadStartupPack } from './hall-server/core/startup-pack.ts';
+const packDir = writeBenchPack(mkdtempSync(join(tmpdir(), 'p-')));
+const mb = (n: number) => (n / 1048576).toFixed(1);
+const show = (l: string) => { const m = process.memoryUsage(); console.log(l, 'rss', mb(m.rss), 'heapUsed', mb(m.heapUsed), 'external', mb(m.external), 'arrayBuffers', mb(m.arrayBuffers)); };
+show('before');
+const pack = loadStartupPack(packDir);
+show('after load');
+(globalThis as any).gc?.();
+show('after gc');
+console.log(pack.manifest.files.length);
