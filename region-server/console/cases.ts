@@ -5,7 +5,7 @@ import type { CaseState } from '../../protocol/hall/cases.ts';
 import type { RegionCase } from '../../protocol/region/console.ts';
 import { workingDaysBetween, type CompiledCalendar } from '../../protocol/rules/workdays.ts';
 import { regionCalendar } from '../catalogue/calendar.ts';
-import { hallDay } from '../projections/project.ts';
+import { hallDate } from '../../protocol/rules/hall-time.ts';
 
 const CLOSED: readonly CaseState[] = ['已反馈办结', '申诉撤销'];
 
@@ -57,7 +57,8 @@ export function caseOrder(a: RegionCase, b: RegionCase): number {
 }
 
 export async function regionCases(pool: Pool, now = new Date(), siteId: string | null = null, openedOn: string | null = null): Promise<{ today: string; cases: RegionCase[] }> {
-  const today = hallDay(now.toISOString());
+  // Follow-up deadlines are calendar dates (working days from the day the case was opened), as at the hall.
+  const today = hallDate(now);
   const cal = await regionCalendar(pool);
   const rows = await pool.query<Row>(
     `SELECT c.site_id, s.name AS site_name, c.case_id, c.rating_id, c.state, to_char(c.opened_on, 'YYYY-MM-DD') AS opened_on,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InspectionReport } from '../../protocol/hall/inspection.ts';
 import type { SyncEvent } from '../../protocol/region/sync.ts';
-import { projectBatch } from './project.ts';
+import { hallDay, projectBatch } from './project.ts';
 
 function report(month: string, generatedAt: string, figure = '3 个（其中潮汐窗口 1 个）'): InspectionReport {
   return {
@@ -55,5 +55,13 @@ describe('projecting 示范点自查 reports', () => {
     ]);
     expect(delta.inspections.size).toBe(0);
     expect(delta.newestEventAt).toBe('2026-11-30T08:00:00.000Z');
+  });
+});
+
+describe('the day a site\'s ticket counts on', () => {
+  it('is the hall day (03:00 China time), as the hall counts tickets and ratings: 01:30 still belongs to the day before', () => {
+    expect(hallDay('2026-12-04T17:30:00.000Z')).toBe('2026-12-04');
+    expect(hallDay('2026-12-04T19:00:00.000Z')).toBe('2026-12-05');
+    expect(hallDay('2026-12-04T15:59:00.000Z')).toBe('2026-12-04');
   });
 });

@@ -8,11 +8,12 @@ import type { TicketView } from '../../protocol/hall/queue.ts';
 import { CaseRecordedEvent, RatingRecordedEvent } from '../../protocol/region/records.ts';
 import type { SyncEvent } from '../../protocol/region/sync.ts';
 import { isBad } from '../../protocol/rules/levels.ts';
-import { hallDate } from '../../protocol/rules/hall-time.ts';
+import { DEFAULT_HALL_DAY, hallDayOf } from '../../protocol/rules/hall-day.ts';
 
-/** The calendar day of an instant in hall time (the halls' default, China Standard Time). */
+/** The hall day of an instant, as the halls count their tickets and ratings (their default: China Standard Time, a
+ * new day at 03:00): a ticket taken at 01:00 belongs to the day before, like the ratings the hall sends of it. */
 export function hallDay(iso: string): string {
-  return hallDate(new Date(iso));
+  return hallDayOf(Date.parse(iso), DEFAULT_HALL_DAY);
 }
 
 export interface TicketRow {

@@ -63,7 +63,8 @@ describe('a simulated site\'s activity', () => {
     expect(run(50, 3)).toEqual(run(50, 3));
   });
 
-  it('counts the business day in China time', () => {
-    expect(hallDay(new Date('2026-12-03T16:30:00Z'))).toBe('2026-12-04');
+  it('counts the business day in China time from 03:00, as a real hall does', () => {
+    expect(hallDay(new Date('2026-12-03T16:30:00Z'))).toBe('2026-12-03');
+    expect(hallDay(new Date('2026-12-03T19:00:00Z'))).toBe('2026-12-04');
   });
 });

@@ -5,7 +5,7 @@ import type { SyncEvent } from '../../protocol/region/sync.ts';
 import type { TicketView, CallView } from '../../protocol/hall/queue.ts';
 import type { TerminalView } from '../../protocol/hall/terminals.ts';
 import type { RatingRecordedEvent } from '../../protocol/region/records.ts';
-import { CHINA_STANDARD_TIME_MINUTES, localDate } from '../../protocol/rules/hall-time.ts';
+import { DEFAULT_HALL_DAY, hallDayOf } from '../../protocol/rules/hall-day.ts';
 
 export interface SimulatedHall {
   siteId: string;
@@ -46,9 +46,9 @@ export function newActivity(): ActivityState {
 export const HEARTBEAT_EVERY = 10;
 const REASONS_BAD = ['等候时间长', '材料要求不清楚', '工作人员态度不好'];
 
-/** The simulated hall's calendar day (China Standard Time) of a moment. */
+/** The simulated hall's day of a moment, as a real hall counts it (China Standard Time, a new day at 03:00). */
 export function hallDay(at: Date): string {
-  return localDate(at.getTime(), CHINA_STANDARD_TIME_MINUTES);
+  return hallDayOf(at.getTime(), DEFAULT_HALL_DAY);
 }
 
 function pick<T>(list: ReadonlyArray<T>, random: () => number): T {

@@ -7,7 +7,8 @@ import { DEMONSTRATION_SITE as STANDARD } from '../../content/validate/standards
 import { InspectionReport, type Indicator, type IndicatorStatus } from '../../protocol/hall/inspection.ts';
 import { percent } from '../../protocol/rules/rating-stats.ts';
 import { addDays, addWorkingDays, compileCalendar } from '../../protocol/rules/workdays.ts';
-import { hallDay, type SimulatedHall } from './activity.ts';
+import { CHINA_STANDARD_TIME_MINUTES, localDate } from '../../protocol/rules/hall-time.ts';
+import type { SimulatedHall } from './activity.ts';
 
 const WEEKENDS_ONLY = compileCalendar({ holidays: [], workdays: [] });
 const OFFERED = ['window', 'web', 'phone', 'mobile', 'self_service'] as const;
@@ -124,7 +125,8 @@ function slogan(): Indicator {
 
 /** The month's report as the site's hall would compute it at `now`. */
 export function simulatedInspection(hall: SimulatedHall, hallName: string, now: Date, random: () => number): InspectionReport {
-  const today = hallDay(now);
+  // A real hall's report is of the calendar month (hall-server/inspection/month.ts).
+  const today = localDate(now.getTime(), CHINA_STANDARD_TIME_MINUTES);
   const rated = Math.max(20, Math.round(hall.busy * between(random, 900, 1400)));
   const bad = Math.round(rated * (0.02 + random() * 0.1));
   const indicators = [
