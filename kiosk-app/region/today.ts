@@ -1,8 +1,9 @@
-// Today and this month in hall time (the halls' default, China Standard Time).
-import { hallDate } from '../../protocol/rules/hall-time.ts';
+// Today and this month as the halls count them (their default: China Standard Time, a new day at 03:00), so the console
+// opens on the day whose tickets and ratings the sites are still adding to.
+import { DEFAULT_HALL_DAY, hallDayOf } from '../../protocol/rules/hall-day.ts';
 
 export function todayInHall(): string {
-  return hallDate(new Date());
+  return hallDayOf(Date.now(), DEFAULT_HALL_DAY);
 }
 
 export function thisMonth(): string {
