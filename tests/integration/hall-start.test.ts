@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ROOT } from '../support/hall.ts';
+import { alive } from '../support/processes.ts';
 import { HALL_NODE_FLAGS, HALL_PROCESS_ENV } from '../../hall-server/core/node-flags.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hall-start-'));
@@ -15,14 +16,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const start = (args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
 
-/** Whether the process still runs (an exited one that nobody has reaped yet, a zombie, does not). */
-function alive(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '')[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 describe('npm start', () => {
   it('lists its options with --help', () => {

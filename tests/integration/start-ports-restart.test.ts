@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import { ROOT } from '../support/hall.ts';
 import { freePort } from '../support/ports.ts';
+import { alive } from '../support/processes.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'start-ports-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,14 +36,6 @@ function handshake(url: string, origin: string, send?: (ws: WebSocket) => void):
 
 const childrenOf = (pid: number) =>
   spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).map(Number);
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 const commandLine = (pid: number): string[] => {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
