@@ -1,10 +1,11 @@
 // The ratings feed runs on every rating submit: its reads of the event log must walk the sequence range after the cursor,
-// never the events (type, at) index the retention sweep uses (which made each read scan every ticket event ever kept).
+// never the events (type, at) index the retention sweep uses (which made each read scan every ticket event ever kept),
+// and a long unread stretch of the log is read in bounded steps, never in one read.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { eventMigrations } from '../core/events.ts';
 import { retentionMigrations } from '../core/retention.ts';
-import { FEED_SQL, FinishedFeed } from './feed.ts';
+import { FEED_SCAN_EVENTS, FEED_SQL, FinishedFeed } from './feed.ts';
 
 function eventLog(): Database.Database {
   const db = new Database(':memory:');
@@ -12,26 +13,67 @@ function eventLog(): Database.Database {
   return db;
 }
 
-const plan = (db: Database.Database, sql: string) =>
-  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(0) as Array<{ detail: string }>).map((r) => r.detail);
+const plan = (db: Database.Database, sql: string, ...params: number[]) =>
+  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
+
+const AT = '2026-12-03T01:00:00.000Z';
+const finished = (ticketId: string) =>
+  JSON.stringify({
+    ticketId, number: 'A001', serviceCode: '212036001003', serviceName: '居民参保登记', window: 1, staffId: null,
+    finishedAt: AT, caseNumber: null, senior: false,
+  });
 
 describe('FinishedFeed', () => {
   it('reads the event log by sequence range, not through the type index', () => {
     const db = eventLog();
-    expect(plan(db, FEED_SQL.any)).toEqual(['SEARCH events USING INTEGER PRIMARY KEY (rowid>?)']);
-    expect(plan(db, FEED_SQL.next)).toEqual(['SEARCH events USING INTEGER PRIMARY KEY (rowid>?)']);
+    expect(plan(db, FEED_SQL.step, 0, 0)).toEqual(['SEARCH events USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)']);
+    expect(plan(db, FEED_SQL.firstAfter, 0)).toEqual(['SEARCH events USING INTEGER PRIMARY KEY (rowid>?)']);
   });
 
-  it('finds finished and undone tickets after the cursor and nothing else', () => {
+  it('finds finished tickets and undone finishes after the cursor and nothing else', () => {
     const db = eventLog();
     const insert = db.prepare('INSERT INTO events (type, at, data) VALUES (?, ?, ?)');
-    const at = '2026-12-03T01:00:00.000Z';
-    insert.run('ticket.issued', at, '{}');
-    insert.run('ticket.updated', at, JSON.stringify({ action: 'call' }));
     const feed = new FinishedFeed(db);
     expect(feed.hasAfter(0)).toBe(false);
-    insert.run('ticket.updated', at, JSON.stringify({ action: 'undo:finish', ticket: {} }));
+    insert.run('ticket.issued', AT, '{}');
+    insert.run('ticket.updated', AT, JSON.stringify({ action: 'call' }));
     expect(feed.hasAfter(0)).toBe(true);
-    expect(feed.hasAfter(3)).toBe(false);
+    expect(feed.read(0)).toEqual({ items: [], cursor: 2, malformed: 0 });
+    expect(feed.hasAfter(2)).toBe(false);
+    insert.run('ticket.finished', AT, finished('t-1'));
+    // An undone finish whose ticket is not a ticket view is read (the cursor passes it) and reported as malformed.
+    insert.run('ticket.updated', '2026-12-03T01:00:09.000Z', JSON.stringify({ action: 'undo:finish', ticket: { id: 't-1' } }));
+    expect(feed.read(2)).toMatchObject({ items: [{ kind: 'finished', ticket: { ticketId: 't-1' } }], cursor: 4, malformed: 1 });
+    expect(feed.hasAfter(4)).toBe(false);
+  });
+
+  it(`reads a long unread stretch of the log ${FEED_SCAN_EVENTS} events at a time, the finished ticket at its end in the last step`, () => {
+    const db = eventLog();
+    const insert = db.prepare('INSERT INTO events (type, at, data) VALUES (?, ?, ?)');
+    const calls = 2 * FEED_SCAN_EVENTS + 500;
+    db.transaction(() => {
+      for (let i = 0; i < calls; i++) insert.run('ticket.updated', AT, JSON.stringify({ action: 'call' }));
+      insert.run('ticket.finished', AT, finished('t-late'));
+    })();
+    const feed = new FinishedFeed(db);
+    const steps: Array<{ cursor: number; items: number }> = [];
+    for (let cursor = 0; feed.hasAfter(cursor); ) {
+      const step = feed.read(cursor);
+      steps.push({ cursor: step.cursor, items: step.items.length });
+      cursor = step.cursor;
+    }
+    expect(steps).toEqual([
+      { cursor: FEED_SCAN_EVENTS, items: 0 },
+      { cursor: 2 * FEED_SCAN_EVENTS, items: 0 },
+      { cursor: calls + 1, items: 1 },
+    ]);
+  });
+
+  it('skips the purged start of the log rather than stepping through it', () => {
+    const db = eventLog();
+    const insert = db.prepare('INSERT INTO events (seq, type, at, data) VALUES (?, ?, ?, ?)');
+    insert.run(5_000_000, 'ticket.finished', AT, finished('t-after-purge'));
+    const feed = new FinishedFeed(db);
+    expect(feed.read(0)).toMatchObject({ items: [{ kind: 'finished' }], cursor: 5_000_000 });
   });
 });

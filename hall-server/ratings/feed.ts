@@ -16,10 +16,15 @@ export type FeedItem =
 // submit), where a walk of the rowid range after the cursor reads only the few new events.
 const MATCH = `(+type = 'ticket.finished' OR (+type = 'ticket.updated' AND json_extract(data, '$.action') = '${UNDO_FINISH}'))`;
 
+/** Events read per step at most: a hall whose log holds days of events after the cursor (a restart after a long
+ * stop, an upgrade) reads them in such steps, each a few milliseconds, never in one long read. */
+export const FEED_SCAN_EVENTS = 2_000;
+
 /** The feed's reads of the event log (exported for the test of their query plans). */
 export const FEED_SQL = {
-  next: `SELECT seq, type, at, data FROM events WHERE seq > ? AND ${MATCH} ORDER BY seq LIMIT 1000`,
-  any: `SELECT 1 FROM events WHERE seq > ? AND ${MATCH} LIMIT 1`,
+  step: `SELECT seq, type, at, data FROM events WHERE seq > ? AND seq <= ? AND ${MATCH} ORDER BY seq`,
+  firstAfter: 'SELECT min(seq) FROM events WHERE seq > ?',
+  head: 'SELECT coalesce(max(seq), 0) FROM events',
 } as const;
 
 /** The same test as MATCH, on an event in memory. */
@@ -29,32 +34,31 @@ export function isFeedEvent(event: HallEvent): boolean {
 }
 
 export class FinishedFeed {
-  private readonly next: Statement;
-  private readonly any: Statement;
-  private readonly last: Statement;
-  /** Events up to here are known to hold nothing beyond the cursor (so each check reads only new events). */
-  private checkedUpTo = 0;
+  private readonly step: Statement;
+  private readonly firstAfter: Statement;
+  private readonly headSeq: Statement;
 
   constructor(db: Database) {
-    this.next = db.prepare(FEED_SQL.next);
-    this.any = db.prepare(FEED_SQL.any);
-    this.last = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM events');
+    this.step = db.prepare(FEED_SQL.step);
+    this.firstAfter = db.prepare(FEED_SQL.firstAfter).pluck();
+    this.headSeq = db.prepare(FEED_SQL.head).pluck();
   }
 
-  /** Whether a finished or undone ticket was published after `cursor` (a cheap check before opening a transaction). */
+  /** Whether the log holds events after `cursor` that the feed has not read yet. */
   hasAfter(cursor: number): boolean {
-    if (this.any.get(Math.max(cursor, this.checkedUpTo)) !== undefined) return true;
-    this.checkedUpTo = (this.last.get() as { seq: number }).seq;
-    return false;
+    return (this.headSeq.get() as number) > cursor;
   }
 
-  /** Items after `cursor`, with the new cursor. Malformed events are skipped (and reported by the caller). */
+  /** The items among at most FEED_SCAN_EVENTS events after `cursor`, and the new cursor: the last event read, whether
+   * or not it was an item (so the next step starts after it). Malformed events are skipped (and reported by the caller). */
   read(cursor: number): { items: FeedItem[]; cursor: number; malformed: number } {
-    const rows = this.next.all(cursor) as { seq: number; type: string; at: string; data: string }[];
+    const first = this.firstAfter.get(cursor) as number | null;
+    if (first === null) return { items: [], cursor, malformed: 0 };
+    const upTo = Math.min(first - 1 + FEED_SCAN_EVENTS, this.headSeq.get() as number);
+    const rows = this.step.all(cursor, upTo) as { seq: number; type: string; at: string; data: string }[];
     const items: FeedItem[] = [];
     let malformed = 0;
     for (const row of rows) {
-      cursor = row.seq;
       const data: unknown = JSON.parse(row.data);
       if (row.type === 'ticket.finished') {
         const parsed = TicketFinishedEvent.safeParse(data);
@@ -66,6 +70,6 @@ export class FinishedFeed {
         else malformed++;
       }
     }
-    return { items, cursor, malformed };
+    return { items, cursor: upTo, malformed };
   }
 }

@@ -1,7 +1,7 @@
 // The ratings module: 窗口评价 prompts and ratings, 未评价, 差评 follow-up cases, statistics, exports, retention.
 import type { HallDayRule } from '../../protocol/rules/hall-day.ts';
 import { packFileUrl } from '../../content/schema/index.ts';
-import type { HallApp, HallModule, Principal } from '../core/module.ts';
+import { ApiError, type HallApp, type HallModule, type Principal } from '../core/module.ts';
 import { MIN_PRESS_INTERVAL_MS, type RatingsSnapshot } from '../../protocol/hall/ratings.ts';
 import { isFeedEvent } from './feed.ts';
 import { QueueReader } from '../queue/reader.ts';
@@ -67,6 +67,19 @@ export function createRatingsModule(options: { hallDay: HallDayRule; seal?: Seal
           }
         });
       });
+      // The log may hold a long stretch the feed has not read (a hall restarted after days, an upgrade): it is read in
+      // bounded steps, one per turn of the event loop, so the first rating after the start does not read it all at once.
+      const catchUp = () => {
+        if (stopped) return;
+        try {
+          if (svc.catchUpStep()) setImmediate(catchUp);
+        } catch (err) {
+          // Without a pack no ticket can be taken yet; the sweep takes them once one is active.
+          if (err instanceof ApiError && err.code === 'no_pack') return;
+          hall.log.child('ratings').error(`reading finished tickets failed (the sweep retries): ${(err as Error).message}`);
+        }
+      };
+      setImmediate(catchUp);
       timer = setInterval(() => {
         try {
           svc.sweep();

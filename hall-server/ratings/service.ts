@@ -152,25 +152,43 @@ export class RatingService {
   }
 
   private takeFeed(): number {
-    if (!this.feed.hasAfter(Number(this.store.state('finished-cursor') ?? '0'))) return 0;
+    if (!this.feed.hasAfter(this.feedCursor())) return 0;
     return this.app.tx(() => {
       let total = 0;
-      for (;;) {
-        const cursor = Number(this.store.state('finished-cursor') ?? '0');
-        const batch = this.feed.read(cursor);
-        if (batch.cursor === cursor) return total;
-        if (batch.malformed > 0) this.app.log.child('ratings').warn(`skipped ${batch.malformed} malformed ticket events`);
-        const seqs = new Map<string, number>();
-        for (const item of batch.items) {
-          if (item.kind === 'finished') {
-            this.addFinished(item.ticket, seqs);
-            total++;
-          } else this.undoFinished(item.ticketId, item.at);
-        }
-        this.saveCaseSequences(seqs);
-        this.store.setState('finished-cursor', String(batch.cursor));
-      }
+      for (let taken = this.takeFeedStep(); taken !== null; taken = this.takeFeedStep()) total += taken;
+      return total;
     });
+  }
+
+  /** One bounded step of the feed (at most FEED_SCAN_EVENTS events) in a transaction of its own, for a hall that
+   * starts with a long stretch of the log unread: false once the feed has caught up with the log. */
+  catchUpStep(): boolean {
+    if (!this.feed.hasAfter(this.feedCursor())) return false;
+    this.app.tx(() => this.takeFeedStep());
+    return this.feed.hasAfter(this.feedCursor());
+  }
+
+  private feedCursor(): number {
+    return Number(this.store.state('finished-cursor') ?? '0');
+  }
+
+  /** Takes one step of the feed into prompts; null when there was nothing left to read. */
+  private takeFeedStep(): number | null {
+    const cursor = this.feedCursor();
+    const batch = this.feed.read(cursor);
+    if (batch.cursor === cursor) return null;
+    if (batch.malformed > 0) this.app.log.child('ratings').warn(`skipped ${batch.malformed} malformed ticket events`);
+    const seqs = new Map<string, number>();
+    let taken = 0;
+    for (const item of batch.items) {
+      if (item.kind === 'finished') {
+        this.addFinished(item.ticket, seqs);
+        taken++;
+      } else this.undoFinished(item.ticketId, item.at);
+    }
+    this.saveCaseSequences(seqs);
+    this.store.setState('finished-cursor', String(batch.cursor));
+    return taken;
   }
 
   /** One maintenance pass: new finished tickets, 未评价 for expired prompts, purge of personal fields. */
