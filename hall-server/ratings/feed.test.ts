@@ -34,17 +34,16 @@ describe('FinishedFeed', () => {
     const db = eventLog();
     const insert = db.prepare('INSERT INTO events (type, at, data) VALUES (?, ?, ?)');
     const feed = new FinishedFeed(db);
-    expect(feed.hasAfter(0)).toBe(false);
+    expect(feed.head()).toBe(0);
     insert.run('ticket.issued', AT, '{}');
     insert.run('ticket.updated', AT, JSON.stringify({ action: 'call' }));
-    expect(feed.hasAfter(0)).toBe(true);
-    expect(feed.read(0)).toEqual({ items: [], cursor: 2, malformed: 0 });
-    expect(feed.hasAfter(2)).toBe(false);
+    expect(feed.head()).toBe(2);
+    expect(feed.read(0, feed.head())).toEqual({ items: [], cursor: 2, malformed: 0 });
     insert.run('ticket.finished', AT, finished('t-1'));
     // An undone finish whose ticket is not a ticket view is read (the cursor passes it) and reported as malformed.
     insert.run('ticket.updated', '2026-12-03T01:00:09.000Z', JSON.stringify({ action: 'undo:finish', ticket: { id: 't-1' } }));
-    expect(feed.read(2)).toMatchObject({ items: [{ kind: 'finished', ticket: { ticketId: 't-1' } }], cursor: 4, malformed: 1 });
-    expect(feed.hasAfter(4)).toBe(false);
+    expect(feed.read(2, feed.head())).toMatchObject({ items: [{ kind: 'finished', ticket: { ticketId: 't-1' } }], cursor: 4, malformed: 1 });
+    expect(feed.head()).toBe(4);
   });
 
   it(`reads a long unread stretch of the log ${FEED_SCAN_EVENTS} events at a time, the finished ticket at its end in the last step`, () => {
@@ -57,8 +56,8 @@ describe('FinishedFeed', () => {
     })();
     const feed = new FinishedFeed(db);
     const steps: Array<{ cursor: number; items: number }> = [];
-    for (let cursor = 0; feed.hasAfter(cursor); ) {
-      const step = feed.read(cursor);
+    for (let cursor = 0; cursor < feed.head(); ) {
+      const step = feed.read(cursor, feed.head());
       steps.push({ cursor: step.cursor, items: step.items.length });
       cursor = step.cursor;
     }
@@ -74,6 +73,6 @@ describe('FinishedFeed', () => {
     const insert = db.prepare('INSERT INTO events (seq, type, at, data) VALUES (?, ?, ?, ?)');
     insert.run(5_000_000, 'ticket.finished', AT, finished('t-after-purge'));
     const feed = new FinishedFeed(db);
-    expect(feed.read(0)).toMatchObject({ items: [{ kind: 'finished' }], cursor: 5_000_000 });
+    expect(feed.read(0, feed.head())).toMatchObject({ items: [{ kind: 'finished' }], cursor: 5_000_000 });
   });
 });

@@ -44,17 +44,18 @@ export class FinishedFeed {
     this.headSeq = db.prepare(FEED_SQL.head).pluck();
   }
 
-  /** Whether the log holds events after `cursor` that the feed has not read yet. */
-  hasAfter(cursor: number): boolean {
-    return (this.headSeq.get() as number) > cursor;
+  /** The newest event's seq (0 for an empty log): the feed has read everything once its cursor is here. */
+  head(): number {
+    return this.headSeq.get() as number;
   }
 
-  /** The items among at most FEED_SCAN_EVENTS events after `cursor`, and the new cursor: the last event read, whether
-   * or not it was an item (so the next step starts after it). Malformed events are skipped (and reported by the caller). */
-  read(cursor: number): { items: FeedItem[]; cursor: number; malformed: number } {
+  /** The items among at most FEED_SCAN_EVENTS events after `cursor` and up to `head`, and the new cursor: the last
+   * event read, whether or not it was an item (so the next step starts after it). Malformed events are skipped (and
+   * reported by the caller). */
+  read(cursor: number, head: number): { items: FeedItem[]; cursor: number; malformed: number } {
     const first = this.firstAfter.get(cursor) as number | null;
-    if (first === null) return { items: [], cursor, malformed: 0 };
-    const upTo = Math.min(first - 1 + FEED_SCAN_EVENTS, this.headSeq.get() as number);
+    if (first === null || first > head) return { items: [], cursor: Math.max(cursor, head), malformed: 0 };
+    const upTo = Math.min(first - 1 + FEED_SCAN_EVENTS, head);
     const rows = this.step.all(cursor, upTo) as { seq: number; type: string; at: string; data: string }[];
     const items: FeedItem[] = [];
     let malformed = 0;

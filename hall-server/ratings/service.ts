@@ -152,10 +152,16 @@ export class RatingService {
   }
 
   private takeFeed(): number {
-    if (!this.feed.hasAfter(this.feedCursor())) return 0;
+    const head = this.feed.head();
+    let cursor = this.feedCursor();
+    if (cursor >= head) return 0;
     return this.app.tx(() => {
       let total = 0;
-      for (let taken = this.takeFeedStep(); taken !== null; taken = this.takeFeedStep()) total += taken;
+      while (cursor < head) {
+        const step = this.takeFeedStep(cursor, head);
+        total += step.taken;
+        cursor = step.cursor;
+      }
       return total;
     });
   }
@@ -163,20 +169,19 @@ export class RatingService {
   /** One bounded step of the feed (at most FEED_SCAN_EVENTS events) in a transaction of its own, for a hall that
    * starts with a long stretch of the log unread: false once the feed has caught up with the log. */
   catchUpStep(): boolean {
-    if (!this.feed.hasAfter(this.feedCursor())) return false;
-    this.app.tx(() => this.takeFeedStep());
-    return this.feed.hasAfter(this.feedCursor());
+    const head = this.feed.head();
+    const cursor = this.feedCursor();
+    if (cursor >= head) return false;
+    return this.app.tx(() => this.takeFeedStep(cursor, head).cursor) < head;
   }
 
   private feedCursor(): number {
     return Number(this.store.state('finished-cursor') ?? '0');
   }
 
-  /** Takes one step of the feed into prompts; null when there was nothing left to read. */
-  private takeFeedStep(): number | null {
-    const cursor = this.feedCursor();
-    const batch = this.feed.read(cursor);
-    if (batch.cursor === cursor) return null;
+  /** Takes one step of the feed after `cursor` into prompts: how many finished tickets it took, and the new cursor. */
+  private takeFeedStep(cursor: number, head: number): { taken: number; cursor: number } {
+    const batch = this.feed.read(cursor, head);
     if (batch.malformed > 0) this.app.log.child('ratings').warn(`skipped ${batch.malformed} malformed ticket events`);
     const seqs = new Map<string, number>();
     let taken = 0;
@@ -188,7 +193,7 @@ export class RatingService {
     }
     this.saveCaseSequences(seqs);
     this.store.setState('finished-cursor', String(batch.cursor));
-    return taken;
+    return { taken, cursor: batch.cursor };
   }
 
   /** One maintenance pass: new finished tickets, 未评价 for expired prompts, purge of personal fields. */

@@ -16,7 +16,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const start = (args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
 
-
 describe('npm start', () => {
   it('lists its options with --help', () => {
     const res = start(['--help']);
