@@ -336,7 +336,7 @@ export function KioskView({ kiosk }: { kiosk: Kiosk }) {
   }
 
   return (
-    <div data-kiosk-ready="true">
+    <div data-kiosk-ready="true" data-bridge={kiosk.bridgeConnection.value}>
       {/* Under a scanned ticket's progress (a modal dialog) the screen takes no touch and no focus. */}
       {kiosk.scannedTicket.value ? <div inert style={{ display: 'contents' }}>{screen}</div> : screen}
       {kiosk.paused.value && step.name !== 'ticket' && <Paused />}

@@ -9,7 +9,7 @@ import {
 import type { PackData, Service } from '../../content/schema/index.ts';
 import { idMethods, type IdMethods } from './model/idMethods.ts';
 import { hallUnreachable } from './model/hallLink.ts';
-import type { BridgeClient } from '../shared/bridge/client.ts';
+import type { BridgeClient, BridgeConnection } from '../shared/bridge/client.ts';
 import type { TicketInput } from '../../protocol/bridge/messages.ts';
 import type { HallStream } from '../shared/hall/socket.ts';
 import { hallUtcOffset } from '../shared/hall/hall-clock.ts';
@@ -61,6 +61,8 @@ export interface Kiosk {
   paused: ReadonlySignal<boolean>;
   /** The ways of showing identity that work now (readers' health, the hall's 医保码 decode service). */
   idMethods: ReadonlySignal<IdMethods>;
+  /** The page's link to the device-bridge: until it is open, a card or a scan reaches no screen. */
+  bridgeConnection: ReadonlySignal<BridgeConnection>;
   /** Tickets the hall issued per item lately (the 长辈模式 常办事项); empty until the hall has answered. */
   itemCounts: ReadonlySignal<ReadonlyMap<string, number>>;
   /** The nearest sites' waiting counts as the hall publishes them (its `neighbours` part); empty: show nothing. */
@@ -392,6 +394,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     slipPrint,
     paused,
     idMethods: methods,
+    bridgeConnection: deps.bridge.connection,
     itemCounts,
     neighbours,
     dispatch,

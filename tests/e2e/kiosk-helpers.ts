@@ -76,7 +76,7 @@ export async function startKioskRig(options: { hall?: Pick<TestHallOptions, 'con
       if (opts.clock) await page.clock.install();
       const query = new URLSearchParams({ bridge: bridge.url, ...(mode === 'senior' ? { mode: 'senior' } : {}) });
       await page.goto(`${hall.url}/kiosk?${query}`);
-      await page.locator(HOME_READY).first().waitFor({ timeout: 20_000 });
+      await kioskReady(page);
       return { page, context };
     },
     async close() {
@@ -121,5 +121,12 @@ export async function backHome(page: Page): Promise<void> {
     !(await page.getByTestId('back').isVisible());
   if (untouched) return;
   await page.reload();
+  await kioskReady(page);
+}
+
+/** Home shown and the page's link to the bridge open: home can show first, and a scan or a card sent before the link
+ * is open reaches no page. */
+export async function kioskReady(page: Page): Promise<void> {
   await page.locator(HOME_READY).first().waitFor({ timeout: 20_000 });
+  await page.locator('[data-kiosk-ready][data-bridge="open"]').waitFor({ timeout: 20_000 });
 }

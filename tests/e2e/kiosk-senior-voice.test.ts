@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { newTerminalContext, VIEWPORTS } from '../support/browser.ts';
-import { HOME_READY, ITEM_REQUIRED, openItem, startKioskRig, type KioskRig } from './kiosk-helpers.ts';
+import { kioskReady, ITEM_REQUIRED, openItem, startKioskRig, type KioskRig } from './kiosk-helpers.ts';
 import { heard as heardOn, recordVoiceIn } from './voice-helpers.ts';
 
 let rig: KioskRig;
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 async function openSenior(): Promise<void> {
   await page.goto(`${rig.hall.url}/kiosk?${new URLSearchParams({ bridge: rig.bridge.url, mode: 'senior' })}`);
-  await page.locator(HOME_READY).first().waitFor({ timeout: 20_000 });
+  await kioskReady(page);
 }
 
 /** The 长辈模式 home question: the answer's items are a home screen too, with the home prompt (after the first ends). */

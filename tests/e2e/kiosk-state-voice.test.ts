@@ -5,7 +5,7 @@
 // clips in kiosk-app/kiosk/statePrompts.test.ts.)
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOME_READY, ITEM_OPTIONAL, ITEM_REQUIRED, openItem, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
+import { kioskReady, ITEM_OPTIONAL, ITEM_REQUIRED, openItem, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
 import { expectPromptStarted, heard, recordVoiceIn } from './voice-helpers.ts';
 
 let rig: KioskRig;
@@ -20,7 +20,7 @@ async function openWithVoice(mode: 'normal' | 'senior', clock = false): Promise<
   await recordVoiceIn(context);
   // The init script applies from the next load.
   await page.reload();
-  await page.locator(HOME_READY).first().waitFor({ timeout: 20_000 });
+  await kioskReady(page);
   return page;
 }
 

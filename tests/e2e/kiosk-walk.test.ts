@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { newTerminalContext, VIEWPORTS } from '../support/browser.ts';
 import { choiceCount, enhancedContrastViolations, layoutProblems } from '../support/layout.ts';
 import { idlePolicyFor } from '../../kiosk-app/shared/ui/idle.ts';
-import { checkScreen, HOME_READY, ITEM_OPTIONAL, ITEM_REQUIRED, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
+import { checkScreen, kioskReady, ITEM_OPTIONAL, ITEM_REQUIRED, startKioskRig, tap, type KioskRig } from './kiosk-helpers.ts';
 
 type Mode = 'normal' | 'senior';
 
@@ -90,7 +90,7 @@ async function openKiosk(mode: Mode): Promise<{ context: BrowserContext; walk: W
   await page.clock.install();
   const query = new URLSearchParams({ bridge: rig.bridge.url, ...(mode === 'senior' ? { mode: 'senior' } : {}) });
   await page.goto(`${rig.hall.url}/kiosk?${query}`);
-  await page.locator(HOME_READY).first().waitFor({ timeout: 20_000 });
+  await kioskReady(page);
   return { context, walk: new Walk(page, mode) };
 }
 
