@@ -190,10 +190,10 @@ describe('kiosk controller', () => {
     const kiosk = createKiosk({ stream, bridge });
     await settle();
     const apply = vi.fn();
-    kiosk.updateWaiting(apply);
     seniorMode.value = true;
     helpState.value = 'sent';
     kiosk.dispatch({ type: 'openItem', code: 'S1' });
+    kiosk.updateWaiting(apply);
     kiosk.takeTicket('S1');
     handlers.get('identity.read')!({
       type: 'identity.read',
@@ -208,6 +208,52 @@ describe('kiosk controller', () => {
     expect(seniorMode.value).toBe(false);
     expect(helpState.value).toBe('idle');
     expect(apply).toHaveBeenCalledTimes(1);
+    kiosk.dispose();
+  });
+
+  it('applies an update offered on the untouched home at once, and waits for the idle reset when anything is on screen', async () => {
+    const { stream } = fakeStream();
+    const { bridge } = fakeBridge();
+    const kiosk = createKiosk({ stream, bridge });
+    await settle();
+    const atRest = vi.fn();
+    kiosk.updateWaiting(atRest);
+    expect(atRest).toHaveBeenCalledTimes(1);
+
+    const touched: Array<[string, () => void, () => void]> = [
+      ['a second home page', () => kiosk.dispatch({ type: 'page', page: 1 }), () => kiosk.dispatch({ type: 'reset' })],
+      ['help called', () => (helpState.value = 'sent'), () => (helpState.value = 'idle')],
+      ['长辈模式 switched on', () => (seniorMode.value = true), () => (seniorMode.value = false)],
+    ];
+    for (const [what, touch, untouch] of touched) {
+      touch();
+      const apply = vi.fn();
+      kiosk.updateWaiting(apply);
+      expect(apply, what).not.toHaveBeenCalled();
+      untouch();
+      kiosk.idleReset();
+      expect(apply, what).toHaveBeenCalledTimes(1);
+    }
+    kiosk.dispose();
+  });
+
+  it('the reload into an activated update waits for the next idle reset when a citizen started before it was offered', async () => {
+    const { stream } = fakeStream();
+    const { bridge } = fakeBridge();
+    const kiosk = createKiosk({ stream, bridge });
+    await settle();
+    const activate = vi.fn();
+    kiosk.dispatch({ type: 'openItem', code: 'S1' });
+    kiosk.updateWaiting(activate);
+    kiosk.idleReset();
+    expect(activate).toHaveBeenCalledTimes(1);
+    // The new worker takes control a moment after the reset; a citizen has tapped an item in between.
+    kiosk.dispatch({ type: 'openItem', code: 'S1' });
+    const reload = vi.fn();
+    kiosk.updateWaiting(reload);
+    expect(reload).not.toHaveBeenCalled();
+    kiosk.idleReset();
+    expect(reload).toHaveBeenCalledTimes(1);
     kiosk.dispose();
   });
 

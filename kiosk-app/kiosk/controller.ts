@@ -15,7 +15,7 @@ import type { HallStream } from '../shared/hall/socket.ts';
 import { hallUtcOffset } from '../shared/hall/hall-clock.ts';
 import { call, HallApiError, newIdempotencyKey } from '../shared/hall/api.ts';
 import { helpState } from '../shared/ui/HelpButton.tsx';
-import { resetSeniorMode, seniorMode } from '../shared/ui/mode.ts';
+import { resetSeniorMode, seniorForced, seniorMode } from '../shared/ui/mode.ts';
 import { HOME, holdsCitizen, identityOf, next, type Action, type IssuedTicket, type Step } from './model/flow.ts';
 import { localDate, localDateTime, offersGreenChannel } from './model/person.ts';
 import type { Identity } from './model/types.ts';
@@ -43,7 +43,7 @@ export interface KioskDeps {
    * the flow starts on it instead of on a loading screen, and takes the hall's copy as soon as it answers. */
   initialPack?: PackData | null;
   now?: () => Date;
-  /** Applies a waiting service-worker update (reloads the page); called only at an idle reset. */
+  /** Applies a waiting service-worker update (reloads the page); called only at an idle reset or on an untouched home. */
   applyUpdate?: () => void;
 }
 
@@ -86,7 +86,8 @@ export interface Kiosk {
   help(): Promise<void>;
   /** Idle timeout reached zero: wipe everything personal, then apply a pending pack refresh or app update. */
   idleReset(): void;
-  /** A service-worker update is waiting for the next idle reset. */
+  /** A step of a service-worker update (activate it, reload into it): applied at once on an untouched home, otherwise
+   * at the next idle reset. */
   updateWaiting(apply: () => void): void;
   dispose(): void;
 }
@@ -143,6 +144,20 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     step.value = next(step.peek(), action);
   };
   const service = (code: string) => pack.peek()?.services.find((s) => s.code === code) ?? null;
+
+  /** Nobody is using the kiosk: the first home page with no answer, no scanned ticket over it, no help called, the
+   * terminal's own mode. */
+  function resting(): boolean {
+    return !holdsCitizen(step.peek()) && scannedTicket.peek() === null && helpState.peek() === 'idle' && seniorMode.peek() === seniorForced.peek();
+  }
+
+  function applyPendingUpdate(): boolean {
+    if (!pendingUpdate) return false;
+    const apply = pendingUpdate;
+    pendingUpdate = null;
+    apply();
+    return true;
+  }
 
   let packRetry: ReturnType<typeof setTimeout> | undefined;
   async function loadPack(): Promise<void> {
@@ -453,16 +468,12 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     idleReset() {
       wipe();
       void loadItemCounts();
-      if (pendingUpdate) {
-        const apply = pendingUpdate;
-        pendingUpdate = null;
-        apply();
-        return;
-      }
+      if (applyPendingUpdate()) return;
       if (packStale.peek() || refreshDue) void loadPack();
     },
     updateWaiting(apply) {
       pendingUpdate = apply;
+      if (resting()) applyPendingUpdate();
     },
     dispose() {
       clearTimeout(thanksTimer);
