@@ -51,6 +51,7 @@ export function createRatingsModule(options: { hallDay: HallDayRule; seal?: Seal
       const svc = new RatingService(hall, (ticketId) => queue.ticketFacts(ticketId), options.hallDay, options.seal);
       service = svc;
       registerRoutes(hall, svc, () => queue);
+      hall.holdEventsFrom(() => svc.unreadFrom());
       // A finished (or un-finished) ticket becomes a prompt right after its transaction commits, in a transaction of
       // its own: the pad is told at the same moment, and the citizen's rating then finds its prompt ready.
       let ingestScheduled = false;

@@ -171,8 +171,17 @@ export class RatingService {
   catchUpStep(): boolean {
     const head = this.feed.head();
     const cursor = this.feedCursor();
-    if (cursor >= head) return false;
-    return this.app.tx(() => this.takeFeedStep(cursor, head).cursor) < head;
+    const behind = cursor < head && this.app.tx(() => this.takeFeedStep(cursor, head).cursor) < head;
+    if (!behind && !this.app.db.inTransaction) this.feedMayHaveNew = false;
+    return behind;
+  }
+
+  /** The first event the feed still has to read: retention keeps it and every later one, however old (a hall that
+   * could not take its finished tickets for longer than the events' retention must still rate them all). Nothing,
+   * when no finished or undone ticket has been published since the feed last caught up: the cursor then stays
+   * behind the head without anything there for the feed. */
+  unreadFrom(): number {
+    return this.feedMayHaveNew ? this.feedCursor() + 1 : Number.MAX_SAFE_INTEGER;
   }
 
   private feedCursor(): number {

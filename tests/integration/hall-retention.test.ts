@@ -14,6 +14,10 @@ beforeAll(async () => {
     now: () => NOW,
     config: { eventRetentionDays: 7, eventRetentionDaysByType: { 'terminal.seen': 1, 'ticket.called': 30 }, auditRetentionYears: 1 },
   });
+  // The ratings feed reads the log right after the start; until it has, retention keeps what it has not read.
+  const cursor = () => Number(db().prepare("SELECT value FROM rating_state WHERE key = 'finished-cursor'").pluck().get() ?? 0);
+  const head = () => db().prepare('SELECT MAX(seq) FROM events').pluck().get() as number;
+  while (cursor() < head()) await new Promise((next) => setImmediate(next));
 });
 afterAll(() => hall.close());
 
