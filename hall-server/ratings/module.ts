@@ -82,6 +82,7 @@ export function createRatingsModule(options: { hallDay: HallDayRule; seal?: Seal
       };
       setImmediate(catchUp);
       timer = setInterval(() => {
+        if (stopped) return;
         try {
           svc.sweep();
         } catch (err) {

@@ -380,6 +380,31 @@ describe('a ticket QR scanned at the kiosk', () => {
     kiosk.dispose();
   });
 
+  it('an update offered while the scanned ticket is on its way or on screen waits until it is closed and the idle reset', async () => {
+    const { stream } = fakeStream();
+    const { bridge, handlers } = fakeBridge();
+    const kiosk = createKiosk({ stream, bridge, now: () => new Date('2026-11-22T02:00:00Z') });
+    await settle();
+    let answer: (() => void) | null = null;
+    vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => {
+      answer = () => resolve(new Response(JSON.stringify(PROGRESS), { status: 200, headers: { 'content-type': 'application/json' } }));
+    }));
+    handlers.get('scan')!({ type: 'scan', kind: 'qr', payload: URL_ON_TICKET });
+    await settle();
+    const apply = vi.fn();
+    kiosk.updateWaiting(apply);
+    expect(apply).not.toHaveBeenCalled();
+    answer!();
+    await settle();
+    expect(kiosk.scannedTicket.value).toEqual({ progress: PROGRESS });
+    kiosk.updateWaiting(apply);
+    expect(apply).not.toHaveBeenCalled();
+    kiosk.idleReset();
+    expect(kiosk.scannedTicket.value).toBeNull();
+    expect(apply).toHaveBeenCalledTimes(1);
+    kiosk.dispose();
+  });
+
   it('shows the hall\'s message for an expired ticket', async () => {
     const { stream } = fakeStream();
     const { bridge, handlers } = fakeBridge();

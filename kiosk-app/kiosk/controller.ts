@@ -145,18 +145,25 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   };
   const service = (code: string) => pack.peek()?.services.find((s) => s.code === code) ?? null;
 
-  /** Nobody is using the kiosk: the first home page with no answer, no scanned ticket over it, no help called, the
-   * terminal's own mode. */
+  /** Ticket QRs scanned on home whose progress the hall has not answered yet. */
+  let scansInFlight = 0;
+
+  /** Nobody is using the kiosk: the first home page with no answer, no scanned ticket over it or on its way, no help
+   * called, the terminal's own mode. */
   function resting(): boolean {
-    return !holdsCitizen(step.peek()) && scannedTicket.peek() === null && helpState.peek() === 'idle' && seniorMode.peek() === seniorForced.peek();
+    return (
+      !holdsCitizen(step.peek()) &&
+      scannedTicket.peek() === null &&
+      scansInFlight === 0 &&
+      helpState.peek() === 'idle' &&
+      seniorMode.peek() === seniorForced.peek()
+    );
   }
 
-  function applyPendingUpdate(): boolean {
-    if (!pendingUpdate) return false;
+  function applyPendingUpdate(): void {
     const apply = pendingUpdate;
     pendingUpdate = null;
-    apply();
-    return true;
+    apply?.();
   }
 
   let packRetry: ReturnType<typeof setTimeout> | undefined;
@@ -311,10 +318,13 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   }
 
   async function showScannedTicket(token: string): Promise<void> {
+    scansInFlight++;
     try {
       scannedTicket.value = { progress: await call(CitizenEndpoints.progress, { params: { token } }) };
     } catch (error) {
       scannedTicket.value = { message: error instanceof HallApiError ? error.message : '暂时查不到这张号票，请稍后再试' };
+    } finally {
+      scansInFlight--;
     }
   }
 
@@ -468,7 +478,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     idleReset() {
       wipe();
       void loadItemCounts();
-      if (applyPendingUpdate()) return;
+      applyPendingUpdate();
       if (packStale.peek() || refreshDue) void loadPack();
     },
     updateWaiting(apply) {

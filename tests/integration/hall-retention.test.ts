@@ -1,8 +1,9 @@
 // Retention per kind: each event type and the audit trail are kept as long as the hall config says, and the purge
 // deletes them in batches of at most PURGE_BATCH_ROWS rows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseHallConfig } from '../../hall-server/config/load.ts';
 import { PURGE_BATCH_ROWS } from '../../hall-server/core/retention.ts';
+import type { RatingsModule } from '../../hall-server/ratings/module.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 
 const NOW = new Date('2027-03-01T02:00:00.000Z');
@@ -10,14 +11,14 @@ const DAY_MS = 86_400_000;
 let hall: TestHall;
 
 beforeAll(async () => {
+  let ratings: RatingsModule | undefined;
   hall = await startTestHall({
     now: () => NOW,
     config: { eventRetentionDays: 7, eventRetentionDaysByType: { 'terminal.seen': 1, 'ticket.called': 30 }, auditRetentionYears: 1 },
+    onModules: (modules) => (ratings = modules.find((m): m is RatingsModule => m.name === 'ratings')),
   });
   // The ratings feed reads the log right after the start; until it has, retention keeps what it has not read.
-  const cursor = () => Number(db().prepare("SELECT value FROM rating_state WHERE key = 'finished-cursor'").pluck().get() ?? 0);
-  const head = () => db().prepare('SELECT MAX(seq) FROM events').pluck().get() as number;
-  while (cursor() < head()) await new Promise((next) => setImmediate(next));
+  await vi.waitFor(() => expect(ratings!.service().unreadFrom()).toBe(Number.MAX_SAFE_INTEGER), { timeout: 30_000 });
 });
 afterAll(() => hall.close());
 

@@ -34,12 +34,16 @@ describe('offerUpdates', () => {
     expect(reloads).toBe(1);
   });
 
-  it('offers no reload when another page activated the worker', () => {
+  it('offers the reload as well when another page activated the worker', () => {
     const w = worker();
     const offers: Array<() => void> = [];
-    offerUpdates(w.worker, () => undefined, (apply) => offers.push(apply));
+    let reloads = 0;
+    offerUpdates(w.worker, () => reloads++, (apply) => offers.push(apply));
     w.fire('waiting');
     w.fire('controlling');
-    expect(offers).toHaveLength(1);
+    expect(offers).toHaveLength(2);
+    expect(w.skipped()).toBe(0);
+    offers[1]!();
+    expect(reloads).toBe(1);
   });
 });
