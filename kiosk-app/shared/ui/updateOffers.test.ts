@@ -1,49 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import { offerUpdates } from './updateOffers.ts';
 
-function worker() {
+/** offerUpdates on a stand-in worker: fires its events and records what it offered, skipped and reloaded. */
+function offering() {
   const listeners = { waiting: [] as Array<() => void>, controlling: [] as Array<() => void> };
-  let skipped = 0;
-  return {
-    worker: {
-      onWaiting: (listener: () => void) => listeners.waiting.push(listener),
-      onControlling: (listener: () => void) => listeners.controlling.push(listener),
-      skipWaiting: () => void skipped++,
+  const offers: Array<() => void> = [];
+  const counts = { skipped: 0, reloads: 0 };
+  offerUpdates(
+    {
+      onWaiting: (listener) => listeners.waiting.push(listener),
+      onControlling: (listener) => listeners.controlling.push(listener),
+      skipWaiting: () => void counts.skipped++,
     },
-    fire: (type: 'waiting' | 'controlling') => listeners[type].forEach((listener) => listener()),
-    skipped: () => skipped,
-  };
+    () => void counts.reloads++,
+    (apply) => offers.push(apply),
+  );
+  return { offers, counts, fire: (type: 'waiting' | 'controlling') => listeners[type].forEach((listener) => listener()) };
 }
 
 describe('offerUpdates', () => {
-  it('offers activation when a worker waits, and the reload only once the worker it activated controls the page', () => {
-    const w = worker();
-    const offers: Array<() => void> = [];
-    let reloads = 0;
-    offerUpdates(w.worker, () => reloads++, (apply) => offers.push(apply));
-    w.fire('waiting');
+  it('offers activation when a worker waits, and the reload once a new worker controls the page', () => {
+    const { offers, counts, fire } = offering();
+    fire('waiting');
     expect(offers).toHaveLength(1);
-    expect(w.skipped()).toBe(0);
+    expect(counts.skipped).toBe(0);
     offers[0]!();
-    expect(w.skipped()).toBe(1);
+    expect(counts.skipped).toBe(1);
     expect(offers).toHaveLength(1);
-    w.fire('controlling');
+    fire('controlling');
     expect(offers).toHaveLength(2);
-    expect(reloads).toBe(0);
+    expect(counts.reloads).toBe(0);
     offers[1]!();
-    expect(reloads).toBe(1);
+    expect(counts.reloads).toBe(1);
   });
 
   it('offers the reload as well when another page activated the worker', () => {
-    const w = worker();
-    const offers: Array<() => void> = [];
-    let reloads = 0;
-    offerUpdates(w.worker, () => reloads++, (apply) => offers.push(apply));
-    w.fire('waiting');
-    w.fire('controlling');
+    const { offers, counts, fire } = offering();
+    fire('waiting');
+    fire('controlling');
     expect(offers).toHaveLength(2);
-    expect(w.skipped()).toBe(0);
+    expect(counts.skipped).toBe(0);
     offers[1]!();
-    expect(reloads).toBe(1);
+    expect(counts.reloads).toBe(1);
   });
 });
