@@ -7,11 +7,14 @@ import { Driver, type DriverTiming } from './driver.ts';
 
 export type ScanListener = (scan: { kind: ScanKind; payload: string }) => void;
 
+/** A QR held under the scanner is read again and again: the same code within this window is one scan. */
+const REPEAT_WINDOW_MS = 2_000;
+
 /** Control characters mean line noise, not a code. */
 const NOISE = /[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/;
 
 abstract class ScannerBase<T extends ByteTransport | ReportTransport> extends Driver<T> {
-  private readonly duplicates = new DuplicateScanFilter(2_000);
+  private readonly duplicates = new DuplicateScanFilter(REPEAT_WINDOW_MS);
 
   constructor(transport: T, log: Logger, timing: DriverTiming, simulated: boolean, private readonly classifier: ScanClassifier) {
     super('scanner', transport, log, timing, simulated);
@@ -26,7 +29,10 @@ abstract class ScannerBase<T extends ByteTransport | ReportTransport> extends Dr
       this.log('warn', `scanner: dropped a line of ${payload.length} characters with control bytes`);
       return;
     }
-    if (!this.duplicates.accept(payload, Date.now())) return;
+    if (!this.duplicates.accept(payload, Date.now())) {
+      this.log('debug', `scanner: dropped the same code read again within ${REPEAT_WINDOW_MS / 1000} s`);
+      return;
+    }
     const kind = classifyScan(payload, this.classifier);
     this.log('info', `scanner: ${kind} code of ${payload.length} characters`);
     this.events.emit('scan', { kind, payload });
