@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-system-packages.sh
+bash scripts/ensure-pcsc-addon.sh
 
 echo "== type check"
 npx tsc -p tsconfig.json --noEmit
