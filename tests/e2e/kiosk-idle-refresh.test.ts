@@ -13,7 +13,7 @@ import { startTestBridge, type TestBridge } from '../support/bridge.ts';
 import { launchBrowser, newTerminalContext, VIEWPORTS } from '../support/browser.ts';
 import { startTestHall, TEST_ADMIN, TEST_ADMIN_PASSWORD, type TestHall } from '../support/hall.ts';
 import { distReady } from './board-helpers.ts';
-import { ITEM_OPTIONAL, tap } from './kiosk-helpers.ts';
+import { ITEM_OPTIONAL, kioskReady, tap } from './kiosk-helpers.ts';
 
 const HALL_V1 = '示例县医疗保障服务大厅（示例数据）';
 const HALL_V2 = '示例县医疗保障服务大厅（示例数据 第2版）';
@@ -62,8 +62,6 @@ async function openKiosk(serviceWorkers: 'allow' | 'block'): Promise<{ page: Pag
   await kioskReady(page);
   return { page, frames };
 }
-
-const kioskReady = (page: Page) => page.locator('[data-kiosk-ready] [data-testid^="item-"]').first().waitFor({ timeout: 20_000 });
 
 /** Home → guide → identify (无证件取号) → 一次性告知 of 职工参保登记. */
 async function toNotice(page: Page): Promise<void> {
