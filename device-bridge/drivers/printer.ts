@@ -51,7 +51,8 @@ export class PrinterDriver extends Driver<ByteTransport> {
   protected async whileOpen(): Promise<void> {
     while (this.connected) {
       await this.exclusive(() => this.refreshStatus()).catch(() => undefined);
-      await this.waker.sleep(this.printerTiming.statusIntervalMs);
+      // A poll cut short by the port closing (the driver stopping) ends the loop now, not after one more interval.
+      if (this.connected) await this.waker.sleep(this.printerTiming.statusIntervalMs);
     }
   }
 

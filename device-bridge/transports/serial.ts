@@ -99,11 +99,21 @@ export class SerialTransport implements ByteTransport {
 
   write(bytes: Uint8Array): Promise<void> {
     const port = this.port;
-    if (!port) return Promise.reject(new TransportError('closed', 'serial port is not open'));
+    if (!port?.isOpen) return Promise.reject(new TransportError('closed', 'serial port is not open'));
     return new Promise((resolve, reject) => {
+      // The serialport stream keeps a write or a drain asked of a closing port until that port opens again, which it
+      // never does: without this, a close between the write and its drain (the bridge stopping, an unplug) left the
+      // write, and the driver waiting on it, pending for ever.
+      const onClose = () => finish(new Error('port closed before the bytes were sent'));
+      const finish = (error: Error | null | undefined) => {
+        port.off('close', onClose);
+        if (error) reject(new TransportError('write_failed', error.message));
+        else resolve();
+      };
+      port.once('close', onClose);
       port.write(Buffer.from(bytes), (error) => {
-        if (error) return reject(new TransportError('write_failed', error.message));
-        port.drain((drainError) => (drainError ? reject(new TransportError('write_failed', drainError.message)) : resolve()));
+        if (error) return finish(error);
+        port.drain(finish);
       });
     });
   }
