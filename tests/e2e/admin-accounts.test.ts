@@ -114,7 +114,7 @@ describe('console accounts', () => {
     const links = await callbackPage.getByRole('navigation', { name: '管理台导航' }).getByRole('link').allTextContents();
     expect(links).toEqual(['好差评', '账号与会话']);
     expect(await tabs.getByRole('button').allTextContents()).toEqual(['差评回访整改']);
-    expect(await layoutProblems(callbackPage)).toEqual({ outside: [], overlapping: [] });
+    expect(await layoutProblems(callbackPage)).toEqual({ outside: [], overlapping: [], squeezed: [] });
     expect(await axeViolations(callbackPage)).toEqual([]);
     await screenshot(callbackPage, 'admin-callback-ratings');
     await callbackPage.close();

@@ -70,12 +70,12 @@ describe('整改提升 console page', () => {
       reason, `差评原因：${reason}（1 次）`, '上午 9—11 点开启潮汐窗口，导办员引导分流', '李明华', `${month.slice(0, 4)}年${Number(month.slice(5))}月28日`,
     ]);
     await form.waitFor({ state: 'detached' });
-    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [] });
+    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [], squeezed: [] });
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'admin-improvement');
     await page.getByRole('button', { name: '新增整改记录' }).click();
     expect(await form.getByLabel('问题').inputValue()).toBe('');
-    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [] });
+    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [], squeezed: [] });
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'admin-improvement-form');
     await form.getByRole('button', { name: '取消' }).click();

@@ -54,7 +54,7 @@ describe('示范点自查 page', () => {
     expect((await row('tidal'))[4]).toBe('本月无数据');
     expect(await page.getByRole('status').filter({ hasText: '共 11 项' }).textContent()).toBe('共 11 项：达标 8 项，未达标 1 项，本月无数据 2 项。');
     expect(await axeViolations(page)).toEqual([]);
-    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [] });
+    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [], squeezed: [] });
     await screenshot(page, 'admin-inspection');
   });
 

@@ -119,7 +119,7 @@ async function openAtRegion(ticket: Issued, mode: Mode): Promise<Page> {
 async function checkScreen(page: Page, mode: Mode, step: string): Promise<void> {
   await screenshot(page, `citizen-region-progress-${mode.name}-${step}`, { fullPage: true });
   expect(await axeViolations(page)).toEqual([]);
-  expect(await scrollingLayoutProblems(page)).toEqual({ outside: [], overlapping: [] });
+  expect(await scrollingLayoutProblems(page)).toEqual({ outside: [], overlapping: [], squeezed: [] });
   expect((await textSizes(page)).filter((t) => t.px < mode.minPx)).toEqual([]);
 }
 

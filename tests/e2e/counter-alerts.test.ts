@@ -46,7 +46,7 @@ describe('counter panel alerts', () => {
       `⚠ ${kioskName} 有群众呼叫工作人员，请前往协助`,
     ]);
     expect((await textSizes(page)).filter((t) => t.px < 24)).toEqual([]);
-    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [] });
+    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [], squeezed: [] });
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'counter-alerts');
 
@@ -65,7 +65,7 @@ describe('counter panel alerts', () => {
     expect(await banner.count()).toBe(0);
     expect((await beat('paper_out')).status).toBe(200);
     await expect.poll(() => banner.textContent()).toBe('⚠ 演示取号机：打印机缺纸，请更换打印纸');
-    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [] });
+    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [], squeezed: [] });
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'admin-paper-out');
     expect((await beat(null)).status).toBe(200);

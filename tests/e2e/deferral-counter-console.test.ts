@@ -46,7 +46,7 @@ describe('容缺受理 at the counter and in the console', () => {
     expect(text).toMatch(/^已按容缺受理登记，请群众在 \d{4}年\d{1,2}月\d{1,2}日 前补交：居住证$/);
     await screenshot(page, 'counter-deferral-recorded');
     expect(await axeViolations(page)).toEqual([]);
-    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [] });
+    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [], squeezed: [] });
     const list = await hall.api('GET', '/api/admin/deferrals', undefined, await hall.admin());
     dueOn = list.body.pending[0].dueOn;
     expect(text).toContain(chineseDate(dueOn));
@@ -68,7 +68,7 @@ describe('容缺受理 at the counter and in the console', () => {
     expect(await page.getByTestId('deferral-stats').textContent()).toMatch(/^\d+月容缺受理 1 件：已补齐 0 件，待补正 1 件，逾期 0 件。$/);
     await screenshot(page, 'admin-deferrals');
     expect(await axeViolations(page)).toEqual([]);
-    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [] });
+    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [], squeezed: [] });
     await row.getByRole('button', { name: `${ticketNumber} 材料已补齐` }).click();
     await page.getByText('目前没有待补正的容缺受理。').waitFor();
     expect(await page.getByTestId('deferral-stats').textContent()).toMatch(/容缺受理 1 件：已补齐 1 件，待补正 0 件，逾期 0 件。$/);

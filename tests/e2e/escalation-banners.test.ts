@@ -52,7 +52,7 @@ describe('overdue 差评 banners', () => {
     await page.getByRole('heading', { name: '整改提升', level: 1 }).waitFor();
     const banner = page.getByTestId('escalation-alerts');
     await expect.poll(() => banner.textContent()).toBe(line());
-    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [] });
+    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [], squeezed: [] });
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'admin-escalation');
     await page.getByRole('link', { name: '审计日志' }).click();
@@ -65,7 +65,7 @@ describe('overdue 差评 banners', () => {
     contexts.push(context);
     const banner = page.getByTestId('counter-escalations');
     await expect.poll(() => banner.textContent()).toBe(line());
-    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [] });
+    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [], squeezed: [] });
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'counter-escalation');
     const other = await openCounter(browser, hall.url, 2);

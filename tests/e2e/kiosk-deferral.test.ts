@@ -66,7 +66,7 @@ describe.each(['normal', 'senior'] as const)('材料不全 on the kiosk (%s mode
     expect(await page.getByTestId('deferrable-materials').locator('li').allTextContents()).toEqual([' 居住证（原件 1 份） 可后补']);
     expect(await page.getByTestId('bring-next-time').locator('li').allTextContents()).toEqual([' 居民身份证或户口簿（原件 1 份）']);
     expect(await page.getByTestId('print-slip').textContent()).toBe('打印容缺承诺书');
-    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [] });
+    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [], squeezed: [] });
     await checkScreen(page, 'missing-deferral', mode);
     const slip = await printSlip(page);
     for (const line of ['容缺受理承诺书', '事项：城乡居民参保登记', '申请人：张*', '1. 居住证（原件 1 份）', `补正期限：${due}前（5个工作日内）`, '申请人签名：']) {
@@ -83,7 +83,7 @@ describe.each(['normal', 'senior'] as const)('材料不全 on the kiosk (%s mode
     expect(await page.getByTestId('missing-advice').textContent()).toBe('本事项不能容缺受理。下次来办理时，请带齐以下材料；可以打印材料清单带走。');
     expect(await page.getByTestId('bring-next-time').locator('li').allTextContents()).toEqual([' 居民身份证（原件 1 份）', ' 公安机关出具的信息变更证明（原件 1 份）']);
     expect(await page.getByTestId('print-slip').textContent()).toBe('打印材料清单');
-    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [] });
+    expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [], squeezed: [] });
     await checkScreen(page, 'missing-bring', mode);
     const slip = await printSlip(page);
     expect(slip).toContain('下次办理请带齐以下材料');

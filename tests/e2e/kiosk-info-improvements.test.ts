@@ -33,7 +33,7 @@ describe('DB21/T 4402 §11.2: 信息公开 lists the closed improvements as 整�
         expect.stringMatching(/^高峰时段等候时间长：上午 9—11 点开启潮汐窗口。整改结果：平均等候由 25 分钟降到 12 分钟（\d{4}年\d{1,2}月\d{1,2}日完成）$/),
       ]);
       await list.first().scrollIntoViewIfNeeded();
-      expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [] });
+      expect(await layoutProblems(page)).toEqual({ outside: [], overlapping: [], squeezed: [] });
       await checkScreen(page, 'info-improvements', mode);
       await context.close();
     });

@@ -69,6 +69,7 @@ class Walk {
     const layout = await layoutProblems(page);
     expect(layout.outside, `controls outside the viewport on ${name} (${mode})`).toEqual([]);
     expect(layout.overlapping, `overlapping controls on ${name} (${mode})`).toEqual([]);
+    expect(layout.squeezed, `squeezed icons on ${name} (${mode})`).toEqual([]);
     if (mode === 'senior') {
       expect(await enhancedContrastViolations(page), `7:1 contrast on ${name}`).toEqual([]);
       expect(await choiceCount(page), `choices on ${name}`).toBeLessThanOrEqual(4);

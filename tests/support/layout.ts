@@ -1,5 +1,5 @@
 // Geometry checks for terminal screens: every enabled control fully inside the viewport, no two controls overlapping,
-// and the choices a screen offers (controls marked data-choice).
+// no icon squeezed out of shape, and the choices a screen offers (controls marked data-choice).
 import type { Page } from 'playwright-core';
 
 export interface ControlBox {
@@ -33,8 +33,33 @@ export async function controlBoxes(page: Page): Promise<ControlBox[]> {
   });
 }
 
-/** Controls not fully inside the viewport, and pairs of controls whose boxes overlap (nested controls count once). */
-export async function layoutProblems(page: Page): Promise<{ outside: string[]; overlapping: string[] }> {
+export interface LayoutProblems {
+  outside: string[];
+  overlapping: string[];
+  /** Icons drawn narrower or lower than they are meant to be (a crowded row shrinks them to a few pixels). */
+  squeezed: string[];
+}
+
+/** Every icon is square (viewBox 24×24, one size for both sides): a visible one whose box is not square was shrunk by
+ * the layout around it. */
+async function squeezedIcons(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<SVGElement>('svg.ui-icon'))
+      .filter((icon) => {
+        const r = icon.getBoundingClientRect();
+        return (r.width > 0 || r.height > 0) && !icon.closest('[hidden], [inert]') && Math.abs(r.width - r.height) > 1;
+      })
+      .map((icon) => {
+        const r = icon.getBoundingClientRect();
+        const owner = (icon.closest('button, a, [role="button"]') ?? icon.parentElement)?.textContent?.trim().slice(0, 30) ?? '';
+        return `${owner} [${Math.round(r.width)}×${Math.round(r.height)}]`;
+      }),
+  );
+}
+
+/** Controls not fully inside the viewport, pairs of controls whose boxes overlap (nested controls count once), and
+ * squeezed icons. */
+export async function layoutProblems(page: Page): Promise<LayoutProblems> {
   const viewport = page.viewportSize();
   if (!viewport) throw new Error('page has no viewport size');
   const boxes = await controlBoxes(page);
@@ -51,12 +76,12 @@ export async function layoutProblems(page: Page): Promise<{ outside: string[]; o
       if (w > 0.5 && h > 0.5) overlapping.push(`${a.label} × ${b.label}`);
     }
   }
-  return { outside, overlapping };
+  return { outside, overlapping, squeezed: await squeezedIcons(page) };
 }
 
 /** For a page that scrolls (a phone page): controls sticking out left or right or taller than the viewport (so they
  * cannot be seen whole at any scroll position), and overlapping pairs, all in page coordinates. */
-export async function scrollingLayoutProblems(page: Page): Promise<{ outside: string[]; overlapping: string[] }> {
+export async function scrollingLayoutProblems(page: Page): Promise<LayoutProblems> {
   const viewport = page.viewportSize();
   if (!viewport) throw new Error('page has no viewport size');
   const scrollY = await page.evaluate(() => window.scrollY);
@@ -74,7 +99,7 @@ export async function scrollingLayoutProblems(page: Page): Promise<{ outside: st
       if (w > 0.5 && h > 0.5) overlapping.push(`${a.label} × ${b.label}`);
     }
   }
-  return { outside, overlapping };
+  return { outside, overlapping, squeezed: await squeezedIcons(page) };
 }
 
 /** How many choices (data-choice) the screen offers besides back / home / help. */
