@@ -10,6 +10,7 @@ import { STAFF_ROLE_NAMES, TerminalEndpoints } from '../../protocol/hall/index.t
 import { EscalationEndpoints } from '../../protocol/hall/escalations.ts';
 import { staffMayCall } from '../../protocol/hall/access.ts';
 import { session } from '../shared/hall/session.ts';
+import { rememberBridgeUrl } from '../shared/bridge/url.ts';
 import { authState, checkAuth, sessionEnded, signOut } from './shell/auth.ts';
 import { CalendarBanner } from './shell/CalendarBanner.tsx';
 import { DeviceAlertBanner } from './shell/DeviceAlertBanner.tsx';
@@ -19,6 +20,7 @@ import './admin.css';
 
 export default function Admin() {
   useEffect(() => {
+    rememberBridgeUrl();
     void checkAuth();
   }, []);
   const state = authState.value;

@@ -77,4 +77,15 @@ describe('admin 设备 page', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'admin-devices-printed');
   });
+
+  it('keeps the bridge address given on the page opened first: 设备 reached from the menu connects to it', async () => {
+    const other = await (await newTerminalContext(browser, VIEWPORTS.admin)).newPage();
+    await other.goto(`${hall.url}/admin?bridge=${encodeURIComponent(bridge.url)}`);
+    await other.getByLabel('工号').fill(TEST_ADMIN.staffNo);
+    await other.getByLabel('密码', { exact: true }).fill(TEST_ADMIN_PASSWORD);
+    await other.getByRole('button', { name: '登录' }).click();
+    await other.getByRole('link', { name: '设备' }).click();
+    await other.getByText('已连接本机设备服务（模拟模式').waitFor();
+    await other.context().close();
+  });
 });

@@ -37,3 +37,9 @@ export function bridgeUrlFromLocation(
   storage?.setItem(REMEMBERED_KEY, url);
   return url;
 }
+
+/** Keeps a `?bridge=` of the address bar for the tab now, before any navigation drops the query: the console opened at
+ * its overview with it still reaches that bridge when 设备 is opened from the menu later. */
+export function rememberBridgeUrl(): void {
+  bridgeUrlFromLocation();
+}
