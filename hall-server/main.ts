@@ -85,7 +85,9 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof HallDataError || err instanceof StartupPackError || err instanceof KeyFileError) {
     console.error(`[hall] ${err.message}`);
-  }
-  else console.error('[hall] failed to start:', err);
+  } else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    const { port } = err as NodeJS.ErrnoException & { port?: number };
+    console.error(`[hall] port ${port ?? ''} is already in use: start the hall on another one with --port`);
+  } else console.error('[hall] failed to start:', err);
   process.exit(2);
 });

@@ -98,7 +98,10 @@ async function main(): Promise<void> {
   const server = createRegionServer(pool, log, { keys, consoleFront, pushGate });
   const port = Number(values.port ?? 4700);
   const host = values.host ?? '127.0.0.1';
-  const listening = await new Promise<number>((resolve) => {
+  const listening = await new Promise<number>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new Error(err.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use: give the region another one with --port` : err.message)),
+    );
     server.listen(port, host, () => {
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : port);

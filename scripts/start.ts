@@ -34,6 +34,15 @@ async function stopAll(code: number): Promise<never> {
   process.exit(code);
 }
 
+/** The 工号 of the pack's staff list: the counter panel signs in only those (an account made in the console is not one). */
+function staffNumbers(packDir: string): string[] {
+  try {
+    return (JSON.parse(readFileSync(join(packDir, 'staff.json'), 'utf8')) as Array<{ id: string }>).map((s) => s.id);
+  } catch {
+    return [];
+  }
+}
+
 function windowNumbers(packDir: string): number[] {
   try {
     const windows = JSON.parse(readFileSync(join(packDir, 'windows.json'), 'utf8')) as Array<{ number: number }>;
@@ -50,14 +59,17 @@ async function main(config: StartConfig): Promise<void> {
   if (!config.skipBuild && pwaIsStale(ROOT)) buildPwa(ROOT);
   const bundles = await buildServersIfStale(ROOT, (line) => console.log(line.replace('[build]', '[start]')));
   mkdirSync(dataDir, { recursive: true });
-  const hallConfigFile = join(dataDir, 'start-hall-config.json');
-  writeFileSync(hallConfigFile, JSON.stringify(config.hall, null, 2) + '\n');
-
   // The demo hall is given the region's URL and its one-time enrolment code before the region is up (the hall's
   // --region-url / --region-enrol-code take region.regionUrl and region.enrolCode); the region starts once the hall and
   // the bridge are ready, so its database's first start does not slow theirs, and nobody waits for it.
   const region = await demoRegion(ROOT, dataDir, config.regionPort);
   children.push(region.child);
+
+  // The enrolled demo hall prints the region's address in each ticket's QR, where the progress page is served, unless
+  // the hall config names a public address of its own.
+  const hallConfig = { ...config.hall, citizen: { ...config.hall.citizen, publicUrl: config.hall.citizen.publicUrl ?? region.regionUrl } };
+  const hallConfigFile = join(dataDir, 'start-hall-config.json');
+  writeFileSync(hallConfigFile, JSON.stringify(hallConfig, null, 2) + '\n');
 
   // Port 0 picks a free port at the first start; a restart reuses the port the child got, so pages reconnect to it.
   let hallPort = config.hallPort;
@@ -98,16 +110,26 @@ ${config.hall.demo ? '  演示模式：各终端页面自动配对 / demo mode: 
   取号机 kiosk        ${at('/kiosk')}
   叫号大屏 board      ${at('/board')}
   管理台 admin        ${at('/admin')}${setupLine(ready.setupCode, dataDir)}
-${windows.map((n) => `  ${n}号窗口 评价器 pad ${at(`/pad/${n}`)}    叫号面板 counter ${at(`/counter/${n}`)}`).join('\n')}
+${windows.map((n) => `  ${n}号窗口 评价器 pad ${at(`/pad/${n}`)}    叫号面板 counter ${at(`/counter/${n}`)}`).join('\n')}${staffLine(staffNumbers(packDir))}
 
 按 Ctrl-C 停止 / press Ctrl-C to stop`);
   await region.start().then(
     (line) => {
       const sites = (JSON.parse(line) as { simulatedSites?: string[] }).simulatedSites ?? [];
-      console.log(`[start] 区域中心已就绪 region ready: ${region.regionUrl}  (${sites.length} 个模拟站点已注册，每 2 秒上报 simulated sites enrolled, pushing every 2 s)`);
+      console.log(`[start] 区域中心已就绪 region ready: ${region.regionUrl}  (${sites.length} 个模拟站点已注册，每 2 秒上报 simulated sites enrolled, pushing every 2 s)
+  区域管理台 region console  ${region.regionUrl}/region/
+  预约 booking (phone)       ${region.regionUrl}/booking   (先在区域管理台“可预约设置”中为站点开放事项 / open items for booking in the console's 可预约设置 first)`);
+      region.onSetupCode((code) =>
+        console.log(`  区域管理台首次设置码 region console setup code: ${code}  （在 ${region.regionUrl}/region/ 首次设置时输入 / enter it in the region console's first-run setup）`),
+      );
     },
     (error: unknown) => console.error(`[start] region did not start: ${(error as Error).message}; the hall runs without it`),
   );
+}
+
+function staffLine(staffNos: string[]): string {
+  if (staffNos.length === 0) return '';
+  return `\n  叫号面板登录工号 counter sign-in 工号: ${staffNos.join('、')}  （内容包 staff.json 的人员名单 / the pack's staff list）`;
 }
 
 /** The one-time code a hall without accounts asks for in the console's first-run setup. */

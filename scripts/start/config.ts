@@ -6,7 +6,7 @@ import { describeIssues, HallConfig } from '../../hall-server/config/schema.ts';
 
 const Port = z.number().int().min(0, '端口应在 0 到 65535 之间').max(65535, '端口应在 0 到 65535 之间');
 
-export const StartConfig = z.strictObject({
+const StartConfigFields = z.strictObject({
   dataDir: z.string().min(1).default('var'),
   hallPort: Port.default(4600),
   bridgePort: Port.default(4601),
@@ -20,6 +20,25 @@ export const StartConfig = z.strictObject({
   bridgeConfig: z.string().min(1).optional(),
   /** Use dist/ as it is, even if older than the sources. */
   skipBuild: z.boolean().default(false),
+});
+
+/** The three servers listen on one address: a port given twice (port 0 picks a free one each) would start one of them
+ * and leave the other failing to listen, restarted again and again. */
+export const StartConfig = StartConfigFields.superRefine((config, ctx) => {
+  const named = [
+    ['hallPort', '--hall-port', config.hallPort],
+    ['bridgePort', '--bridge-port', config.bridgePort],
+    ['regionPort', '--region-port', config.regionPort],
+  ] as const;
+  for (let i = 0; i < named.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const [field, option, port] = named[i]!;
+      const [, earlier, earlierPort] = named[j]!;
+      if (port !== 0 && port === earlierPort) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `${option} 与 ${earlier} 都是 ${port}，每个服务需要各自的端口` });
+      }
+    }
+  }
 });
 export type StartConfig = z.infer<typeof StartConfig>;
 

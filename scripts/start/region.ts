@@ -15,7 +15,13 @@ export interface DemoRegion {
   child: SupervisedChild;
   /** Bundles the region if stale and starts it; resolves with its ready line. */
   start(): Promise<string>;
+  /** Calls `listener` with the region console's first-run setup code once the region prints it (at once if it has):
+   * only a region without console accounts prints one. */
+  onSetupCode(listener: (code: string) => void): void;
 }
+
+/** The line region-server/main.ts prints on stderr for the person at the console. */
+const SETUP_CODE_LINE = /region console setup code \(at \/region\/\): (\S+)/;
 
 /** PGlite's first start creates the database (tens of seconds on a busy machine). */
 const REGION_READY_TIMEOUT_MS = 300_000;
@@ -38,6 +44,8 @@ export async function demoRegion(root: string, dataDir: string, port: number): P
   const regionPort = port === 0 ? await freeLoopbackPort() : port;
   const enrolCode = newEnrolmentCode();
   let bundle = '';
+  let setupCode: string | null = null;
+  const setupCodeListeners: ((code: string) => void)[] = [];
   const child = new SupervisedChild({
     name: 'region',
     command: process.execPath,
@@ -50,6 +58,12 @@ export async function demoRegion(root: string, dataDir: string, port: number): P
     ready: /"message":"demo ready"/,
     readyTimeoutMs: REGION_READY_TIMEOUT_MS,
     log: (line) => console.error(line),
+    onStderrLine: (line) => {
+      const code = SETUP_CODE_LINE.exec(line)?.[1];
+      if (!code || code === setupCode) return;
+      setupCode = code;
+      for (const listener of setupCodeListeners) listener(code);
+    },
   });
   return {
     regionUrl: `http://127.0.0.1:${regionPort}`,
@@ -58,6 +72,10 @@ export async function demoRegion(root: string, dataDir: string, port: number): P
     async start() {
       bundle = await buildRegionIfStale(root, (line) => console.log(line));
       return child.start();
+    },
+    onSetupCode(listener) {
+      setupCodeListeners.push(listener);
+      if (setupCode) listener(setupCode);
     },
   };
 }

@@ -18,6 +18,8 @@ export interface ChildSpec {
   /** How long a start may take before it counts as failed (default 30 s). */
   readyTimeoutMs?: number;
   log: (line: string) => void;
+  /** Sees each stderr line of the child before it is echoed (e.g. to pick up a code it prints for the person). */
+  onStderrLine?: (line: string) => void;
 }
 
 export class SupervisedChild {
@@ -56,7 +58,10 @@ export class SupervisedChild {
     const startedAt = Date.now();
     let wasReady = false;
     this.child = child;
-    createInterface({ input: child.stderr! }).on('line', (line) => console.error(line.startsWith('[') ? line : `[${name}] ${line}`));
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      this.spec.onStderrLine?.(line);
+      console.error(line.startsWith('[') ? line : `[${name}] ${line}`);
+    });
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!wasReady && this.spec.ready.test(line)) {
         wasReady = true;

@@ -98,6 +98,19 @@ describe('npm start with the demo region', () => {
     expect(out).not.toContain('region pack version 1 refused');
   }, 300_000);
 
+  it('prints where the region console and booking page are, with the console\'s setup code; the hall\'s QR points at the region', async () => {
+    const region = `http://127.0.0.1:${regionPort}`;
+    await printed((text) => text.includes('region console setup code:'), 'the region console setup code');
+    expect(out).toContain(`区域管理台 region console  ${region}/region/`);
+    expect(out).toContain(`预约 booking (phone)       ${region}/booking`);
+    expect(out).toMatch(new RegExp(`区域管理台首次设置码 region console setup code: [0-9A-Z]{4}(-[0-9A-Z]{4})+  （在 ${region}/region/ 首次设置时输入`));
+    expect((await fetch(`${region}/region/`)).status).toBe(200);
+    // The sample pack's staff list is what the counter panel signs in.
+    expect(out).toContain('叫号面板登录工号 counter sign-in 工号: 20101、20102、');
+    const hallConfig = JSON.parse(readFileSync(join(dir, 'var', 'start-hall-config.json'), 'utf8')) as { citizen: { publicUrl?: string } };
+    expect(hallConfig.citizen.publicUrl).toBe(region);
+  }, 300_000);
+
   it('starts a killed region again on its port, and the simulated sites report again', async () => {
     const before = reportingSites(out).length;
     process.kill(regionPid(), 'SIGKILL');
