@@ -7,7 +7,8 @@ import { withTransaction } from '../db/transaction.ts';
 import { RegionError } from '../http/errors.ts';
 import type { RegionKeys } from '../keys.ts';
 import { APPOINTMENT_KEY_ID, cancelHash, personHash, sealPhone, siteAppointmentKey } from './keys.ts';
-import { bookableSlots } from './slots.ts';
+import { bookableSlots, STANDARD_HOURS } from './slots.ts';
+import type { TimeRange } from '../../protocol/rules/opening-hours.ts';
 import { regionCalendar } from '../catalogue/calendar.ts';
 
 const NOT_FOUND = '没有找到该预约，请核对预约码和身份证号码后 4 位';
@@ -27,10 +28,16 @@ export async function slotRules(pool: Pool, siteId: string): Promise<SlotRule[]>
   return rows.map((r) => ({ serviceCode: r.service_code, capacity: r.capacity, daysAhead: r.days_ahead, cutoffMinutes: r.cutoff_minutes }));
 }
 
-async function rule(pool: Pool, siteId: string, serviceCode: string): Promise<SlotRule> {
+/** The site's rule for the item, with the hours the catalogue has the item issue tickets (its slots lie inside them;
+ * the usual office hours for an item the catalogue does not hold). */
+async function rule(pool: Pool, siteId: string, serviceCode: string): Promise<SlotRule & { issuingHours: TimeRange[] }> {
   const found = (await slotRules(pool, siteId)).find((r) => r.serviceCode === serviceCode);
   if (!found) throw new RegionError(404, 'not_bookable', '该站点的这个事项不提供预约');
-  return found;
+  const { rows } = await pool.query<{ from_time: string; to_time: string }>(
+    `SELECT r->>'from' AS from_time, r->>'to' AS to_time
+       FROM catalogue_items c, jsonb_array_elements(c.item->'service'->'ticket'->'issuingHours') r WHERE c.code = $1`,
+    [serviceCode]);
+  return { ...found, issuingHours: rows.length > 0 ? rows.map((r) => ({ from: r.from_time, to: r.to_time })) : [...STANDARD_HOURS] };
 }
 
 export async function bookingSites(pool: Pool): Promise<BookingSites> {
@@ -50,7 +57,7 @@ export async function bookingSites(pool: Pool): Promise<BookingSites> {
 
 export async function freeSlots(pool: Pool, siteId: string, serviceCode: string, nowMs: number): Promise<FreeSlots> {
   const [r, calendar] = await Promise.all([rule(pool, siteId, serviceCode), regionCalendar(pool)]);
-  const starts = bookableSlots(r, nowMs, calendar);
+  const starts = bookableSlots(r, r.issuingHours, nowMs, calendar);
   const { rows } = await pool.query<{ slot_start: Date; booked: number }>(
     'SELECT slot_start, booked FROM slot_counts WHERE site_id = $1 AND service_code = $2 AND slot_start >= $3',
     [siteId, serviceCode, new Date(starts[0] ?? nowMs)]);
@@ -61,7 +68,7 @@ export async function freeSlots(pool: Pool, siteId: string, serviceCode: string,
 export async function book(pool: Pool, keys: RegionKeys, req: BookRequest, now = new Date()): Promise<Booking> {
   const [r, calendar] = await Promise.all([rule(pool, req.siteId, req.serviceCode), regionCalendar(pool)]);
   const slotMs = Date.parse(req.slotStart);
-  if (!bookableSlots(r, now.getTime(), calendar).includes(slotMs)) throw new RegionError(409, 'slot_unavailable', '该时段不可预约，请另选时段');
+  if (!bookableSlots(r, r.issuingHours, now.getTime(), calendar).includes(slotMs)) throw new RegionError(409, 'slot_unavailable', '该时段不可预约，请另选时段');
   const siteKey = siteAppointmentKey(keys, req.siteId);
   const code = String(randomInt(10_000_000, 100_000_000));
   const hash = personHash(siteKey, req.idNumber);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRegionKeyFile, loadRegionKeys, writeRegionKeyFile, type RegionKeys } from '../../region-server/keys.ts';
 import { openPhone } from '../../region-server/appointments/keys.ts';
 import { saveSlotRules } from '../../region-server/appointments/store.ts';
+import { loadDemoRegionContent, seedDemoCatalogue } from '../../region-server/catalogue/demo.ts';
 import { regionOpenApi } from '../../region-server/console/openapi.ts';
 import { createEnrolmentCode, createSite } from '../../region-server/sites/enrol.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
@@ -103,6 +104,19 @@ describe('DB21/T 4402 §10.1.2: booking at the region', () => {
     expect((await freeSlots()).find((s) => s.start === slot)!.free).toBe(3);
     const twice = await call('POST', '/api/booking/appointments/cancel', { code: booked.body.code, idLast4: person.idNumber.slice(-4) });
     expect(twice.status).toBe(409);
+  });
+
+  it('a catalogue item\'s slots lie whole inside its issuing hours: none over the lunch break', async () => {
+    const item = loadDemoRegionContent().catalogue.find((i) => i.service.code === '212036001003')!;
+    const hours = item.service.ticket.issuingHours;
+    expect(hours).toEqual([{ from: '08:30', to: '11:20' }, { from: '13:00', to: '16:40' }]);
+    await seedDemoCatalogue(pool);
+    await createSite(pool, { id: 'xicun', name: '西村医保服务站', level: 'town' }, 'test');
+    await saveSlotRules(pool, 'xicun', [{ serviceCode: item.service.code, capacity: 2, daysAhead: 14, cutoffMinutes: 0 }]);
+    const res = await call('GET', `/api/booking/sites/xicun/items/${item.service.code}/slots`);
+    const clocks = new Set((res.body.slots as Array<{ start: string }>).map((s) => new Date(Date.parse(s.start) + 8 * 3_600_000).toISOString().slice(11, 16)));
+    // Two weeks ahead always hold a whole working day, even across the longest holiday.
+    expect([...clocks].sort()).toEqual(['08:30', '09:00', '09:30', '10:00', '10:30', '13:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00']);
   });
 
   it('the API reference lists the booking API and the feed', () => {
