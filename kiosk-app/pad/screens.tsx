@@ -18,7 +18,7 @@ function Header({ pad }: { pad: Pad }) {
         {s?.windowName && <span> · {s.windowName}</span>}
       </span>
       <span class="pad-hall">
-        {session.value?.demo && <span class="pad-demo">演示终端 </span>}
+        {session.value?.demo && <span class="pad-demo">演示终端</span>}
         <span class="pad-hall-name">{s?.hallName ?? ''}</span>
       </span>
     </header>
