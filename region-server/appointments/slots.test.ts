@@ -2,13 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_2025_2026 } from '../../protocol/rules/calendar-2026.fixture.ts';
 import { compileCalendar } from '../../protocol/rules/workdays.ts';
+import { checkInOpensAt } from '../../protocol/citizen/appointments.ts';
 import { bookableSlots } from './slots.ts';
 
 const local = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 const calendar = compileCalendar(CALENDAR_2025_2026);
 const days = (slots: string[]) => [...new Set(slots.map((s) => s.slice(0, 10)))];
-/** An item issuing tickets 09:00–12:00 and 13:30–17:00. */
-const HOURS = [{ from: '09:00', to: '12:00' }, { from: '13:30', to: '17:00' }];
+/** An item issuing tickets 08:30–12:00 and 13:00–17:00: slots 09:00–12:00 and 13:30–17:00. */
+const HOURS = [{ from: '08:30', to: '12:00' }, { from: '13:00', to: '17:00' }];
 
 describe('bookableSlots', () => {
   it('gives the working half hours of the coming days, none within the cut-off, none at the weekend', () => {
@@ -38,20 +39,25 @@ describe('bookableSlots', () => {
       .toEqual(['2026-09-20', '2026-09-21', '2026-09-22', '2026-09-23', '2026-09-24']);
   });
 
-  it('keeps every slot whole inside the item\'s issuing hours: none over the lunch break, none running past the last ticket', () => {
+  it('a slot starts once its check-in can be served and ends by the last ticket: none over the lunch break', () => {
     const mondayMidnight = Date.parse('2026-12-06T16:00:00Z');
-    // The sample pack's 居民参保登记: tickets 08:30–11:20 and 13:00–16:40.
+    // The sample pack's 居民参保登记: tickets 08:30–11:20 and 13:00–16:40. Check-in opens 30 min before a slot, and the
+    // citizen then takes a ticket: the first slot of each stretch is 30 min after tickets start.
     const sample = [{ from: '13:00', to: '16:40' }, { from: '08:30', to: '11:20' }];
     expect(bookableSlots({ daysAhead: 0, cutoffMinutes: 0 }, sample, mondayMidnight, calendar).map(local)).toEqual([
-      '2026-12-07 08:30', '2026-12-07 09:00', '2026-12-07 09:30', '2026-12-07 10:00', '2026-12-07 10:30',
-      '2026-12-07 13:00', '2026-12-07 13:30', '2026-12-07 14:00', '2026-12-07 14:30', '2026-12-07 15:00', '2026-12-07 15:30', '2026-12-07 16:00',
+      '2026-12-07 09:00', '2026-12-07 09:30', '2026-12-07 10:00', '2026-12-07 10:30',
+      '2026-12-07 13:30', '2026-12-07 14:00', '2026-12-07 14:30', '2026-12-07 15:00', '2026-12-07 15:30', '2026-12-07 16:00',
     ]);
+    for (const slot of bookableSlots({ daysAhead: 0, cutoffMinutes: 0 }, sample, mondayMidnight, calendar)) {
+      const opens = local(checkInOpensAt(slot)).slice(11);
+      expect(sample.some((r) => r.from <= opens && opens < r.to), `check-in for ${local(slot)} opens at ${opens}, outside the issuing hours`).toBe(true);
+    }
   });
 
   it('joins overlapping issuing hours into one stretch of slots', () => {
     const mondayMidnight = Date.parse('2026-12-06T16:00:00Z');
     const overlapping = [{ from: '09:00', to: '10:00' }, { from: '09:30', to: '11:00' }];
     expect(bookableSlots({ daysAhead: 0, cutoffMinutes: 0 }, overlapping, mondayMidnight, calendar).map(local))
-      .toEqual(['2026-12-07 09:00', '2026-12-07 09:30', '2026-12-07 10:00', '2026-12-07 10:30']);
+      .toEqual(['2026-12-07 09:30', '2026-12-07 10:00', '2026-12-07 10:30']);
   });
 });

@@ -106,7 +106,7 @@ describe('DB21/T 4402 §10.1.2: booking at the region', () => {
     expect(twice.status).toBe(409);
   });
 
-  it('a catalogue item\'s slots lie whole inside its issuing hours: none over the lunch break', async () => {
+  it('a catalogue item\'s slots: check-in and slot inside its issuing hours, none over the lunch break', async () => {
     const item = loadDemoRegionContent().catalogue.find((i) => i.service.code === '212036001003')!;
     const hours = item.service.ticket.issuingHours;
     expect(hours).toEqual([{ from: '08:30', to: '11:20' }, { from: '13:00', to: '16:40' }]);
@@ -116,7 +116,8 @@ describe('DB21/T 4402 §10.1.2: booking at the region', () => {
     const res = await call('GET', `/api/booking/sites/xicun/items/${item.service.code}/slots`);
     const clocks = new Set((res.body.slots as Array<{ start: string }>).map((s) => new Date(Date.parse(s.start) + 8 * 3_600_000).toISOString().slice(11, 16)));
     // Two weeks ahead always hold a whole working day, even across the longest holiday.
-    expect([...clocks].sort()).toEqual(['08:30', '09:00', '09:30', '10:00', '10:30', '13:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00']);
+    // Check-in opens 30 min before a slot and then issues a ticket: the first slots are 30 min after tickets start.
+    expect([...clocks].sort()).toEqual(['09:00', '09:30', '10:00', '10:30', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00']);
   });
 
   it('the API reference lists the booking API and the feed', () => {

@@ -64,7 +64,7 @@ export function SlotRules() {
   return (
     <section aria-labelledby="slots-title">
       <h1 id="slots-title">可预约设置</h1>
-      <p>每个事项每半小时可约名额、可提前预约的天数（0 为仅当天）和提前截止的分钟数。办理时段为工作日 9:00—12:00、13:30—17:00。</p>
+      <p>每个事项每半小时可约名额、可提前预约的天数（0 为仅当天）和提前截止的分钟数。可约时段按事项目录中该事项的取号时间排定：群众可提前 30 分钟签到取号，所以每段取号时间开始 30 分钟后才有可约时段；节假日与调休按区域日历。</p>
       <form class="admin-form" onSubmit={(e) => e.preventDefault()}>
         <label for="slot-site">站点</label>
         <select id="slot-site" value={siteId} onChange={(e) => setSiteId((e.currentTarget as HTMLSelectElement).value)}>
