@@ -66,8 +66,9 @@ async function main(config: StartConfig): Promise<void> {
   children.push(region.child);
 
   // The enrolled demo hall prints the region's address in each ticket's QR, where the progress page is served, unless
-  // the hall config names a public address of its own.
-  const hallConfig = { ...config.hall, citizen: { ...config.hall.citizen, publicUrl: config.hall.citizen.publicUrl ?? region.regionUrl } };
+  // the hall config names an address of its own for phones (public, or the hall's Wi-Fi).
+  const { citizen } = config.hall;
+  const hallConfig = citizen.publicUrl || citizen.hallUrl ? config.hall : { ...config.hall, citizen: { ...citizen, publicUrl: region.regionUrl } };
   const hallConfigFile = join(dataDir, 'start-hall-config.json');
   writeFileSync(hallConfigFile, JSON.stringify(hallConfig, null, 2) + '\n');
 
