@@ -99,10 +99,12 @@ async function main(): Promise<void> {
   const port = Number(values.port ?? 4700);
   const host = values.host ?? '127.0.0.1';
   const listening = await new Promise<number>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new Error(err.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use: give the region another one with --port` : err.message)),
-    );
+    const refused = (err: NodeJS.ErrnoException) =>
+      reject(new Error(err.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use: give the region another one with --port` : err.message));
+    server.once('error', refused);
     server.listen(port, host, () => {
+      server.off('error', refused);
+      server.on('error', (err) => log.error('http server error', { error: err.message }));
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : port);
     });

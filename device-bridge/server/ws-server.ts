@@ -107,7 +107,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+    http.listen(options.port, options.host ?? '127.0.0.1', () => {
+      http.off('error', reject);
+      http.on('error', (error) => log('error', `bridge server error: ${error.message}`));
+      resolve();
+    });
   });
   const port = (http.address() as AddressInfo).port;
   log('info', `bridge listening on ws://127.0.0.1:${port}/`);

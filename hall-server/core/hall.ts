@@ -261,7 +261,12 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(options.port ?? 4600, options.host ?? '127.0.0.1', () => ok());
+    server.listen(options.port ?? 4600, options.host ?? '127.0.0.1', () => {
+      // Only a failure to listen ends the start; a later one (e.g. no file descriptors left to accept with) is logged.
+      server.off('error', fail);
+      server.on('error', (err) => logger.error('http server error', err));
+      ok();
+    });
   });
   const port = (server.address() as AddressInfo).port;
   return {
