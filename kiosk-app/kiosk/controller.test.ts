@@ -7,7 +7,7 @@ import type { ConnectionState, HallStream } from '../shared/hall/socket.ts';
 import { helpState } from '../shared/ui/HelpButton.tsx';
 import { applyEvent } from '../shared/hall/reduce.ts';
 import { seniorForced, seniorMode } from '../shared/ui/mode.ts';
-import { createKiosk } from './controller.ts';
+import { createKiosk, type Kiosk } from './controller.ts';
 
 /** A snapshot as the hall sends it, with only the active pack filled in (no queue module). */
 function snapshotNaming(pack: { id: string; version: number }): Snapshot {
@@ -92,6 +92,15 @@ afterEach(() => vi.unstubAllGlobals());
 
 async function settle() {
   for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+/** A kiosk on a fake hall stream and bridge, its pack loaded, on the untouched home. */
+async function kioskAtHome(): Promise<Kiosk> {
+  const { stream } = fakeStream();
+  const { bridge } = fakeBridge();
+  const kiosk = createKiosk({ stream, bridge });
+  await settle();
+  return kiosk;
 }
 
 describe('kiosk controller', () => {
@@ -212,10 +221,7 @@ describe('kiosk controller', () => {
   });
 
   it('applies an update offered on the untouched home at once, and waits for the idle reset when anything is on screen', async () => {
-    const { stream } = fakeStream();
-    const { bridge } = fakeBridge();
-    const kiosk = createKiosk({ stream, bridge });
-    await settle();
+    const kiosk = await kioskAtHome();
     const atRest = vi.fn();
     kiosk.updateWaiting(atRest);
     expect(atRest).toHaveBeenCalledTimes(1);
@@ -238,10 +244,7 @@ describe('kiosk controller', () => {
   });
 
   it('the reload into an activated update waits for the next idle reset when a citizen started before it was offered', async () => {
-    const { stream } = fakeStream();
-    const { bridge } = fakeBridge();
-    const kiosk = createKiosk({ stream, bridge });
-    await settle();
+    const kiosk = await kioskAtHome();
     const activate = vi.fn();
     kiosk.dispatch({ type: 'openItem', code: 'S1' });
     kiosk.updateWaiting(activate);

@@ -45,12 +45,9 @@ export interface LayoutProblems {
 async function squeezedIcons(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll<SVGElement>('svg.ui-icon'))
-      .filter((icon) => {
-        const r = icon.getBoundingClientRect();
-        return (r.width > 0 || r.height > 0) && !icon.closest('[hidden], [inert]') && Math.abs(r.width - r.height) > 1;
-      })
-      .map((icon) => {
-        const r = icon.getBoundingClientRect();
+      .map((icon) => ({ icon, r: icon.getBoundingClientRect() }))
+      .filter(({ icon, r }) => (r.width > 0 || r.height > 0) && !icon.closest('[hidden], [inert]') && Math.abs(r.width - r.height) > 1)
+      .map(({ icon, r }) => {
         const owner = (icon.closest('button, a, [role="button"]') ?? icon.parentElement)?.textContent?.trim().slice(0, 30) ?? '';
         return `${owner} [${Math.round(r.width)}×${Math.round(r.height)}]`;
       }),
